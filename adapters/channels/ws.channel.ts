@@ -1,0 +1,121 @@
+/**
+ * The web chat's WebSocket `/ws/chat`, frames as ../shared/API.md describes them. Events reach the
+ * socket through the bus, so an agent's reply or a proactive notice arrives the same way a bot
+ * reply does; `after=<seq>` replays what a reconnecting client missed.
+ */
+import type { FastifyInstance } from 'fastify';
+import type WebSocket from 'ws';
+import type { Conversations } from '../../bot/conversations.js';
+import { AppError, isAppError } from '../../bot/errors.js';
+import { isLocale } from '../../bot/locale.js';
+import type { Metrics } from '../../bot/metrics.js';
+import type { Pipeline } from '../../bot/pipeline.js';
+import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
+import type { Store, StoredMessage } from '../../bot/ports/store.js';
+import { parseAfter } from './rest.channel.js';
+
+export interface WsChannelDeps {
+  conversations: Conversations;
+  pipeline: Pipeline;
+  store: Store;
+  bus: Bus;
+  metrics: Metrics;
+}
+
+interface Query { token?: string; conversationId?: string; after?: string; locale?: string }
+
+function messageFrame(m: StoredMessage) {
+  const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq };
+  if (m.suggestions) f.suggestions = m.suggestions;
+  return f;
+}
+
+export function eventFrame(e: ConversationEvent): Record<string, unknown> {
+  switch (e.type) {
+    case 'message': return messageFrame(e.message);
+    case 'turn_end': return { type: 'turn_end', seq: e.seq };
+    case 'typing': return { type: 'typing', from: e.from };
+    case 'queue': return { type: 'queue', position: e.position, etaSeconds: e.etaSeconds };
+  }
+}
+
+const send = (socket: WebSocket, frame: unknown) => {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+};
+const sendError = (socket: WebSocket, e: AppError) => send(socket, { type: 'error', code: e.code, message: e.message });
+
+export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Promise<void> {
+  app.get<{ Querystring: Query }>('/ws/chat', { websocket: true }, async (socket, req) => {
+    const q = req.query;
+    let conversationId: string;
+    let after = 0;
+    // Frames that arrive while we authenticate and replay are handled once we are ready.
+    const early: Buffer[] = [];
+    const onEarly = (data: Buffer) => early.push(data);
+    socket.on('message', onEarly);
+    try {
+      after = parseAfter(q.after);
+      if (q.token && q.conversationId) {
+        conversationId = (await deps.conversations.authorise(q.conversationId, q.token)).id;
+      } else if (q.token || q.conversationId) {
+        throw new AppError('UNAUTHORIZED', 'Send both token and conversationId, or neither to start a new conversation.');
+      } else {
+        const locale = isLocale(q.locale) ? q.locale : 'zh-CN';
+        const { conversation, token } = await deps.conversations.open({ channel: 'web', locale });
+        conversationId = conversation.id;
+        send(socket, { type: 'session', conversationId, token });
+      }
+    } catch (e) {
+      const err = isAppError(e) ? e : new AppError('INTERNAL');
+      sendError(socket, err);
+      socket.close(err.status === 404 ? 4404 : err.status === 401 ? 4401 : 4400, err.code);
+      return;
+    }
+
+    deps.metrics.wsConnections.inc();
+    let lastSeq = after;
+    let replaying = true;
+    const buffered: ConversationEvent[] = [];
+    const deliver = (e: ConversationEvent) => {
+      if (e.type === 'message') {
+        if (e.message.seq <= lastSeq) return;
+        lastSeq = e.message.seq;
+      }
+      send(socket, eventFrame(e));
+    };
+    const unsubscribe = deps.bus.subscribe(conversationId, (e) => (replaying ? buffered.push(e) : deliver(e)));
+    socket.on('close', () => {
+      unsubscribe();
+      deps.metrics.wsConnections.dec();
+    });
+
+    if (after > 0 || q.after !== undefined) {
+      for (const m of await deps.store.listMessages(conversationId, after)) deliver({ type: 'message', message: m });
+    }
+    replaying = false;
+    for (const e of buffered.splice(0)) deliver(e);
+
+    const onFrame = async (data: Buffer) => {
+      let frame: unknown;
+      try {
+        frame = JSON.parse(data.toString('utf8'));
+      } catch {
+        return sendError(socket, new AppError('INVALID_JSON', 'Frames must be JSON objects.'));
+      }
+      const f = frame as { type?: unknown; text?: unknown } | null;
+      if (!f || typeof f !== 'object' || f.type !== 'message') {
+        return sendError(socket, new AppError('BAD_REQUEST', 'Send {"type":"message","text":"…"}.'));
+      }
+      try {
+        await deps.pipeline.handle({ channel: 'web', conversationId, text: f.text as string });
+      } catch (e) {
+        if (isAppError(e)) return sendError(socket, e);
+        req.log.error({ err: e, conversationId }, 'turn failed');
+        sendError(socket, new AppError('INTERNAL'));
+      }
+    };
+    socket.off('message', onEarly);
+    socket.on('message', (data: Buffer) => void onFrame(data));
+    for (const data of early.splice(0)) void onFrame(data);
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * The embedded Store: one SQLite file in DATA_DIR (WAL), migrations in code, prepared statements.
+ * better-sqlite3 is synchronous; each call is a few microseconds, so the Promise API costs nothing
+ * and lets PostgreSQL implement the same port.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Locale } from '../../bot/locale.js';
+import type { Conversation, NewConversation, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
+
+/** Each entry runs once, in order, inside a transaction; `user_version` records how far we got. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     user_id TEXT,
+     locale TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_seq INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX conversations_user ON conversations(channel, user_id);
+   CREATE TABLE messages (
+     conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     sender TEXT NOT NULL,
+     text TEXT NOT NULL,
+     suggestions TEXT,
+     at TEXT NOT NULL,
+     PRIMARY KEY (conversation_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE dialog_state (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE inbound_seen (
+     channel TEXT NOT NULL,
+     message_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (channel, message_id)
+   ) WITHOUT ROWID;`,
+];
+
+interface ConversationRow {
+  id: string; token_hash: string; channel: string; user_id: string | null; locale: Locale; created_at: string; last_seq: number;
+}
+interface MessageRow { seq: number; sender: Sender; text: string; suggestions: string | null; at: string }
+
+function toConversation(r: ConversationRow): Conversation {
+  return { id: r.id, tokenHash: r.token_hash, channel: r.channel, userId: r.user_id, locale: r.locale, createdAt: r.created_at, lastSeq: r.last_seq };
+}
+function toMessage(r: MessageRow): StoredMessage {
+  const m: StoredMessage = { seq: r.seq, from: r.sender, text: r.text, at: r.at };
+  if (r.suggestions) m.suggestions = JSON.parse(r.suggestions) as string[];
+  return m;
+}
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly st;
+  /** Bumps the conversation's counter and inserts the message atomically. */
+  private readonly appendTx: (conversationId: string, from: Sender, text: string, suggestions: string | null, at: string) => number;
+
+  /** `file` is a path, or ':memory:' for throwaway tests. */
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    const db = this.db;
+    this.st = {
+      insertConv: db.prepare(`INSERT INTO conversations (id, token_hash, channel, user_id, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+      getConv: db.prepare<[string], ConversationRow>(`SELECT * FROM conversations WHERE id = ?`),
+      byUser: db.prepare<[string, string], ConversationRow>(`SELECT * FROM conversations WHERE channel = ? AND user_id = ? ORDER BY created_at DESC LIMIT 1`),
+      setLocale: db.prepare(`UPDATE conversations SET locale = ? WHERE id = ?`),
+      bumpSeq: db.prepare<[string], { last_seq: number }>(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`),
+      insertMsg: db.prepare(`INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at) VALUES (?, ?, ?, ?, ?, ?)`),
+      listMsgs: db.prepare<[string, number, number], MessageRow>(`SELECT seq, sender, text, suggestions, at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+      getState: db.prepare<[string], { value: string }>(`SELECT value FROM dialog_state WHERE key = ?`),
+      putState: db.prepare(`INSERT INTO dialog_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+      delState: db.prepare(`DELETE FROM dialog_state WHERE key = ?`),
+      claim: db.prepare(`INSERT OR IGNORE INTO inbound_seen (channel, message_id, at) VALUES (?, ?, ?)`),
+    };
+    this.appendTx = db.transaction((conversationId: string, from: Sender, text: string, suggestions: string | null, at: string) => {
+      const row = this.st.bumpSeq.get(conversationId);
+      if (!row) throw new Error(`conversation ${conversationId} does not exist`);
+      this.st.insertMsg.run(conversationId, row.last_seq, from, text, suggestions, at);
+      return row.last_seq;
+    });
+  }
+
+  async createConversation(c: NewConversation): Promise<Conversation> {
+    const createdAt = new Date().toISOString();
+    this.st.insertConv.run(c.id, c.tokenHash, c.channel, c.userId ?? null, c.locale, createdAt);
+    return { id: c.id, tokenHash: c.tokenHash, channel: c.channel, userId: c.userId ?? null, locale: c.locale, createdAt, lastSeq: 0 };
+  }
+
+  async getConversation(id: string): Promise<Conversation | null> {
+    const r = this.st.getConv.get(id);
+    return r ? toConversation(r) : null;
+  }
+
+  async findConversationByUser(channel: string, userId: string): Promise<Conversation | null> {
+    const r = this.st.byUser.get(channel, userId);
+    return r ? toConversation(r) : null;
+  }
+
+  async setLocale(id: string, locale: Locale): Promise<void> {
+    this.st.setLocale.run(locale, id);
+  }
+
+  async appendMessage(conversationId: string, msg: { from: Sender; text: string; suggestions?: string[] }): Promise<StoredMessage> {
+    const at = new Date().toISOString();
+    const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
+    const seq = this.appendTx(conversationId, msg.from, msg.text, suggestions, at);
+    const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
+    if (msg.suggestions?.length) m.suggestions = msg.suggestions;
+    return m;
+  }
+
+  async listMessages(conversationId: string, afterSeq: number, limit = 500): Promise<StoredMessage[]> {
+    return this.st.listMsgs.all(conversationId, afterSeq, limit).map(toMessage);
+  }
+
+  async readState(keys: string[]): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const k of keys) {
+      const r = this.st.getState.get(k);
+      if (r) out[k] = JSON.parse(r.value);
+    }
+    return out;
+  }
+
+  async writeState(entries: Record<string, unknown>): Promise<void> {
+    const at = new Date().toISOString();
+    for (const [k, v] of Object.entries(entries)) this.st.putState.run(k, JSON.stringify(v), at);
+  }
+
+  async deleteState(keys: string[]): Promise<void> {
+    for (const k of keys) this.st.delState.run(k);
+  }
+
+  async claimInbound(channel: string, messageId: string): Promise<boolean> {
+    return this.st.claim.run(channel, messageId, new Date().toISOString()).changes === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Builds the whole application from a Config: the one place that wires ports to adapters.
+ * Returns the Fastify app without listening (tests use app.inject()).
+ */
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
+import type { Logger } from 'pino';
+import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
+import { SqliteStore } from '../adapters/storage/sqlite.store.js';
+import { MemoryBus } from '../adapters/bus/memory.bus.js';
+import { restChannel } from '../adapters/channels/rest.channel.js';
+import { wsChannel } from '../adapters/channels/ws.channel.js';
+import { webPages } from '../adapters/channels/web.pages.js';
+import { supportDialog } from '../dialogs/support.dialog.js';
+import { BotkitDialogEngine } from './botkit.engine.js';
+import type { Config } from './config.js';
+import { Conversations } from './conversations.js';
+import { AppError, isAppError } from './errors.js';
+import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
+import { createLogger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { RulesOnlyNlu } from './nlu/rules.nlu.js';
+import type { LanguageUnderstanding } from './nlu/types.js';
+import { Pipeline } from './pipeline.js';
+import type { Bus } from './ports/bus.js';
+import type { OrderSource } from './ports/order-source.js';
+import type { Store } from './ports/store.js';
+
+/** Anything a test (or another deployment) wants to supply instead of the defaults. */
+export interface AppDeps {
+  store?: Store;
+  orders?: OrderSource;
+  bus?: Bus;
+  nlu?: LanguageUnderstanding;
+  knowledge?: Knowledge;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  pipeline: Pipeline;
+  store: Store;
+  metrics: Metrics;
+  conversations: Conversations;
+}
+
+export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promise<BuiltApp> {
+  const log = deps.logger ?? createLogger(config.logLevel);
+  const knowledge = deps.knowledge ?? loadKnowledge();
+  const store = deps.store ?? new SqliteStore(path.join(config.dataDir, 'bot.sqlite'));
+  const orders = deps.orders ?? (config.orders.source === 'embedded' ? EmbeddedOrderSource.fromFile(config.orders.file) : unsupported('ORDER_SOURCE=platform'));
+  const bus = deps.bus ?? new MemoryBus();
+  const nlu = deps.nlu ?? new RulesOnlyNlu();
+  const metrics = createMetrics(!deps.store);
+  const conversations = new Conversations(store);
+  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge }, store);
+  const pipeline = new Pipeline({
+    store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
+  });
+
+  const app = Fastify({
+    loggerInstance: log as unknown as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    disableRequestLogging: config.env === 'test',
+    requestIdHeader: false,
+  });
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const e = toAppError(err);
+    if (e.status >= 500) req.log.error({ err }, 'request failed');
+    return reply.code(e.status).send(e.toBody());
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(new AppError('NOT_FOUND').toBody()));
+
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.post('/api/nlu/parse', async (req) => {
+    const body = req.body as { text?: unknown } | null;
+    return nlu.parse(pipeline.validateText(body?.text));
+  });
+  await app.register(async (scope) => restChannel(scope, { conversations, pipeline, store }));
+  await app.register(async (scope) => wsChannel(scope, { conversations, pipeline, store, bus, metrics }));
+  await app.register(async (scope) => webPages(scope));
+
+  app.addHook('onClose', async () => {
+    await bus.close();
+    await store.close();
+  });
+  return { app, pipeline, store, metrics, conversations };
+}
+
+function unsupported(what: string): never {
+  throw new Error(`${what} is not available in this build yet`);
+}
+
+/** Fastify's own errors (bad JSON, wrong content type, body too large) in the catalogue's terms. */
+function toAppError(err: FastifyError | AppError): AppError {
+  if (isAppError(err)) return err;
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('INVALID_JSON');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    case 'FST_ERR_RATE_LIMIT_EXCEEDED':
+      return new AppError('RATE_LIMITED');
+  }
+  if (fe instanceof SyntaxError || (fe.statusCode === 400 && /JSON/i.test(fe.message))) return new AppError('INVALID_JSON');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
+  return new AppError('INTERNAL', undefined, { cause: err });
+}

@@ -1,0 +1,143 @@
+/**
+ * The dialog engine, on Botkit. This is the only module that imports botkit or botbuilder, so
+ * Botkit (no longer maintained) can be replaced by rewriting this file alone.
+ *
+ * How the dialogs of dialogs/ map onto Botkit: one BotkitConversation whose threads are the
+ * dialog's step names; each thread is a single question whose handler runs the dialog's pure
+ * step function, says its replies and goes to the thread of the next step. Botkit keeps the
+ * dialog stack (thread, step, vars) in its ConversationState, which we back with our Store, so a
+ * conversation resumes where it stood after a restart. Botkit's own web server stays off.
+ */
+import { Botkit, BotkitConversation, type BotWorker, type BotkitMessage } from 'botkit';
+import {
+  BotAdapter, TurnContext, ActivityTypes,
+  type Activity, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
+} from 'botbuilder';
+import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput } from '../dialogs/dialog.js';
+import type { Store } from './ports/store.js';
+
+const DIALOG_ID = 'support';
+const CHANNEL_ID = 'support';
+const REPLIES = Symbol('replies');
+const EFFECTS = Symbol('effects');
+const INPUT_KEY = 'turnInput';
+const VARS_KEY = 'dialogVars';
+const SENDER_ID = 'customer';
+
+export interface TurnResult {
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** The port the pipeline talks to; Botkit is one implementation of it. */
+export interface DialogEngine {
+  /** Runs one customer message. Calls for one conversation must not overlap (the pipeline serialises them). */
+  turn(conversationId: string, input: TurnInput): Promise<TurnResult>;
+  /** Forgets where a conversation's dialog stood (after a human agent hands it back, say). */
+  reset(conversationId: string): Promise<void>;
+}
+
+/** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
+class StoreStorage implements Storage {
+  constructor(private readonly store: Store) {}
+  read(keys: string[]): Promise<StoreItems> {
+    return this.store.readState(keys) as Promise<StoreItems>;
+  }
+  write(changes: StoreItems): Promise<void> {
+    return this.store.writeState(changes);
+  }
+  delete(keys: string[]): Promise<void> {
+    return this.store.deleteState(keys);
+  }
+}
+
+/** An adapter with no network: what Botkit sends during a turn is collected and returned to the caller. */
+class CollectingAdapter extends BotAdapter {
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const out = context.turnState.get(REPLIES) as Reply[];
+    for (const a of activities) {
+      // Question lines carry no text of their own (the step's replies were said already).
+      if (a.type !== ActivityTypes.Message || !a.text) continue;
+      const suggestions = (a.channelData as { suggestions?: string[] } | undefined)?.suggestions;
+      out.push(suggestions?.length ? { text: a.text, suggestions } : { text: a.text });
+    }
+    return activities.map(() => ({ id: '' }));
+  }
+  async updateActivity(): Promise<void> {
+    throw new Error('updating sent messages is not supported');
+  }
+  async deleteActivity(): Promise<void> {
+    throw new Error('deleting sent messages is not supported');
+  }
+  async continueConversation(_ref: Partial<ConversationReference>, _logic: (c: TurnContext) => Promise<void>): Promise<void> {
+    throw new Error('proactive messages go through the pipeline, not Botkit');
+  }
+  run(activity: Partial<Activity>, logic: (c: TurnContext) => Promise<void>, state: TurnResult): Promise<void> {
+    const context = new TurnContext(this, activity);
+    context.turnState.set(REPLIES, state.replies);
+    context.turnState.set(EFFECTS, state.effects);
+    return this.runMiddleware(context, logic);
+  }
+}
+
+export class BotkitDialogEngine implements DialogEngine {
+  private readonly adapter = new CollectingAdapter();
+  private readonly controller: Botkit;
+  private readonly storage: StoreStorage;
+
+  constructor(spec: DialogSpec, deps: DialogDeps, store: Store) {
+    this.storage = new StoreStorage(store);
+    this.controller = new Botkit({
+      adapter: this.adapter,
+      storage: this.storage,
+      disable_webserver: true,
+      disable_console: true,
+    });
+
+    const apply = async (outcome: StepOutcome, bot: BotWorker, message: BotkitMessage) => {
+      for (const r of outcome.replies) {
+        await bot.say({ text: r.text, channelData: r.suggestions ? { suggestions: r.suggestions } : {} });
+      }
+      (message.context.turnState.get(EFFECTS) as Effect[]).push(...(outcome.effects ?? []));
+    };
+
+    const convo = new BotkitConversation(DIALOG_ID, this.controller);
+    for (const step of spec.stepNames) {
+      convo.addQuestion({ text: [''] }, async (_answer, dialog, bot, message) => {
+        const vars = (dialog.vars[VARS_KEY] ?? {}) as DialogVars;
+        const outcome = await spec.run(step, message[INPUT_KEY] as TurnInput, vars, deps);
+        await apply(outcome, bot, message);
+        dialog.setVar(VARS_KEY, outcome.vars);
+        await dialog.gotoThread(outcome.next);
+      }, null, step);
+    }
+    this.controller.addDialog(convo);
+
+    // A conversation with no active dialog: run the first step on this message, then wait in the next.
+    this.controller.on('message', async (bot, message) => {
+      const outcome = await spec.run(null, message[INPUT_KEY] as TurnInput, {}, deps);
+      await apply(outcome, bot, message);
+      await bot.beginDialog(DIALOG_ID, { thread: outcome.next, [VARS_KEY]: outcome.vars });
+    });
+  }
+
+  async turn(conversationId: string, input: TurnInput): Promise<TurnResult> {
+    const result: TurnResult = { replies: [], effects: [] };
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      channelId: CHANNEL_ID,
+      // Botkit keys its state by every conversation field plus the sender: keep both minimal and stable.
+      conversation: { id: conversationId } as Activity['conversation'],
+      from: { id: SENDER_ID, name: SENDER_ID },
+      recipient: { id: 'bot', name: 'bot' },
+      text: input.text,
+      channelData: { [INPUT_KEY]: input },
+    };
+    await this.adapter.run(activity, (ctx) => this.controller.handleTurn(ctx), result);
+    return result;
+  }
+
+  async reset(conversationId: string): Promise<void> {
+    await this.storage.delete([`${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`]);
+  }
+}

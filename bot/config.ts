@@ -1,0 +1,107 @@
+/**
+ * The one place that reads the environment. Parsed once, validated, defaults filled, frozen;
+ * adapters receive only their own slice. A bad value stops start-up with a readable message.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalString = z.string().trim().min(1).optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ORDERS_FILE: optionalString,
+  PLANS_FILE: optionalString,
+  ORDER_SOURCE: z.enum(['embedded', 'platform']).default('embedded'),
+  PLATFORM_URL: z.url().optional(),
+  PLATFORM_USER_ID: optionalString,
+  PLATFORM_SECRET: optionalString,
+  PLATFORM_SIGN: z.enum(['append', 'amp-secret']).default('append'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  AGENT_AUTH: z.enum(['entra', 'dev']).optional(),
+  WECHATY_PUPPET: optionalString,
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+  MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  http: { port: number; host: string };
+  dataDir: string;
+  orders:
+    | { source: 'embedded'; file: string | undefined }
+    | { source: 'platform'; url: string; userId: string; secret: string; sign: Env['PLATFORM_SIGN'] };
+  plansFile: string | undefined;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  rateLimitPerMinute: number;
+  agentAuth: 'entra' | 'dev';
+  wechat: { puppet: string; token: string | undefined } | null;
+  maxMessageChars: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env in production, a plain object in tests) into a frozen Config. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Readonly<Config> {
+  // Empty strings mean "unset" (a blank line in .env must not override a default).
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let orders: Config['orders'];
+  if (e.ORDER_SOURCE === 'platform') {
+    const missing = (['PLATFORM_URL', 'PLATFORM_USER_ID', 'PLATFORM_SECRET'] as const).filter((k) => !e[k]);
+    if (missing.length) problems.push(`ORDER_SOURCE=platform needs ${missing.join(', ')}`);
+    orders = { source: 'platform', url: e.PLATFORM_URL ?? '', userId: e.PLATFORM_USER_ID ?? '', secret: e.PLATFORM_SECRET ?? '', sign: e.PLATFORM_SIGN };
+  } else {
+    orders = { source: 'embedded', file: e.ORDERS_FILE ? path.resolve(e.ORDERS_FILE) : undefined };
+  }
+
+  const agentAuth = e.AGENT_AUTH ?? (e.NODE_ENV === 'production' ? 'entra' : 'dev');
+  if (agentAuth === 'dev' && e.NODE_ENV === 'production') {
+    problems.push('AGENT_AUTH=dev is refused when NODE_ENV=production: use AGENT_AUTH=entra');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return deepFreeze<Config>({
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    http: { port: e.PORT, host: e.HOST },
+    dataDir: path.resolve(e.DATA_DIR),
+    orders,
+    plansFile: e.PLANS_FILE ? path.resolve(e.PLANS_FILE) : undefined,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    agentAuth,
+    wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
+    maxMessageChars: e.MAX_MESSAGE_CHARS,
+  });
+}
+
+function deepFreeze<T>(o: T): Readonly<T> {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

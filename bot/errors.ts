@@ -1,0 +1,42 @@
+/**
+ * The error catalogue: every error the bot raises, with its code, HTTP status and message.
+ * docs/errors.md documents each code; test/bot/errors.test.ts fails when one is missing there.
+ */
+export const ERRORS = {
+  BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  EMPTY_MESSAGE: { status: 400, message: 'The message text is empty.' },
+  MESSAGE_TOO_LONG: { status: 400, message: 'The message text is too long.' },
+  UNAUTHORIZED: { status: 401, message: 'A valid token is required for this conversation.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  CONVERSATION_NOT_FOUND: { status: 404, message: 'No such conversation.' },
+  NOT_FOUND: { status: 404, message: 'No such resource.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; slow down and try again shortly.' },
+  ORDER_SOURCE_UNAVAILABLE: { status: 503, message: 'The order platform cannot be reached right now.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message ?? ERRORS[code].message, options);
+    this.name = 'AppError';
+    this.status = ERRORS[code].status;
+  }
+
+  toBody(): { error: { code: ErrorCode; message: string } } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export function isAppError(e: unknown, code?: ErrorCode): e is AppError {
+  return e instanceof AppError && (code === undefined || e.code === code);
+}

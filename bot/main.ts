@@ -1,0 +1,35 @@
+/**
+ * The entry point: parse config, build, listen, shut down cleanly on SIGTERM/SIGINT.
+ */
+import { build } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { KnowledgeError } from './knowledge/loader.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { app } = await build(config);
+  await app.listen({ port: config.http.port, host: config.http.host });
+  app.log.info(`web chat on http://${config.http.host}:${config.http.port}/`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof KnowledgeError) {
+    process.stderr.write(`${e.message}\n`);
+  } else {
+    process.stderr.write(`start-up failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  }
+  process.exit(1);
+});

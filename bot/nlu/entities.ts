@@ -1,0 +1,68 @@
+/**
+ * Rule-based entity extraction: the things a customer types that must be read exactly
+ * (order numbers, phone tails, ID numbers, phones). Spans are UTF-16 offsets into the text,
+ * like String.prototype.slice.
+ */
+
+export interface Entity {
+  entity: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The distributor's order numbers: an optional 1–4 letter prefix and 12–22 digits. */
+export const ORDER_NO_RE = /(?<![0-9A-Za-z])([A-Za-z]{0,4}\d{12,22})(?![0-9A-Za-z])/g;
+/** What a well-formed order number looks like, for validating a whole answer. */
+export const ORDER_NO_FORMAT = /^[A-Za-z]{0,4}\d{12,22}$/;
+const PHONE_RE = /(?<![0-9])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?![0-9])/g;
+const ID_RE = /(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])/g;
+const TAIL_RE = /(?<![0-9])(\d{4})(?![0-9])/g;
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643-1999 check digit. */
+export function isValidIdNumber(id: string): boolean {
+  if (!/^\d{17}[0-9Xx]$/.test(id)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+}
+
+function* matches(re: RegExp, text: string): Generator<{ value: string; start: number; end: number }> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const value = m[1]!;
+    const start = m.index + m[0].indexOf(value);
+    yield { value, start, end: start + value.length };
+  }
+}
+
+/**
+ * Finds order numbers, ID numbers, phone numbers and 4-digit phone tails.
+ * An 18-digit string with a valid ID check digit is an ID number, never an order number.
+ */
+export function extractIdentifiers(text: string): Entity[] {
+  const out: Entity[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const add = (entity: string, value: string, start: number, end: number) => {
+    out.push({ entity, value, start, end });
+    taken.push([start, end]);
+  };
+
+  for (const m of matches(ID_RE, text)) {
+    if (isValidIdNumber(m.value)) add('id_number', m.value.toUpperCase(), m.start, m.end);
+  }
+  for (const m of matches(PHONE_RE, text)) {
+    if (free(m.start, m.end)) add('phone', m.value.replace(/[\s-]/g, ''), m.start, m.end);
+  }
+  for (const m of matches(ORDER_NO_RE, text)) {
+    if (free(m.start, m.end)) add('order_no', m.value.toUpperCase(), m.start, m.end);
+  }
+  for (const m of matches(TAIL_RE, text)) {
+    if (free(m.start, m.end)) add('phone_tail', m.value, m.start, m.end);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

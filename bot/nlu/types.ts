@@ -1,0 +1,28 @@
+/**
+ * The language-understanding port: what `POST /api/nlu/parse` returns and what every turn sees.
+ */
+import type { Entity } from './entities.js';
+
+export const INTENTS = [
+  'greet', 'thanks', 'goodbye', 'order_status', 'order_failure_reason', 'alternatives', 'reorder',
+  'update_info', 'logistics', 'activation', 'refund', 'human_agent', 'complaint', 'affirm', 'deny',
+  'inform', 'out_of_scope',
+] as const;
+export type IntentName = (typeof INTENTS)[number] | (string & {});
+
+export interface ScoredIntent {
+  name: IntentName;
+  confidence: number;
+}
+
+export interface NluResult {
+  text: string;
+  intent: ScoredIntent;
+  ranking: ScoredIntent[];
+  entities: Entity[];
+}
+
+export interface LanguageUnderstanding {
+  /** Synchronous and fast (well under a millisecond): it runs on every turn. */
+  parse(text: string): NluResult;
+}

@@ -1,0 +1,82 @@
+/**
+ * Turns a platform's raw order into the bot's view: normalised status, failure code from the
+ * Remark (rules in knowledge/failure-reasons.json, never invented), and masked personal data.
+ */
+import type { Knowledge } from './knowledge/loader.js';
+import type { FailureCode, OrderStatus } from './knowledge/schemas.js';
+import { maskAddress, maskIdCard, maskName, maskPhone } from './pii.js';
+import type { OrderRecord } from './ports/order-source.js';
+
+export interface OrderView {
+  orderNo: string;
+  /** The platform's status as it sent it, kept for agents. */
+  rawStatus: string;
+  status: OrderStatus;
+  /** The platform's free-text reason, kept for agents. */
+  remark: string | null;
+  failureCode: FailureCode | null;
+  /** True when a Remark was present but no rule matched it: agents should see these. */
+  unmappedRemark: boolean;
+  productId: string | null;
+  productName: string | null;
+  operator: string | null;
+  province: string | null;
+  express: { name: string; code: string } | null;
+  issuedNumber: string | null;
+  createdAt: string | null;
+  masked: { phone: string; name: string | null; idCard: string | null; address: string | null };
+}
+
+export function normaliseStatus(raw: string, k: Knowledge, platform = '172'): OrderStatus {
+  const table = k.statuses.platforms[platform];
+  return table?.[raw.trim()] ?? 'unknown';
+}
+
+/** Maps a free-text Remark to a failure code by the rules, first match in file order. */
+export function classifyRemark(remark: string | null | undefined, k: Knowledge): FailureCode | null {
+  const text = remark?.trim();
+  if (!text) return null;
+  for (const rule of k.reasonRules) {
+    if (rule.regexes.some((re) => re.test(text))) return rule.code;
+  }
+  return null;
+}
+
+const FINAL_BAD: ReadonlySet<OrderStatus> = new Set(['failed', 'cancelled', 'expired', 'needs_photos']);
+
+export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
+  const status = normaliseStatus(o.OrderStatus, k);
+  const remark = o.Remark?.trim() || null;
+  const matched = classifyRemark(remark, k);
+  let failureCode: FailureCode | null = matched;
+  if (!failureCode && FINAL_BAD.has(status)) {
+    // A final status with an unreadable reason: say we don't know rather than guess.
+    failureCode = remark ? 'SYSTEM_OR_UNKNOWN' : (k.statuses.impliedFailure[status] ?? 'SYSTEM_OR_UNKNOWN');
+  }
+  return {
+    orderNo: o.OrderNo,
+    rawStatus: o.OrderStatus,
+    status,
+    remark,
+    failureCode,
+    unmappedRemark: Boolean(remark) && !matched,
+    productId: o.ProductID ?? null,
+    productName: o.ProductName ?? null,
+    operator: o.Operator ?? null,
+    province: o.Province ?? null,
+    express: o.ExpressName && o.ExpressCode ? { name: o.ExpressName, code: o.ExpressCode } : null,
+    issuedNumber: o.ThirdPhone ?? null,
+    createdAt: o.CreatedAt ?? null,
+    masked: {
+      phone: maskPhone(o.Phone),
+      name: o.Name ? maskName(o.Name) : null,
+      idCard: o.IDCard ? maskIdCard(o.IDCard) : null,
+      address: o.Address ? maskAddress(`${o.Province ?? ''}${o.City ?? ''}${o.Address}`) : null,
+    },
+  };
+}
+
+/** Whether the customer typed the last 4 digits of the order's contact phone. */
+export function phoneTailMatches(o: OrderRecord, tail: string): boolean {
+  return o.Phone.replace(/\D/g, '').slice(-4) === tail;
+}

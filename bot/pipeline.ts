@@ -1,0 +1,111 @@
+/**
+ * The turn pipeline: channel → normalised inbound message → dedupe, PII masking, NLU, dialog →
+ * persisted and published replies → channel. Every channel goes through here; nothing else
+ * writes a customer's conversation.
+ */
+import type { Logger } from 'pino';
+import type { DialogEngine } from './botkit.engine.js';
+import type { Effect } from '../dialogs/dialog.js';
+import { AppError } from './errors.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { detectLocale } from './locale.js';
+import type { LanguageUnderstanding } from './nlu/types.js';
+import type { Metrics } from './metrics.js';
+import { maskText } from './pii.js';
+import type { Bus } from './ports/bus.js';
+import type { Store, StoredMessage } from './ports/store.js';
+
+/** One customer message, whatever channel it came from. */
+export interface InboundMessage {
+  channel: string;
+  conversationId: string;
+  /** The channel's id of the sender, if it has one. */
+  userId?: string | null;
+  text: string;
+  /** The channel's message id, used to drop redeliveries. */
+  messageId?: string;
+  /** The platform payload, for the channel's own use; never persisted. */
+  raw?: unknown;
+}
+
+export interface TurnOutput {
+  /** The customer's message as stored (masked), then the bot's replies. Empty for a dropped duplicate. */
+  customer: StoredMessage | null;
+  replies: StoredMessage[];
+  effects: Effect[];
+}
+
+export interface PipelineDeps {
+  store: Store;
+  bus: Bus;
+  nlu: LanguageUnderstanding;
+  engine: DialogEngine;
+  log: Logger;
+  metrics: Metrics;
+  maxMessageChars: number;
+  /** Called for each effect a dialog asks for (handoff, …), after the replies are stored. */
+  onEffect?: (conversationId: string, effect: Effect) => Promise<void>;
+  now?: () => Date;
+}
+
+export class Pipeline {
+  private readonly mutex = new KeyedMutex();
+  constructor(private readonly d: PipelineDeps) {}
+
+  /** Checks a message text the way every channel must; throws AppError for the caller to answer. */
+  validateText(text: unknown): string {
+    if (typeof text !== 'string') throw new AppError('BAD_REQUEST', 'The field "text" must be a string.');
+    const trimmed = text.trim();
+    if (!trimmed) throw new AppError('EMPTY_MESSAGE');
+    if ([...trimmed].length > this.d.maxMessageChars) {
+      throw new AppError('MESSAGE_TOO_LONG', `The message text is longer than ${this.d.maxMessageChars} characters.`);
+    }
+    return trimmed;
+  }
+
+  async handle(msg: InboundMessage): Promise<TurnOutput> {
+    const text = this.validateText(msg.text);
+    if (msg.messageId && !(await this.d.store.claimInbound(msg.channel, msg.messageId))) {
+      this.d.log.info({ channel: msg.channel, messageId: msg.messageId }, 'duplicate delivery dropped');
+      return { customer: null, replies: [], effects: [] };
+    }
+    const stop = this.d.metrics.turnSeconds.startTimer({ channel: msg.channel });
+    const out = await this.mutex.run(msg.conversationId, () => this.turn(msg.conversationId, text));
+    stop();
+    this.d.metrics.turns.inc({ channel: msg.channel });
+    return out;
+  }
+
+  private async turn(conversationId: string, text: string): Promise<TurnOutput> {
+    const { store, bus } = this.d;
+    const conv = await store.getConversation(conversationId);
+    if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
+
+    const customer = await store.appendMessage(conversationId, { from: 'customer', text: maskText(text) });
+    await bus.publish(conversationId, { type: 'message', message: customer });
+    await bus.publish(conversationId, { type: 'typing', from: 'bot' });
+
+    const locale = detectLocale(text, conv.locale);
+    if (locale !== conv.locale) await store.setLocale(conversationId, locale);
+    const nlu = this.d.nlu.parse(text);
+    this.d.metrics.intents.inc({ intent: nlu.intent.name });
+    const now = this.d.now?.() ?? new Date();
+
+    const result = await this.d.engine.turn(conversationId, {
+      text, locale, intent: nlu.intent, entities: nlu.entities, now,
+    });
+
+    const replies: StoredMessage[] = [];
+    for (const r of result.replies) {
+      // Dialogs only use masked data; masking again is the last line of defence.
+      const stored = await store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+      replies.push(stored);
+      await bus.publish(conversationId, { type: 'message', message: stored });
+    }
+    for (const effect of result.effects) await this.d.onEffect?.(conversationId, effect);
+    const last = replies.at(-1)?.seq ?? customer.seq;
+    await bus.publish(conversationId, { type: 'turn_end', seq: last });
+    this.d.log.debug({ conversationId, intent: nlu.intent.name, replies: replies.length }, 'turn');
+    return { customer, replies, effects: result.effects };
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Delivers conversation events to whoever holds the customer's socket or the agent's console.
+ * In-process by default; Redis when several instances run. Messages are persisted before they are
+ * published, so a subscriber that missed an event catches up by `seq`.
+ */
+import type { StoredMessage } from './store.js';
+
+export type ConversationEvent =
+  | { type: 'message'; message: StoredMessage }
+  | { type: 'turn_end'; seq: number }
+  | { type: 'typing'; from: 'bot' | 'agent' | 'customer' }
+  | { type: 'queue'; position: number; etaSeconds: number };
+
+export interface Bus {
+  publish(conversationId: string, event: ConversationEvent): Promise<void>;
+  /** Returns the function that unsubscribes. */
+  subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,58 @@
+/**
+ * Everything the bot persists. SQLite is the embedded default (adapters/storage/sqlite.store.ts);
+ * every implementation runs the same contract suite (test/ports/store.contract.ts).
+ */
+import type { Locale } from '../locale.js';
+
+export type Sender = 'customer' | 'bot' | 'agent' | 'system';
+
+export interface Conversation {
+  id: string;
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  tokenHash: string;
+  channel: string;
+  /** The channel's own id of the customer (WeChat contact id, …), if any. */
+  userId: string | null;
+  locale: Locale;
+  createdAt: string;
+  lastSeq: number;
+}
+
+export interface StoredMessage {
+  seq: number;
+  from: Sender;
+  /** Already masked: no full phone, ID number, name or address ever reaches the store. */
+  text: string;
+  at: string;
+  suggestions?: string[];
+}
+
+export interface NewConversation {
+  id: string;
+  tokenHash: string;
+  channel: string;
+  userId?: string | null;
+  locale: Locale;
+}
+
+export interface Store {
+  createConversation(c: NewConversation): Promise<Conversation>;
+  getConversation(id: string): Promise<Conversation | null>;
+  /** Finds the conversation a channel keeps for one of its users (a WeChat contact, a terminal). */
+  findConversationByUser(channel: string, userId: string): Promise<Conversation | null>;
+  setLocale(id: string, locale: Locale): Promise<void>;
+  /** Appends a message and gives it the conversation's next sequence number. */
+  appendMessage(conversationId: string, msg: { from: Sender; text: string; suggestions?: string[] }): Promise<StoredMessage>;
+  /** Messages with `seq > afterSeq`, oldest first, at most `limit`. */
+  listMessages(conversationId: string, afterSeq: number, limit?: number): Promise<StoredMessage[]>;
+  /** Dialog-engine state by key (JSON values). Missing keys are absent from the result. */
+  readState(keys: string[]): Promise<Record<string, unknown>>;
+  writeState(entries: Record<string, unknown>): Promise<void>;
+  deleteState(keys: string[]): Promise<void>;
+  /**
+   * Records that a channel delivered a message id; false when it was seen before
+   * (channels redeliver, and a message must never be answered twice).
+   */
+  claimInbound(channel: string, messageId: string): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+/**
+ * The shape every dialog has: pure steps over state, input, ports and knowledge, returning replies
+ * and effects. The engine that hosts them (bot/botkit.engine.ts) is the only code that knows Botkit.
+ */
+import type { Knowledge } from '../bot/knowledge/loader.js';
+import type { FailureCode } from '../bot/knowledge/schemas.js';
+import type { Locale } from '../bot/locale.js';
+import type { Entity } from '../bot/nlu/entities.js';
+import type { OrderSource } from '../bot/ports/order-source.js';
+
+export interface Reply {
+  text: string;
+  /** Quick replies the channel may show as buttons. */
+  suggestions?: string[];
+}
+
+export type Effect =
+  | { type: 'handoff'; reason: HandoffReason; orderNo?: string; failureCode?: FailureCode }
+  | { type: 'locale'; locale: Locale };
+
+export type HandoffReason = 'customer_request' | 'complaint' | 'not_understood' | 'needs_human' | 'source_down' | 'locked';
+
+/** One customer message as the dialogs see it: already understood, never raw channel payloads. */
+export interface TurnInput {
+  text: string;
+  locale: Locale;
+  intent: { name: string; confidence: number } | null;
+  entities: Entity[];
+  now: Date;
+}
+
+/** The dialog's memory between turns. JSON only, and never an unmasked personal datum. */
+export interface DialogVars {
+  orderNo?: string;
+  /** Order number whose phone tail the customer proved. */
+  verifiedOrderNo?: string;
+  tailAttempts?: number;
+  misunderstandings?: number;
+  failureCode?: FailureCode;
+  [key: string]: unknown;
+}
+
+export interface DialogDeps {
+  orders: OrderSource;
+  knowledge: Knowledge;
+}
+
+export interface StepOutcome {
+  replies: Reply[];
+  /** The step that handles the customer's next message. */
+  next: string;
+  vars: DialogVars;
+  effects?: Effect[];
+}
+
+export type Step = (input: TurnInput, vars: DialogVars, deps: DialogDeps) => Promise<StepOutcome>;
+
+/** What a dialog engine hosts: the names of the steps a conversation can wait in, and the turn function. */
+export interface DialogSpec {
+  stepNames: readonly string[];
+  /** Runs one customer message; `step` is null when the conversation has no dialog state yet. */
+  run(step: string | null, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome>;
+}

@@ -1,0 +1,137 @@
+/**
+ * The core flow: order number → proof of ownership (last 4 digits of the contact phone) →
+ * status and, for a failure, what happened and what to do next.
+ */
+import { isAppError } from '../bot/errors.js';
+import { ORDER_NO_FORMAT } from '../bot/nlu/entities.js';
+import { phoneTailMatches, viewOrder } from '../bot/order-view.js';
+import type { DialogDeps, DialogVars, Reply, StepOutcome, TurnInput } from './dialog.js';
+import { explainOrder } from './explain-order.js';
+import { t } from './reply.js';
+
+export const MAX_TAIL_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+
+export const STEP = {
+  askOrderNo: 'order.ask_no',
+  askTail: 'order.ask_tail',
+  after: 'order.after',
+} as const;
+
+const entity = (input: TurnInput, name: string) => input.entities.find((e) => e.entity === name)?.value;
+
+/** Something that looks like an attempt at an order number: a run of 5+ digits or letters+digits. */
+const LOOKS_LIKE_NUMBER = /[A-Za-z]{0,4}\d{5,}/;
+
+function human(deps: DialogDeps, input: TurnInput): string {
+  return t(deps.knowledge, input.locale, 'sugg_human');
+}
+
+/** Counts a misunderstanding; the second in a row offers a human instead of asking again. */
+export function notUnderstood(input: TurnInput, vars: DialogVars, deps: DialogDeps, next: string, reask: Reply): StepOutcome {
+  const misunderstandings = (vars.misunderstandings ?? 0) + 1;
+  const k = deps.knowledge;
+  if (misunderstandings >= 2) {
+    return {
+      replies: [{ text: t(k, input.locale, 'offer_human'), suggestions: [human(deps, input)] }],
+      next,
+      vars: { ...vars, misunderstandings },
+    };
+  }
+  return { replies: [{ text: t(k, input.locale, 'not_understood') }, reask], next, vars: { ...vars, misunderstandings } };
+}
+
+export function askOrderNo(input: TurnInput, deps: DialogDeps): Reply {
+  return { text: t(deps.knowledge, input.locale, 'ask_order_no') };
+}
+
+/** Looks the order up and, when found, asks for the phone tail. */
+export async function lookUp(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+  const k = deps.knowledge;
+  const base: DialogVars = { ...vars, misunderstandings: 0 };
+  const lockedUntil = (vars.lockedUntil as Record<string, string> | undefined)?.[orderNo];
+  if (lockedUntil && Date.parse(lockedUntil) > input.now.getTime()) {
+    return { replies: [{ text: t(k, input.locale, 'tail_locked', { orderNo, minutes: LOCK_MINUTES }), suggestions: [human(deps, input)] }], next: STEP.askOrderNo, vars: base };
+  }
+  let order;
+  try {
+    order = await deps.orders.getOrder(orderNo);
+  } catch (e) {
+    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
+    return { replies: [{ text: t(k, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.askOrderNo, vars: { ...base, orderNo } };
+  }
+  if (!order) {
+    return { replies: [{ text: t(k, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars: { ...base, orderNo: undefined } };
+  }
+  if (vars.verifiedOrderNo === orderNo) return explain(orderNo, input, base, deps);
+  return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars: { ...base, orderNo, tailAttempts: 0 } };
+}
+
+async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+  let order;
+  try {
+    order = await deps.orders.getOrder(orderNo);
+  } catch (e) {
+    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
+    return { replies: [{ text: t(deps.knowledge, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.after, vars };
+  }
+  if (!order) return { replies: [{ text: t(deps.knowledge, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
+  const view = viewOrder(order, deps.knowledge);
+  return {
+    replies: explainOrder(view, deps.knowledge, input.locale),
+    next: STEP.after,
+    vars: { ...vars, orderNo, verifiedOrderNo: orderNo, failureCode: view.failureCode ?? undefined },
+  };
+}
+
+/** Handles a message that may carry an order number; anything else is a misunderstanding. */
+async function takeOrderNo(input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+  const orderNo = entity(input, 'order_no');
+  if (orderNo) return lookUp(orderNo, input, vars, deps);
+  const attempt = LOOKS_LIKE_NUMBER.exec(input.text)?.[0];
+  if (attempt && !ORDER_NO_FORMAT.test(attempt)) {
+    const misunderstandings = (vars.misunderstandings ?? 0) + 1;
+    return { replies: [{ text: t(deps.knowledge, input.locale, 'bad_order_no', { text: attempt }) }], next: STEP.askOrderNo, vars: { ...vars, misunderstandings } };
+  }
+  return notUnderstood(input, vars, deps, STEP.askOrderNo, askOrderNo(input, deps));
+}
+
+export const orderSteps = {
+  [STEP.askOrderNo]: takeOrderNo,
+
+  async [STEP.askTail](input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+    const k = deps.knowledge;
+    const orderNo = vars.orderNo;
+    const other = entity(input, 'order_no');
+    if (!orderNo || (other && other !== orderNo)) return takeOrderNo(input, vars, deps);
+    const tail = entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
+    if (!tail) {
+      return notUnderstood(input, vars, deps, STEP.askTail, { text: t(k, input.locale, 'ask_tail_again', { orderNo }) });
+    }
+    let order;
+    try {
+      order = await deps.orders.getOrder(orderNo);
+    } catch (e) {
+      if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
+      return { replies: [{ text: t(k, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.askTail, vars };
+    }
+    if (order && phoneTailMatches(order, tail)) return explain(orderNo, input, { ...vars, misunderstandings: 0, tailAttempts: 0 }, deps);
+
+    const tailAttempts = (vars.tailAttempts ?? 0) + 1;
+    if (tailAttempts >= MAX_TAIL_ATTEMPTS) {
+      const until = new Date(input.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+      const lockedUntil = { ...(vars.lockedUntil as Record<string, string> | undefined), [orderNo]: until };
+      return {
+        replies: [{ text: t(k, input.locale, 'tail_locked', { orderNo, minutes: LOCK_MINUTES }), suggestions: [human(deps, input)] }],
+        next: STEP.askOrderNo,
+        vars: { ...vars, orderNo: undefined, tailAttempts: 0, lockedUntil },
+      };
+    }
+    return { replies: [{ text: t(k, input.locale, 'tail_wrong', { left: MAX_TAIL_ATTEMPTS - tailAttempts }) }], next: STEP.askTail, vars: { ...vars, tailAttempts } };
+  },
+
+  async [STEP.after](input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+    if (entity(input, 'order_no')) return takeOrderNo(input, vars, deps);
+    return notUnderstood(input, vars, deps, STEP.after, { text: t(deps.knowledge, input.locale, 'anything_else'), suggestions: [t(deps.knowledge, input.locale, 'sugg_other_order'), human(deps, input)] });
+  },
+};
