@@ -63,7 +63,6 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    disableRequestLogging: config.env === 'test',
     requestIdHeader: false,
   });
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

@@ -71,7 +71,8 @@ export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
       phone: maskPhone(o.Phone),
       name: o.Name ? maskName(o.Name) : null,
       idCard: o.IDCard ? maskIdCard(o.IDCard) : null,
-      address: o.Address ? maskAddress(`${o.Province ?? ''}${o.City ?? ''}${o.Address}`) : null,
+      // Province and city are enough to talk about delivery; the street stays hidden.
+      address: o.Address ? (o.Province || o.City ? `${o.Province ?? ''}${o.City ?? ''}****` : maskAddress(o.Address)) : null,
     },
   };
 }

@@ -11,9 +11,9 @@ describe('masking', () => {
   });
 
   it('masks phones and ID numbers inside free text but keeps order numbers', () => {
-    const text = '我手机13812345678，身份证11010119900101123X，订单172202611200001';
+    const text = '我手机13812345678，身份证11010119900101123X，订单172202611100001';
     const masked = maskText(text);
-    expect(masked).toBe('我手机138****5678，身份证110101********123X，订单172202611200001');
+    expect(masked).toBe('我手机138****5678，身份证110101********123X，订单172202611100001');
     expect(containsPii(text)).toBe(true);
     expect(containsPii(masked)).toBe(false);
   });

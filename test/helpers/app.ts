@@ -13,6 +13,7 @@ export async function testApp(env: Record<string, string> = {}, deps: AppDeps = 
   const dataDir = env.DATA_DIR ?? tempDir();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const built = await build(config, deps);
+  await built.app.ready();
   return { ...built, dataDir };
 }
 
