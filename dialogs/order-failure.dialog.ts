@@ -21,7 +21,7 @@ export const STEP = {
 const entity = (input: TurnInput, name: string) => input.entities.find((e) => e.entity === name)?.value;
 
 /** Something that looks like an attempt at an order number: a run of 5+ digits or letters+digits. */
-const LOOKS_LIKE_NUMBER = /[A-Za-z]{0,4}\d{5,}/;
+export const LOOKS_LIKE_NUMBER = /[A-Za-z]{0,4}\d{5,}/;
 
 function human(deps: DialogDeps, input: TurnInput): string {
   return t(deps.knowledge, input.locale, 'sugg_human');
@@ -85,7 +85,7 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
 }
 
 /** Handles a message that may carry an order number; anything else is a misunderstanding. */
-async function takeOrderNo(input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+export async function takeOrderNo(input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   const orderNo = entity(input, 'order_no');
   if (orderNo) return lookUp(orderNo, input, vars, deps);
   const attempt = LOOKS_LIKE_NUMBER.exec(input.text)?.[0];

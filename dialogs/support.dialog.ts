@@ -3,15 +3,14 @@
  * goodbye, "check another order") are answered here; everything else goes to the current step.
  */
 import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput } from './dialog.js';
-import { askOrderNo, lookUp, orderSteps, STEP } from './order-failure.dialog.js';
+import { askOrderNo, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { t } from './reply.js';
 
 const START = 'support.start';
 const CONFIDENT = 0.5;
 
 const start: Step = async (input, vars, deps) => {
-  const orderNo = input.entities.find((e) => e.entity === 'order_no')?.value;
-  if (orderNo) return lookUp(orderNo, input, vars, deps);
+  if (input.entities.some((e) => e.entity === 'order_no') || LOOKS_LIKE_NUMBER.test(input.text)) return takeOrderNo(input, vars, deps);
   const k = deps.knowledge;
   return { replies: [{ text: t(k, input.locale, 'greeting') }, askOrderNo(input, deps)], next: STEP.askOrderNo, vars };
 };
