@@ -3,13 +3,11 @@
  * better-sqlite3 is synchronous; each call is a few microseconds, so the Promise API costs nothing
  * and lets PostgreSQL implement the same port.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { migrate, openSqlite, type SqliteDb } from './sqlite.db.js';
 import type { Locale } from '../../bot/locale.js';
 import type { Conversation, NewConversation, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
 
-/** Each entry runs once, in order, inside a transaction; `user_version` records how far we got. */
+/** Each entry runs once, in order (see sqlite.db.ts). Never edit one that has shipped: append. */
 const MIGRATIONS: string[] = [
   `CREATE TABLE conversations (
      id TEXT PRIMARY KEY,
@@ -57,31 +55,16 @@ function toMessage(r: MessageRow): StoredMessage {
   return m;
 }
 
-export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
-}
-
 export class SqliteStore implements Store {
-  readonly db: Database.Database;
+  readonly db: SqliteDb;
   private readonly st;
   /** Bumps the conversation's counter and inserts the message atomically. */
   private readonly appendTx: (conversationId: string, from: Sender, text: string, suggestions: string | null, at: string) => number;
 
-  /** `file` is a path, or ':memory:' for throwaway tests. */
-  constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+  /** Takes a database file path (or ':memory:'), or a database already opened with openSqlite. */
+  constructor(fileOrDb: string | SqliteDb) {
+    this.db = typeof fileOrDb === 'string' ? openSqlite(fileOrDb) : fileOrDb;
+    migrate(this.db, 'conversations', MIGRATIONS);
     const db = this.db;
     this.st = {
       insertConv: db.prepare(`INSERT INTO conversations (id, token_hash, channel, user_id, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)`),

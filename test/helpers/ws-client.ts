@@ -15,8 +15,8 @@ export class WsClient {
     await app.injectWS(`/ws/chat${query}`, {}, {
       onInit: (ws) => {
         client = new WsClient(ws as unknown as WebSocket);
-        ws.on('message', (data) => { client.frames.push(JSON.parse(String(data)) as Frame); client.wake(); });
-        ws.on('close', (code, reason) => { client.closed = { code, reason: String(reason) }; client.wake(); });
+        ws.on('message', (data: Buffer) => { client.frames.push(JSON.parse(String(data)) as Frame); client.wake(); });
+        ws.on('close', (code: number, reason: Buffer) => { client.closed = { code, reason: String(reason) }; client.wake(); });
       },
     });
     return client;
