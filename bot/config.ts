@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   PLATFORM_USER_ID: optionalString,
   PLATFORM_SECRET: optionalString,
   PLATFORM_SIGN: z.enum(['append', 'amp-secret']).default('append'),
+  PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  PLATFORM_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
+  PLATFORM_CALLBACK_VERIFY: z.enum(['true', 'false']).default('true'),
+  PLATFORM_CALLBACK_HEADER: z.string().min(1).default('x-172-sign'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
@@ -32,6 +36,15 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+export interface PlatformSettings {
+  url: string;
+  userId: string;
+  secret: string;
+  sign: 'append' | 'amp-secret';
+  timeoutMs: number;
+  cacheSeconds: number;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
@@ -39,7 +52,9 @@ export interface Config {
   dataDir: string;
   orders:
     | { source: 'embedded'; file: string | undefined }
-    | { source: 'platform'; url: string; userId: string; secret: string; sign: Env['PLATFORM_SIGN'] };
+    | { source: 'platform' } & PlatformSettings;
+  /** The 172 platform's status push (`POST /callbacks/172`); secret from PLATFORM_SECRET. */
+  callback: { verify: boolean; header: string; secret: string | undefined };
   plansFile: string | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -71,7 +86,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (e.ORDER_SOURCE === 'platform') {
     const missing = (['PLATFORM_URL', 'PLATFORM_USER_ID', 'PLATFORM_SECRET'] as const).filter((k) => !e[k]);
     if (missing.length) problems.push(`ORDER_SOURCE=platform needs ${missing.join(', ')}`);
-    orders = { source: 'platform', url: e.PLATFORM_URL ?? '', userId: e.PLATFORM_USER_ID ?? '', secret: e.PLATFORM_SECRET ?? '', sign: e.PLATFORM_SIGN };
+    orders = {
+      source: 'platform', url: e.PLATFORM_URL ?? '', userId: e.PLATFORM_USER_ID ?? '', secret: e.PLATFORM_SECRET ?? '',
+      sign: e.PLATFORM_SIGN, timeoutMs: e.PLATFORM_TIMEOUT_MS, cacheSeconds: e.PLATFORM_CACHE_SECONDS,
+    };
   } else {
     orders = { source: 'embedded', file: e.ORDERS_FILE ? path.resolve(e.ORDERS_FILE) : undefined };
   }
@@ -88,6 +106,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     http: { port: e.PORT, host: e.HOST },
     dataDir: path.resolve(e.DATA_DIR),
     orders,
+    callback: { verify: e.PLATFORM_CALLBACK_VERIFY === 'true', header: e.PLATFORM_CALLBACK_HEADER.toLowerCase(), secret: e.PLATFORM_SECRET },
     plansFile: e.PLANS_FILE ? path.resolve(e.PLANS_FILE) : undefined,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
