@@ -29,12 +29,37 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   AGENT_AUTH: z.enum(['entra', 'dev']).optional(),
+  ENTRA_TENANT_ID: optionalString,
+  ENTRA_CLIENT_ID: optionalString,
+  ENTRA_CLIENT_SECRET: optionalString,
+  ENTRA_CERT_THUMBPRINT: optionalString,
+  ENTRA_CERT_PRIVATE_KEY_FILE: optionalString,
+  ENTRA_REDIRECT_URI: z.url().optional(),
+  ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  ENTRA_ROLE_AGENT: z.string().min(1).default('agent'),
+  ENTRA_ROLE_SUPERVISOR: z.string().min(1).default('supervisor'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  BUSINESS_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 09:00-21:00').default('09:00-21:00'),
+  BUSINESS_TZ_OFFSET_MINUTES: z.coerce.number().int().default(480),
+  HANDOFF_CLAIM_TIMEOUT_MINUTES: z.coerce.number().positive().default(10),
+  HANDOFF_AVG_HANDLE_SECONDS: z.coerce.number().positive().default(180),
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+export interface EntraSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  certificate: { thumbprint: string; privateKeyFile: string } | undefined;
+  redirectUri: string;
+  authorityHost: string;
+  roles: { agent: string; supervisor: string };
+}
 
 export interface PlatformSettings {
   url: string;
@@ -60,6 +85,18 @@ export interface Config {
   redisUrl: string | undefined;
   rateLimitPerMinute: number;
   agentAuth: 'entra' | 'dev';
+  entra: EntraSettings | null;
+  /** Signs session cookies; random per process when unset (sessions then end with a restart). */
+  sessionSecret: string | undefined;
+  sessionHours: number;
+  handoff: {
+    /** Minutes after local midnight (BUSINESS_TZ_OFFSET_MINUTES from UTC) when agents start and stop. */
+    open: number;
+    close: number;
+    tzOffsetMinutes: number;
+    claimTimeoutMinutes: number;
+    avgHandleSeconds: number;
+  };
   wechat: { puppet: string; token: string | undefined } | null;
   maxMessageChars: number;
 }
@@ -98,6 +135,24 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (agentAuth === 'dev' && e.NODE_ENV === 'production') {
     problems.push('AGENT_AUTH=dev is refused when NODE_ENV=production: use AGENT_AUTH=entra');
   }
+  let entra: EntraSettings | null = null;
+  if (agentAuth === 'entra') {
+    const missing: string[] = (['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID', 'ENTRA_REDIRECT_URI'] as const).filter((k) => !e[k]);
+    const hasCert = Boolean(e.ENTRA_CERT_THUMBPRINT && e.ENTRA_CERT_PRIVATE_KEY_FILE);
+    if (!e.ENTRA_CLIENT_SECRET && !hasCert) missing.push('ENTRA_CLIENT_SECRET (or ENTRA_CERT_THUMBPRINT and ENTRA_CERT_PRIVATE_KEY_FILE)');
+    if (missing.length) problems.push(`AGENT_AUTH=entra needs ${missing.join(', ')}`);
+    entra = {
+      tenantId: e.ENTRA_TENANT_ID ?? '', clientId: e.ENTRA_CLIENT_ID ?? '', clientSecret: e.ENTRA_CLIENT_SECRET,
+      certificate: hasCert ? { thumbprint: e.ENTRA_CERT_THUMBPRINT!, privateKeyFile: path.resolve(e.ENTRA_CERT_PRIVATE_KEY_FILE!) } : undefined,
+      redirectUri: e.ENTRA_REDIRECT_URI ?? '', authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/$/, ''),
+      roles: { agent: e.ENTRA_ROLE_AGENT, supervisor: e.ENTRA_ROLE_SUPERVISOR },
+    };
+  }
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  const [open, close] = e.BUSINESS_HOURS.split('-').map((hm) => {
+    const [h, m] = hm.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  }) as [number, number];
   if (problems.length) throw new ConfigError(problems);
 
   return deepFreeze<Config>({
@@ -112,6 +167,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     agentAuth,
+    entra,
+    sessionSecret: e.SESSION_SECRET,
+    sessionHours: e.SESSION_HOURS,
+    handoff: {
+      open, close, tzOffsetMinutes: e.BUSINESS_TZ_OFFSET_MINUTES,
+      claimTimeoutMinutes: e.HANDOFF_CLAIM_TIMEOUT_MINUTES, avgHandleSeconds: e.HANDOFF_AVG_HANDLE_SECONDS,
+    },
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
   });
