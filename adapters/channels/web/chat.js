@@ -10,15 +10,17 @@
   var $ = function (id) { return document.getElementById(id); };
   var log = $('log'), form = $('form'), input = $('input'), statusEl = $('status'), sugg = $('suggestions'), typing = $('typing'), langBtn = $('lang');
   var session = load();
-  var locale = session.locale || (navigator.language && navigator.language.indexOf('zh') === 0 ? 'zh-CN' : 'zh-CN');
-  var ws = null, lastSeq = session.lastSeq || 0, retry = 0, queueEl = null;
+  var locale = session.locale || (navigator.language && navigator.language.indexOf('zh') === 0 ? 'zh-CN' : 'en');
+  // lastSeq is what this page has shown: a fresh page (first load or reload) starts from 0 so the
+  // server replays the whole conversation; reconnects of the same page ask only for what they missed.
+  var ws = null, lastSeq = 0, retry = 0, queueEl = null, sendBtn = $('send');
 
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || '{}'); } catch (e) { return {}; } }
-  function save() { session.lastSeq = lastSeq; session.locale = locale; try { localStorage.setItem(KEY, JSON.stringify(session)); } catch (e) { /* private mode */ } }
+  function save() { delete session.lastSeq; session.locale = locale; try { localStorage.setItem(KEY, JSON.stringify(session)); } catch (e) { /* private mode */ } }
   function tr(k) { return TEXT[locale][k]; }
   function applyLocale() {
     document.documentElement.lang = locale;
-    input.placeholder = tr('placeholder'); $('send').textContent = tr('send'); typing.textContent = tr('typing'); langBtn.textContent = tr('lang');
+    input.placeholder = tr('placeholder'); sendBtn.textContent = tr('send'); typing.textContent = tr('typing'); langBtn.textContent = tr('lang');
   }
 
   function addMessage(f) {
@@ -50,10 +52,11 @@
 
   function connect() {
     statusEl.textContent = tr('connecting');
+    sendBtn.disabled = true;
     var proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     var q = session.token ? '?conversationId=' + encodeURIComponent(session.conversationId) + '&token=' + encodeURIComponent(session.token) + '&after=' + lastSeq : '?locale=' + encodeURIComponent(locale);
     ws = new WebSocket(proto + '//' + location.host + '/ws/chat' + q);
-    ws.onopen = function () { retry = 0; statusEl.textContent = tr('online'); };
+    ws.onopen = function () { retry = 0; statusEl.textContent = tr('online'); sendBtn.disabled = false; };
     ws.onmessage = function (ev) {
       var f; try { f = JSON.parse(ev.data); } catch (e) { return; }
       if (f.type === 'session') { session.conversationId = f.conversationId; session.token = f.token; lastSeq = 0; save(); }
@@ -62,24 +65,27 @@
       else if (f.type === 'turn_end') { typing.hidden = true; }
       else if (f.type === 'queue') { showQueue(f); }
       else if (f.type === 'error') {
-        if (f.code === 'UNAUTHORIZED' || f.code === 'CONVERSATION_NOT_FOUND') { session = {}; lastSeq = 0; save(); }
+        // The stored conversation is gone: start a new one with a clean log (its seqs restart at 1).
+        if (f.code === 'UNAUTHORIZED' || f.code === 'CONVERSATION_NOT_FOUND') { session = {}; lastSeq = 0; save(); log.textContent = ''; queueEl = null; showSuggestions(null); }
         else addMessage({ from: 'system', text: f.message, seq: lastSeq });
       }
     };
     ws.onclose = function () {
       statusEl.textContent = tr('offline');
+      sendBtn.disabled = true;
       setTimeout(connect, Math.min(1000 * Math.pow(2, retry++), 15000));
     };
   }
 
   function sendText(text) {
     text = text.trim();
-    if (!text || !ws || ws.readyState !== 1) return;
+    if (!text || !ws || ws.readyState !== 1) return false;
     ws.send(JSON.stringify({ type: 'message', text: text }));
     showSuggestions(null);
+    return true;
   }
 
-  form.addEventListener('submit', function (e) { e.preventDefault(); sendText(input.value); input.value = ''; input.focus(); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); if (sendText(input.value)) input.value = ''; input.focus(); });
   langBtn.addEventListener('click', function () { locale = locale === 'en' ? 'zh-CN' : 'en'; applyLocale(); save(); });
   applyLocale();
   connect();
