@@ -2,6 +2,7 @@
  * Builds the whole application from a Config: the one place that wires ports to adapters.
  * Returns the Fastify app without listening (tests use app.inject()).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
@@ -17,10 +18,11 @@ import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
 import { AppError, isAppError } from './errors.js';
-import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
+import { KNOWLEDGE_DIR, loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { RulesOnlyNlu } from './nlu/rules.nlu.js';
+import { sharedNaturalNlu } from './nlu/natural.nlu.js';
+import type { PlanRef } from './nlu/plans.js';
 import type { LanguageUnderstanding } from './nlu/types.js';
 import { Pipeline } from './pipeline.js';
 import type { Bus } from './ports/bus.js';
@@ -52,7 +54,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const store = deps.store ?? new SqliteStore(path.join(config.dataDir, 'bot.sqlite'));
   const orders = deps.orders ?? (config.orders.source === 'embedded' ? EmbeddedOrderSource.fromFile(config.orders.file) : unsupported('ORDER_SOURCE=platform'));
   const bus = deps.bus ?? new MemoryBus();
-  const nlu = deps.nlu ?? new RulesOnlyNlu();
+  const nlu = deps.nlu ?? sharedNaturalNlu(planRefs(config.plansFile ?? path.join(KNOWLEDGE_DIR, 'plans.json')));
   const metrics = createMetrics(!deps.store);
   const conversations = new Conversations(store);
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge }, store);
@@ -88,6 +90,13 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     await store.close();
   });
   return { app, pipeline, store, metrics, conversations };
+}
+
+/** The plan names the NLU recognises (fuzzy), from the catalogue file. */
+function planRefs(file: string): PlanRef[] {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { plans?: PlanRef[] } | PlanRef[];
+  const plans = Array.isArray(data) ? data : (data.plans ?? []);
+  return plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee }));
 }
 
 function unsupported(what: string): never {

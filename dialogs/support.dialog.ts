@@ -7,7 +7,6 @@ import { askOrderNo, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './
 import { t } from './reply.js';
 
 const START = 'support.start';
-const CONFIDENT = 0.5;
 
 const start: Step = async (input, vars, deps) => {
   if (input.entities.some((e) => e.entity === 'order_no') || LOOKS_LIKE_NUMBER.test(input.text)) return takeOrderNo(input, vars, deps);
@@ -17,8 +16,9 @@ const start: Step = async (input, vars, deps) => {
 
 const steps: Record<string, Step> = { [START]: start, ...orderSteps };
 
+/** The NLU already turned anything it is not sure of into out_of_scope. */
 function intentIs(input: TurnInput, ...names: string[]): boolean {
-  return input.intent !== null && input.intent.confidence >= CONFIDENT && names.includes(input.intent.name);
+  return input.intent !== null && names.includes(input.intent.name);
 }
 
 /** A quick reply the bot offered, typed back (in either language). */

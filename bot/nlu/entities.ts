@@ -3,6 +3,11 @@
  * (order numbers, phone tails, ID numbers, phones). Spans are UTF-16 offsets into the text,
  * like String.prototype.slice.
  */
+import { extractAges } from './ages.js';
+import { toHalfWidth } from './gazetteer.js';
+import { extractOperators } from './operators.js';
+import { extractPlaces } from './places.js';
+import type { PlanMatcher } from './plans.js';
 
 export interface Entity {
   entity: string;
@@ -17,7 +22,8 @@ export const ORDER_NO_RE = /(?<![0-9A-Za-z])([A-Za-z]{0,4}\d{12,22})(?![0-9A-Za-
 export const ORDER_NO_FORMAT = /^[A-Za-z]{0,4}\d{12,22}$/;
 const PHONE_RE = /(?<![0-9])(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?![0-9])/g;
 const ID_RE = /(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])/g;
-const TAIL_RE = /(?<![0-9])(\d{4})(?![0-9])/g;
+// Not a tail: a year, an amount or a date ("2024年", "1000元", "1000块").
+const TAIL_RE = /(?<![0-9.$¥￥])(\d{4})(?![0-9])(?!\s*(?:年|元|块|月|日|岁|%|\.\d|yuan|rmb))/g;
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -44,6 +50,8 @@ function* matches(re: RegExp, text: string): Generator<{ value: string; start: n
  * An 18-digit string with a valid ID check digit is an ID number, never an order number.
  */
 export function extractIdentifiers(text: string): Entity[] {
+  // Full-width digits (１２３) count too; the mapping keeps every offset.
+  text = toHalfWidth(text);
   const out: Entity[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
@@ -65,4 +73,26 @@ export function extractIdentifiers(text: string): Entity[] {
     if (free(m.start, m.end)) add('phone_tail', m.value, m.start, m.end);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+export interface ExtractOptions {
+  /** Fuzzy plan-name lookup over the catalogue; without it no `plan` entities are found. */
+  plans?: PlanMatcher;
+}
+
+/**
+ * Every entity the bot knows: identifiers (order_no, id_number, phone, phone_tail), province and
+ * city, operator, age and plan. An age is never also a phone tail; a place or operator inside an
+ * identifier (10086 in a longer number) is dropped. Sorted by start offset.
+ */
+export function extractEntities(text: string, options: ExtractOptions = {}): Entity[] {
+  const ids = extractIdentifiers(text);
+  const inId = (e: Entity) => ids.some((x) => e.start < x.end && e.end > x.start);
+  const extra = [
+    ...extractPlaces(text),
+    ...extractOperators(text),
+    ...extractAges(text),
+    ...(options.plans?.find(text) ?? []),
+  ].filter((e) => !inId(e));
+  return [...ids, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -8,6 +8,15 @@ export const INTENTS = [
   'update_info', 'logistics', 'activation', 'refund', 'human_agent', 'complaint', 'affirm', 'deny',
   'inform', 'out_of_scope',
 ] as const;
+/** Small talk: a misfire here is harmless (the bot greets or thanks back). */
+export const SMALL_TALK_INTENTS: ReadonlySet<string> = new Set(['greet', 'thanks', 'goodbye', 'affirm', 'deny']);
+/**
+ * Everything else the bot acts on: an out-of-scope message taken for one of these is a false
+ * accept (the bot would start an order path for "what's the weather").
+ */
+export const ORDER_RELATED_INTENTS: ReadonlySet<string> = new Set(
+  INTENTS.filter((i) => i !== 'out_of_scope' && !['greet', 'thanks', 'goodbye', 'affirm', 'deny'].includes(i)));
+
 export type IntentName = (typeof INTENTS)[number] | (string & {});
 
 export interface ScoredIntent {

@@ -1,0 +1,47 @@
+/**
+ * Ages a customer states: "我17岁", "今年62", "满16周岁", "十七岁", "I'm 62", "62 years old".
+ * The span covers the number only; the value is the age in decimal digits.
+ */
+import type { Entity } from './entities.js';
+
+const MIN_AGE = 1;
+const MAX_AGE = 120;
+const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十七 → 17, 六十二 → 62, 九 → 9; undefined for anything else. */
+export function chineseNumber(s: string): number | undefined {
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s.length === 0) return undefined;
+  if (!m[2]) return m[3] ? undefined : CN_DIGITS[m[1]!];
+  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
+}
+
+const NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3})';
+/** Each pattern captures the number in group 1. */
+const PATTERNS: RegExp[] = [
+  new RegExp(`(?<![\\d.])${NUM}\\s*(?:周岁|虚岁|岁)`, 'g'),
+  new RegExp(`(?:今年|年龄|年纪|满|快)\\s*(?:是|为|有|已经|才|刚)?\\s*${NUM}(?![\\d.%])(?!\\s*(?:元|块|号|年|月|日|天|个|G|GB|分))`, 'g'),
+  /(?<![\w.])(?:i'?m|i am|im|aged?|age is|age:?|turned|turning)\s+(\d{1,3})(?![\d.%])(?!\s*(?:yuan|rmb|dollars?|usd|gb|mb|minutes?|days?|hours?|km|%|th|st|nd|rd))/gi,
+  /(?<![\w.])(\d{1,3})\s*(?:years? old|yrs? old|y\/o|yo\b|-year-old)/gi,
+];
+
+function toAge(raw: string): number | undefined {
+  const n = /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
+  return n !== undefined && n >= MIN_AGE && n <= MAX_AGE ? n : undefined;
+}
+
+/** `age` entities, at most one per span. */
+export function extractAges(text: string): Entity[] {
+  const found = new Map<number, Entity>();
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const raw = m[1]!;
+      const age = toAge(raw);
+      if (age === undefined) continue;
+      const start = m.index + m[0].lastIndexOf(raw);
+      if (!found.has(start)) found.set(start, { entity: 'age', value: String(age), start, end: start + raw.length });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,121 @@
+/**
+ * Turns a message into the features the intent model sees. Entities become placeholders (#order,
+ * #tail, #place, …) so "尾号5678" and "尾号1234" look alike and numbers never become vocabulary.
+ * Chinese is segmented either into characters (unigrams + bigrams) or into jieba words; English is
+ * lower-cased and Porter-stemmed. Features are unigrams and bigrams of those units.
+ */
+import { createRequire } from 'node:module';
+import type { Entity } from './entities.js';
+import { asciiLower, toHalfWidth } from './gazetteer.js';
+import { PorterStemmer } from './natural-lib.js';
+
+export type Language = 'zh' | 'en';
+/** How Chinese runs are cut: characters, jieba words, or both. */
+export type Segmenter = 'chars' | 'jieba' | 'jieba+chars';
+
+const PLACEHOLDER: Record<string, string> = {
+  order_no: '#order', phone: '#phone', id_number: '#id', phone_tail: '#tail',
+  province: '#place', city: '#place', age: '#age', operator: '#op', plan: '#plan',
+};
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const RUN_RE = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?|#[a-z]+/g;
+
+/** Chinese if the text has any Han character (mixed "hello客服" is Chinese). */
+export const detectLanguage = (text: string): Language => (CJK.test(text) ? 'zh' : 'en');
+
+const require = createRequire(import.meta.url);
+
+interface JiebaLike { cut(text: string, hmm?: boolean): string[] }
+let jieba: JiebaLike | undefined;
+function getJieba(): JiebaLike {
+  if (!jieba) {
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
+/**
+ * English function words that carry no intent (natural's stop-word list, minus the words that do
+ * here: question words, negation, "other", "see you", "take care"…). Dropping them keeps an
+ * unseen filler word from diluting the similarity of an otherwise familiar message.
+ */
+const KEEP = new Set(['why', 'where', 'when', 'how', 'what', 'which', 'who', 'not', 'never', 'no', 'other', 'another',
+  'again', 'see', 'take', 'get', 'got', 'make', 'well', 'out', 'up', 'off', 'now', 'still', 'more', 'can', 'cannot', 'same', 'y', 'n']);
+const STOP = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words
+  .filter((w) => /^[a-z]+$/.test(w) && !KEEP.has(w)));
+
+const stemCache = new Map<string, string>();
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = word.length > 2 ? PorterStemmer.stem(word.replace(/'/g, '')) : word;
+    if (stemCache.size < 50_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** The text with entity spans replaced by placeholders (outermost entity wins on overlap). */
+function withPlaceholders(text: string, entities: readonly Entity[]): string {
+  const spans = [...entities].filter((e) => PLACEHOLDER[e.entity])
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let at = 0;
+  for (const e of spans) {
+    if (e.start < at) continue;
+    out += `${text.slice(at, e.start)} ${PLACEHOLDER[e.entity]} `;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Units in reading order; `null` marks a break (punctuation) that bigrams do not cross.
+ * In 'chars' mode each Han character is a unit; in 'jieba' modes each jieba word.
+ */
+function units(text: string, segmenter: Segmenter): Array<string | null> {
+  const out: Array<string | null> = [];
+  let last = 0;
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
+    if (/[^\s]/.test(text.slice(last, m.index))) out.push(null);
+    last = m.index + m[0].length;
+    const run = m[0];
+    if (CJK.test(run[0]!)) {
+      if (segmenter === 'chars') for (const ch of run) out.push(ch);
+      else for (const w of getJieba().cut(run, true)) out.push(w);
+    } else if (/^\d/.test(run)) {
+      out.push('#num');
+    } else if (run.startsWith('#')) {
+      out.push(run);
+    } else if (/n't$/.test(run)) {
+      // "can't", "isn't", "don't": the negation is what matters for yes/no answers.
+      const head = run.slice(0, -3);
+      if (head && !STOP.has(head)) out.push(stem(head));
+      out.push('not');
+    } else if (!STOP.has(run)) {
+      out.push(stem(run));
+    }
+  }
+  return out;
+}
+
+/** The feature list of a message (deduplicated). */
+export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter): string[] {
+  const norm = asciiLower(toHalfWidth(text));
+  const seq = units(withPlaceholders(norm, entities), segmenter);
+  const feats = new Set<string>();
+  for (let i = 0; i < seq.length; i++) {
+    const u = seq[i];
+    if (u === null || u === undefined) continue;
+    feats.add(u);
+    const next = seq[i + 1];
+    if (next) feats.add(`${u}|${next}`);
+  }
+  if (segmenter === 'jieba+chars') {
+    for (const f of featurize(text, entities, 'chars')) feats.add(`c:${f}`);
+  }
+  return [...feats];
+}

@@ -1,0 +1,62 @@
+/**
+ * Dictionary lookup for names a customer types (provinces, cities, operators): leftmost-longest
+ * matching, so 浙江西湖 finds 浙江 and not 江西. Latin names match whole words, case-insensitively.
+ * Spans are UTF-16 offsets into the original text.
+ */
+import type { Entity } from './entities.js';
+
+export interface GazetteerTerm {
+  surface: string;
+  entity: string;
+  value: string;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9]/i.test(c);
+
+/** Full-width ASCII (ＡＢＣ１２３) to half-width; keeps the length, so spans stay valid. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Lower-cases ASCII letters only, keeping every UTF-16 offset where it was. */
+export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+export class Gazetteer {
+  private readonly byFirst = new Map<string, GazetteerTerm[]>();
+
+  constructor(terms: Iterable<GazetteerTerm>) {
+    for (const t of terms) {
+      const surface = asciiLower(t.surface);
+      const key = surface[0]!;
+      const list = this.byFirst.get(key) ?? [];
+      list.push({ ...t, surface });
+      this.byFirst.set(key, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.surface.length - a.surface.length);
+  }
+
+  /** Every term found, leftmost-longest, non-overlapping. */
+  find(text: string): Entity[] {
+    const lower = asciiLower(toHalfWidth(text));
+    const out: Entity[] = [];
+    for (let i = 0; i < lower.length;) {
+      const hit = this.byFirst.get(lower[i]!)?.find((t) => this.matchesAt(lower, i, t.surface));
+      if (hit) {
+        out.push({ entity: hit.entity, value: hit.value, start: i, end: i + hit.surface.length });
+        i += hit.surface.length;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private matchesAt(text: string, i: number, surface: string): boolean {
+    if (!text.startsWith(surface, i)) return false;
+    // Latin names must be whole words ("hunan" is not inside "hunanese"); CJK has no word boundaries.
+    if (isWordChar(surface[0]) && isWordChar(text[i - 1])) return false;
+    if (isWordChar(surface[surface.length - 1]) && isWordChar(text[i + surface.length])) return false;
+    return true;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The bot's language understanding, built on `natural`: per language, a Bayes classifier over
+ * n-gram features (Chinese segmented into characters or jieba words, English Porter-stemmed) plus
+ * a TF-IDF nearest-neighbour similarity that tells "unlike anything trained" apart. Entities come
+ * from rules and dictionaries (entities.ts). `out_of_scope` is never trained: it is what a message
+ * becomes when its confidence falls below a threshold calibrated on our own dev set.
+ *
+ * Confidence = posterior^α · similarity^(1-α) of an intent: a message must be both the classifier's
+ * favourite and close to some training phrase of that intent. An order-related intent is only
+ * accepted when the message has a word of the bot's domain (knowledge/nlu/domain.json) or an
+ * entity; small talk has its own, lower threshold (a misfire there is harmless).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { loadJsonFile } from '../knowledge/loader.js';
+import type { Entity } from './entities.js';
+import { extractEntities } from './entities.js';
+import { detectLanguage, featurize, type Language, type Segmenter } from './features.js';
+import { IntentModel } from './intent-model.js';
+import { PlanMatcher, type PlanRef } from './plans.js';
+import { asciiLower, toHalfWidth } from './gazetteer.js';
+import { loadTrainingData, NLU_DIR, type Example } from './training-data.js';
+import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type LanguageUnderstanding, type NluResult, type ScoredIntent } from './types.js';
+
+export interface NaturalNluOptions {
+  segmenter?: Segmenter;
+  /** Below this confidence an order-related intent is out_of_scope. */
+  threshold?: number;
+  /** Below this confidence a small-talk intent is out_of_scope. */
+  smallTalkThreshold?: number;
+  /** Weight of the Bayes posterior against the TF-IDF similarity in the confidence. */
+  alpha?: number;
+  plans?: PlanMatcher;
+  /** Training examples per language; default knowledge/nlu/*.json. */
+  training?: Record<Language, Example[]>;
+  /** Domain words per language; default knowledge/nlu/domain.json. */
+  domain?: DomainTerms;
+}
+
+const DomainFile = z.object({
+  about: z.string().optional(),
+  zh: z.array(z.string().min(1)).min(1),
+  en: z.array(z.string().min(1)).min(1),
+}).strict();
+export type DomainTerms = z.infer<typeof DomainFile>;
+
+export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): DomainTerms {
+  return loadJsonFile(file, DomainFile);
+}
+
+/** Does the text say something about SIM-card orders? */
+function domainMatcher(terms: DomainTerms): (text: string) => boolean {
+  const zh = terms.zh;
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const en = new RegExp(`\\b(?:${terms.en.map((t) => escape(t.toLowerCase())).join('|')})`);
+  return (text) => {
+    const norm = asciiLower(toHalfWidth(text));
+    return zh.some((t) => norm.includes(t)) || en.test(norm);
+  };
+}
+
+/** Calibrated on knowledge/nlu/dev.tsv with `npm run nlu:eval -- --calibrate` (never on ../shared/eval). */
+export const DEFAULT_THRESHOLD = 0.1;
+export const DEFAULT_SMALL_TALK_THRESHOLD = 0.28;
+export const DEFAULT_ALPHA = 0.4;
+export const DEFAULT_SEGMENTER: Segmenter = 'chars';
+
+/**
+ * What is left of a message once its entities and the words that only frame data are removed
+ * ("订单号是", "尾号", "my order number is"); nothing left means the message just gives data.
+ */
+const FRAMING = new RegExp([
+  '[\\s\\p{P}\\p{S}]+',
+  '我的|我|的|是|为|号码|手机号|手机|电话|联系|订单号|订单|单号|编号|尾号|后四位|后4位|末四位|身份证号?|身份证|年龄|今年|岁|周岁|在|住|地址|省|市|那个|这个|就是|哦|噢|嗯|呢|啊|吧|了',
+  '\\b(?:my|the|is|it|its|it\'s|order|number|no|phone|last|four|4|digits?|ending|ends|in|with|id|card|i|am|i\'m|live|from|age|years?|old|here|this|that)\\b',
+].join('|'), 'giu');
+
+function justData(text: string, entities: readonly Entity[]): boolean {
+  if (entities.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const e of [...entities].sort((a, b) => a.start - b.start)) {
+    if (e.start >= at) rest += ' ' + text.slice(at, e.start);
+    at = Math.max(at, e.end);
+  }
+  rest += ' ' + text.slice(at);
+  return rest.replace(FRAMING, '').trim().length === 0;
+}
+
+/** Entities that only this domain has; a city or an age alone does not make a message about orders. */
+const DOMAIN_ENTITIES = new Set(['order_no', 'phone', 'id_number', 'operator', 'plan']);
+
+export class NaturalNlu implements LanguageUnderstanding {
+  readonly segmenter: Segmenter;
+  readonly threshold: number;
+  readonly smallTalkThreshold: number;
+  readonly alpha: number;
+  private readonly inDomain: (text: string) => boolean;
+  private readonly models: Record<Language, IntentModel>;
+  private readonly plans: PlanMatcher | undefined;
+
+  constructor(options: NaturalNluOptions = {}) {
+    this.segmenter = options.segmenter ?? DEFAULT_SEGMENTER;
+    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.smallTalkThreshold = options.smallTalkThreshold ?? DEFAULT_SMALL_TALK_THRESHOLD;
+    this.inDomain = domainMatcher(options.domain ?? loadDomainTerms());
+    this.alpha = options.alpha ?? DEFAULT_ALPHA;
+    this.plans = options.plans;
+    const training = options.training ?? loadTrainingData();
+    const train = (examples: Example[]) => new IntentModel(examples.map((ex) => ({
+      intent: ex.intent,
+      features: featurize(ex.text, extractEntities(ex.text, { plans: this.plans }), this.segmenter),
+    })));
+    this.models = { zh: train(training.zh), en: train(training.en) };
+  }
+
+  parse(text: string): NluResult {
+    const entities = extractEntities(text, { plans: this.plans });
+    const ranking = this.rank(text, entities);
+    return { text, intent: this.decide(text, entities, ranking), ranking, entities };
+  }
+
+  /** The intent to act on: data alone is `inform`; else the best admissible intent above its threshold. */
+  decide(text: string, entities: readonly Entity[], ranking: readonly ScoredIntent[],
+    bars = { order: this.threshold, smallTalk: this.smallTalkThreshold }): ScoredIntent {
+    if (justData(text, entities)) return { name: 'inform', confidence: 1 };
+    const inDomain = entities.some((e) => DOMAIN_ENTITIES.has(e.entity)) || this.inDomain(text);
+    const best = ranking.find((r) => inDomain || !ORDER_RELATED_INTENTS.has(r.name)) ?? ranking[0]!;
+    const bar = SMALL_TALK_INTENTS.has(best.name) ? bars.smallTalk : bars.order;
+    if (best.confidence >= bar && (inDomain || !ORDER_RELATED_INTENTS.has(best.name))) return best;
+    return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
+  }
+
+  /** Every trained intent with its confidence, best first. */
+  rank(text: string, entities: readonly Entity[] = extractEntities(text, { plans: this.plans })): ScoredIntent[] {
+    const model = this.models[detectLanguage(text)];
+    const features = featurize(text, entities, this.segmenter);
+    const { posterior, similarity } = model.score(features);
+    return model.intents
+      .map((name) => ({
+        name,
+        confidence: round((posterior.get(name) ?? 0) ** this.alpha * (similarity.get(name) ?? 0) ** (1 - this.alpha)),
+      }))
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+const shared = new Map<string, NaturalNlu>();
+
+/**
+ * One trained engine per plan list for the whole process: training takes about a second, and
+ * every app instance built in the same process (tests, several listeners) can share it.
+ */
+export function sharedNaturalNlu(plans: readonly PlanRef[] = []): NaturalNlu {
+  const key = JSON.stringify(plans.map((p) => [p.id, p.name, p.operator, p.monthlyFee]));
+  let nlu = shared.get(key);
+  if (!nlu) {
+    nlu = new NaturalNlu({ plans: new PlanMatcher(plans) });
+    shared.set(key, nlu);
+  }
+  return nlu;
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { loadTrainingFile } from '../../bot/nlu/training-data.js';
+import { KnowledgeError } from '../../bot/knowledge/loader.js';
+import { tempDir, testApp } from '../helpers/app.js';
+
+const nlu = sharedNaturalNlu();
+
+describe('NaturalNlu intents', () => {
+  // Phrasings written for this test, not copied from the training files.
+  const cases: Array<[string, string]> = [
+    ['172的卡为什么办不下来', 'order_failure_reason'],
+    ['转人工', 'human_agent'],
+    ['地址写错了能改吗', 'update_info'],
+    ['卡寄出来了没有，快递到哪了', 'logistics'],
+    ['收到卡了怎么激活', 'activation'],
+    ['钱什么时候退给我', 'refund'],
+    ['还有别的套餐可以办吗', 'alternatives'],
+    ['我想重新下一单', 'reorder'],
+    ['你们就是骗子，我要投诉', 'complaint'],
+    ['谢谢啦', 'thanks'],
+    ['好的', 'affirm'],
+    ['不用了', 'deny'],
+    ['where is my parcel', 'logistics'],
+    ['why did my order fail', 'order_failure_reason'],
+    ['let me talk to a human', 'human_agent'],
+    ['hello there', 'greet'],
+    ['bye for now', 'goodbye'],
+  ];
+  it.each(cases)('%s → %s', (text, intent) => {
+    expect(nlu.parse(text).intent.name).toBe(intent);
+  });
+
+  it('calls a message that only gives data `inform`, with its entities', () => {
+    for (const text of ['172202611100014', '尾号是6599', 'my order number is 172202611100014', '手机后4位 0251']) {
+      const r = nlu.parse(text);
+      expect(r.intent, text).toEqual({ name: 'inform', confidence: 1 });
+      expect(r.entities.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('says out_of_scope for messages outside SIM-card orders, in both languages', () => {
+    for (const text of ['这家酒店的电话是多少', '故宫附近有什么好吃的', 'what is the capital of France', 'book me a table for two tonight']) {
+      expect(nlu.parse(text).intent.name, text).toBe('out_of_scope');
+    }
+  });
+
+  it('ranks every trained intent with confidences in [0, 1], best first', () => {
+    const r = nlu.parse('我的订单审核失败了是什么原因');
+    expect(r.ranking.length).toBeGreaterThanOrEqual(16);
+    for (let i = 1; i < r.ranking.length; i++) expect(r.ranking[i - 1]!.confidence).toBeGreaterThanOrEqual(r.ranking[i]!.confidence);
+    expect(r.ranking.every((x) => x.confidence >= 0 && x.confidence <= 1)).toBe(true);
+    expect(r.ranking.map((x) => x.name)).not.toContain('out_of_scope');
+  });
+
+  it('learns from the training data it is given, not from code', () => {
+    const custom = new NaturalNlu({
+      training: {
+        zh: [{ intent: 'refund', text: '菠萝菠萝' }, { intent: 'refund', text: '菠萝退款' }, { intent: 'greet', text: '你好' }, { intent: 'greet', text: '您好呀' }],
+        en: [{ intent: 'greet', text: 'hello' }, { intent: 'refund', text: 'refund please' }],
+      },
+    });
+    expect(custom.parse('菠萝菠萝退款').intent.name).toBe('refund');
+    expect(nlu.parse('菠萝菠萝').intent.name).toBe('out_of_scope');
+  });
+});
+
+describe('training files', () => {
+  let dir: string;
+  beforeAll(() => { dir = tempDir('nlu-'); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a bad file stops with the file, the place and what is wrong', () => {
+    const file = path.join(dir, 'zh-CN.json');
+    fs.writeFileSync(file, JSON.stringify({ intents: { greet: ['你好'], out_of_scope: ['天气'] } }));
+    expect(() => loadTrainingFile(file)).toThrow(KnowledgeError);
+    expect(() => loadTrainingFile(file)).toThrow(/zh-CN\.json[\s\S]*out_of_scope[\s\S]*confidence threshold/);
+    fs.writeFileSync(file, JSON.stringify({ intents: { greeting: ['你好'] } }));
+    expect(() => loadTrainingFile(file)).toThrow(/greeting[\s\S]*unknown intent/);
+  });
+});
+
+describe('POST /api/nlu/parse', () => {
+  it('answers the API.md shape with exact spans', async () => {
+    const built = await testApp();
+    try {
+      const text = '订单172202611100014尾号6599';
+      const res = await built.app.inject({ method: 'POST', url: '/api/nlu/parse', payload: { text } });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(Object.keys(body).sort()).toEqual(['entities', 'intent', 'ranking', 'text']);
+      expect(body.text).toBe(text);
+      expect(body.intent).toEqual({ name: 'inform', confidence: 1 });
+      for (const e of body.entities) {
+        expect(Object.keys(e).sort()).toEqual(['end', 'entity', 'start', 'value']);
+        expect(text.slice(e.start, e.end)).toBe(e.value);
+      }
+      expect(body.entities.map((e: { entity: string }) => e.entity)).toEqual(['order_no', 'phone_tail']);
+      const bad = await built.app.inject({ method: 'POST', url: '/api/nlu/parse', payload: { text: '' } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('EMPTY_MESSAGE');
+    } finally {
+      await built.app.close();
+    }
+  });
+});

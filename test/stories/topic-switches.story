@@ -1,0 +1,90 @@
+# Topic switches and interruptions: the customer leaves the path at any step and the bot follows,
+# understood by the NLU (intents and entities inside whole sentences), in both languages.
+
+## 验证途中要求转人工
+user: 我的订单172202611100001为什么失败了
+bot: 后4位
+user: 算了，帮我转人工吧
+bot: 转接人工客服
+bot-not: 身份信息
+
+## 验证途中换成另一个订单
+user: 帮我查下172202611100001
+bot: 后4位
+user: 不对，我要查的是另一个单子 172202611100003
+bot: 172202611100003
+bot: 后4位
+user: 手机尾号4475
+bot: @failure AGE_RESTRICTED
+
+## 订单号和尾号写在一句话里
+user: 你好，我的单号是172202611100014，电话后四位6599，为啥没办成
+bot: 后4位
+user: 尾号是6599
+bot: @failure AREA_FORBIDDEN
+
+## 中途道谢不打断流程
+user: 172202611100001
+bot: 后4位
+user: 好的谢谢
+bot: 不客气
+user: 0251
+bot: @failure ID_INFO_INVALID
+
+## 连续两次听不懂就提供人工
+user: 172202611100001
+bot: 后4位
+user: 今天北京天气怎么样
+bot: 没有理解
+user: 附近有什么好吃的餐馆推荐吗
+bot: 要为您转接人工客服吗
+bot-not: 没有理解
+
+## 查完一单后投诉
+user: 172202611100001
+user: 0251
+bot: @failure ID_INFO_INVALID
+user: 你们这服务太差了，我要投诉
+bot: 转接人工客服
+
+## 查完一单后问另一个订单的进度
+user: 172202611100001
+user: 0251
+bot: @failure ID_INFO_INVALID
+user: 那我另一个订单现在什么状态了
+bot: 请发送您的订单号
+
+## English: asking for a human while the bot waits for the phone digits
+locale: en
+user: why was order 172202611100003 rejected?
+bot: last 4 digits
+user: actually, can I talk to a real person please
+bot: human agent
+
+## English: switching to another order mid-check
+locale: en
+user: check order 172202611100001 for me
+bot: last 4 digits
+user: sorry, wrong one, it's 172202611100003
+bot: 172202611100003
+user: the last four digits are 4475
+bot: @failure AGE_RESTRICTED
+
+## English: two misunderstandings in a row offer a human
+locale: en
+user: 172202611100001
+bot: last 4 digits
+user: what's the weather like in Paris
+bot: didn't understand
+user: can you recommend a good pizza place
+bot: human agent
+bot-not: didn't understand
+
+## English: thanks in the middle does not lose the place
+locale: en
+user: 172202611100045
+bot: last 4 digits
+user: ok thanks
+bot: welcome
+user: 2018
+bot: @status shipped
