@@ -9,6 +9,8 @@ import websocket from '@fastify/websocket';
 import type { Logger } from 'pino';
 import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
+import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
+import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
 import { MemoryBus } from '../adapters/bus/memory.bus.js';
 import { restChannel } from '../adapters/channels/rest.channel.js';
 import { wsChannel } from '../adapters/channels/ws.channel.js';
@@ -17,6 +19,7 @@ import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
+import { HandoffService } from './handoff.js';
 import { AppError, isAppError } from './errors.js';
 import { KNOWLEDGE_DIR, loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
@@ -26,6 +29,7 @@ import type { PlanRef } from './nlu/plans.js';
 import type { LanguageUnderstanding } from './nlu/types.js';
 import { Pipeline } from './pipeline.js';
 import type { Bus } from './ports/bus.js';
+import type { HandoffStore } from './ports/handoff-store.js';
 import type { OrderSource } from './ports/order-source.js';
 import type { Store } from './ports/store.js';
 
@@ -34,6 +38,7 @@ export interface AppDeps {
   store?: Store;
   orders?: OrderSource;
   bus?: Bus;
+  handoffs?: HandoffStore;
   nlu?: LanguageUnderstanding;
   knowledge?: Knowledge;
   logger?: Logger;
@@ -44,9 +49,16 @@ export interface BuiltApp {
   app: FastifyInstance;
   pipeline: Pipeline;
   store: Store;
+  bus: Bus;
   metrics: Metrics;
   conversations: Conversations;
+  handoff: HandoffService;
+  /** The WeChat channel when WECHATY_PUPPET is set; main.ts starts it after listen. */
+  wechat: WechatChannel | null;
 }
+
+/** How often deadlines in the handoff queue are checked (unclaimed customers offered a ticket). */
+const SWEEP_MS = 5_000;
 
 export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promise<BuiltApp> {
   const log = deps.logger ?? createLogger(config.logLevel);
@@ -58,9 +70,27 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const metrics = createMetrics(!deps.store);
   const conversations = new Conversations(store);
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge }, store);
+  const handoffs = deps.handoffs ?? handoffStoreFor(store);
+  const handoff = new HandoffService({
+    handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
+  });
   const pipeline = new Pipeline({
     store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
+    intercept: (id, text, locale) => handoff.intercept(id, text, locale),
+    onEffect: async (id, effect, locale) => (effect.type === 'handoff' ? handoff.request(id, effect, locale) : undefined),
   });
+  let wechat: WechatChannel | null = null;
+  if (config.wechat) {
+    // Loaded only when configured: wechaty is large and most deployments do not use it.
+    const { wechatFromConfig } = await import('../adapters/channels/wechat.channel.js');
+    wechat = wechatFromConfig(config, {
+      pipeline, store, conversations, bus, log,
+      db: store instanceof SqliteStore ? store.db : undefined,
+      onAlert: (a) => log.error({ alert: a.kind }, a.message),
+    });
+  } else {
+    log.info('WeChat channel off: set WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN to turn it on');
+  }
 
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
@@ -85,11 +115,24 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   await app.register(async (scope) => wsChannel(scope, { conversations, pipeline, store, bus, metrics }));
   await app.register(async (scope) => webPages(scope));
 
+  const sweeper = setInterval(() => {
+    handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
+  }, SWEEP_MS);
+  sweeper.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await wechat?.stop();
     await bus.close();
     await store.close();
   });
-  return { app, pipeline, store, metrics, conversations };
+  return { app, pipeline, store, bus, metrics, conversations, handoff, wechat };
+}
+
+/** Handoffs live next to the conversations: the same SQLite file. */
+function handoffStoreFor(store: Store): HandoffStore {
+  if (store instanceof SqliteStore) return new SqliteHandoffStore(store.db);
+  throw new Error('no handoff store for this Store: pass deps.handoffs');
 }
 
 /** The plan names the NLU recognises (fuzzy), from the catalogue file. */

@@ -5,10 +5,10 @@
  */
 import type { Logger } from 'pino';
 import type { DialogEngine } from './botkit.engine.js';
-import type { Effect } from '../dialogs/dialog.js';
+import type { Effect, Reply } from '../dialogs/dialog.js';
 import { AppError } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import { detectLocale } from './locale.js';
+import { detectLocale, type Locale } from './locale.js';
 import type { LanguageUnderstanding } from './nlu/types.js';
 import type { Metrics } from './metrics.js';
 import { maskText } from './pii.js';
@@ -43,8 +43,13 @@ export interface PipelineDeps {
   log: Logger;
   metrics: Metrics;
   maxMessageChars: number;
-  /** Called for each effect a dialog asks for (handoff, …), after the replies are stored. */
-  onEffect?: (conversationId: string, effect: Effect) => Promise<void>;
+  /** Called for each effect a dialog asks for (handoff, …), after the replies are stored; may add messages. */
+  onEffect?: (conversationId: string, effect: Effect, locale: Locale) => Promise<StoredMessage[] | void>;
+  /**
+   * Sees each customer message before the bot does (a human agent holds the conversation, a ticket
+   * or a rating is expected); returns the replies to send instead of the bot's, or null.
+   */
+  intercept?: (conversationId: string, text: string, locale: Locale) => Promise<Reply[] | null>;
   now?: () => Date;
 }
 
@@ -83,10 +88,16 @@ export class Pipeline {
 
     const customer = await store.appendMessage(conversationId, { from: 'customer', text: maskText(text) });
     await bus.publish(conversationId, { type: 'message', message: customer });
-    await bus.publish(conversationId, { type: 'typing', from: 'bot' });
 
     const locale = detectLocale(text, conv.locale);
     if (locale !== conv.locale) await store.setLocale(conversationId, locale);
+    const intercepted = await this.d.intercept?.(conversationId, text, locale);
+    if (intercepted) {
+      const replies = await this.send(conversationId, intercepted);
+      await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq });
+      return { customer, replies, effects: [] };
+    }
+    await bus.publish(conversationId, { type: 'typing', from: 'bot' });
     const nlu = this.d.nlu.parse(text);
     this.d.metrics.intents.inc({ intent: nlu.intent.name });
     const now = this.d.now?.() ?? new Date();
@@ -95,17 +106,26 @@ export class Pipeline {
       text, locale, intent: nlu.intent, entities: nlu.entities, now,
     });
 
-    const replies: StoredMessage[] = [];
-    for (const r of result.replies) {
-      // Dialogs only use masked data; masking again is the last line of defence.
-      const stored = await store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
-      replies.push(stored);
-      await bus.publish(conversationId, { type: 'message', message: stored });
+    const replies = await this.send(conversationId, result.replies);
+    for (const effect of result.effects) {
+      const added = await this.d.onEffect?.(conversationId, effect, locale);
+      if (added) replies.push(...added);
     }
-    for (const effect of result.effects) await this.d.onEffect?.(conversationId, effect);
     const last = replies.at(-1)?.seq ?? customer.seq;
     await bus.publish(conversationId, { type: 'turn_end', seq: last });
     this.d.log.debug({ conversationId, intent: nlu.intent.name, replies: replies.length }, 'turn');
     return { customer, replies, effects: result.effects };
+  }
+
+  /** Persists the bot's replies, then publishes them. */
+  private async send(conversationId: string, replies: readonly Reply[]): Promise<StoredMessage[]> {
+    const out: StoredMessage[] = [];
+    for (const r of replies) {
+      // Dialogs only use masked data; masking again is the last line of defence.
+      const stored = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+      out.push(stored);
+      await this.d.bus.publish(conversationId, { type: 'message', message: stored });
+    }
+    return out;
   }
 }

@@ -9,7 +9,9 @@ export type ConversationEvent =
   | { type: 'message'; message: StoredMessage }
   | { type: 'turn_end'; seq: number }
   | { type: 'typing'; from: 'bot' | 'agent' | 'customer' }
-  | { type: 'queue'; position: number; etaSeconds: number };
+  | { type: 'queue'; position: number; etaSeconds: number }
+  /** On the agents' channel: the queue or a held conversation changed; consoles refresh. */
+  | { type: 'agents'; change: 'queue' | 'customer_message'; conversationId?: string };
 
 export interface Bus {
   publish(conversationId: string, event: ConversationEvent): Promise<void>;

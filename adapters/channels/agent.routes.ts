@@ -1,0 +1,136 @@
+/**
+ * The agent console's API (../shared/API.md, "Agents") and its live WebSocket. Who the agent is
+ * comes from the session guard (bot/agent-sessions.ts); this module only knows the guard's shape.
+ *
+ *   GET  /api/agent/queue                      waiting customers and tickets
+ *   GET  /api/agent/mine                       conversations this agent holds
+ *   GET  /api/agent/conversations/:id          the handoff packet and transcript
+ *   GET  /api/agent/conversations/:id/canned   canned replies filled with the order's details
+ *   POST /api/agent/conversations/:id/claim | messages {text} | notes {text} | transfer {to, name?} | resolve | typing
+ *   GET  /api/agent/stats?days=14              supervisor figures (supervisor role)
+ *   WS   /ws/agent                             live: queue changes, and the conversations the console watches
+ */
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { z } from 'zod';
+import { AGENTS_CHANNEL, type HandoffService } from '../../bot/handoff.js';
+import { AppError } from '../../bot/errors.js';
+import { KNOWLEDGE_DIR, loadJsonFile, type Knowledge } from '../../bot/knowledge/loader.js';
+import type { AgentIdentity } from '../../bot/ports/agent-auth.js';
+import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
+import { eventFrame } from './ws.channel.js';
+
+export interface AgentGuard {
+  /** preHandler: 401 without an agent session (403 on a state-changing call without the CSRF token). */
+  agent: preHandlerHookHandler;
+  /** preHandler: as `agent`, and 403 unless the agent is a supervisor. */
+  supervisor: preHandlerHookHandler;
+  /** The signed-in agent of a request that passed a guard. */
+  identity(req: FastifyRequest): AgentIdentity;
+}
+
+export interface AgentRoutesDeps {
+  handoff: HandoffService;
+  bus: Bus;
+  knowledge: Knowledge;
+  guard: AgentGuard;
+  maxMessageChars: number;
+  cannedFile?: string;
+}
+
+const Canned = z.object({
+  id: z.string().min(1), title: z.string().min(1), text: z.string().min(1),
+});
+const CannedFile = z.object({
+  about: z.string().optional(),
+  'zh-CN': z.array(Canned),
+  en: z.array(Canned),
+}).strict();
+
+const Text = (max: number) => z.object({ text: z.string().trim().min(1, 'empty text').max(max, `longer than ${max} characters`) });
+const Transfer = z.object({ to: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(100).optional() });
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) throw new AppError('BAD_REQUEST', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): Promise<void> {
+  const { handoff, guard } = deps;
+  const canned = loadJsonFile(deps.cannedFile ?? path.join(KNOWLEDGE_DIR, 'canned-replies.json'), CannedFile);
+  const any = { preHandler: guard.agent };
+  const id = (req: FastifyRequest) => parse(Params, req.params).id;
+
+  app.get('/api/agent/queue', any, async () => ({ waiting: await handoff.queue() }));
+  app.get('/api/agent/mine', any, async (req) => ({
+    conversations: (await handoff.mine(guard.identity(req))).map((h) => ({
+      conversationId: h.conversationId, claimedAt: h.claimedAt, orderNo: h.orderNo, failureCode: h.failureCode, reason: h.reason,
+    })),
+  }));
+  app.get('/api/agent/conversations/:id', any, async (req) => handoff.packet(id(req)));
+
+  app.get('/api/agent/conversations/:id/canned', any, async (req) => {
+    const packet = await handoff.packet(id(req));
+    const agent = guard.identity(req);
+    const locale = packet.locale;
+    const values: Record<string, string | undefined> = {
+      agent: agent.name,
+      orderNo: packet.order?.orderNo ?? packet.checked.orderNo ?? undefined,
+      status: packet.order ? deps.knowledge.statuses.text[locale]?.[packet.order.status] : undefined,
+      failureTitle: packet.order?.failureCode ? deps.knowledge.reasons.get(packet.order.failureCode)?.text[locale].title : undefined,
+    };
+    const replies = canned[locale].flatMap((c) => {
+      let missing = false;
+      const text = c.text.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? ((missing = true), ''));
+      return missing ? [] : [{ id: c.id, title: c.title, text }];
+    });
+    return { replies };
+  });
+
+  app.post('/api/agent/conversations/:id/claim', any, async (req) => ({ handoff: await handoff.claim(id(req), guard.identity(req)) }));
+  app.post('/api/agent/conversations/:id/messages', any, async (req, reply) => {
+    const { text } = parse(Text(deps.maxMessageChars), req.body);
+    const message = await handoff.agentSay(id(req), guard.identity(req), text);
+    return reply.code(201).send({ message });
+  });
+  app.post('/api/agent/conversations/:id/notes', any, async (req, reply) => {
+    const { text } = parse(Text(deps.maxMessageChars), req.body);
+    return reply.code(201).send({ note: await handoff.note(id(req), guard.identity(req), text) });
+  });
+  app.post('/api/agent/conversations/:id/transfer', any, async (req) => {
+    const body = parse(Transfer, req.body);
+    return { handoff: await handoff.transfer(id(req), guard.identity(req), { id: body.to, name: body.name ?? body.to }) };
+  });
+  app.post('/api/agent/conversations/:id/resolve', any, async (req) => ({ handoff: await handoff.resolve(id(req), guard.identity(req)) }));
+  app.post('/api/agent/conversations/:id/typing', any, async (req, reply) => {
+    await deps.bus.publish(id(req), { type: 'typing', from: 'agent' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/agent/stats', { preHandler: guard.supervisor }, async (req) => {
+    const days = Number((req.query as { days?: string }).days ?? 14);
+    if (!Number.isInteger(days) || days < 1 || days > 90) throw new AppError('BAD_REQUEST', 'days must be a whole number from 1 to 90');
+    return handoff.stats(days);
+  });
+
+  // Live updates for the console: the queue channel always, and each conversation it watches.
+  app.get('/ws/agent', { websocket: true, preHandler: guard.agent }, (socket) => {
+    const send = (frame: unknown) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame)); };
+    const subs = new Map<string, () => void>();
+    const forward = (conversationId: string) => (e: ConversationEvent) => send({ ...eventFrame(e), conversationId });
+    subs.set(AGENTS_CHANNEL, deps.bus.subscribe(AGENTS_CHANNEL, (e) => send(eventFrame(e))));
+    socket.on('message', (data: Buffer) => {
+      let f: { type?: unknown; conversationId?: unknown };
+      try { f = JSON.parse(data.toString('utf8')) as typeof f; } catch { return send({ type: 'error', code: 'INVALID_JSON', message: 'frames are JSON' }); }
+      const cid = typeof f.conversationId === 'string' && f.conversationId.length <= 100 ? f.conversationId : null;
+      if (!cid || cid === AGENTS_CHANNEL) return send({ type: 'error', code: 'BAD_REQUEST', message: 'conversationId is required' });
+      if (f.type === 'watch' && !subs.has(cid) && subs.size < 50) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
+      else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
+      else if (f.type === 'typing') void deps.bus.publish(cid, { type: 'typing', from: 'agent' });
+    });
+    socket.on('close', () => { for (const off of subs.values()) off(); subs.clear(); });
+    send({ type: 'ready' });
+  });
+}

@@ -1,0 +1,385 @@
+/**
+ * Handing a conversation to a human agent and back: the queue (position and estimated wait told to
+ * the customer, again whenever it changes), business hours, tickets when nobody can answer, the
+ * agent's side (claim, reply, note, transfer, resolve) and the rating afterwards.
+ *
+ * Every state and deadline is in the HandoffStore, never in a process's memory: `sweep()` (run on
+ * an interval by the app, on any instance) acts on deadlines that passed, so a restart loses no
+ * queue entry. Messages are persisted, then published on the bus, like the bot's own.
+ */
+import type { Logger } from 'pino';
+import type { Effect, Reply } from '../dialogs/dialog.js';
+import { t } from '../dialogs/reply.js';
+import type { Config } from './config.js';
+import { AppError } from './errors.js';
+import type { Knowledge } from './knowledge/loader.js';
+import type { Locale } from './locale.js';
+import type { Metrics } from './metrics.js';
+import { viewOrder, type OrderView } from './order-view.js';
+import { maskText } from './pii.js';
+import type { AgentIdentity } from './ports/agent-auth.js';
+import type { Bus } from './ports/bus.js';
+import type { HandoffNote, HandoffRecord, HandoffStore } from './ports/handoff-store.js';
+import type { OrderSource } from './ports/order-source.js';
+import type { Store, StoredMessage } from './ports/store.js';
+
+/** The bus channel the agent consoles listen on for queue changes. */
+export const AGENTS_CHANNEL = 'agents';
+
+export interface HandoffDeps {
+  handoffs: HandoffStore;
+  store: Store;
+  bus: Bus;
+  orders: OrderSource;
+  knowledge: Knowledge;
+  settings: Config['handoff'];
+  metrics: Metrics;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface QueueEntry {
+  conversationId: string;
+  position: number;
+  waitingSince: string;
+  waitedSeconds: number;
+  reason: string;
+  orderNo?: string;
+  failureCode?: string;
+  locale: Locale;
+}
+
+export interface HandoffPacket {
+  conversationId: string;
+  channel: string;
+  locale: Locale;
+  handoff: HandoffRecord | null;
+  /** The order the customer proved is theirs, as the bot explained it (personal data masked). */
+  order: OrderView | null;
+  /** What the bot had already established, so the agent never re-asks. */
+  checked: { orderNo: string | null; phoneTailVerified: boolean; failureCode: string | null };
+  transcript: StoredMessage[];
+  notes: HandoffNote[];
+}
+
+const OPEN_STATES = ['queued', 'active', 'ticket_pending', 'ticket', 'awaiting_rating'] as const;
+const RATING = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*[.!。！]?\s*$/i;
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export class HandoffService {
+  constructor(private readonly d: HandoffDeps) {}
+
+  private now(): Date {
+    return this.d.now?.() ?? new Date();
+  }
+
+  /** Minutes after local midnight, and the local date, in the business time zone. */
+  private local(at: Date): { minutes: number; date: Date } {
+    const local = new Date(at.getTime() + this.d.settings.tzOffsetMinutes * 60_000);
+    return { minutes: local.getUTCHours() * 60 + local.getUTCMinutes(), date: local };
+  }
+
+  isOpen(at = this.now()): boolean {
+    const { open, close } = this.d.settings;
+    const m = this.local(at).minutes;
+    return open <= close ? m >= open && m < close : m >= open || m < close;
+  }
+
+  /** When a ticket left now will be answered: within the day's hours, else by the next opening + 2 h. */
+  private answerBy(at = this.now()): Date {
+    if (this.isOpen(at)) return new Date(at.getTime() + 2 * 3600_000);
+    const { minutes } = this.local(at);
+    let until = this.d.settings.open - minutes;
+    if (until < 0) until += 24 * 60;
+    return new Date(at.getTime() + (until + 120) * 60_000);
+  }
+
+  private formatWhen(at: Date, locale: Locale): string {
+    const { date } = this.local(at);
+    const m = date.getUTCMonth() + 1, d = date.getUTCDate();
+    const time = hhmm(date.getUTCHours() * 60 + date.getUTCMinutes());
+    return locale === 'en' ? `${date.getUTCFullYear()}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${time} (Beijing time)` : `${m}月${d}日 ${time}`;
+  }
+
+  private text(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+    return t(this.d.knowledge, locale, key, params);
+  }
+
+  /** Persists and publishes a message outside a customer's turn (agent, system notice). */
+  private async post(conversationId: string, from: 'agent' | 'system' | 'bot', text: string, suggestions?: string[]): Promise<StoredMessage> {
+    const msg = await this.d.store.appendMessage(conversationId, { from, text: maskText(text), suggestions });
+    await this.d.bus.publish(conversationId, { type: 'message', message: msg });
+    return msg;
+  }
+
+  private async agentsChanged(): Promise<void> {
+    await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'queue' });
+  }
+
+  /** Everyone still queued hears their new position. */
+  private async tellPositions(): Promise<void> {
+    const queued = await this.d.handoffs.list(['queued']);
+    for (const [i, h] of queued.entries()) {
+      const eta = this.eta(i);
+      await this.d.bus.publish(h.conversationId, { type: 'queue', position: i + 1, etaSeconds: eta });
+      await this.post(h.conversationId, 'system', this.text(h.locale, 'queue_moved', { ahead: i, minutes: Math.max(1, Math.round(eta / 60)) }));
+    }
+  }
+
+  private eta(ahead: number): number {
+    return (ahead + 1) * this.d.settings.avgHandleSeconds;
+  }
+
+  /**
+   * A dialog asked for a human. Queues the conversation (telling position and wait), or outside
+   * business hours asks for a message that becomes a ticket. Returns the messages it added.
+   */
+  async request(conversationId: string, effect: Extract<Effect, { type: 'handoff' }>, locale: Locale): Promise<StoredMessage[]> {
+    const now = this.now();
+    const existing = await this.d.handoffs.current(conversationId);
+    if (existing && (existing.status === 'queued' || existing.status === 'active')) {
+      if (existing.status === 'active') return [];
+      const position = await this.position(existing.id);
+      return [await this.post(conversationId, 'system', this.text(locale, 'queued_noted', { position }))];
+    }
+    if (existing) await this.d.handoffs.update(existing.id, [...OPEN_STATES], { status: 'closed' });
+    this.d.metrics.handoffs.inc({ reason: effect.reason });
+
+    if (!this.isOpen(now)) {
+      await this.d.handoffs.create({
+        conversationId, status: 'ticket_pending', reason: effect.reason, orderNo: effect.orderNo ?? null,
+        failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(), claimDeadline: null,
+      });
+      const { open, close } = this.d.settings;
+      return [await this.post(conversationId, 'system', this.text(locale, 'after_hours', {
+        open: hhmm(open), close: hhmm(close), when: this.formatWhen(this.answerBy(now), locale),
+      }))];
+    }
+    const h = await this.d.handoffs.create({
+      conversationId, status: 'queued', reason: effect.reason, orderNo: effect.orderNo ?? null,
+      failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(),
+      claimDeadline: new Date(now.getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString(),
+    });
+    const position = await this.position(h.id);
+    const eta = this.eta(position - 1);
+    await this.d.bus.publish(conversationId, { type: 'queue', position, etaSeconds: eta });
+    await this.agentsChanged();
+    this.d.log.info({ conversationId, reason: effect.reason, position }, 'handoff queued');
+    return [await this.post(conversationId, 'system', this.text(locale, 'queue_position', { ahead: position - 1, minutes: Math.max(1, Math.round(eta / 60)) }))];
+  }
+
+  private async position(id: number): Promise<number> {
+    const queued = await this.d.handoffs.list(['queued']);
+    return queued.findIndex((h) => h.id === id) + 1;
+  }
+
+  /**
+   * Called before the bot handles a customer's message. While an agent holds or is about to hold
+   * the conversation the bot stays out of it; a pending ticket takes the message; a 1–5 after a
+   * resolved chat is the rating. Returns the bot's replies, or null to let the bot answer.
+   */
+  async intercept(conversationId: string, text: string, locale: Locale): Promise<Reply[] | null> {
+    const h = await this.d.handoffs.current(conversationId);
+    if (!h) return null;
+    const k = this.d.knowledge;
+    switch (h.status) {
+      case 'active':
+        await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
+        return [];
+      case 'queued': {
+        if (text.trim() === k.replies['zh-CN'].sugg_keep_waiting || text.trim() === k.replies.en.sugg_keep_waiting) {
+          return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
+        }
+        return [{ text: this.text(locale, 'queued_noted', { position: await this.position(h.id) }) }];
+      }
+      case 'ticket_pending': {
+        if (text.trim() === k.replies['zh-CN'].sugg_keep_waiting || text.trim() === k.replies.en.sugg_keep_waiting) {
+          const back = await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'queued', claimDeadline: new Date(this.now().getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString() });
+          if (back) {
+            await this.agentsChanged();
+            return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
+          }
+        }
+        const answerBy = this.answerBy();
+        await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'ticket', ticketText: maskText(text), answerBy: answerBy.toISOString() });
+        await this.agentsChanged();
+        return [{ text: this.text(locale, 'ticket_saved', { ticket: `T${h.id}`, when: this.formatWhen(answerBy, locale) }) }];
+      }
+      case 'awaiting_rating': {
+        const m = RATING.exec(text);
+        if (m) {
+          const rating = Number(m[1]);
+          await this.d.handoffs.update(h.id, ['awaiting_rating'], { status: 'closed', rating });
+          return [{ text: this.text(locale, 'rating_thanks', { rating }) }];
+        }
+        await this.d.handoffs.update(h.id, ['awaiting_rating'], { status: 'closed' });
+        return null;
+      }
+      default:
+        return null; // a ticket waits for an agent; the bot can still help meanwhile
+    }
+  }
+
+  // ---- the agent's side ----
+
+  private async held(conversationId: string, agent: AgentIdentity): Promise<HandoffRecord> {
+    const h = await this.d.handoffs.current(conversationId);
+    if (!h || h.status !== 'active') throw new AppError('NOT_IN_HANDOFF');
+    if (h.agentId !== agent.id) throw new AppError('NOT_YOUR_CONVERSATION');
+    return h;
+  }
+
+  /** Takes a queued conversation (or a ticket) for `agent`; the first of two racing agents wins. */
+  async claim(conversationId: string, agent: AgentIdentity): Promise<HandoffRecord> {
+    const h = await this.d.handoffs.current(conversationId);
+    if (!h || !['queued', 'ticket', 'ticket_pending'].includes(h.status)) {
+      if (h?.status === 'active') throw new AppError(h.agentId === agent.id ? 'NOT_IN_HANDOFF' : 'ALREADY_CLAIMED');
+      throw new AppError('NOT_IN_HANDOFF');
+    }
+    const now = this.now().toISOString();
+    const won = await this.d.handoffs.update(h.id, ['queued', 'ticket', 'ticket_pending'], {
+      status: 'active', claimedAt: now, agentId: agent.id, agentName: agent.name, claimDeadline: null,
+    });
+    if (!won) throw new AppError('ALREADY_CLAIMED');
+    await this.post(conversationId, 'system', this.text(h.locale, 'agent_joined', { agent: agent.name }));
+    await this.tellPositions();
+    await this.agentsChanged();
+    return won;
+  }
+
+  async agentSay(conversationId: string, agent: AgentIdentity, text: string): Promise<StoredMessage> {
+    await this.held(conversationId, agent);
+    return this.post(conversationId, 'agent', text);
+  }
+
+  async note(conversationId: string, agent: AgentIdentity, text: string): Promise<HandoffNote> {
+    const h = await this.d.handoffs.current(conversationId);
+    if (!h) throw new AppError('NOT_IN_HANDOFF');
+    return this.d.handoffs.addNote({ handoffId: h.id, agentId: agent.id, agentName: agent.name, text: maskText(text), at: this.now().toISOString() });
+  }
+
+  async transfer(conversationId: string, agent: AgentIdentity, to: { id: string; name: string }): Promise<HandoffRecord> {
+    const h = await this.held(conversationId, agent);
+    const moved = await this.d.handoffs.update(h.id, ['active'], { agentId: to.id, agentName: to.name });
+    if (!moved) throw new AppError('NOT_IN_HANDOFF');
+    await this.post(conversationId, 'system', this.text(h.locale, 'agent_transferred', { agent: to.name }));
+    await this.agentsChanged();
+    return moved;
+  }
+
+  /** Ends the agent's part: the bot takes the conversation back and asks for a rating. */
+  async resolve(conversationId: string, agent: AgentIdentity): Promise<HandoffRecord> {
+    const h = await this.held(conversationId, agent);
+    const done = await this.d.handoffs.update(h.id, ['active'], { status: 'awaiting_rating', resolvedAt: this.now().toISOString() });
+    if (!done) throw new AppError('NOT_IN_HANDOFF');
+    await this.post(conversationId, 'bot', this.text(h.locale, 'resolved_rate'), ['1', '2', '3', '4', '5']);
+    await this.agentsChanged();
+    return done;
+  }
+
+  /** Waiting customers, oldest first, and tickets after them. */
+  async queue(): Promise<QueueEntry[]> {
+    const now = this.now().getTime();
+    const rows = await this.d.handoffs.list(['queued', 'ticket']);
+    const queued = rows.filter((h) => h.status === 'queued');
+    const tickets = rows.filter((h) => h.status === 'ticket');
+    return [...queued, ...tickets].map((h, i) => ({
+      conversationId: h.conversationId, position: i + 1, waitingSince: h.queuedAt,
+      waitedSeconds: Math.max(0, Math.round((now - Date.parse(h.queuedAt)) / 1000)),
+      reason: h.status === 'ticket' ? `ticket:${h.reason}` : h.reason,
+      ...(h.orderNo ? { orderNo: h.orderNo } : {}), ...(h.failureCode ? { failureCode: h.failureCode } : {}),
+      locale: h.locale,
+    }));
+  }
+
+  /** Conversations an agent holds right now. */
+  async mine(agent: AgentIdentity): Promise<HandoffRecord[]> {
+    return (await this.d.handoffs.list(['active'])).filter((h) => h.agentId === agent.id);
+  }
+
+  /** Everything an agent needs to take over without asking the customer again. */
+  async packet(conversationId: string): Promise<HandoffPacket> {
+    const conv = await this.d.store.getConversation(conversationId);
+    if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
+    const h = await this.d.handoffs.current(conversationId);
+    const orderNo = h?.orderNo ?? null;
+    let order: OrderView | null = null;
+    if (orderNo) {
+      try {
+        const rec = await this.d.orders.getOrder(orderNo);
+        if (rec) order = viewOrder(rec, this.d.knowledge);
+      } catch (e) {
+        this.d.log.warn({ err: e, orderNo }, 'order lookup for handoff packet failed');
+      }
+    }
+    return {
+      conversationId, channel: conv.channel, locale: conv.locale, handoff: h, order,
+      checked: { orderNo, phoneTailVerified: orderNo !== null, failureCode: h?.failureCode ?? order?.failureCode ?? null },
+      transcript: await this.d.store.listMessages(conversationId, 0, 1000),
+      notes: h ? await this.d.handoffs.notes(h.id) : [],
+    };
+  }
+
+  /**
+   * Acts on deadlines that passed: a queued customer nobody claimed in time is offered to leave a
+   * message (and may keep waiting). Safe to run on every instance: the status change is a
+   * compare-and-set, so only one instance tells the customer.
+   */
+  async sweep(): Promise<number> {
+    const now = this.now();
+    let n = 0;
+    for (const h of await this.d.handoffs.list(['queued'])) {
+      if (!h.claimDeadline || Date.parse(h.claimDeadline) > now.getTime()) continue;
+      const moved = await this.d.handoffs.update(h.id, ['queued'], { status: 'ticket_pending', claimDeadline: null });
+      if (!moved) continue;
+      n++;
+      await this.post(h.conversationId, 'system', this.text(h.locale, 'no_agent', { when: this.formatWhen(this.answerBy(now), h.locale) }),
+        [this.text(h.locale, 'sugg_keep_waiting')]);
+    }
+    if (n) {
+      await this.tellPositions();
+      await this.agentsChanged();
+    }
+    return n;
+  }
+
+  /** Supervisor figures over the last `days` days, per local day. */
+  async stats(days = 14): Promise<SupervisorStats> {
+    const now = this.now();
+    const since = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const handoffs = await this.d.handoffs.since(since);
+    const conversations = await this.d.handoffs.conversationsSince(since);
+    const escalated = new Set(handoffs.map((h) => h.conversationId)).size;
+    const byCode: Record<string, number> = {};
+    for (const h of handoffs) byCode[h.failureCode ?? h.reason] = (byCode[h.failureCode ?? h.reason] ?? 0) + 1;
+    const perDay = new Map<string, { waits: number[]; ratings: number[]; handoffs: number }>();
+    for (const h of handoffs) {
+      const day = this.local(new Date(h.queuedAt)).date.toISOString().slice(0, 10);
+      const d = perDay.get(day) ?? { waits: [], ratings: [], handoffs: 0 };
+      d.handoffs++;
+      if (h.claimedAt) d.waits.push((Date.parse(h.claimedAt) - Date.parse(h.queuedAt)) / 1000);
+      if (h.rating) d.ratings.push(h.rating);
+      perDay.set(day, d);
+    }
+    const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+    return {
+      since, conversations, escalated,
+      containment: conversations ? Math.max(0, conversations - escalated) / conversations : null,
+      escalationsByCode: byCode,
+      days: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({
+        day, handoffs: d.handoffs, avgWaitSeconds: avg(d.waits), avgRating: avg(d.ratings), ratings: d.ratings.length,
+      })),
+    };
+  }
+}
+
+export interface SupervisorStats {
+  since: string;
+  conversations: number;
+  escalated: number;
+  /** Share of conversations the bot finished alone; null with no conversations. */
+  containment: number | null;
+  escalationsByCode: Record<string, number>;
+  days: Array<{ day: string; handoffs: number; avgWaitSeconds: number | null; avgRating: number | null; ratings: number }>;
+}
