@@ -6,6 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { RateLimiterMemory, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { RateLimiterLockout } from '../adapters/security/lockout.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../dialogs/order-failure.dialog.js';
 import type { Logger } from 'pino';
 import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
@@ -30,6 +35,7 @@ import type { LanguageUnderstanding } from './nlu/types.js';
 import { Pipeline } from './pipeline.js';
 import type { Bus } from './ports/bus.js';
 import type { HandoffStore } from './ports/handoff-store.js';
+import type { VerificationLockout } from './ports/lockout.js';
 import type { OrderSource } from './ports/order-source.js';
 import type { Store } from './ports/store.js';
 
@@ -39,6 +45,7 @@ export interface AppDeps {
   orders?: OrderSource;
   bus?: Bus;
   handoffs?: HandoffStore;
+  lockout?: VerificationLockout;
   nlu?: LanguageUnderstanding;
   knowledge?: Knowledge;
   logger?: Logger;
@@ -69,7 +76,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const nlu = deps.nlu ?? sharedNaturalNlu(planRefs(config.plansFile ?? path.join(KNOWLEDGE_DIR, 'plans.json')));
   const metrics = createMetrics(!deps.store);
   const conversations = new Conversations(store);
-  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge }, store);
+  const lockout = deps.lockout ?? (await lockoutFor(store));
+  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout }, store);
   const handoffs = deps.handoffs ?? handoffStoreFor(store);
   const handoff = new HandoffService({
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
@@ -104,15 +112,38 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(new AppError('NOT_FOUND').toBody()));
 
+  // Security headers; a strict CSP: the web chat and console load only their own scripts and styles.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"],
+        frameAncestors: ["'none'"], formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
-  app.post('/api/nlu/parse', async (req) => {
-    const body = req.body as { text?: unknown } | null;
-    return nlu.parse(pipeline.validateText(body?.text));
+  // The customer APIs, rate-limited per client IP (loopback is not exempt).
+  await app.register(async (scope) => {
+    await scope.register(rateLimit, {
+      global: true, max: config.rateLimitPerMinute, timeWindow: 60_000,
+      // In-process WebSocket injection (tests) has no address; count those under one key.
+      keyGenerator: (req) => req.ip ?? req.socket?.remoteAddress ?? 'unknown',
+    });
+    scope.post('/api/nlu/parse', async (req) => {
+      const body = req.body as { text?: unknown } | null;
+      return nlu.parse(pipeline.validateText(body?.text));
+    });
+    await restChannel(scope, { conversations, pipeline, store });
+    await wsChannel(scope, {
+      conversations, pipeline, store, bus, metrics,
+      // 10 messages per 10 s per conversation: faster than anyone types, slower than a script.
+      messageLimiter: new RateLimiterMemory({ keyPrefix: 'ws-msg', points: 10, duration: 10 }),
+    });
   });
-  await app.register(async (scope) => restChannel(scope, { conversations, pipeline, store }));
-  await app.register(async (scope) => wsChannel(scope, { conversations, pipeline, store, bus, metrics }));
   await app.register(async (scope) => webPages(scope));
 
   const sweeper = setInterval(() => {
@@ -127,6 +158,19 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     await store.close();
   });
   return { app, pipeline, store, bus, metrics, conversations, handoff, wechat };
+}
+
+/** The verification lock-out lives next to the conversations, so it survives a restart. */
+async function lockoutFor(store: Store): Promise<VerificationLockout | undefined> {
+  if (!(store instanceof SqliteStore)) return undefined;
+  const seconds = LOCK_MINUTES * 60;
+  const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
+    const l: RateLimiterSQLite = new RateLimiterSQLite({
+      storeClient: store.db, storeType: 'better-sqlite3', tableName: 'verification_lockout', keyPrefix: 'tail',
+      points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
+    }, (err?: unknown) => (err ? reject(err as Error) : resolve(l)));
+  });
+  return new RateLimiterLockout(limiter);
 }
 
 /** Handoffs live next to the conversations: the same SQLite file. */

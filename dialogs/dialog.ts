@@ -6,6 +6,7 @@ import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { FailureCode } from '../bot/knowledge/schemas.js';
 import type { Locale } from '../bot/locale.js';
 import type { Entity } from '../bot/nlu/entities.js';
+import type { VerificationLockout } from '../bot/ports/lockout.js';
 import type { OrderSource } from '../bot/ports/order-source.js';
 
 export interface Reply {
@@ -43,6 +44,8 @@ export interface DialogVars {
 export interface DialogDeps {
   orders: OrderSource;
   knowledge: Knowledge;
+  /** Lock-out per order across conversations (absent: per conversation only). */
+  lockout?: VerificationLockout;
 }
 
 export interface StepOutcome {

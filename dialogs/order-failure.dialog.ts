@@ -45,14 +45,29 @@ export function askOrderNo(input: TurnInput, deps: DialogDeps): Reply {
   return { text: t(deps.knowledge, input.locale, 'ask_order_no') };
 }
 
+/** Minutes left on a verification lock of `orderNo` (this conversation's, or the order's anywhere); 0 if none. */
+async function lockedMinutes(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<number> {
+  const until = (vars.lockedUntil as Record<string, string> | undefined)?.[orderNo];
+  const here = until ? Date.parse(until) - input.now.getTime() : 0;
+  const anywhere = ((await deps.lockout?.lockedFor(orderNo)) ?? 0) * 1000;
+  const ms = Math.max(here, anywhere);
+  return ms > 0 ? Math.ceil(ms / 60_000) : 0;
+}
+
+function lockedReply(orderNo: string, minutes: number, input: TurnInput, vars: DialogVars, deps: DialogDeps): StepOutcome {
+  return {
+    replies: [{ text: t(deps.knowledge, input.locale, 'tail_locked', { orderNo, minutes }), suggestions: [human(deps, input)] }],
+    next: STEP.askOrderNo,
+    vars: { ...vars, orderNo: undefined, tailAttempts: 0 },
+  };
+}
+
 /** Looks the order up and, when found, asks for the phone tail. */
 export async function lookUp(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   const k = deps.knowledge;
   const base: DialogVars = { ...vars, misunderstandings: 0 };
-  const lockedUntil = (vars.lockedUntil as Record<string, string> | undefined)?.[orderNo];
-  if (lockedUntil && Date.parse(lockedUntil) > input.now.getTime()) {
-    return { replies: [{ text: t(k, input.locale, 'tail_locked', { orderNo, minutes: LOCK_MINUTES }), suggestions: [human(deps, input)] }], next: STEP.askOrderNo, vars: base };
-  }
+  const locked = await lockedMinutes(orderNo, input, vars, deps);
+  if (locked) return lockedReply(orderNo, locked, input, base, deps);
   let order;
   try {
     order = await deps.orders.getOrder(orderNo);
@@ -104,6 +119,9 @@ export const orderSteps = {
     const orderNo = vars.orderNo;
     const other = entity(input, 'order_no');
     if (!orderNo || (other && other !== orderNo)) return takeOrderNo(input, vars, deps);
+    // Locked meanwhile (wrong tails in another conversation): nothing typed here unlocks it.
+    const locked = await lockedMinutes(orderNo, input, vars, deps);
+    if (locked) return lockedReply(orderNo, locked, input, vars, deps);
     const tail = entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
     if (!tail) {
       return notUnderstood(input, vars, deps, STEP.askTail, { text: t(k, input.locale, 'ask_tail_again', { orderNo }) });
@@ -115,10 +133,15 @@ export const orderSteps = {
       if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
       return { replies: [{ text: t(k, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.askTail, vars };
     }
-    if (order && phoneTailMatches(order, tail)) return explain(orderNo, input, { ...vars, misunderstandings: 0, tailAttempts: 0 }, deps);
+    if (order && phoneTailMatches(order, tail)) {
+      await deps.lockout?.succeed(orderNo);
+      return explain(orderNo, input, { ...vars, misunderstandings: 0, tailAttempts: 0 }, deps);
+    }
 
     const tailAttempts = (vars.tailAttempts ?? 0) + 1;
-    if (tailAttempts >= MAX_TAIL_ATTEMPTS) {
+    const leftForOrder = deps.lockout ? await deps.lockout.fail(orderNo) : MAX_TAIL_ATTEMPTS;
+    const left = Math.min(MAX_TAIL_ATTEMPTS - tailAttempts, leftForOrder);
+    if (left <= 0) {
       const until = new Date(input.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
       const lockedUntil = { ...(vars.lockedUntil as Record<string, string> | undefined), [orderNo]: until };
       return {
@@ -127,7 +150,7 @@ export const orderSteps = {
         vars: { ...vars, orderNo: undefined, tailAttempts: 0, lockedUntil },
       };
     }
-    return { replies: [{ text: t(k, input.locale, 'tail_wrong', { left: MAX_TAIL_ATTEMPTS - tailAttempts }) }], next: STEP.askTail, vars: { ...vars, tailAttempts } };
+    return { replies: [{ text: t(k, input.locale, 'tail_wrong', { left }) }], next: STEP.askTail, vars: { ...vars, tailAttempts } };
   },
 
   async [STEP.after](input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {

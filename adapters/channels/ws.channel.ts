@@ -20,6 +20,8 @@ export interface WsChannelDeps {
   store: Store;
   bus: Bus;
   metrics: Metrics;
+  /** Messages allowed per conversation socket (rate-limiter-flexible); absent: unlimited. */
+  messageLimiter?: { consume(key: string): Promise<unknown> };
 }
 
 interface Query { token?: string; conversationId?: string; after?: string; locale?: string }
@@ -97,6 +99,14 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
     for (const e of buffered.splice(0)) deliver(e);
 
     const onFrame = async (data: Buffer) => {
+      // A socket may send only so many messages: a flood gets an error frame, not a turn.
+      if (deps.messageLimiter) {
+        try {
+          await deps.messageLimiter.consume(conversationId);
+        } catch {
+          return sendError(socket, new AppError('RATE_LIMITED', 'Too many messages; wait a few seconds before sending more.'));
+        }
+      }
       let frame: unknown;
       try {
         frame = JSON.parse(data.toString('utf8'));

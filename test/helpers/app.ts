@@ -11,7 +11,8 @@ export function tempDir(prefix = 'simbot-'): string {
 
 export async function testApp(env: Record<string, string> = {}, deps: AppDeps = {}): Promise<BuiltApp & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDir();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  // Tests drive many turns through one app; the rate-limit test sets its own low limit.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: dataDir, ...env });
   const built = await build(config, deps);
   await built.app.ready();
   return { ...built, dataDir };

@@ -38,7 +38,8 @@ user: 0251
 bot: @failure ID_INFO_INVALID
 
 ## five wrong tails lock the order
-user: 172202611100001
+# (an order no other story uses: the lock holds for every conversation)
+user: 172202611100030
 user: 1111
 user: 1112
 user: 1113
@@ -46,7 +47,7 @@ user: 1114
 user: 1115
 bot: 锁定
 bot: 转人工
-user: 172202611100001
+user: 172202611100030
 bot: 锁定
 bot-not: 后4位
 
