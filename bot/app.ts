@@ -132,6 +132,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
       global: true, max: config.rateLimitPerMinute, timeWindow: 60_000,
       // In-process WebSocket injection (tests) has no address; count those under one key.
       keyGenerator: (req) => req.ip ?? req.socket?.remoteAddress ?? 'unknown',
+      errorResponseBuilder: () => new AppError('RATE_LIMITED'),
     });
     scope.post('/api/nlu/parse', async (req) => {
       const body = req.body as { text?: unknown } | null;
