@@ -13,6 +13,10 @@ import { RateLimiterLockout } from '../adapters/security/lockout.js';
 import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../dialogs/order-failure.dialog.js';
 import type { Logger } from 'pino';
 import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
+import { PlatformOrderSource } from '../adapters/orders/platform.order-source.js';
+import { platformCallback, pushToOrderRecord } from '../adapters/channels/platform-callback.js';
+import { SqliteCallbackStore } from '../adapters/storage/sqlite.callback-store.js';
+import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
 import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
@@ -25,6 +29,8 @@ import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
 import { HandoffService } from './handoff.js';
+import { OrderNotices } from './notices.js';
+import { sharedRemarkSimilarity } from './remark-similarity.js';
 import { AppError, isAppError } from './errors.js';
 import { KNOWLEDGE_DIR, loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
@@ -36,6 +42,8 @@ import { Pipeline } from './pipeline.js';
 import type { Bus } from './ports/bus.js';
 import type { HandoffStore } from './ports/handoff-store.js';
 import type { VerificationLockout } from './ports/lockout.js';
+import type { CallbackStore } from './ports/callback-store.js';
+import type { WatchStore } from './ports/watch-store.js';
 import type { OrderSource } from './ports/order-source.js';
 import type { Store } from './ports/store.js';
 
@@ -46,6 +54,8 @@ export interface AppDeps {
   bus?: Bus;
   handoffs?: HandoffStore;
   lockout?: VerificationLockout;
+  callbacks?: CallbackStore;
+  watches?: WatchStore;
   nlu?: LanguageUnderstanding;
   knowledge?: Knowledge;
   logger?: Logger;
@@ -71,10 +81,13 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const log = deps.logger ?? createLogger(config.logLevel);
   const knowledge = deps.knowledge ?? loadKnowledge();
   const store = deps.store ?? new SqliteStore(path.join(config.dataDir, 'bot.sqlite'));
-  const orders = deps.orders ?? (config.orders.source === 'embedded' ? EmbeddedOrderSource.fromFile(config.orders.file) : unsupported('ORDER_SOURCE=platform'));
+  const metrics = createMetrics(!deps.store);
+  sharedRemarkSimilarity(); // checks knowledge/remark-examples.json at start-up
+  const orders = deps.orders ?? (config.orders.source === 'embedded'
+    ? EmbeddedOrderSource.fromFile(config.orders.file)
+    : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
   const bus = deps.bus ?? new MemoryBus();
   const nlu = deps.nlu ?? sharedNaturalNlu(planRefs(config.plansFile ?? path.join(KNOWLEDGE_DIR, 'plans.json')));
-  const metrics = createMetrics(!deps.store);
   const conversations = new Conversations(store);
   const lockout = deps.lockout ?? (await lockoutFor(store));
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout }, store);
@@ -85,8 +98,16 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const pipeline = new Pipeline({
     store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
-    onEffect: async (id, effect, locale) => (effect.type === 'handoff' ? handoff.request(id, effect, locale) : undefined),
+    onEffect: async (id, effect, locale) => {
+      if (effect.type === 'handoff') return handoff.request(id, effect, locale);
+      if (effect.type === 'seen_order') await notices.seen(id, effect.orderNo, effect.status);
+      if (effect.type === 'notify_opt_in') await notices.optIn(id, effect.orderNo);
+      return undefined;
+    },
   });
+  const sqliteDb = store instanceof SqliteStore ? store.db : null;
+  const callbacks = deps.callbacks ?? new SqliteCallbackStore(sqliteDb ?? path.join(config.dataDir, 'callbacks.sqlite'));
+  const watches = deps.watches ?? watchStoreFor(store);
   let wechat: WechatChannel | null = null;
   if (config.wechat) {
     // Loaded only when configured: wechaty is large and most deployments do not use it.
@@ -147,6 +168,12 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   });
   await app.register(async (scope) => webPages(scope));
 
+  const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat });
+  await app.register(async (scope) => platformCallback(scope, {
+    settings: config.callback, store: callbacks,
+    onStatusChange: async (_orderNo, push) => { await notices.statusChanged(push.OrderNo, pushToOrderRecord(push)); },
+  }));
+
   const sweeper = setInterval(() => {
     handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
   }, SWEEP_MS);
@@ -155,6 +182,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     await wechat?.stop();
+    await callbacks.close();
     await bus.close();
     await store.close();
   });
@@ -174,6 +202,11 @@ async function lockoutFor(store: Store): Promise<VerificationLockout | undefined
   return new RateLimiterLockout(limiter);
 }
 
+function watchStoreFor(store: Store): WatchStore {
+  if (store instanceof SqliteStore) return new SqliteWatchStore(store.db);
+  throw new Error('no watch store for this Store: pass deps.watches');
+}
+
 /** Handoffs live next to the conversations: the same SQLite file. */
 function handoffStoreFor(store: Store): HandoffStore {
   if (store instanceof SqliteStore) return new SqliteHandoffStore(store.db);
@@ -187,9 +220,6 @@ function planRefs(file: string): PlanRef[] {
   return plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee }));
 }
 
-function unsupported(what: string): never {
-  throw new Error(`${what} is not available in this build yet`);
-}
 
 /** Fastify's own errors (bad JSON, wrong content type, body too large) in the catalogue's terms. */
 function toAppError(err: FastifyError | AppError): AppError {

@@ -6,6 +6,7 @@ import type { Knowledge } from './knowledge/loader.js';
 import type { FailureCode, OrderStatus } from './knowledge/schemas.js';
 import { maskAddress, maskIdCard, maskName, maskPhone } from './pii.js';
 import type { OrderRecord } from './ports/order-source.js';
+import { sharedRemarkSimilarity } from './remark-similarity.js';
 
 export interface OrderView {
   orderNo: string;
@@ -15,8 +16,10 @@ export interface OrderView {
   /** The platform's free-text reason, kept for agents. */
   remark: string | null;
   failureCode: FailureCode | null;
-  /** True when a Remark was present but no rule matched it: agents should see these. */
+  /** True when a Remark was present but neither a rule nor a close-enough example matched it: agents should see these. */
   unmappedRemark: boolean;
+  /** How the failure code was read from the Remark, when it was. */
+  remarkMatchedBy?: 'rule' | 'similarity';
   productId: string | null;
   productName: string | null;
   operator: string | null;
@@ -47,7 +50,10 @@ const FINAL_BAD: ReadonlySet<OrderStatus> = new Set(['failed', 'cancelled', 'exp
 export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
   const status = normaliseStatus(o.OrderStatus, k);
   const remark = o.Remark?.trim() || null;
-  const matched = classifyRemark(remark, k);
+  const byRule = classifyRemark(remark, k);
+  // New wordings no rule knows: the closest example remark, if it is close enough (remark-similarity.ts).
+  const bySimilarity = byRule || !remark ? null : sharedRemarkSimilarity().classify(remark);
+  const matched = byRule ?? bySimilarity;
   let failureCode: FailureCode | null = matched;
   if (!failureCode && FINAL_BAD.has(status)) {
     // A final status with an unreadable reason: say we don't know rather than guess.
@@ -60,6 +66,7 @@ export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
     remark,
     failureCode,
     unmappedRemark: Boolean(remark) && !matched,
+    ...(matched ? { remarkMatchedBy: byRule ? 'rule' as const : 'similarity' as const } : {}),
     productId: o.ProductID ?? null,
     productName: o.ProductName ?? null,
     operator: o.Operator ?? null,

@@ -17,7 +17,11 @@ export interface Reply {
 
 export type Effect =
   | { type: 'handoff'; reason: HandoffReason; orderNo?: string; failureCode?: FailureCode }
-  | { type: 'locale'; locale: Locale };
+  | { type: 'locale'; locale: Locale }
+  /** The customer was told `status` of a verified order (remembered for proactive notices). */
+  | { type: 'seen_order'; orderNo: string; status: string }
+  /** The customer asked to be told when the order's status changes. */
+  | { type: 'notify_opt_in'; orderNo: string };
 
 export type HandoffReason = 'customer_request' | 'complaint' | 'not_understood' | 'needs_human' | 'source_down' | 'locked';
 

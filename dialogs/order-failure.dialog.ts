@@ -92,10 +92,17 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
   }
   if (!order) return { replies: [{ text: t(deps.knowledge, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
   const view = viewOrder(order, deps.knowledge);
+  const replies = explainOrder(view, deps.knowledge, input.locale);
+  // Still moving (in review, shipped): offer to tell the customer when it changes.
+  if (view.status === 'in_review' || view.status === 'shipped' || view.status === 'needs_photos') {
+    const last = replies.at(-1)!;
+    replies[replies.length - 1] = { ...last, suggestions: [t(deps.knowledge, input.locale, 'sugg_notify'), ...(last.suggestions ?? [])] };
+  }
   return {
-    replies: explainOrder(view, deps.knowledge, input.locale),
+    replies,
     next: STEP.after,
     vars: { ...vars, orderNo, verifiedOrderNo: orderNo, failureCode: view.failureCode ?? undefined },
+    effects: [{ type: 'seen_order', orderNo, status: view.status }],
   };
 }
 

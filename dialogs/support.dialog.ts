@@ -42,6 +42,16 @@ export async function runTurn(step: string | null, input: TurnInput, vars: Dialo
       effects: [{ type: 'handoff', reason, orderNo: vars.verifiedOrderNo, failureCode: vars.failureCode }],
     };
   }
+  if (clicked(input, deps, 'sugg_notify')) {
+    const orderNo = vars.verifiedOrderNo;
+    if (!orderNo) return { replies: [{ text: t(k, input.locale, 'notify_nothing') }], next: here, vars };
+    return {
+      replies: [{ text: t(k, input.locale, 'notify_ok', { orderNo }) }],
+      next: here,
+      vars: { ...vars, misunderstandings: 0 },
+      effects: [{ type: 'notify_opt_in', orderNo }],
+    };
+  }
   if (!hasData) {
     if (intentIs(input, 'thanks')) return { replies: [{ text: t(k, input.locale, 'thanks_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
     if (intentIs(input, 'goodbye')) return { replies: [{ text: t(k, input.locale, 'goodbye_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
