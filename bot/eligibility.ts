@@ -1,0 +1,190 @@
+/**
+ * What plans a customer whose order failed can get instead. Eligibility (age, delivery province,
+ * operator) is worked out from the order each time it is needed and never stored: the age comes
+ * from the ID number's birth date, so keep it out of DialogVars and logs.
+ *
+ * Which failure codes have plan alternatives (../shared/DOMAIN.md, column "alternatives"):
+ *   AREA_FORBIDDEN                         plans that ship to the delivery province
+ *   AGE_RESTRICTED                         plans whose age range includes the customer's age
+ *   ID_QUOTA_EXCEEDED, FREQ_LIMIT,
+ *   BLACKLIST_ARREARS, RISK_CONTROL        plans of another operator (the limit is per operator)
+ *   PLAN_UNAVAILABLE, OUT_OF_STOCK         similar plans on sale (another plan than the original)
+ * Every other code is fixed by the customer (new details, new address, wait, pay, activate) or by
+ * a person, so it gets no offers.
+ */
+import type { FailureCode } from './knowledge/schemas.js';
+import { describeIdNumber } from './nlu/id-number.js';
+import { OPERATORS, type Operator } from './nlu/operators.js';
+import { CITIES, PROVINCES } from './nlu/regions.js';
+import type { OrderView } from './order-view.js';
+import type { Plan, PlanCatalogue } from './plans.js';
+import type { OrderRecord } from './ports/order-source.js';
+
+export interface Eligibility {
+  /** Whole years as of today in Beijing; only from an unmasked ID number (an OrderRecord). */
+  age?: number;
+  /** Short name of the delivery province (广东, 新疆). */
+  province?: string;
+  operator?: Operator;
+}
+
+const OPERATOR_ALIASES: ReadonlyArray<readonly [RegExp, Operator]> = [
+  [/移动|china ?mobile|cmcc/i, '移动'], [/联通|unicom/i, '联通'], [/电信|telecom|ctcc/i, '电信'], [/广电|broadnet|cbn/i, '广电'],
+];
+
+export function normaliseOperator(raw: string | null | undefined): Operator | undefined {
+  const s = raw?.trim();
+  if (!s) return undefined;
+  if ((OPERATORS as readonly string[]).includes(s)) return s as Operator;
+  return OPERATOR_ALIASES.find(([re]) => re.test(s))?.[1];
+}
+
+/** The short province name in a province field or the start of an address (广东省深圳市… → 广东). */
+export function normaliseProvince(raw: string | null | undefined): string | undefined {
+  const s = raw?.trim();
+  if (!s) return undefined;
+  const lower = s.toLowerCase();
+  for (const p of PROVINCES) {
+    if (s.startsWith(p.name) || p.zh.some((z) => s.startsWith(z)) || p.en.includes(lower)) return p.name;
+  }
+  return CITIES.find(([city]) => s.startsWith(city))?.[1];
+}
+
+function isRecord(o: OrderRecord | OrderView): o is OrderRecord {
+  return 'OrderNo' in o;
+}
+
+/**
+ * Age, delivery province and operator of an order's customer. From an OrderView (masked data) the
+ * age stays unknown; the province comes from the Province field, else the start of the address.
+ */
+export function eligibility(order: OrderRecord | OrderView, today: Date | string = new Date()): Eligibility {
+  const out: Eligibility = {};
+  if (isRecord(order)) {
+    const age = order.IDCard ? describeIdNumber(order.IDCard, today)?.age : undefined;
+    if (age !== undefined) out.age = age;
+    const province = normaliseProvince(order.Province) ?? normaliseProvince(order.City) ?? normaliseProvince(order.Address);
+    if (province) out.province = province;
+    const operator = normaliseOperator(order.Operator);
+    if (operator) out.operator = operator;
+  } else {
+    const province = normaliseProvince(order.province) ?? normaliseProvince(order.masked.address);
+    if (province) out.province = province;
+    const operator = normaliseOperator(order.operator);
+    if (operator) out.operator = operator;
+  }
+  return out;
+}
+
+/** Why an offer fits; dialogs/alternatives.ts turns each into a sentence from knowledge/replies.json. */
+export type WhyReason =
+  | { code: 'ships_to'; province: string }
+  | { code: 'age_range'; ageMin: number; ageMax: number }
+  | { code: 'other_operator'; operator: string }
+  | { code: 'on_sale' }
+  | { code: 'same_operator'; operator: string }
+  | { code: 'cheaper'; saving: number }
+  | { code: 'more_data'; extraGB: number };
+
+export interface Offer {
+  plan: Plan;
+  why: WhyReason[];
+  orderUrl: string;
+}
+
+export interface AlternativesQuery {
+  failureCode: FailureCode | null;
+  /** The plan the failed order was for (ProductID); may be missing from the catalogue. */
+  originalPlanId?: string | null;
+  eligibility: Eligibility;
+  /** Kept for callers that re-derive eligibility; the rules themselves do not depend on the date. */
+  today?: Date | string;
+}
+
+type Rule = 'province' | 'age' | 'other_operator' | 'other_plan';
+
+const RULES: Partial<Record<FailureCode, Rule>> = {
+  AREA_FORBIDDEN: 'province',
+  AGE_RESTRICTED: 'age',
+  ID_QUOTA_EXCEEDED: 'other_operator',
+  FREQ_LIMIT: 'other_operator',
+  BLACKLIST_ARREARS: 'other_operator',
+  RISK_CONTROL: 'other_operator',
+  PLAN_UNAVAILABLE: 'other_plan',
+  OUT_OF_STOCK: 'other_plan',
+};
+
+/** The failure codes that get plan offers. */
+export const CODES_WITH_ALTERNATIVES: readonly FailureCode[] = Object.keys(RULES) as FailureCode[];
+
+export function hasAlternatives(code: FailureCode | null | undefined): boolean {
+  return Boolean(code && RULES[code]);
+}
+
+export function shipsTo(plan: Plan, province: string): boolean {
+  return !plan.excludedProvinces.includes(province);
+}
+
+export function ageFits(plan: Plan, age: number): boolean {
+  return age >= plan.ageMin && age <= plan.ageMax;
+}
+
+/** Whether the customer can have the plan as far as we know (unknown age/province: no check). */
+export function isEligible(plan: Plan, e: Eligibility): boolean {
+  return plan.onSale && (e.age === undefined || ageFits(plan, e.age)) && (e.province === undefined || shipsTo(plan, e.province));
+}
+
+/**
+ * Distance from the original plan: a dearer plan counts more than a cheaper one, less data more
+ * than more data, another operator a little (the customer chose that one). 0 is the same plan.
+ */
+function distance(p: Plan, orig: Plan | undefined): number {
+  if (!orig) return p.monthlyFee / 100; // nothing to compare with: cheapest first
+  const fee = p.monthlyFee - orig.monthlyFee;
+  const data = p.dataGB - orig.dataGB;
+  const feeBase = Math.max(orig.monthlyFee, 1);
+  const dataBase = Math.max(orig.dataGB, 1);
+  return (fee > 0 ? fee / feeBase : (-fee / feeBase) * 0.5)
+    + (data < 0 ? (-data / dataBase) * 0.5 : (data / dataBase) * 0.2)
+    + (p.operator === orig.operator ? 0 : 0.3);
+}
+
+function reasons(rule: Rule, p: Plan, e: Eligibility, orig: Plan | undefined): WhyReason[] {
+  const why: WhyReason[] = [];
+  if (rule === 'province' && e.province) why.push({ code: 'ships_to', province: e.province });
+  if (rule === 'age') why.push({ code: 'age_range', ageMin: p.ageMin, ageMax: p.ageMax });
+  if (rule === 'other_operator') why.push({ code: 'other_operator', operator: p.operator });
+  if (rule === 'other_plan') why.push({ code: 'on_sale' });
+  if (orig) {
+    if (rule !== 'other_operator' && p.operator === orig.operator) why.push({ code: 'same_operator', operator: p.operator });
+    if (p.monthlyFee < orig.monthlyFee) why.push({ code: 'cheaper', saving: orig.monthlyFee - p.monthlyFee });
+    if (p.dataGB > orig.dataGB) why.push({ code: 'more_data', extraGB: p.dataGB - orig.dataGB });
+  }
+  return why;
+}
+
+/**
+ * Up to `limit` plans the customer could order instead, closest to the original first. Only plans
+ * on sale, other than the original, that would not fail for the same reason and that the customer
+ * is eligible for where their age and province are known. [] for codes without alternatives and
+ * when the fact the rule needs is unknown (no province for AREA_FORBIDDEN, no age for AGE_RESTRICTED,
+ * no operator for the per-operator limits).
+ */
+export function alternatives(catalogue: PlanCatalogue, q: AlternativesQuery, limit = 3): Offer[] {
+  const rule = q.failureCode ? RULES[q.failureCode] : undefined;
+  if (!rule || limit <= 0) return [];
+  const e = q.eligibility;
+  const orig = q.originalPlanId ? catalogue.byId.get(q.originalPlanId) : undefined;
+  const operator = e.operator ?? orig?.operator;
+  if (rule === 'province' && !e.province) return [];
+  if (rule === 'age' && e.age === undefined) return [];
+  if (rule === 'other_operator' && !operator) return [];
+
+  return catalogue.plans
+    .filter((p) => p.id !== q.originalPlanId && isEligible(p, e))
+    .filter((p) => rule !== 'other_operator' || p.operator !== operator)
+    .map((p, i) => ({ p, i, d: distance(p, orig) }))
+    .sort((a, b) => a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
+    .slice(0, limit)
+    .map(({ p }) => ({ plan: p, why: reasons(rule, p, e, orig), orderUrl: p.orderUrl }));
+}

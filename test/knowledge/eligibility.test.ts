@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  alternatives, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, type Eligibility, type Offer,
+} from '../../bot/eligibility.js';
+import { KNOWLEDGE_DIR, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
+import { FAILURE_CODES, OrdersFile, type FailureCode } from '../../bot/knowledge/schemas.js';
+import { viewOrder } from '../../bot/order-view.js';
+import { DEFAULT_PLANS_FILE, loadPlans, type Plan, type PlanCatalogue } from '../../bot/plans.js';
+import type { OrderRecord } from '../../bot/ports/order-source.js';
+
+const TODAY = '2026-11-25';
+const k = loadKnowledge();
+const catalogue = loadPlans();
+const orders = loadJsonFile(path.join(KNOWLEDGE_DIR, 'demo-orders.json'), OrdersFile) as OrderRecord[];
+const failed = orders.map((o) => ({ o, code: viewOrder(o, k).failureCode })).filter((x) => x.code !== null);
+
+function offersFor(o: OrderRecord, code: FailureCode, c: PlanCatalogue = catalogue): Offer[] {
+  return alternatives(c, { failureCode: code, originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY), today: TODAY });
+}
+
+/** The rule each code's offers must meet, besides being on sale, eligible and not the original. */
+const RULE: Record<string, (p: Plan, e: Eligibility, original: Plan | undefined) => boolean> = {
+  AREA_FORBIDDEN: (p, e) => !p.excludedProvinces.includes(e.province!),
+  AGE_RESTRICTED: (p, e) => p.ageMin <= e.age! && e.age! <= p.ageMax,
+  ID_QUOTA_EXCEEDED: (p, e) => p.operator !== e.operator,
+  FREQ_LIMIT: (p, e) => p.operator !== e.operator,
+  BLACKLIST_ARREARS: (p, e) => p.operator !== e.operator,
+  RISK_CONTROL: (p, e) => p.operator !== e.operator,
+  PLAN_UNAVAILABLE: (p, _e, original) => p.id !== original?.id,
+  OUT_OF_STOCK: (p, _e, original) => p.id !== original?.id,
+};
+
+describe('eligibility', () => {
+  it('takes the age from the ID number as of today in Beijing, and province and operator from the order', () => {
+    const o = orders.find((x) => x.OrderNo === '172202611100004')!; // born 2011-05-20, 浙江, 移动
+    expect(eligibility(o, TODAY)).toEqual({ age: 15, province: '浙江', operator: '移动' });
+    // 2026-05-19T16:30Z is 00:30 on the 20th in Beijing: the birthday has come.
+    expect(eligibility(o, new Date('2026-05-19T16:30:00Z')).age).toBe(15);
+    expect(eligibility(o, new Date('2026-05-19T15:30:00Z')).age).toBe(14);
+  });
+
+  it('knows no age from a masked order view, and reads the province from the address when needed', () => {
+    const o = orders[0]!;
+    expect(eligibility(viewOrder(o, k), TODAY)).toEqual({ province: '广东', operator: '联通' });
+    expect(eligibility({ ...o, Province: null, City: null, Address: '新疆维吾尔自治区乌鲁木齐市某路1号' }, TODAY).province).toBe('新疆');
+    expect(eligibility({ ...o, IDCard: '440305199204185530' }, TODAY).age).toBeUndefined(); // bad check digit
+  });
+});
+
+describe('alternatives for the demo orders', () => {
+  it('covers every code with alternatives with at least one demo order', () => {
+    const codes = new Set(failed.map((x) => x.code));
+    for (const code of CODES_WITH_ALTERNATIVES) expect(codes, code).toContain(code);
+  });
+
+  const cases = failed.filter((x) => hasAlternatives(x.code)).map((x) => [x.code!, x.o.OrderNo, x.o] as const);
+
+  it.each(cases)('%s (%s): every offer follows the rule and the customer can have it', (code, _no, o) => {
+    const e = eligibility(o, TODAY);
+    const original = catalogue.byId.get(o.ProductID!);
+    const offers = offersFor(o, code);
+    expect(offers.length).toBeLessThanOrEqual(3);
+    for (const { plan, why, orderUrl } of offers) {
+      expect(plan.onSale).toBe(true);
+      expect(plan.id).not.toBe(o.ProductID);
+      expect(isEligible(plan, e)).toBe(true);
+      expect(RULE[code]!(plan, e, original), `${plan.id} for ${code}`).toBe(true);
+      expect(orderUrl).toBe(plan.orderUrl);
+      expect(why.length).toBeGreaterThan(0);
+    }
+    // Nothing eligible was left out while fewer than 3 were offered.
+    const possible = catalogue.plans.filter((p) => p.onSale && p.id !== o.ProductID && isEligible(p, e) && RULE[code]!(p, e, original));
+    expect(offers.length).toBe(Math.min(3, possible.length));
+  });
+
+  it('finds offers for every such demo order except the 15-year-old no plan accepts', () => {
+    for (const [code, no, o] of cases) {
+      const offers = offersFor(o, code);
+      if (no === '172202611100004') expect(offers).toEqual([]);
+      else expect(offers.length, `${no} ${code}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('ranks the plan closest to the original first', () => {
+    const o = orders.find((x) => x.OrderNo === '172202611100026')!; // P-CT-39 withdrawn, 39元 150GB
+    const offers = offersFor(o, 'PLAN_UNAVAILABLE');
+    expect(offers[0]!.plan.operator).toBe('电信');
+    expect(offers.map((x) => x.plan.id)).toEqual(['P-CT-29', 'P-CT-49', 'P-UNI-39']);
+  });
+
+  it.each(FAILURE_CODES.filter((c) => !hasAlternatives(c)))('offers nothing for %s (fixed by the customer or a person)', (code) => {
+    expect(offersFor(orders[0]!, code)).toEqual([]);
+  });
+
+  it('offers nothing when the fact the rule needs is unknown', () => {
+    expect(alternatives(catalogue, { failureCode: 'AREA_FORBIDDEN', originalPlanId: 'P-UNI-29', eligibility: { age: 30 } })).toEqual([]);
+    expect(alternatives(catalogue, { failureCode: 'AGE_RESTRICTED', originalPlanId: 'P-UNI-29', eligibility: { province: '广东' } })).toEqual([]);
+    expect(alternatives(catalogue, { failureCode: 'FREQ_LIMIT', originalPlanId: 'P-NOPE', eligibility: {} })).toEqual([]);
+    expect(alternatives(catalogue, { failureCode: null, eligibility: { age: 30 } })).toEqual([]);
+  });
+
+  it('honours the limit', () => {
+    const o = orders.find((x) => x.OrderNo === '172202611100012')!;
+    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY) }, 5)).toHaveLength(5);
+    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY) }, 0)).toEqual([]);
+  });
+});
+
+describe('a catalogue edited on disk', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'alt-plans-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  function catalogueWith(edit: (plans: Array<Record<string, unknown>>) => void): PlanCatalogue {
+    const data = JSON.parse(fs.readFileSync(DEFAULT_PLANS_FILE, 'utf8')) as { plans: Array<Record<string, unknown>> };
+    edit(data.plans);
+    const file = path.join(tmp, `plans-${Math.random().toString(36).slice(2)}.json`);
+    fs.writeFileSync(file, JSON.stringify(data));
+    return loadPlans(file);
+  }
+
+  it('changes the offers without code changes', () => {
+    const o = orders.find((x) => x.OrderNo === '172202611100014')!; // 新疆, AREA_FORBIDDEN
+    const before = offersFor(o, 'AREA_FORBIDDEN').map((x) => x.plan.id);
+    expect(before.length).toBeGreaterThan(0);
+
+    // No plan ships to 新疆 any more: nothing to offer.
+    const none = catalogueWith((ps) => ps.forEach((p) => { p.excludedProvinces = ['新疆']; }));
+    expect(offersFor(o, 'AREA_FORBIDDEN', none)).toEqual([]);
+
+    // Only a new plan ships there: it is the one offer.
+    const one = catalogueWith((ps) => {
+      ps.forEach((p) => { p.excludedProvinces = ['新疆']; });
+      ps.push({ ...ps[5]!, id: 'P-UNI-XJ', name: '联通新疆卡29元', excludedProvinces: [], orderUrl: 'https://example.com/order/P-UNI-XJ', policyHistory: [] });
+    });
+    expect(offersFor(o, 'AREA_FORBIDDEN', one).map((x) => x.plan.id)).toEqual(['P-UNI-XJ']);
+
+    // Taking the best offer off sale brings the next one up.
+    const offSale = catalogueWith((ps) => { ps.find((p) => p.id === before[0])!.onSale = false; });
+    const after = offersFor(o, 'AREA_FORBIDDEN', offSale).map((x) => x.plan.id);
+    expect(after).not.toContain(before[0]);
+    expect(after[0]).toBe(before[1]);
+  });
+
+  it('follows a widened age range', () => {
+    const o = orders.find((x) => x.OrderNo === '172202611100004')!; // 15 years old
+    const widened = catalogueWith((ps) => { ps.find((p) => p.id === 'P-CMCC-29')!.ageMin = 15; });
+    expect(offersFor(o, 'AGE_RESTRICTED', widened).map((x) => x.plan.id)).toEqual(['P-CMCC-29']);
+  });
+});
