@@ -2,7 +2,6 @@
  * Builds the whole application from a Config: the one place that wires ports to adapters.
  * Returns the Fastify app without listening (tests use app.inject()).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
@@ -24,6 +23,13 @@ import { MemoryBus } from '../adapters/bus/memory.bus.js';
 import { restChannel } from '../adapters/channels/rest.channel.js';
 import { wsChannel } from '../adapters/channels/ws.channel.js';
 import { webPages } from '../adapters/channels/web.pages.js';
+import { consolePages } from '../adapters/channels/console.pages.js';
+import { agentRoutes } from '../adapters/channels/agent.routes.js';
+import { plansRoute } from '../adapters/channels/plans.route.js';
+import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
+import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
+import { loadPlans, type PlanCatalogue } from './plans.js';
+import type { SessionStore } from './ports/session-store.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
@@ -32,7 +38,7 @@ import { HandoffService } from './handoff.js';
 import { OrderNotices } from './notices.js';
 import { sharedRemarkSimilarity } from './remark-similarity.js';
 import { AppError, isAppError } from './errors.js';
-import { KNOWLEDGE_DIR, loadKnowledge, type Knowledge } from './knowledge/loader.js';
+import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { sharedNaturalNlu } from './nlu/natural.nlu.js';
@@ -55,6 +61,10 @@ export interface AppDeps {
   handoffs?: HandoffStore;
   lockout?: VerificationLockout;
   callbacks?: CallbackStore;
+  sessions?: SessionStore;
+  plans?: PlanCatalogue;
+  /** Options for the Entra provider (tests inject msal's network client). */
+  entra?: Parameters<typeof createAgentAuthProvider>[1];
   watches?: WatchStore;
   nlu?: LanguageUnderstanding;
   knowledge?: Knowledge;
@@ -87,7 +97,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     ? EmbeddedOrderSource.fromFile(config.orders.file)
     : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
   const bus = deps.bus ?? new MemoryBus();
-  const nlu = deps.nlu ?? sharedNaturalNlu(planRefs(config.plansFile ?? path.join(KNOWLEDGE_DIR, 'plans.json')));
+  const plans = deps.plans ?? loadPlans(config.plansFile);
+  const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
   const lockout = deps.lockout ?? (await lockoutFor(store));
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout }, store);
@@ -167,6 +178,15 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     });
   });
   await app.register(async (scope) => webPages(scope));
+  await app.register(async (scope) => plansRoute(scope, { catalogue: plans }));
+
+  // Agents: sign-in (Entra ID or dev), sessions and CSRF on the root app, so its 401 safety net
+  // covers every /api/agent/* route; then the console's API and pages.
+  const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
+  const sessions = deps.sessions ?? sessionStoreFor(store);
+  const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
+  await app.register(async (scope) => agentRoutes(scope, { handoff, bus, knowledge, guard, maxMessageChars: config.maxMessageChars }));
+  await app.register(async (scope) => consolePages(scope));
 
   const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat });
   await app.register(async (scope) => platformCallback(scope, {
@@ -202,6 +222,11 @@ async function lockoutFor(store: Store): Promise<VerificationLockout | undefined
   return new RateLimiterLockout(limiter);
 }
 
+function sessionStoreFor(store: Store): SessionStore {
+  if (store instanceof SqliteStore) return new SqliteSessionStore(store.db);
+  throw new Error('no session store for this Store: pass deps.sessions');
+}
+
 function watchStoreFor(store: Store): WatchStore {
   if (store instanceof SqliteStore) return new SqliteWatchStore(store.db);
   throw new Error('no watch store for this Store: pass deps.watches');
@@ -213,12 +238,6 @@ function handoffStoreFor(store: Store): HandoffStore {
   throw new Error('no handoff store for this Store: pass deps.handoffs');
 }
 
-/** The plan names the NLU recognises (fuzzy), from the catalogue file. */
-function planRefs(file: string): PlanRef[] {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { plans?: PlanRef[] } | PlanRef[];
-  const plans = Array.isArray(data) ? data : (data.plans ?? []);
-  return plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee }));
-}
 
 
 /** Fastify's own errors (bad JSON, wrong content type, body too large) in the catalogue's terms. */

@@ -1,0 +1,92 @@
+/**
+ * The agent API on the real app (dev sign-in): every /api/agent/* call needs a session, state
+ * changes need the CSRF token, supervisors only for stats; and a whole handoff over HTTP: queue,
+ * packet, canned replies, claim, reply, note, resolve, rating.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuiltApp } from '../../bot/app.js';
+import { RestCustomer, testApp } from '../helpers/app.js';
+
+let built: BuiltApp;
+beforeEach(async () => { built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }); });
+afterEach(async () => { await built.app.close(); });
+
+interface Agent { cookie: string; csrf: string; id: string }
+
+async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent'): Promise<Agent> {
+  const res = await built.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role } });
+  expect(res.statusCode).toBe(200);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const me = (await built.app.inject({ url: '/api/agent/me', headers: { cookie } })).json();
+  return { cookie, csrf: me.csrfToken, id: me.id };
+}
+
+function call(a: Agent | null, method: 'GET' | 'POST', url: string, payload?: object) {
+  const headers: Record<string, string> = {};
+  if (a) { headers.cookie = a.cookie; headers['x-csrf-token'] = a.csrf; }
+  return built.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+}
+
+describe('agent API', () => {
+  it('answers 401 to every agent call without a session, 403 without CSRF, 403 for stats to a non-supervisor', async () => {
+    const c = await new RestCustomer(built).open();
+    const id = c.conversationId;
+    const calls: Array<['GET' | 'POST', string]> = [
+      ['GET', '/api/agent/queue'], ['GET', '/api/agent/mine'], ['GET', `/api/agent/conversations/${id}`],
+      ['GET', `/api/agent/conversations/${id}/canned`], ['POST', `/api/agent/conversations/${id}/claim`],
+      ['POST', `/api/agent/conversations/${id}/messages`], ['POST', `/api/agent/conversations/${id}/resolve`],
+      ['POST', `/api/agent/conversations/${id}/transfer`], ['POST', `/api/agent/conversations/${id}/notes`],
+      ['GET', '/api/agent/stats'], ['GET', '/api/agent/nonexistent'],
+    ];
+    for (const [method, url] of calls) {
+      const res = await call(null, method, url, method === 'POST' ? { text: 'x', to: 'y' } : undefined);
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHORIZED');
+    }
+    const alice = await signIn('Alice');
+    const noCsrf = await built.app.inject({ method: 'POST', url: `/api/agent/conversations/${id}/claim`, headers: { cookie: alice.cookie } });
+    expect(noCsrf.statusCode).toBe(403);
+    expect((await call(alice, 'GET', '/api/agent/stats')).statusCode).toBe(403);
+    const boss = await signIn('Boss', 'supervisor');
+    expect((await call(boss, 'GET', '/api/agent/stats?days=7')).statusCode).toBe(200);
+  });
+
+  it('runs a whole handoff over HTTP and stores the rating', async () => {
+    const c = await new RestCustomer(built).open();
+    await c.say('我的订单172202611100001为什么失败了');
+    await c.say('0251');
+    await c.say('转人工');
+    const alice = await signIn('Alice');
+    const bob = await signIn('Bob');
+
+    const queue = (await call(alice, 'GET', '/api/agent/queue')).json();
+    expect(queue.waiting).toEqual([expect.objectContaining({
+      conversationId: c.conversationId, position: 1, reason: 'customer_request', orderNo: '172202611100001', failureCode: 'ID_INFO_INVALID',
+      waitingSince: expect.any(String),
+    })]);
+    const packet = (await call(alice, 'GET', `/api/agent/conversations/${c.conversationId}`)).json();
+    expect(packet.order).toMatchObject({ orderNo: '172202611100001', status: 'failed', failureCode: 'ID_INFO_INVALID' });
+    expect(packet.order.masked.idCard).toMatch(/\*/);
+    expect(packet.transcript.length).toBeGreaterThan(4);
+    const canned = (await call(alice, 'GET', `/api/agent/conversations/${c.conversationId}/canned`)).json();
+    expect(canned.replies.find((r: { id: string }) => r.id === 'explain').text).toContain('172202611100001');
+    expect(canned.replies.find((r: { id: string }) => r.id === 'greet').text).toContain('Alice');
+
+    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/claim`)).statusCode).toBe(200);
+    const lost = await call(bob, 'POST', `/api/agent/conversations/${c.conversationId}/claim`);
+    expect([lost.statusCode, lost.json().error.code]).toEqual([409, 'ALREADY_CLAIMED']);
+    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/messages`, { text: '您好，我是Alice' })).statusCode).toBe(201);
+    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/messages`, { text: '' })).statusCode).toBe(400);
+    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/notes`, { text: '核实过身份证' })).statusCode).toBe(201);
+    const history = await c.history();
+    expect(history.at(-1)).toMatchObject({ from: 'agent', text: '您好，我是Alice' });
+    expect(history.some((m) => m.text.includes('核实过身份证'))).toBe(false); // notes are internal
+
+    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/resolve`)).statusCode).toBe(200);
+    expect((await c.say('4')).map((r) => r.text).join()).toContain('4 分');
+    const boss = await signIn('Boss', 'supervisor');
+    const stats = (await call(boss, 'GET', '/api/agent/stats?days=1')).json();
+    expect(stats).toMatchObject({ conversations: 1, escalated: 1, containment: 0, escalationsByCode: { ID_INFO_INVALID: 1 } });
+    expect(stats.days.at(-1)).toMatchObject({ avgRating: 4, ratings: 1 });
+  });
+});
