@@ -29,6 +29,7 @@ import { plansRoute } from '../adapters/channels/plans.route.js';
 import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
 import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
 import { loadPlans, type PlanCatalogue } from './plans.js';
+import { loadFaq, type Faq } from './faq.js';
 import type { SessionStore } from './ports/session-store.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
@@ -63,6 +64,7 @@ export interface AppDeps {
   callbacks?: CallbackStore;
   sessions?: SessionStore;
   plans?: PlanCatalogue;
+  faq?: Faq;
   /** Options for the Entra provider (tests inject msal's network client). */
   entra?: Parameters<typeof createAgentAuthProvider>[1];
   watches?: WatchStore;
@@ -101,13 +103,15 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
   const lockout = deps.lockout ?? (await lockoutFor(store));
-  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout }, store);
+  const faq = deps.faq ?? loadFaq();
+  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store);
   const handoffs = deps.handoffs ?? handoffStoreFor(store);
   const handoff = new HandoffService({
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });
   const pipeline = new Pipeline({
     store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
+    redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
     onEffect: async (id, effect, locale) => {
       if (effect.type === 'handoff') return handoff.request(id, effect, locale);

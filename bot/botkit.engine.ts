@@ -35,6 +35,10 @@ export interface DialogEngine {
   turn(conversationId: string, input: TurnInput): Promise<TurnResult>;
   /** Forgets where a conversation's dialog stood (after a human agent hands it back, say). */
   reset(conversationId: string): Promise<void>;
+  /** The step the conversation waits in (null with no dialog yet). */
+  waitingIn(conversationId: string): Promise<string | null>;
+  /** Steps whose answers the transcript must not keep. */
+  readonly sensitiveSteps: ReadonlySet<string>;
 }
 
 /** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
@@ -84,8 +88,10 @@ export class BotkitDialogEngine implements DialogEngine {
   private readonly adapter = new CollectingAdapter();
   private readonly controller: Botkit;
   private readonly storage: StoreStorage;
+  readonly sensitiveSteps: ReadonlySet<string>;
 
   constructor(spec: DialogSpec, deps: DialogDeps, store: Store) {
+    this.sensitiveSteps = new Set(spec.sensitiveSteps ?? []);
     this.storage = new StoreStorage(store);
     this.controller = new Botkit({
       adapter: this.adapter,
@@ -135,6 +141,15 @@ export class BotkitDialogEngine implements DialogEngine {
     };
     await this.adapter.run(activity, (ctx) => this.controller.handleTurn(ctx), result);
     return result;
+  }
+
+  /** The step the conversation waits in, read from its stored state; null with no dialog. */
+  async waitingIn(conversationId: string): Promise<string | null> {
+    const key = `${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`;
+    const state = (await this.storage.read([key]))[key] as
+      { dialogState?: { dialogStack?: Array<{ id: string; state?: { thread?: unknown } }> } } | undefined;
+    const thread = state?.dialogState?.dialogStack?.find((d) => d.id === DIALOG_ID)?.state?.thread;
+    return typeof thread === 'string' ? thread : null;
   }
 
   async reset(conversationId: string): Promise<void> {

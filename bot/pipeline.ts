@@ -51,6 +51,8 @@ export interface PipelineDeps {
    */
   intercept?: (conversationId: string, text: string, locale: Locale) => Promise<Reply[] | null>;
   now?: () => Date;
+  /** What the transcript shows instead of an answer to a sensitive step. */
+  redacted?: (locale: Locale) => string;
 }
 
 export class Pipeline {
@@ -86,7 +88,11 @@ export class Pipeline {
     const conv = await store.getConversation(conversationId);
     if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
 
-    const customer = await store.appendMessage(conversationId, { from: 'customer', text: maskText(text) });
+    // An answer to a sensitive step (a pre-check's ID number and name) is used for this turn only:
+    // the transcript keeps a placeholder instead.
+    const step = this.d.engine.sensitiveSteps.size ? await this.d.engine.waitingIn(conversationId) : null;
+    const kept = step && this.d.engine.sensitiveSteps.has(step) ? (this.d.redacted?.(conv.locale) ?? '[redacted]') : maskText(text);
+    const customer = await store.appendMessage(conversationId, { from: 'customer', text: kept });
     await bus.publish(conversationId, { type: 'message', message: customer });
 
     const locale = detectLocale(text, conv.locale);

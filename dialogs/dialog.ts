@@ -6,6 +6,8 @@ import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { FailureCode } from '../bot/knowledge/schemas.js';
 import type { Locale } from '../bot/locale.js';
 import type { Entity } from '../bot/nlu/entities.js';
+import type { Faq } from '../bot/faq.js';
+import type { PlanCatalogue } from '../bot/plans.js';
 import type { VerificationLockout } from '../bot/ports/lockout.js';
 import type { OrderSource } from '../bot/ports/order-source.js';
 
@@ -48,6 +50,8 @@ export interface DialogVars {
 export interface DialogDeps {
   orders: OrderSource;
   knowledge: Knowledge;
+  plans: PlanCatalogue;
+  faq: Faq;
   /** Lock-out per order across conversations (absent: per conversation only). */
   lockout?: VerificationLockout;
 }
@@ -65,6 +69,8 @@ export type Step = (input: TurnInput, vars: DialogVars, deps: DialogDeps) => Pro
 /** What a dialog engine hosts: the names of the steps a conversation can wait in, and the turn function. */
 export interface DialogSpec {
   stepNames: readonly string[];
+  /** Steps whose answer carries personal data the bot must not keep (the transcript gets a placeholder). */
+  sensitiveSteps?: readonly string[];
   /** Runs one customer message; `step` is null when the conversation has no dialog state yet. */
   run(step: string | null, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome>;
 }

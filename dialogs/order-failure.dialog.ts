@@ -7,6 +7,7 @@ import { ORDER_NO_FORMAT } from '../bot/nlu/entities.js';
 import { phoneTailMatches, viewOrder } from '../bot/order-view.js';
 import type { DialogDeps, DialogVars, Reply, StepOutcome, TurnInput } from './dialog.js';
 import { explainOrder } from './explain-order.js';
+import { afterFailure, withAfter } from './offers.dialog.js';
 import { t } from './reply.js';
 
 export const MAX_TAIL_ATTEMPTS = 5;
@@ -92,7 +93,9 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
   }
   if (!order) return { replies: [{ text: t(deps.knowledge, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
   const view = viewOrder(order, deps.knowledge);
-  const replies = explainOrder(view, deps.knowledge, input.locale);
+  const after = afterFailure(order, view, input, vars, deps);
+  const replies = withAfter(explainOrder(view, deps.knowledge, input.locale), after.replies, after.suggestion);
+  vars = after.vars;
   // Still moving (in review, shipped): offer to tell the customer when it changes.
   if (view.status === 'in_review' || view.status === 'shipped' || view.status === 'needs_photos') {
     const last = replies.at(-1)!;

@@ -3,6 +3,9 @@
  * goodbye, "check another order") are answered here; everything else goes to the current step.
  */
 import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput } from './dialog.js';
+import { isAppError } from '../bot/errors.js';
+import { viewOrder } from '../bot/order-view.js';
+import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
 import { askOrderNo, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { t } from './reply.js';
 
@@ -14,7 +17,25 @@ const start: Step = async (input, vars, deps) => {
   return { replies: [{ text: t(k, input.locale, 'greeting') }, askOrderNo(input, deps)], next: STEP.askOrderNo, vars };
 };
 
-const steps: Record<string, Step> = { [START]: start, ...orderSteps };
+const steps: Record<string, Step> = { [START]: start, ...orderSteps, [PRECHECK_STEP]: precheckStep };
+
+/** Topics the FAQ answers when the message carries no order data. */
+const FAQ_INTENTS = ['activation', 'logistics', 'refund', 'update_info', 'reorder', 'alternatives', 'out_of_scope'];
+
+/** Offers for the verified order again ("还有别的套餐吗"); null when there is no verified order. */
+async function offersAgain(input: TurnInput, vars: DialogVars, deps: DialogDeps, here: string): Promise<StepOutcome | null> {
+  if (!vars.verifiedOrderNo || !vars.failureCode) return null;
+  let order;
+  try {
+    order = await deps.orders.getOrder(vars.verifiedOrderNo);
+  } catch (e) {
+    if (isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) return null;
+    throw e;
+  }
+  if (!order) return null;
+  const after = afterFailure(order, viewOrder(order, deps.knowledge), input, vars, deps);
+  return after.replies.length ? { replies: withAfter([], after.replies, after.suggestion), next: here, vars: { ...after.vars, misunderstandings: 0 } } : null;
+}
 
 /** The NLU already turned anything it is not sure of into out_of_scope. */
 function intentIs(input: TurnInput, ...names: string[]): boolean {
@@ -32,6 +53,9 @@ export async function runTurn(step: string | null, input: TurnInput, vars: Dialo
   const k = deps.knowledge;
   const here = step && steps[step] ? step : START;
   const hasData = input.entities.some((e) => e.entity === 'order_no' || e.entity === 'phone_tail' || e.entity === 'phone');
+
+  // The pre-check's answer (an ID number and a name) goes to its step, whatever it looks like.
+  if (here === PRECHECK_STEP && !clicked(input, deps, 'sugg_human')) return precheckStep(input, vars, deps);
 
   if (clicked(input, deps, 'sugg_human') || intentIs(input, 'human_agent', 'complaint')) {
     const reason = intentIs(input, 'complaint') ? 'complaint' : 'customer_request';
@@ -52,7 +76,21 @@ export async function runTurn(step: string | null, input: TurnInput, vars: Dialo
       effects: [{ type: 'notify_opt_in', orderNo }],
     };
   }
+  if (clicked(input, deps, 'sugg_precheck')) return askPrecheck(input, vars, deps, here);
   if (!hasData) {
+    if (intentIs(input, 'alternatives')) {
+      const again = await offersAgain(input, vars, deps, here);
+      if (again) return again;
+    }
+    if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') return askPrecheck(input, vars, deps, here);
+    // Questions the FAQ knows (activation, delivery, refunds…), where no step is waiting for data.
+    if ((here === START || here === STEP.after || here === STEP.askOrderNo) && intentIs(input, ...FAQ_INTENTS)) {
+      const answer = faqAnswer(input, deps);
+      if (answer) {
+        const follow = here === STEP.askOrderNo ? [askOrderNo(input, deps)] : [];
+        return { replies: [...answer, ...follow], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+      }
+    }
     if (intentIs(input, 'thanks')) return { replies: [{ text: t(k, input.locale, 'thanks_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
     if (intentIs(input, 'goodbye')) return { replies: [{ text: t(k, input.locale, 'goodbye_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
     if (clicked(input, deps, 'sugg_other_order') || (here !== START && intentIs(input, 'greet', 'order_status', 'order_failure_reason'))) {
@@ -62,4 +100,4 @@ export async function runTurn(step: string | null, input: TurnInput, vars: Dialo
   return steps[here]!(input, vars, deps);
 }
 
-export const supportDialog: DialogSpec = { stepNames: Object.keys(steps), run: runTurn };
+export const supportDialog: DialogSpec = { stepNames: Object.keys(steps), sensitiveSteps: [PRECHECK_STEP], run: runTurn };

@@ -31,8 +31,8 @@ describe('WeChat channel: customers on the mock puppet reach the real pipeline',
     const c = r.world.contact('李女士');
     await c.say('172202611100001');
     const explained = (await c.say('0251')).join('\n');
-    expect(explained).toMatch(/回复数字即可选择：\n1\. 查询其他订单\n2\. 转人工/);
-    const next = await c.say('1');
+    expect(explained).toMatch(/回复数字即可选择：\n1\. 下单前帮我预检\n2\. 查询其他订单\n3\. 转人工/);
+    const next = await c.say('2');
     expect(next.join('\n')).toContain('订单号');
     const conv = await r.built.store.findConversationByUser('wechat', c.id);
     const history = await r.built.store.listMessages(conv!.id, 0);
