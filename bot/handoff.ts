@@ -253,6 +253,20 @@ export class HandoffService {
     return this.post(conversationId, 'agent', text);
   }
 
+  /** The agent holding the conversation is typing: the customer sees it. */
+  async agentTyping(conversationId: string, agent: AgentIdentity): Promise<void> {
+    await this.held(conversationId, agent);
+    await this.d.bus.publish(conversationId, { type: 'typing', from: 'agent' });
+  }
+
+  /** Whether an agent may watch a conversation live: it is queued, a ticket, theirs, or they supervise. */
+  async mayWatch(conversationId: string, agent: AgentIdentity): Promise<boolean> {
+    if (agent.role === 'supervisor') return true;
+    const h = await this.d.handoffs.current(conversationId);
+    if (!h) return false;
+    return h.status !== 'active' || h.agentId === agent.id;
+  }
+
   async note(conversationId: string, agent: AgentIdentity, text: string): Promise<HandoffNote> {
     const h = await this.d.handoffs.current(conversationId);
     if (!h) throw new AppError('NOT_IN_HANDOFF');
@@ -367,9 +381,13 @@ export class HandoffService {
       since, conversations, escalated,
       containment: conversations ? Math.max(0, conversations - escalated) / conversations : null,
       escalationsByCode: byCode,
-      days: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({
-        day, handoffs: d.handoffs, avgWaitSeconds: avg(d.waits), avgRating: avg(d.ratings), ratings: d.ratings.length,
-      })),
+      // Every day of the period, empty ones included, so charts have no gaps.
+      days: Array.from({ length: days + 1 }, (_, i) => this.local(new Date(now.getTime() - (days - i) * 86_400_000)).date.toISOString().slice(0, 10))
+        .filter((day, i, all) => all.indexOf(day) === i)
+        .map((day) => {
+          const d = perDay.get(day) ?? { waits: [], ratings: [], handoffs: 0 };
+          return { day, handoffs: d.handoffs, avgWaitSeconds: avg(d.waits), avgRating: avg(d.ratings), ratings: d.ratings.length };
+        }),
     };
   }
 }

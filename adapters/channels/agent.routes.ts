@@ -105,7 +105,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
   app.post('/api/agent/conversations/:id/resolve', any, async (req) => ({ handoff: await handoff.resolve(id(req), guard.identity(req)) }));
   app.post('/api/agent/conversations/:id/typing', any, async (req, reply) => {
-    await deps.bus.publish(id(req), { type: 'typing', from: 'agent' });
+    await handoff.agentTyping(id(req), guard.identity(req));
     return reply.code(204).send();
   });
 
@@ -116,7 +116,8 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
 
   // Live updates for the console: the queue channel always, and each conversation it watches.
-  app.get('/ws/agent', { websocket: true, preHandler: guard.agent }, (socket) => {
+  app.get('/ws/agent', { websocket: true, preHandler: guard.agent }, (socket, req) => {
+    const agent = guard.identity(req);
     const send = (frame: unknown) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame)); };
     const subs = new Map<string, () => void>();
     const forward = (conversationId: string) => (e: ConversationEvent) => send({ ...eventFrame(e), conversationId });
@@ -126,9 +127,13 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
       try { f = JSON.parse(data.toString('utf8')) as typeof f; } catch { return send({ type: 'error', code: 'INVALID_JSON', message: 'frames are JSON' }); }
       const cid = typeof f.conversationId === 'string' && f.conversationId.length <= 100 ? f.conversationId : null;
       if (!cid || cid === AGENTS_CHANNEL) return send({ type: 'error', code: 'BAD_REQUEST', message: 'conversationId is required' });
-      if (f.type === 'watch' && !subs.has(cid) && subs.size < 50) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
-      else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
-      else if (f.type === 'typing') void deps.bus.publish(cid, { type: 'typing', from: 'agent' });
+      if (f.type === 'watch' && !subs.has(cid) && subs.size < 50) {
+        void handoff.mayWatch(cid, agent).then((ok) => {
+          if (!ok) return send({ type: 'error', code: 'FORBIDDEN', message: 'not a conversation you may watch', conversationId: cid });
+          if (!subs.has(cid)) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
+        });
+      } else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
+      else if (f.type === 'typing') void handoff.agentTyping(cid, agent).catch(() => undefined);
     });
     socket.on('close', () => { for (const off of subs.values()) off(); subs.clear(); });
     send({ type: 'ready' });

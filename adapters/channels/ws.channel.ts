@@ -98,15 +98,8 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
     replaying = false;
     for (const e of buffered.splice(0)) deliver(e);
 
+    let lastTyping = 0;
     const onFrame = async (data: Buffer) => {
-      // A socket may send only so many messages: a flood gets an error frame, not a turn.
-      if (deps.messageLimiter) {
-        try {
-          await deps.messageLimiter.consume(conversationId);
-        } catch {
-          return sendError(socket, new AppError('RATE_LIMITED', 'Too many messages; wait a few seconds before sending more.'));
-        }
-      }
       let frame: unknown;
       try {
         frame = JSON.parse(data.toString('utf8'));
@@ -114,8 +107,25 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
         return sendError(socket, new AppError('INVALID_JSON', 'Frames must be JSON objects.'));
       }
       const f = frame as { type?: unknown; text?: unknown } | null;
+      if (f && typeof f === 'object' && f.type === 'typing') {
+        // At most one typing notice every 2 s per socket reaches the agent.
+        const now = Date.now();
+        if (now - lastTyping >= 2000) {
+          lastTyping = now;
+          await deps.bus.publish(conversationId, { type: 'typing', from: 'customer' });
+        }
+        return;
+      }
       if (!f || typeof f !== 'object' || f.type !== 'message') {
         return sendError(socket, new AppError('BAD_REQUEST', 'Send {"type":"message","text":"…"}.'));
+      }
+      // A socket may send only so many messages: a flood gets an error frame, not a turn.
+      if (deps.messageLimiter) {
+        try {
+          await deps.messageLimiter.consume(conversationId);
+        } catch {
+          return sendError(socket, new AppError('RATE_LIMITED', 'Too many messages; wait a few seconds before sending more.'));
+        }
       }
       try {
         await deps.pipeline.handle({ channel: 'web', conversationId, text: f.text as string });

@@ -89,4 +89,28 @@ describe('agent API', () => {
     expect(stats).toMatchObject({ conversations: 1, escalated: 1, containment: 0, escalationsByCode: { ID_INFO_INVALID: 1 } });
     expect(stats.days.at(-1)).toMatchObject({ avgRating: 4, ratings: 1 });
   });
+
+  it('passes typing both ways, only for the agent holding the conversation, throttled for the customer', async () => {
+    const { WsClient } = await import('../helpers/ws-client.js');
+    const ws = await WsClient.connect(built.app);
+    const [session] = await ws.waitFor((f) => f.type === 'session');
+    const id = session!.conversationId as string;
+    await ws.say('转人工');
+    const alice = await signIn('Alice');
+    const bob = await signIn('Bob');
+    const seen: string[] = [];
+    built.bus.subscribe(id, (e) => { if (e.type === 'typing') seen.push(e.from); });
+
+    expect((await call(alice, 'POST', `/api/agent/conversations/${id}/typing`)).statusCode).toBe(409); // not claimed yet
+    await call(alice, 'POST', `/api/agent/conversations/${id}/claim`);
+    expect((await call(bob, 'POST', `/api/agent/conversations/${id}/typing`)).statusCode).toBe(403);
+    expect((await call(alice, 'POST', `/api/agent/conversations/${id}/typing`)).statusCode).toBe(204);
+    await ws.waitFor((f) => f.type === 'typing' && f.from === 'agent');
+
+    for (let i = 0; i < 5; i++) ws.send({ type: 'typing' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.filter((f) => f === 'customer')).toHaveLength(1);
+    expect(seen.filter((f) => f === 'agent')).toHaveLength(1);
+    ws.close();
+  });
 });

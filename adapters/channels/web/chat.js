@@ -85,6 +85,15 @@
     return true;
   }
 
+  // Tell an agent the customer is typing (the server passes on at most one notice every 2 s).
+  var lastTyping = 0;
+  input.addEventListener('input', function () {
+    var now = Date.now();
+    if (now - lastTyping < 2000 || !ws || ws.readyState !== 1 || !input.value) return;
+    lastTyping = now;
+    ws.send(JSON.stringify({ type: 'typing' }));
+  });
+
   form.addEventListener('submit', function (e) { e.preventDefault(); if (sendText(input.value)) input.value = ''; input.focus(); });
   langBtn.addEventListener('click', function () { locale = locale === 'en' ? 'zh-CN' : 'en'; applyLocale(); save(); });
   applyLocale();
