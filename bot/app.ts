@@ -20,6 +20,14 @@ import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
 import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
 import { MemoryBus } from '../adapters/bus/memory.bus.js';
+import { RedisBus } from '../adapters/bus/redis.bus.js';
+import { RedisLeases, type Lease } from '../adapters/bus/redis.lease.js';
+import { PgStore } from '../adapters/storage/pg.store.js';
+import { PgHandoffStore } from '../adapters/storage/pg.handoff-store.js';
+import { PgSessionStore } from '../adapters/storage/pg.session-store.js';
+import { PgWatchStore } from '../adapters/storage/pg.watch-store.js';
+import { PgCallbackStore } from '../adapters/storage/pg.callback-store.js';
+import { redisLockout } from '../adapters/security/lockout.shared.js';
 import { restChannel } from '../adapters/channels/rest.channel.js';
 import { wsChannel } from '../adapters/channels/ws.channel.js';
 import { webPages } from '../adapters/channels/web.pages.js';
@@ -82,8 +90,13 @@ export interface BuiltApp {
   metrics: Metrics;
   conversations: Conversations;
   handoff: HandoffService;
-  /** The WeChat channel when WECHATY_PUPPET is set; main.ts starts it after listen. */
+  /** The WeChat channel when WECHATY_PUPPET is set. */
   wechat: WechatChannel | null;
+  /**
+   * Starts the WeChat puppet (main.ts calls it after listen). With Redis, only the instance holding
+   * the `wechat-puppet` lease runs it; the others take over when that instance stops renewing.
+   */
+  startWechat(): Promise<void>;
 }
 
 /** How often deadlines in the handoff queue are checked (unclaimed customers offered a ticket). */
@@ -92,20 +105,25 @@ const SWEEP_MS = 5_000;
 export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promise<BuiltApp> {
   const log = deps.logger ?? createLogger(config.logLevel);
   const knowledge = deps.knowledge ?? loadKnowledge();
-  const store = deps.store ?? new SqliteStore(path.join(config.dataDir, 'bot.sqlite'));
+  // PostgreSQL and Redis when configured (several instances), else one SQLite file and in-process delivery.
+  const store: Store = deps.store ?? (config.databaseUrl
+    ? await PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
+    : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
   const metrics = createMetrics(!deps.store);
   sharedRemarkSimilarity(); // checks knowledge/remark-examples.json at start-up
   const orders = deps.orders ?? (config.orders.source === 'embedded'
     ? EmbeddedOrderSource.fromFile(config.orders.file)
     : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
-  const bus = deps.bus ?? new MemoryBus();
+  const bus: Bus = deps.bus ?? (config.redisUrl
+    ? new RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
+    : new MemoryBus());
   const plans = deps.plans ?? loadPlans(config.plansFile);
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
-  const lockout = deps.lockout ?? (await lockoutFor(store));
+  const lockout = deps.lockout ?? (await lockoutFor(store, bus));
   const faq = deps.faq ?? loadFaq();
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store);
-  const handoffs = deps.handoffs ?? handoffStoreFor(store);
+  const handoffs = deps.handoffs ?? (await handoffStoreFor(store));
   const handoff = new HandoffService({
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });
@@ -121,8 +139,10 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     },
   });
   const sqliteDb = store instanceof SqliteStore ? store.db : null;
-  const callbacks = deps.callbacks ?? new SqliteCallbackStore(sqliteDb ?? path.join(config.dataDir, 'callbacks.sqlite'));
-  const watches = deps.watches ?? watchStoreFor(store);
+  const callbacks = deps.callbacks ?? (store instanceof PgStore
+    ? await PgCallbackStore.open(store)
+    : new SqliteCallbackStore(sqliteDb ?? path.join(config.dataDir, 'callbacks.sqlite')));
+  const watches = deps.watches ?? (await watchStoreFor(store));
   let wechat: WechatChannel | null = null;
   if (config.wechat) {
     // Loaded only when configured: wechaty is large and most deployments do not use it.
@@ -161,6 +181,13 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   });
   await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
   app.get('/healthz', async () => ({ status: 'ok' }));
+  // Ready = the database and the bus answer (cheap on SQLite and the in-process bus).
+  app.get('/readyz', async (_req, reply) => {
+    const checks = await Promise.allSettled([store.ready?.() ?? Promise.resolve(), bus.ready?.() ?? Promise.resolve()]);
+    const [db, busCheck] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'down'));
+    const ok = db === 'ok' && busCheck === 'ok';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: db, bus: busCheck });
+  });
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   // The customer APIs, rate-limited per client IP (loopback is not exempt).
   await app.register(async (scope) => {
@@ -169,6 +196,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
       // In-process WebSocket injection (tests) has no address; count those under one key.
       keyGenerator: (req) => req.ip ?? req.socket?.remoteAddress ?? 'unknown',
       errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+      // Shared counts across instances when Redis is there.
+      ...(bus instanceof RedisBus ? { redis: bus.client, nameSpace: 'simbot-rl:' } : {}),
     });
     scope.post('/api/nlu/parse', async (req) => {
       const body = req.body as { text?: unknown } | null;
@@ -187,7 +216,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   // Agents: sign-in (Entra ID or dev), sessions and CSRF on the root app, so its 401 safety net
   // covers every /api/agent/* route; then the console's API and pages.
   const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
-  const sessions = deps.sessions ?? sessionStoreFor(store);
+  const sessions = deps.sessions ?? (await sessionStoreFor(store));
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
   await app.register(async (scope) => agentRoutes(scope, { handoff, bus, knowledge, guard, maxMessageChars: config.maxMessageChars }));
   await app.register(async (scope) => consolePages(scope));
@@ -198,6 +227,27 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     onStatusChange: async (_orderNo, push) => { await notices.statusChanged(push.OrderNo, pushToOrderRecord(push)); },
   }));
 
+  let leaseTimer: NodeJS.Timeout | undefined;
+  let lease: Lease | null = null;
+  let closing = false;
+  const startWechat = async (): Promise<void> => {
+    if (!wechat) return;
+    if (!(bus instanceof RedisBus)) return wechat.start();
+    const leases = new RedisLeases(bus.client);
+    const retry = () => { if (!closing) leaseTimer = setTimeout(() => void take(), 10_000).unref(); };
+    const take = async () => {
+      lease = await leases.acquire('wechat-puppet', 30_000).catch(() => null);
+      if (!lease) return retry(); // another instance holds the puppet
+      lease.keepAlive(() => {
+        log.warn('lost the WeChat puppet lease; stopping the puppet here');
+        lease = null;
+        void wechat!.stop().finally(retry);
+      });
+      await wechat!.start();
+    };
+    await take();
+  };
+
   const sweeper = setInterval(() => {
     handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
   }, SWEEP_MS);
@@ -205,16 +255,23 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
 
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    closing = true;
+    clearTimeout(leaseTimer);
     await wechat?.stop();
+    await (lease as Lease | null)?.release().catch(() => false);
     await callbacks.close();
     await bus.close();
     await store.close();
   });
-  return { app, pipeline, store, bus, metrics, conversations, handoff, wechat };
+  return { app, pipeline, store, bus, metrics, conversations, handoff, wechat, startWechat };
 }
 
-/** The verification lock-out lives next to the conversations, so it survives a restart. */
-async function lockoutFor(store: Store): Promise<VerificationLockout | undefined> {
+/**
+ * The verification lock-out lives next to the conversations, so it survives a restart; with Redis
+ * (several instances) it is shared there.
+ */
+async function lockoutFor(store: Store, bus: Bus): Promise<VerificationLockout | undefined> {
+  if (bus instanceof RedisBus) return redisLockout(bus.client);
   if (!(store instanceof SqliteStore)) return undefined;
   const seconds = LOCK_MINUTES * 60;
   const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
@@ -226,19 +283,22 @@ async function lockoutFor(store: Store): Promise<VerificationLockout | undefined
   return new RateLimiterLockout(limiter);
 }
 
-function sessionStoreFor(store: Store): SessionStore {
+async function sessionStoreFor(store: Store): Promise<SessionStore> {
   if (store instanceof SqliteStore) return new SqliteSessionStore(store.db);
+  if (store instanceof PgStore) return PgSessionStore.open(store);
   throw new Error('no session store for this Store: pass deps.sessions');
 }
 
-function watchStoreFor(store: Store): WatchStore {
+async function watchStoreFor(store: Store): Promise<WatchStore> {
   if (store instanceof SqliteStore) return new SqliteWatchStore(store.db);
+  if (store instanceof PgStore) return PgWatchStore.open(store);
   throw new Error('no watch store for this Store: pass deps.watches');
 }
 
-/** Handoffs live next to the conversations: the same SQLite file. */
-function handoffStoreFor(store: Store): HandoffStore {
+/** Handoffs live next to the conversations: the same SQLite file or PostgreSQL database. */
+async function handoffStoreFor(store: Store): Promise<HandoffStore> {
   if (store instanceof SqliteStore) return new SqliteHandoffStore(store.db);
+  if (store instanceof PgStore) return PgHandoffStore.open(store);
   throw new Error('no handoff store for this Store: pass deps.handoffs');
 }
 

@@ -7,11 +7,11 @@ import { KnowledgeError } from './knowledge/loader.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { app, wechat } = await build(config);
+  const { app, startWechat } = await build(config);
   await app.listen({ port: config.http.port, host: config.http.host });
   app.log.info(`web chat on http://${config.http.host}:${config.http.port}/ · agent console on /console`);
   // After listen: logging in prints a QR code to scan with the bot's WeChat account.
-  await wechat?.start();
+  await startWechat();
 
   let closing = false;
   const shutdown = async (signal: string) => {

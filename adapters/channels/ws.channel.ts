@@ -91,6 +91,7 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
       unsubscribe();
       deps.metrics.wsConnections.dec();
     });
+    await deps.bus.whenSubscribed?.(conversationId);
 
     if (after > 0 || q.after !== undefined) {
       for (const m of await deps.store.listMessages(conversationId, after)) deliver({ type: 'message', message: m });

@@ -18,4 +18,11 @@ export interface Bus {
   /** Returns the function that unsubscribes. */
   subscribe(conversationId: string, listener: (event: ConversationEvent) => void): () => void;
   close(): Promise<void>;
+  /**
+   * Resolves once a subscription made with `subscribe` is live (Redis confirms a SUBSCRIBE
+   * asynchronously); a channel replays from the store after this, so nothing falls in the gap.
+   */
+  whenSubscribed?(conversationId: string): Promise<void>;
+  /** Rejects when the bus cannot deliver (for /readyz). */
+  ready?(): Promise<void>;
 }

@@ -54,5 +54,7 @@ export interface Store {
    * (channels redeliver, and a message must never be answered twice).
    */
   claimInbound(channel: string, messageId: string): Promise<boolean>;
+  /** Rejects when the database cannot be reached (for /readyz). */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 }
