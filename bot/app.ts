@@ -179,7 +179,16 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+  await app.register(websocket, {
+    options: { maxPayload: 16 * 1024 },
+    // Graceful shutdown: finish the turns in flight, then close sockets with 1012 ("service
+    // restart") so pages reconnect (to another instance, or to this one once it is back).
+    preClose: async function (this: FastifyInstance) {
+      const drained = await pipeline.drain(5000);
+      if (!drained) log.warn('shutdown: turns still running after 5 s; closing anyway');
+      for (const client of this.websocketServer.clients) client.close(1012, 'server restarting; reconnect');
+    },
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   // Ready = the database and the bus answer (cheap on SQLite and the in-process bus).
   app.get('/readyz', async (_req, reply) => {

@@ -57,6 +57,17 @@ export interface PipelineDeps {
 
 export class Pipeline {
   private readonly mutex = new KeyedMutex();
+  private inFlight = 0;
+  private readonly idle: Array<() => void> = [];
+
+  /** Resolves when no turn is running (or after `timeoutMs`): a graceful shutdown finishes turns first. */
+  async drain(timeoutMs = 5000): Promise<boolean> {
+    if (this.inFlight === 0) return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.idle.push(() => { clearTimeout(timer); resolve(true); });
+    });
+  }
   constructor(private readonly d: PipelineDeps) {}
 
   /** Checks a message text the way every channel must; throws AppError for the caller to answer. */
@@ -77,7 +88,14 @@ export class Pipeline {
       return { customer: null, replies: [], effects: [] };
     }
     const stop = this.d.metrics.turnSeconds.startTimer({ channel: msg.channel });
-    const out = await this.mutex.run(msg.conversationId, () => this.turn(msg.conversationId, text));
+    this.inFlight++;
+    let out: TurnOutput;
+    try {
+      out = await this.mutex.run(msg.conversationId, () => this.turn(msg.conversationId, text));
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.idle.splice(0)) wake();
+    }
     stop();
     this.d.metrics.turns.inc({ channel: msg.channel });
     return out;

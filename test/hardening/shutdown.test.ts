@@ -1,0 +1,82 @@
+/**
+ * Graceful shutdown of a real `bot/main.ts` process: SIGTERM in the middle of a turn (the order
+ * platform takes a second to answer) finishes that turn, then closes the socket with 1012 ("service
+ * restart", the page reconnects), and the process exits 0. Nothing the customer sent is lost.
+ */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
+import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
+import { tempDir } from '../helpers/app.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('graceful shutdown', () => {
+  let standIn: PlatformStandIn;
+  beforeAll(async () => { standIn = await createPlatformStandIn({ userId: 'u1', secret: 's1', sign: 'append', latencyMs: 1500 }); });
+  afterAll(async () => { await standIn.close(); });
+
+  it('finishes the turn in flight, closes sockets with a reconnect hint, exits 0', async () => {
+    const port = await freePort();
+    const dataDir = tempDir('shutdown-');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test',
+        ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_TIMEOUT_MS: '4000',
+        DATABASE_URL: '', REDIS_URL: '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 20_000;
+      while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
+        if (Date.now() > deadline) throw new Error('server did not start');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat`);
+      const frames: Array<Record<string, unknown>> = [];
+      const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+      ws.on('message', (d) => frames.push(JSON.parse(String(d)) as Record<string, unknown>));
+      await new Promise((r) => ws.once('open', r));
+      while (!frames.some((f) => f.type === 'session')) await new Promise((r) => setTimeout(r, 20));
+      const conversationId = frames.find((f) => f.type === 'session')!.conversationId as string;
+
+      ws.send(JSON.stringify({ type: 'message', text: '172202611100001' }));
+      await new Promise((r) => setTimeout(r, 300)); // the look-up is now waiting on the slow platform
+      child.kill('SIGTERM');
+
+      const close = await closed;
+      expect(close.code).toBe(1012);
+      expect(close.reason).toContain('reconnect');
+      // The turn finished before the socket closed: its reply and turn_end arrived.
+      expect(frames.some((f) => f.type === 'message' && f.from === 'bot' && String(f.text).includes('后4位'))).toBe(true);
+      expect(frames.some((f) => f.type === 'turn_end')).toBe(true);
+      expect(await exited).toBe(0);
+
+      // And it is all in the database: the customer's message once, the reply once.
+      const store = new SqliteStore(path.join(dataDir, 'bot.sqlite'));
+      const history = await store.listMessages(conversationId, 0);
+      await store.close();
+      expect(history.map((m) => m.from)).toEqual(['customer', 'bot']);
+      expect(history[0]!.text).toBe('172202611100001');
+      expect(history[1]!.text).toContain('后4位');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 40_000);
+});
