@@ -20,14 +20,7 @@ import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
 import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
 import { MemoryBus } from '../adapters/bus/memory.bus.js';
-import { RedisBus } from '../adapters/bus/redis.bus.js';
-import { RedisLeases, type Lease } from '../adapters/bus/redis.lease.js';
-import { PgStore } from '../adapters/storage/pg.store.js';
-import { PgHandoffStore } from '../adapters/storage/pg.handoff-store.js';
-import { PgSessionStore } from '../adapters/storage/pg.session-store.js';
-import { PgWatchStore } from '../adapters/storage/pg.watch-store.js';
-import { PgCallbackStore } from '../adapters/storage/pg.callback-store.js';
-import { redisLockout } from '../adapters/security/lockout.shared.js';
+import type { Lease } from '../adapters/bus/redis.lease.js';
 import { restChannel } from '../adapters/channels/rest.channel.js';
 import { wsChannel } from '../adapters/channels/ws.channel.js';
 import { webPages } from '../adapters/channels/web.pages.js';
@@ -99,6 +92,8 @@ export interface BuiltApp {
   startWechat(): Promise<void>;
 }
 
+type Scale = typeof import('./scale-out.js');
+
 /** How often deadlines in the handoff queue are checked (unclaimed customers offered a ticket). */
 const SWEEP_MS = 5_000;
 
@@ -106,24 +101,26 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const log = deps.logger ?? createLogger(config.logLevel);
   const knowledge = deps.knowledge ?? loadKnowledge();
   // PostgreSQL and Redis when configured (several instances), else one SQLite file and in-process delivery.
-  const store: Store = deps.store ?? (config.databaseUrl
-    ? await PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
+  const scale: Scale | null = config.databaseUrl || config.redisUrl || (deps.store && !(deps.store instanceof SqliteStore))
+    ? await import('./scale-out.js') : null;
+  const store: Store = deps.store ?? (config.databaseUrl && scale
+    ? await scale.PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
     : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
   const metrics = createMetrics(!deps.store);
   sharedRemarkSimilarity(); // checks knowledge/remark-examples.json at start-up
   const orders = deps.orders ?? (config.orders.source === 'embedded'
     ? EmbeddedOrderSource.fromFile(config.orders.file)
     : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
-  const bus: Bus = deps.bus ?? (config.redisUrl
-    ? new RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
+  const bus: Bus = deps.bus ?? (config.redisUrl && scale
+    ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
     : new MemoryBus());
   const plans = deps.plans ?? loadPlans(config.plansFile);
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
-  const lockout = deps.lockout ?? (await lockoutFor(store, bus));
+  const lockout = deps.lockout ?? (await lockoutFor(store, bus, scale));
   const faq = deps.faq ?? loadFaq();
-  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store);
-  const handoffs = deps.handoffs ?? (await handoffStoreFor(store));
+  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });
+  const handoffs = deps.handoffs ?? (await handoffStoreFor(store, scale));
   const handoff = new HandoffService({
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });
@@ -139,10 +136,10 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     },
   });
   const sqliteDb = store instanceof SqliteStore ? store.db : null;
-  const callbacks = deps.callbacks ?? (store instanceof PgStore
-    ? await PgCallbackStore.open(store)
+  const callbacks = deps.callbacks ?? (scale && store instanceof scale.PgStore
+    ? await scale.PgCallbackStore.open(store)
     : new SqliteCallbackStore(sqliteDb ?? path.join(config.dataDir, 'callbacks.sqlite')));
-  const watches = deps.watches ?? (await watchStoreFor(store));
+  const watches = deps.watches ?? (await watchStoreFor(store, scale));
   let wechat: WechatChannel | null = null;
   if (config.wechat) {
     // Loaded only when configured: wechaty is large and most deployments do not use it.
@@ -206,7 +203,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
       keyGenerator: (req) => req.ip ?? req.socket?.remoteAddress ?? 'unknown',
       errorResponseBuilder: () => new AppError('RATE_LIMITED'),
       // Shared counts across instances when Redis is there.
-      ...(bus instanceof RedisBus ? { redis: bus.client, nameSpace: 'simbot-rl:' } : {}),
+      ...(scale && bus instanceof scale.RedisBus ? { redis: bus.client, nameSpace: 'simbot-rl:' } : {}),
     });
     scope.post('/api/nlu/parse', async (req) => {
       const body = req.body as { text?: unknown } | null;
@@ -215,8 +212,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     await restChannel(scope, { conversations, pipeline, store });
     await wsChannel(scope, {
       conversations, pipeline, store, bus, metrics,
-      // 10 messages per 10 s per conversation: faster than anyone types, slower than a script.
-      messageLimiter: new RateLimiterMemory({ keyPrefix: 'ws-msg', points: 10, duration: 10 }),
+      messageLimiter: new RateLimiterMemory({ keyPrefix: 'ws-msg', points: config.wsMessagesPer10s, duration: 10 }),
     });
   });
   await app.register(async (scope) => webPages(scope));
@@ -225,7 +221,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   // Agents: sign-in (Entra ID or dev), sessions and CSRF on the root app, so its 401 safety net
   // covers every /api/agent/* route; then the console's API and pages.
   const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
-  const sessions = deps.sessions ?? (await sessionStoreFor(store));
+  const sessions = deps.sessions ?? (await sessionStoreFor(store, scale));
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
   await app.register(async (scope) => agentRoutes(scope, { handoff, bus, knowledge, guard, maxMessageChars: config.maxMessageChars }));
   await app.register(async (scope) => consolePages(scope));
@@ -241,8 +237,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   let closing = false;
   const startWechat = async (): Promise<void> => {
     if (!wechat) return;
-    if (!(bus instanceof RedisBus)) return wechat.start();
-    const leases = new RedisLeases(bus.client);
+    if (!scale || !(bus instanceof scale.RedisBus)) return wechat.start();
+    const leases = new scale.RedisLeases(bus.client);
     const retry = () => { if (!closing) leaseTimer = setTimeout(() => void take(), 10_000).unref(); };
     const take = async () => {
       lease = await leases.acquire('wechat-puppet', 30_000).catch(() => null);
@@ -279,8 +275,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
  * The verification lock-out lives next to the conversations, so it survives a restart; with Redis
  * (several instances) it is shared there.
  */
-async function lockoutFor(store: Store, bus: Bus): Promise<VerificationLockout | undefined> {
-  if (bus instanceof RedisBus) return redisLockout(bus.client);
+async function lockoutFor(store: Store, bus: Bus, scale: Scale | null): Promise<VerificationLockout | undefined> {
+  if (scale && bus instanceof scale.RedisBus) return scale.redisLockout(bus.client);
   if (!(store instanceof SqliteStore)) return undefined;
   const seconds = LOCK_MINUTES * 60;
   const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
@@ -292,22 +288,22 @@ async function lockoutFor(store: Store, bus: Bus): Promise<VerificationLockout |
   return new RateLimiterLockout(limiter);
 }
 
-async function sessionStoreFor(store: Store): Promise<SessionStore> {
+async function sessionStoreFor(store: Store, scale: Scale | null): Promise<SessionStore> {
   if (store instanceof SqliteStore) return new SqliteSessionStore(store.db);
-  if (store instanceof PgStore) return PgSessionStore.open(store);
+  if (scale && store instanceof scale.PgStore) return scale.PgSessionStore.open(store);
   throw new Error('no session store for this Store: pass deps.sessions');
 }
 
-async function watchStoreFor(store: Store): Promise<WatchStore> {
+async function watchStoreFor(store: Store, scale: Scale | null): Promise<WatchStore> {
   if (store instanceof SqliteStore) return new SqliteWatchStore(store.db);
-  if (store instanceof PgStore) return PgWatchStore.open(store);
+  if (scale && store instanceof scale.PgStore) return scale.PgWatchStore.open(store);
   throw new Error('no watch store for this Store: pass deps.watches');
 }
 
 /** Handoffs live next to the conversations: the same SQLite file or PostgreSQL database. */
-async function handoffStoreFor(store: Store): Promise<HandoffStore> {
+async function handoffStoreFor(store: Store, scale: Scale | null): Promise<HandoffStore> {
   if (store instanceof SqliteStore) return new SqliteHandoffStore(store.db);
-  if (store instanceof PgStore) return PgHandoffStore.open(store);
+  if (scale && store instanceof scale.PgStore) return scale.PgHandoffStore.open(store);
   throw new Error('no handoff store for this Store: pass deps.handoffs');
 }
 

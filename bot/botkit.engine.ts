@@ -14,6 +14,7 @@ import {
   type Activity, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
 } from 'botbuilder';
 import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput } from '../dialogs/dialog.js';
+import { LRUCache } from 'lru-cache';
 import type { Store } from './ports/store.js';
 
 const DIALOG_ID = 'support';
@@ -43,15 +44,55 @@ export interface DialogEngine {
 
 /** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
 class StoreStorage implements Storage {
-  constructor(private readonly store: Store) {}
-  read(keys: string[]): Promise<StoreItems> {
-    return this.store.readState(keys) as Promise<StoreItems>;
+  /**
+   * With one process owning the store (SQLite), the last written state of recent conversations is
+   * kept here as JSON: reads skip the database, and a write of unchanged state is skipped. Several
+   * instances (PostgreSQL) must not cache: a conversation's next turn may run elsewhere.
+   */
+  private readonly cache: LRUCache<string, string> | null;
+
+  constructor(private readonly store: Store, cache: boolean) {
+    this.cache = cache ? new LRUCache<string, string>({ max: 10_000 }) : null;
   }
-  write(changes: StoreItems): Promise<void> {
-    return this.store.writeState(changes);
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const cache = this.cache;
+    if (!cache) return this.store.readState(keys) as Promise<StoreItems>;
+    const out: StoreItems = {};
+    const missing = keys.filter((k) => {
+      const hit = cache.get(k);
+      if (hit !== undefined) out[k] = JSON.parse(hit) as unknown;
+      return hit === undefined;
+    });
+    if (missing.length) {
+      const found = await this.store.readState(missing);
+      for (const [k, v] of Object.entries(found)) {
+        out[k] = v;
+        cache.set(k, JSON.stringify(v));
+      }
+    }
+    return out;
   }
-  delete(keys: string[]): Promise<void> {
-    return this.store.deleteState(keys);
+
+  async write(changes: StoreItems): Promise<void> {
+    const cache = this.cache;
+    if (!cache) return this.store.writeState(changes);
+    const changed: StoreItems = {};
+    const json = new Map<string, string>();
+    for (const [k, v] of Object.entries(changes)) {
+      const j = JSON.stringify(v);
+      if (cache.get(k) === j) continue;
+      changed[k] = v;
+      json.set(k, j);
+    }
+    if (!json.size) return;
+    await this.store.writeState(changed);
+    for (const [k, j] of json) cache.set(k, j); // only once the database has it
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const k of keys) this.cache?.delete(k);
+    await this.store.deleteState(keys);
   }
 }
 
@@ -90,9 +131,10 @@ export class BotkitDialogEngine implements DialogEngine {
   private readonly storage: StoreStorage;
   readonly sensitiveSteps: ReadonlySet<string>;
 
-  constructor(spec: DialogSpec, deps: DialogDeps, store: Store) {
+  /** `cacheState`: only when this process is the store's only writer (embedded SQLite). */
+  constructor(spec: DialogSpec, deps: DialogDeps, store: Store, options: { cacheState?: boolean } = {}) {
     this.sensitiveSteps = new Set(spec.sensitiveSteps ?? []);
-    this.storage = new StoreStorage(store);
+    this.storage = new StoreStorage(store, options.cacheState ?? false);
     this.controller = new Botkit({
       adapter: this.adapter,
       storage: this.storage,

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Messages one web-chat conversation may send per 10 s (faster than anyone types, slower than a script). */
+  WS_MESSAGES_PER_10S: z.coerce.number().int().positive().default(10),
   AGENT_AUTH: z.enum(['entra', 'dev']).optional(),
   ENTRA_TENANT_ID: optionalString,
   ENTRA_CLIENT_ID: optionalString,
@@ -84,6 +86,7 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   rateLimitPerMinute: number;
+  wsMessagesPer10s: number;
   agentAuth: 'entra' | 'dev';
   entra: EntraSettings | null;
   /** Signs session cookies; random per process when unset (sessions then end with a restart). */
@@ -166,6 +169,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    wsMessagesPer10s: e.WS_MESSAGES_PER_10S,
     agentAuth,
     entra,
     sessionSecret: e.SESSION_SECRET,

@@ -55,6 +55,9 @@ export interface PipelineDeps {
   redacted?: (locale: Locale) => string;
 }
 
+/** A turn faster than this shows no typing indicator. */
+const TYPING_AFTER_MS = 300;
+
 export class Pipeline {
   private readonly mutex = new KeyedMutex();
   private inFlight = 0;
@@ -121,7 +124,17 @@ export class Pipeline {
       await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq });
       return { customer, replies, effects: [] };
     }
-    await bus.publish(conversationId, { type: 'typing', from: 'bot' });
+    // "The bot is typing" only when a turn is slow enough to notice (an order platform look-up, say).
+    const typing = setTimeout(() => void bus.publish(conversationId, { type: 'typing', from: 'bot' }).catch(() => undefined), TYPING_AFTER_MS);
+    try {
+      return await this.botTurn(conversationId, text, locale, customer);
+    } finally {
+      clearTimeout(typing);
+    }
+  }
+
+  private async botTurn(conversationId: string, text: string, locale: Locale, customer: StoredMessage): Promise<TurnOutput> {
+    const { bus } = this.d;
     const nlu = this.d.nlu.parse(text);
     this.d.metrics.intents.inc({ intent: nlu.intent.name });
     const now = this.d.now?.() ?? new Date();
@@ -143,13 +156,14 @@ export class Pipeline {
 
   /** Persists the bot's replies, then publishes them. */
   private async send(conversationId: string, replies: readonly Reply[]): Promise<StoredMessage[]> {
-    const out: StoredMessage[] = [];
-    for (const r of replies) {
-      // Dialogs only use masked data; masking again is the last line of defence.
-      const stored = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
-      out.push(stored);
-      await this.d.bus.publish(conversationId, { type: 'message', message: stored });
-    }
+    if (!replies.length) return [];
+    // Dialogs only use masked data; masking again is the last line of defence.
+    const msgs = replies.map((r) => ({ from: 'bot' as const, text: maskText(r.text), suggestions: r.suggestions }));
+    const { store } = this.d;
+    const out = store.appendMessages
+      ? await store.appendMessages(conversationId, msgs)
+      : await msgs.reduce<Promise<StoredMessage[]>>(async (acc, m) => [...(await acc), await store.appendMessage(conversationId, m)], Promise.resolve([]));
+    for (const stored of out) await this.d.bus.publish(conversationId, { type: 'message', message: stored });
     return out;
   }
 }

@@ -116,6 +116,17 @@ export class SqliteStore implements Store {
     return m;
   }
 
+  async appendMessages(conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>): Promise<StoredMessage[]> {
+    const at = new Date().toISOString();
+    return this.db.transaction(() => msgs.map((msg) => {
+      const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
+      const seq = this.appendTx(conversationId, msg.from, msg.text, suggestions, at);
+      const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
+      if (msg.suggestions?.length) m.suggestions = msg.suggestions;
+      return m;
+    }))();
+  }
+
   async listMessages(conversationId: string, afterSeq: number, limit = 500): Promise<StoredMessage[]> {
     return this.st.listMsgs.all(conversationId, afterSeq, limit).map(toMessage);
   }

@@ -43,6 +43,8 @@ export interface Store {
   setLocale(id: string, locale: Locale): Promise<void>;
   /** Appends a message and gives it the conversation's next sequence number. */
   appendMessage(conversationId: string, msg: { from: Sender; text: string; suggestions?: string[] }): Promise<StoredMessage>;
+  /** Appends several messages in order, atomically where the store can (one transaction per turn). */
+  appendMessages?(conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>): Promise<StoredMessage[]>;
   /** Messages with `seq > afterSeq`, oldest first, at most `limit`. */
   listMessages(conversationId: string, afterSeq: number, limit?: number): Promise<StoredMessage[]>;
   /** Dialog-engine state by key (JSON values). Missing keys are absent from the result. */
