@@ -32,6 +32,8 @@ import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js'
 import { loadPlans, type PlanCatalogue } from './plans.js';
 import { loadFaq, type Faq } from './faq.js';
 import type { SessionStore } from './ports/session-store.js';
+import type { AuditLog } from './ports/audit-log.js';
+import { SqliteAuditLog } from '../adapters/storage/sqlite.audit-log.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
@@ -64,6 +66,7 @@ export interface AppDeps {
   lockout?: VerificationLockout;
   callbacks?: CallbackStore;
   sessions?: SessionStore;
+  audit?: AuditLog;
   plans?: PlanCatalogue;
   faq?: Faq;
   /** Options for the Entra provider (tests inject msal's network client). */
@@ -156,6 +159,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
   });
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -223,7 +227,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
   const sessions = deps.sessions ?? (await sessionStoreFor(store, scale));
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
-  await app.register(async (scope) => agentRoutes(scope, { handoff, bus, knowledge, guard, maxMessageChars: config.maxMessageChars }));
+  const audit = deps.audit ?? (scale && store instanceof scale.PgStore ? await scale.PgAuditLog.open(store) : new SqliteAuditLog((store as SqliteStore).db));
+  await app.register(async (scope) => agentRoutes(scope, { handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars }));
   await app.register(async (scope) => consolePages(scope));
 
   const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat });
@@ -253,8 +258,18 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     await take();
   };
 
+  // Retention: transcripts older than TRANSCRIPT_RETENTION_DAYS go, checked at start and hourly.
+  let lastPurge = 0;
+  const purge = async () => {
+    if (!store.purgeBefore || Date.now() - lastPurge < 3_600_000) return;
+    lastPurge = Date.now();
+    const before = new Date(Date.now() - config.retentionDays * 86_400_000).toISOString();
+    const n = await store.purgeBefore(before);
+    if (n) log.info({ messages: n, before }, 'transcripts purged (retention)');
+  };
   const sweeper = setInterval(() => {
     handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
+    purge().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
   }, SWEEP_MS);
   sweeper.unref();
 

@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Messages one web-chat conversation may send per 10 s (faster than anyone types, slower than a script). */
+  /** Messages older than this are deleted (hourly), with the dialog state of idle conversations. */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* so cookies get Secure and req.ip is the client's. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WS_MESSAGES_PER_10S: z.coerce.number().int().positive().default(10),
   AGENT_AUTH: z.enum(['entra', 'dev']).optional(),
   ENTRA_TENANT_ID: optionalString,
@@ -87,6 +91,8 @@ export interface Config {
   redisUrl: string | undefined;
   rateLimitPerMinute: number;
   wsMessagesPer10s: number;
+  retentionDays: number;
+  trustProxy: boolean;
   agentAuth: 'entra' | 'dev';
   entra: EntraSettings | null;
   /** Signs session cookies; random per process when unset (sessions then end with a restart). */
@@ -170,6 +176,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     wsMessagesPer10s: e.WS_MESSAGES_PER_10S,
+    retentionDays: e.TRANSCRIPT_RETENTION_DAYS,
+    trustProxy: e.TRUST_PROXY === 'true',
     agentAuth,
     entra,
     sessionSecret: e.SESSION_SECRET,

@@ -18,6 +18,7 @@ import type { Metrics } from './metrics.js';
 import { viewOrder, type OrderView } from './order-view.js';
 import { maskText } from './pii.js';
 import type { AgentIdentity } from './ports/agent-auth.js';
+import type { AuditLog } from './ports/audit-log.js';
 import type { Bus } from './ports/bus.js';
 import type { HandoffNote, HandoffRecord, HandoffStore } from './ports/handoff-store.js';
 import type { OrderSource } from './ports/order-source.js';
@@ -358,6 +359,24 @@ export class HandoffService {
     return n;
   }
 
+  /**
+   * The unmasked personal data of the conversation's order, for a supervisor who must see it. The
+   * access is written to the audit log first; nothing is returned if that fails.
+   */
+  async reveal(conversationId: string, supervisor: AgentIdentity, audit: AuditLog): Promise<RevealedData> {
+    if (supervisor.role !== 'supervisor') throw new AppError('FORBIDDEN');
+    const h = await this.d.handoffs.current(conversationId);
+    const orderNo = h?.orderNo ?? null;
+    if (!orderNo) throw new AppError('NOT_FOUND', 'No verified order in this conversation.');
+    await audit.record({
+      at: this.now().toISOString(), actorId: supervisor.id, actorName: supervisor.name,
+      action: 'reveal_personal_data', conversationId, orderNo,
+    });
+    const rec = await this.d.orders.getOrder(orderNo);
+    if (!rec) throw new AppError('NOT_FOUND', 'The order is no longer on the platform.');
+    return { orderNo, name: rec.Name ?? null, phone: rec.Phone, idCard: rec.IDCard ?? null, address: [rec.Province, rec.City, rec.Address].filter(Boolean).join(' ') || null };
+  }
+
   /** Supervisor figures over the last `days` days, per local day. */
   async stats(days = 14): Promise<SupervisorStats> {
     const now = this.now();
@@ -390,6 +409,14 @@ export class HandoffService {
         }),
     };
   }
+}
+
+export interface RevealedData {
+  orderNo: string;
+  name: string | null;
+  phone: string;
+  idCard: string | null;
+  address: string | null;
 }
 
 export interface SupervisorStats {

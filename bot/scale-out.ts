@@ -10,3 +10,4 @@ export { PgSessionStore } from '../adapters/storage/pg.session-store.js';
 export { PgWatchStore } from '../adapters/storage/pg.watch-store.js';
 export { PgCallbackStore } from '../adapters/storage/pg.callback-store.js';
 export { redisLockout } from '../adapters/security/lockout.shared.js';
+export { PgAuditLog } from '../adapters/storage/pg.audit-log.js';

@@ -8,6 +8,8 @@
  *   GET  /api/agent/conversations/:id/canned   canned replies filled with the order's details
  *   POST /api/agent/conversations/:id/claim | messages {text} | notes {text} | transfer {to, name?} | resolve | typing
  *   GET  /api/agent/stats?days=14              supervisor figures (supervisor role)
+ *   GET  /api/agent/conversations/:id/reveal   unmasked personal data (supervisor role; audited)
+ *   GET  /api/agent/audit                      who revealed what, newest first (supervisor role)
  *   WS   /ws/agent                             live: queue changes, and the conversations the console watches
  */
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { AGENTS_CHANNEL, type HandoffService } from '../../bot/handoff.js';
 import { AppError } from '../../bot/errors.js';
 import { KNOWLEDGE_DIR, loadJsonFile, type Knowledge } from '../../bot/knowledge/loader.js';
 import type { AgentIdentity } from '../../bot/ports/agent-auth.js';
+import type { AuditLog } from '../../bot/ports/audit-log.js';
 import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
 import { eventFrame } from './ws.channel.js';
 
@@ -34,6 +37,7 @@ export interface AgentRoutesDeps {
   bus: Bus;
   knowledge: Knowledge;
   guard: AgentGuard;
+  audit: AuditLog;
   maxMessageChars: number;
   cannedFile?: string;
 }
@@ -108,6 +112,13 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     await handoff.agentTyping(id(req), guard.identity(req));
     return reply.code(204).send();
   });
+
+  // Unmasked personal data, for supervisors only, each access audited (and never cached by the browser).
+  app.get('/api/agent/conversations/:id/reveal', { preHandler: guard.supervisor }, async (req, reply) => {
+    const data = await handoff.reveal(id(req), guard.identity(req), deps.audit);
+    return reply.header('cache-control', 'no-store').send(data);
+  });
+  app.get('/api/agent/audit', { preHandler: guard.supervisor }, async () => ({ entries: await deps.audit.list(200) }));
 
   app.get('/api/agent/stats', { preHandler: guard.supervisor }, async (req) => {
     const days = Number((req.query as { days?: string }).days ?? 14);

@@ -190,6 +190,13 @@ export class PgStore implements Store {
     return r.rowCount === 1;
   }
 
+  async purgeBefore(beforeIso: string): Promise<number> {
+    const r = await this.pool.query(`DELETE FROM messages WHERE at < $1`, [beforeIso]);
+    await this.pool.query(`DELETE FROM dialog_state WHERE updated_at < $1`, [beforeIso]);
+    await this.pool.query(`DELETE FROM inbound_seen WHERE at < $1`, [beforeIso]);
+    return r.rowCount ?? 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -127,6 +127,15 @@ export class SqliteStore implements Store {
     }))();
   }
 
+  async purgeBefore(beforeIso: string): Promise<number> {
+    return this.db.transaction(() => {
+      const n = this.db.prepare(`DELETE FROM messages WHERE at < ?`).run(beforeIso).changes;
+      this.db.prepare(`DELETE FROM dialog_state WHERE updated_at < ?`).run(beforeIso);
+      this.db.prepare(`DELETE FROM inbound_seen WHERE at < ?`).run(beforeIso);
+      return n;
+    })();
+  }
+
   async listMessages(conversationId: string, afterSeq: number, limit = 500): Promise<StoredMessage[]> {
     return this.st.listMsgs.all(conversationId, afterSeq, limit).map(toMessage);
   }

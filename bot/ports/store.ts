@@ -56,6 +56,11 @@ export interface Store {
    * (channels redeliver, and a message must never be answered twice).
    */
   claimInbound(channel: string, messageId: string): Promise<boolean>;
+  /**
+   * Deletes messages sent before `beforeIso`, and dialog state not touched since then (retention);
+   * returns how many messages went.
+   */
+  purgeBefore?(beforeIso: string): Promise<number>;
   /** Rejects when the database cannot be reached (for /readyz). */
   ready?(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { MemoryBus } from '../../adapters/bus/memory.bus.js';
 import { agentRoutes } from '../../adapters/channels/agent.routes.js';
 import { createAgentAuthProvider, safeReturnTo } from '../../bot/agent-sessions.js';
 import { loadConfig } from '../../bot/config.js';
+import type { AuditLog } from '../../bot/ports/audit-log.js';
 import type { HandoffService } from '../../bot/handoff.js';
 import type { Knowledge } from '../../bot/knowledge/loader.js';
 import { agentAuthApp, cookieHeader, type AgentAuthRig } from '../helpers/agent-auth-app.js';
@@ -135,7 +136,7 @@ describe('guards', () => {
           for (const m of [r.method].flat()) if (r.url.startsWith('/api/agent/') || r.url === '/ws/agent') routes.push({ method: m, url: r.url });
         });
         await agentRoutes(app, {
-          handoff: {} as HandoffService, bus: new MemoryBus(), knowledge: {} as Knowledge, guard: auth, maxMessageChars: 2000,
+          handoff: {} as HandoffService, bus: new MemoryBus(), knowledge: {} as Knowledge, guard: auth, audit: {} as AuditLog, maxMessageChars: 2000,
         });
       },
     });

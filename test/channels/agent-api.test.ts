@@ -114,3 +114,28 @@ describe('agent API', () => {
     ws.close();
   });
 });
+
+describe('personal data for supervisors', () => {
+  it('reveals unmasked data only to supervisors, writing the audit log first', async () => {
+    const c = await new RestCustomer(built).open();
+    await c.say('172202611100001');
+    await c.say('0251');
+    await c.say('转人工');
+    const alice = await signIn('Alice');
+    const url = `/api/agent/conversations/${c.conversationId}/reveal`;
+    expect((await call(null, 'GET', url)).statusCode).toBe(401);
+    expect((await call(alice, 'GET', url)).statusCode).toBe(403);
+    const boss = await signIn('Boss', 'supervisor');
+    expect((await call(boss, 'GET', '/api/agent/audit')).json().entries).toEqual([]);
+    const res = await call(boss, 'GET', url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json().phone).toMatch(/^1\d{6}0251$/); // unmasked
+    const audit = (await call(boss, 'GET', '/api/agent/audit')).json().entries;
+    expect(audit).toEqual([expect.objectContaining({ actorName: 'Boss', action: 'reveal_personal_data', conversationId: c.conversationId, orderNo: '172202611100001' })]);
+    expect(JSON.stringify(audit)).not.toContain(res.json().phone); // the log names the access, not the data
+    // The packet an agent sees stays masked.
+    const packet = (await call(alice, 'GET', `/api/agent/conversations/${c.conversationId}`)).json();
+    expect(JSON.stringify(packet)).not.toContain(res.json().phone);
+  });
+});
