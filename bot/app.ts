@@ -38,7 +38,7 @@ import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
-import { HandoffService } from './handoff.js';
+import { AGENTS_CHANNEL, HandoffService } from './handoff.js';
 import { OrderNotices } from './notices.js';
 import { sharedRemarkSimilarity } from './remark-similarity.js';
 import { AppError, isAppError } from './errors.js';
@@ -150,7 +150,11 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     wechat = wechatFromConfig(config, {
       pipeline, store, conversations, bus, log,
       db: store instanceof SqliteStore ? store.db : undefined,
-      onAlert: (a) => log.error({ alert: a.kind }, a.message),
+      // Logouts and puppet errors: logged, and shown to every console live.
+      onAlert: (a) => {
+        log.error({ alert: a.kind }, a.message);
+        void bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'wechat', message: a.message }).catch(() => undefined);
+      },
     });
   } else {
     log.info('WeChat channel off: set WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN to turn it on');
@@ -228,7 +232,9 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const sessions = deps.sessions ?? (await sessionStoreFor(store, scale));
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
   const audit = deps.audit ?? (scale && store instanceof scale.PgStore ? await scale.PgAuditLog.open(store) : new SqliteAuditLog((store as SqliteStore).db));
-  await app.register(async (scope) => agentRoutes(scope, { handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars }));
+  await app.register(async (scope) => agentRoutes(scope, {
+    handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars, wechatStatus: wechat ? () => wechat!.status() : undefined,
+  }));
   await app.register(async (scope) => consolePages(scope));
 
   const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat });

@@ -38,6 +38,8 @@ export interface AgentRoutesDeps {
   knowledge: Knowledge;
   guard: AgentGuard;
   audit: AuditLog;
+  /** The WeChat channel's status, when it is configured. */
+  wechatStatus?: () => unknown;
   maxMessageChars: number;
   cannedFile?: string;
 }
@@ -118,6 +120,8 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     const data = await handoff.reveal(id(req), guard.identity(req), deps.audit);
     return reply.header('cache-control', 'no-store').send(data);
   });
+  // The WeChat account's state for supervisors: login state, the QR code to scan, the outbox.
+  app.get('/api/agent/wechat', { preHandler: guard.supervisor }, async () => deps.wechatStatus?.() ?? { state: 'off' });
   app.get('/api/agent/audit', { preHandler: guard.supervisor }, async () => ({ entries: await deps.audit.list(200) }));
 
   app.get('/api/agent/stats', { preHandler: guard.supervisor }, async (req) => {

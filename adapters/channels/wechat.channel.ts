@@ -14,7 +14,7 @@ import type { Locale } from '../../bot/locale.js';
 import type { Pipeline } from '../../bot/pipeline.js';
 import { maskText } from '../../bot/pii.js';
 import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
-import type { Store } from '../../bot/ports/store.js';
+import type { Store, StoredMessage } from '../../bot/ports/store.js';
 import { openSqlite, type SqliteDb } from '../storage/sqlite.db.js';
 import { WechatLogin, type LoginSettings, type WechatStatus } from './wechat.login.js';
 import { WechatOutbox, type OutboxRow, type OutboxThrottle, type WechatAlert } from './wechat.outbox.js';
@@ -61,6 +61,10 @@ export class WechatChannel {
   private readonly login: WechatLogin;
   private readonly mutex = new KeyedMutex();
   private readonly followed = new Map<string, () => void>();
+  /** Conversations with a turn in flight: agent/system/bot messages published meanwhile wait here. */
+  private readonly inTurn = new Map<string, StoredMessage[]>();
+  /** `conversation:seq` of messages this channel sent itself (notices), so the bus does not repeat them. */
+  private readonly sentDirect = new Set<string>();
   private readonly onMessage = (m: Message) => { void this.receive(m); };
 
   constructor(private readonly d: WechatChannelDeps) {
@@ -111,6 +115,7 @@ export class WechatChannel {
     if (!this.state.claimNotice(conversationId, `${conversationId}|${change.orderNo}|${change.status}`)) return 'duplicate';
     for (const r of replies) {
       const stored = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+      this.sentDirect.add(`${conversationId}:${stored.seq}`);
       await this.d.bus.publish(conversationId, { type: 'message', message: stored });
       this.post(conversationId, target, renderReply(stored.text, stored.suggestions, conv.locale, false));
     }
@@ -149,6 +154,9 @@ export class WechatChannel {
       const text = pickSuggestion(rawText, this.state.suggestions(conv.id)) ?? rawText;
       let replies: Reply[];
       let locale: Locale = conv.locale;
+      // Agent/system messages published while this turn runs wait, so they follow the turn's own
+      // replies in order, and those that are part of the turn's replies are not sent twice.
+      this.inTurn.set(conv.id, []);
       try {
         const out = await this.d.pipeline.handle({ channel: CHANNEL, conversationId: conv.id, userId, text, messageId: m.id, raw: m });
         if (!out.customer) return; // a redelivery
@@ -163,9 +171,13 @@ export class WechatChannel {
           replies = [{ text: channelText(locale).failed }];
         }
       }
+      const deferred = this.inTurn.get(conv.id) ?? [];
+      this.inTurn.delete(conv.id);
       const numbered = [...replies].reverse().find((r) => r.suggestions?.length);
       this.state.setSuggestions(conv.id, numbered?.suggestions ?? []);
       for (const r of replies) this.post(conv.id, target, renderReply(r.text, r.suggestions, locale, r === numbered));
+      const sent = new Set(replies.map((r) => (r as { seq?: number }).seq).filter((q) => q !== undefined));
+      for (const msg of deferred) if (!sent.has(msg.seq)) this.post(conv.id, target, renderReply(msg.text, msg.suggestions, locale, false));
     });
   }
 
@@ -173,10 +185,17 @@ export class WechatChannel {
   private follow(conversationId: string, target: WechatTarget): void {
     if (this.followed.has(conversationId)) return;
     const off = this.d.bus.subscribe(conversationId, (ev: ConversationEvent) => {
-      if (ev.type !== 'message' || (ev.message.from !== 'agent' && ev.message.from !== 'system')) return;
+      if (ev.type !== 'message' || (ev.message.from !== 'agent' && ev.message.from !== 'system' && ev.message.from !== 'bot')) return;
+      const pending = this.inTurn.get(conversationId);
+      if (pending) { pending.push(ev.message); return; }
+      // Bot messages outside a turn (the rating question after an agent resolves) are forwarded too,
+      // except the notices this channel already sent itself.
+      if (this.sentDirect.delete(`${conversationId}:${ev.message.seq}`)) return;
       try {
         const current = this.state.target(conversationId) ?? target;
-        this.post(conversationId, current, renderReply(ev.message.text, ev.message.suggestions, 'zh-CN', false));
+        const choices = ev.message.suggestions?.length ? ev.message.suggestions : undefined;
+        if (choices) this.state.setSuggestions(conversationId, choices);
+        this.post(conversationId, current, renderReply(ev.message.text, choices, 'zh-CN', Boolean(choices)));
       } catch (e) {
         this.d.log.error({ err: e, conversationId }, 'wechat forward failed');
       }

@@ -38,7 +38,7 @@ export function eventFrame(e: ConversationEvent): Record<string, unknown> {
     case 'turn_end': return { type: 'turn_end', seq: e.seq };
     case 'typing': return { type: 'typing', from: e.from };
     case 'queue': return { type: 'queue', position: e.position, etaSeconds: e.etaSeconds };
-    case 'agents': return { type: 'agents', change: e.change, ...(e.conversationId ? { conversationId: e.conversationId } : {}) };
+    case 'agents': return { type: 'agents', change: e.change, ...(e.conversationId ? { conversationId: e.conversationId } : {}), ...(e.message ? { message: e.message } : {}) };
   }
 }
 

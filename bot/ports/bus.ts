@@ -11,7 +11,7 @@ export type ConversationEvent =
   | { type: 'typing'; from: 'bot' | 'agent' | 'customer' }
   | { type: 'queue'; position: number; etaSeconds: number }
   /** On the agents' channel: the queue or a held conversation changed; consoles refresh. */
-  | { type: 'agents'; change: 'queue' | 'customer_message'; conversationId?: string };
+  | { type: 'agents'; change: 'queue' | 'customer_message' | 'wechat'; conversationId?: string; message?: string };
 
 export interface Bus {
   publish(conversationId: string, event: ConversationEvent): Promise<void>;

@@ -139,3 +139,12 @@ describe('personal data for supervisors', () => {
     expect(JSON.stringify(packet)).not.toContain(res.json().phone);
   });
 });
+
+describe('WeChat status for supervisors', () => {
+  it('says the channel is off (and how to turn it on) when no puppet is configured', async () => {
+    const boss = await signIn('Boss', 'supervisor');
+    expect((await call(boss, 'GET', '/api/agent/wechat')).json()).toEqual({ state: 'off' });
+    const alice = await signIn('Alice');
+    expect((await call(alice, 'GET', '/api/agent/wechat')).statusCode).toBe(403);
+  });
+});

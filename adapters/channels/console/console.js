@@ -579,6 +579,7 @@
   function onFrame(f) {
     switch (f.type) {
       case 'agents':
+        if (f.change === 'wechat') { toast('微信账号：' + (f.message || '状态有变化')); break; }
         refreshSoon();
         if (f.change === 'customer_message' && f.conversationId && (!current || current.id !== f.conversationId)) {
           unread[f.conversationId] = true;
@@ -607,10 +608,28 @@
 
   function loadStats() {
     var grid = $('stats-grid');
-    api('GET', '/api/agent/stats?days=14').then(function (s) {
+    Promise.all([api('GET', '/api/agent/stats?days=14'), api('GET', '/api/agent/wechat')]).then(function (r) {
       grid.textContent = '';
-      renderStats(grid, s);
+      renderWechat(grid, r[1]);
+      renderStats(grid, r[0]);
     }, fail);
+  }
+
+  var WECHAT_STATE = { off: '未开启', 'logged-in': '已登录', 'waiting-scan': '等待扫码', 'logged-out': '已退出', starting: '启动中', error: '出错' };
+
+  /** The WeChat account: login state, the QR code link to scan, the outbox, the last problem. */
+  function renderWechat(grid, w) {
+    var c = card(grid, '微信账号', 'stat-wechat');
+    c.appendChild(el('div', 'big', WECHAT_STATE[w.state] || w.state));
+    if (w.user) c.appendChild(el('p', 'muted', '账号：' + w.user));
+    if (w.qrcodeImageUrl && w.state !== 'logged-in') {
+      var a = el('a', null, '打开登录二维码');
+      a.href = w.qrcodeImageUrl; a.target = '_blank'; a.rel = 'noopener noreferrer';
+      c.appendChild(a);
+    }
+    if (w.outbox) c.appendChild(el('p', 'muted', '待发送 ' + (w.outbox.pending || 0) + ' · 已发送 ' + (w.outbox.sent || 0) + ' · 放弃 ' + (w.outbox.given_up || 0)));
+    if (w.lastError) c.appendChild(el('p', 'muted', '最近问题：' + w.lastError));
+    if (w.state === 'off') c.appendChild(el('p', 'muted', '设置 WECHATY_PUPPET 和 WECHATY_PUPPET_SERVICE_TOKEN 后开启'));
   }
 
   function card(grid, title, id) {
