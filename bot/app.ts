@@ -130,6 +130,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const pipeline = new Pipeline({
     store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
     redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
+    failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
     onEffect: async (id, effect, locale) => {
       if (effect.type === 'handoff') return handoff.request(id, effect, locale);

@@ -51,12 +51,16 @@ export interface PipelineDeps {
    */
   intercept?: (conversationId: string, text: string, locale: Locale) => Promise<Reply[] | null>;
   now?: () => Date;
+  /** The reply when a turn fails after the customer's message was stored. */
+  failed?: (locale: Locale) => string;
   /** What the transcript shows instead of an answer to a sensitive step. */
   redacted?: (locale: Locale) => string;
 }
 
 /** A turn faster than this shows no typing indicator. */
 const TYPING_AFTER_MS = 300;
+
+const conversation = (c: { id: string; locale: Locale }) => ({ id: c.id, locale: c.locale });
 
 export class Pipeline {
   private readonly mutex = new KeyedMutex();
@@ -93,8 +97,13 @@ export class Pipeline {
     const stop = this.d.metrics.turnSeconds.startTimer({ channel: msg.channel });
     this.inFlight++;
     let out: TurnOutput;
+    const progress = { stored: false };
     try {
-      out = await this.mutex.run(msg.conversationId, () => this.turn(msg.conversationId, text));
+      out = await this.mutex.run(msg.conversationId, () => this.turn(msg.conversationId, text, progress));
+    } catch (e) {
+      // Nothing of this message was kept: give the delivery id back, so the channel's retry is clean.
+      if (msg.messageId && !progress.stored) await this.d.store.releaseInbound?.(msg.channel, msg.messageId).catch(() => undefined);
+      throw e;
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) for (const wake of this.idle.splice(0)) wake();
@@ -104,7 +113,7 @@ export class Pipeline {
     return out;
   }
 
-  private async turn(conversationId: string, text: string): Promise<TurnOutput> {
+  private async turn(conversationId: string, text: string, progress: { stored: boolean }): Promise<TurnOutput> {
     const { store, bus } = this.d;
     const conv = await store.getConversation(conversationId);
     if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
@@ -114,7 +123,28 @@ export class Pipeline {
     const step = this.d.engine.sensitiveSteps.size ? await this.d.engine.waitingIn(conversationId) : null;
     const kept = step && this.d.engine.sensitiveSteps.has(step) ? (this.d.redacted?.(conv.locale) ?? '[redacted]') : maskText(text);
     const customer = await store.appendMessage(conversationId, { from: 'customer', text: kept });
-    await bus.publish(conversationId, { type: 'message', message: customer });
+    progress.stored = true;
+    await bus.publish(conversationId, { type: 'message', message: customer }).catch((err: unknown) => this.d.log.warn({ err }, 'publish failed'));
+    try {
+      return await this.answer(conversation(conv), text, customer);
+    } catch (err) {
+      // The customer's message is kept; they get a clear reply instead of silence, and it is answered once.
+      this.d.log.error({ err, conversationId }, 'turn failed after the message was stored');
+      const sorry = { text: this.d.failed?.(conv.locale) ?? 'Sorry, something went wrong. Please send your message again.' };
+      let replies: StoredMessage[] = [];
+      try {
+        replies = await this.send(conversationId, [sorry]);
+      } catch {
+        replies = [{ seq: customer.seq, from: 'bot', text: sorry.text, at: new Date().toISOString() }]; // could not even store it
+      }
+      await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)!.seq }).catch(() => undefined);
+      return { customer, replies, effects: [] };
+    }
+  }
+
+  private async answer(conv: { id: string; locale: Locale }, text: string, customer: StoredMessage): Promise<TurnOutput> {
+    const { store, bus } = this.d;
+    const conversationId = conv.id;
 
     const locale = detectLocale(text, conv.locale);
     if (locale !== conv.locale) await store.setLocale(conversationId, locale);

@@ -133,6 +133,8 @@ export const orderSteps = {
     const locked = await lockedMinutes(orderNo, input, vars, deps);
     if (locked) return lockedReply(orderNo, locked, input, vars, deps);
     const tail = entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
+    // The same order number again (a resend): ask for the digits again, it is not a misunderstanding.
+    if (!tail && other === orderNo) return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars };
     if (!tail) {
       return notUnderstood(input, vars, deps, STEP.askTail, { text: t(k, input.locale, 'ask_tail_again', { orderNo }) });
     }

@@ -52,8 +52,16 @@ export async function restChannel(app: FastifyInstance, deps: RestChannelDeps): 
   app.post<{ Params: { id: string } }>('/api/conversations/:id/messages', async (req) => {
     await deps.conversations.authorise(req.params.id, bearer(req));
     const body = asObject(req.body);
-    const out = await deps.pipeline.handle({ channel: 'rest', conversationId: req.params.id, text: body.text as string });
-    return { replies: out.replies.map((r) => (r.suggestions ? { text: r.text, suggestions: r.suggestions } : { text: r.text })) };
+    // An optional client id makes a retry safe: a message already processed is not answered twice.
+    const id = clientId(body.id);
+    const out = await deps.pipeline.handle({
+      channel: 'rest', conversationId: req.params.id, text: body.text as string,
+      ...(id ? { messageId: `${req.params.id}:${id}` } : {}),
+    });
+    return {
+      replies: out.replies.map((r) => (r.suggestions ? { text: r.text, suggestions: r.suggestions } : { text: r.text })),
+      ...(out.customer ? {} : { duplicate: true }),
+    };
   });
 
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>('/api/conversations/:id/messages', async (req) => {
@@ -62,4 +70,11 @@ export async function restChannel(app: FastifyInstance, deps: RestChannelDeps): 
     const messages = await deps.store.listMessages(req.params.id, after);
     return { messages: messages.map(toWire) };
   });
+}
+
+/** A client's message id: 1–100 characters of letters, digits, `-` and `_`; anything else is refused. */
+export function clientId(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(v)) throw new AppError('BAD_REQUEST', 'The field "id" must be 1-100 letters, digits, "-" or "_".');
+  return v;
 }

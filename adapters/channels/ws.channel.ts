@@ -12,7 +12,7 @@ import type { Metrics } from '../../bot/metrics.js';
 import type { Pipeline } from '../../bot/pipeline.js';
 import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
 import type { Store, StoredMessage } from '../../bot/ports/store.js';
-import { parseAfter } from './rest.channel.js';
+import { clientId, parseAfter } from './rest.channel.js';
 
 export interface WsChannelDeps {
   conversations: Conversations;
@@ -129,7 +129,8 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
         }
       }
       try {
-        await deps.pipeline.handle({ channel: 'web', conversationId, text: f.text as string });
+        const id = clientId((f as { id?: unknown }).id);
+        await deps.pipeline.handle({ channel: 'web', conversationId, text: f.text as string, ...(id ? { messageId: `${conversationId}:${id}` } : {}) });
       } catch (e) {
         if (isAppError(e)) return sendError(socket, e);
         req.log.error({ err: e, conversationId }, 'turn failed');

@@ -190,6 +190,10 @@ export class PgStore implements Store {
     return r.rowCount === 1;
   }
 
+  async releaseInbound(channel: string, messageId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM inbound_seen WHERE channel = $1 AND message_id = $2`, [channel, messageId]);
+  }
+
   async purgeBefore(beforeIso: string): Promise<number> {
     const r = await this.pool.query(`DELETE FROM messages WHERE at < $1`, [beforeIso]);
     await this.pool.query(`DELETE FROM dialog_state WHERE updated_at < $1`, [beforeIso]);

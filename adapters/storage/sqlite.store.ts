@@ -127,6 +127,10 @@ export class SqliteStore implements Store {
     }))();
   }
 
+  async releaseInbound(channel: string, messageId: string): Promise<void> {
+    this.db.prepare(`DELETE FROM inbound_seen WHERE channel = ? AND message_id = ?`).run(channel, messageId);
+  }
+
   async purgeBefore(beforeIso: string): Promise<number> {
     return this.db.transaction(() => {
       const n = this.db.prepare(`DELETE FROM messages WHERE at < ?`).run(beforeIso).changes;

@@ -56,6 +56,8 @@ export interface Store {
    * (channels redeliver, and a message must never be answered twice).
    */
   claimInbound(channel: string, messageId: string): Promise<boolean>;
+  /** Gives a claimed id back when nothing of the message was kept, so the channel's retry is processed. */
+  releaseInbound?(channel: string, messageId: string): Promise<void>;
   /**
    * Deletes messages sent before `beforeIso`, and dialog state not touched since then (retention);
    * returns how many messages went.
