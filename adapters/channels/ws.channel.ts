@@ -42,8 +42,20 @@ export function eventFrame(e: ConversationEvent): Record<string, unknown> {
   }
 }
 
+/**
+ * Sends a frame. The frames of one turn (the customer's echo, the replies, turn_end) leave in one
+ * TCP write: the socket is corked at the first frame and uncorked once the current I/O phase is over.
+ */
+const corked = new WeakSet<WebSocket>();
 const send = (socket: WebSocket, frame: unknown) => {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  if (socket.readyState !== socket.OPEN) return;
+  const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+  if (raw && !corked.has(socket)) {
+    corked.add(socket);
+    raw.cork();
+    setImmediate(() => { corked.delete(socket); raw.uncork(); });
+  }
+  socket.send(JSON.stringify(frame));
 };
 const sendError = (socket: WebSocket, e: AppError) => send(socket, { type: 'error', code: e.code, message: e.message });
 
