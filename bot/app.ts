@@ -117,10 +117,12 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const bus: Bus = deps.bus ?? (config.redisUrl && scale
     ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
     : new MemoryBus());
+  const limiterRedis = scale && bus instanceof scale.RedisBus && config.redisUrl ? await scale.limiterClient(config.redisUrl) : null;
+  if (limiterRedis && !limiterRedis.up) log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
   const plans = deps.plans ?? loadPlans(config.plansFile);
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
-  const lockout = deps.lockout ?? (await lockoutFor(store, bus, scale));
+  const lockout = deps.lockout ?? (limiterRedis && scale ? scale.redisLockout(limiterRedis.redis) : await lockoutFor(store));
   const faq = deps.faq ?? loadFaq();
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });
   const handoffs = deps.handoffs ?? (await handoffStoreFor(store, scale));
@@ -211,8 +213,9 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
       // In-process WebSocket injection (tests) has no address; count those under one key.
       keyGenerator: (req) => req.ip ?? req.socket?.remoteAddress ?? 'unknown',
       errorResponseBuilder: () => new AppError('RATE_LIMITED'),
-      // Shared counts across instances when Redis is there.
-      ...(scale && bus instanceof scale.RedisBus ? { redis: bus.client, nameSpace: 'simbot-rl:' } : {}),
+      // Shared counts across instances when Redis is there; if Redis is lost, requests are not limited
+      // rather than refused (the per-socket limit still applies).
+      ...(limiterRedis ? { redis: limiterRedis.redis, nameSpace: 'simbot-rl:', skipOnError: true } : {}),
     });
     scope.post('/api/nlu/parse', async (req) => {
       const body = req.body as { text?: unknown } | null;
@@ -287,6 +290,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     await wechat?.stop();
     await (lease as Lease | null)?.release().catch(() => false);
     await callbacks.close();
+    limiterRedis?.redis.disconnect();
     await bus.close();
     await store.close();
   });
@@ -297,8 +301,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
  * The verification lock-out lives next to the conversations, so it survives a restart; with Redis
  * (several instances) it is shared there.
  */
-async function lockoutFor(store: Store, bus: Bus, scale: Scale | null): Promise<VerificationLockout | undefined> {
-  if (scale && bus instanceof scale.RedisBus) return scale.redisLockout(bus.client);
+async function lockoutFor(store: Store): Promise<VerificationLockout | undefined> {
   if (!(store instanceof SqliteStore)) return undefined;
   const seconds = LOCK_MINUTES * 60;
   const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {

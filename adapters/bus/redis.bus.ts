@@ -50,6 +50,12 @@ export class RedisBus implements Bus {
 
   async publish(conversationId: string, event: ConversationEvent): Promise<void> {
     if (this.closing) return;
+    // Redis lost (reconnecting): do not hold the turn up. The message is already stored; sockets on
+    // other instances catch up by seq when they reconnect or on their next message.
+    if (this.client.status === 'reconnecting' || this.client.status === 'end') {
+      this.onError(new Error(`redis ${this.client.status}: event for ${conversationId} not published`));
+      return;
+    }
     try {
       await this.client.publish(this.prefix + conversationId, JSON.stringify(event));
     } catch (err) {

@@ -4,7 +4,7 @@
  * Same limits and the same RateLimiterLockout wrapper as the SQLite lock-out of one instance.
  */
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../dialogs/order-failure.dialog.js';
 import { RateLimiterLockout } from './lockout.js';
 
@@ -19,6 +19,8 @@ export function redisLockout(redis: Redis, opts: RedisLockoutOptions = {}): Rate
   const limiter = new RateLimiterRedis({
     storeClient: redis, keyPrefix: opts.keyPrefix ?? 'tail',
     points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
+    // While Redis is unreachable each instance keeps counting on its own rather than failing the turn.
+    insuranceLimiter: new RateLimiterMemory({ points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds }),
   });
   return new RateLimiterLockout(limiter);
 }
