@@ -82,14 +82,14 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()} @ ${m.location().url}`); });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  });
+  }, 90_000);
 
   afterAll(async () => {
-    // Browser first: its open WebSocket would otherwise keep the server's close() waiting.
-    await context?.close().catch(() => undefined);
+    // Browser first (closing it ends every context and socket at once): its open WebSocket would
+    // otherwise keep the server's close() waiting. Generous time: CI runs this beside the rest.
     await browser?.close().catch(() => undefined);
     await built?.app.close();
-  });
+  }, 90_000);
 
   it('loads the page and connects, keeping the session in localStorage', async () => {
     const res = await page.goto(baseUrl + '/', { waitUntil: 'load' });
