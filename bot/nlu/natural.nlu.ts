@@ -69,10 +69,14 @@ export const DEFAULT_SEGMENTER: Segmenter = 'chars';
  * What is left of a message once its entities and the words that only frame data are removed
  * ("订单号是", "尾号", "my order number is"); nothing left means the message just gives data.
  */
+// English framing words, longest first so "i'm" is not cut into "i" + "'m".
+const EN_FRAMING = ['my', 'the', 'is', 'it', 'its', "it's", 'order', 'number', 'no', 'phone', 'last', 'four', '4', 'digit', 'digits',
+  'ending', 'ends', 'in', 'with', 'id', 'card', 'i', 'am', "i'm", 'im', 'live', 'from', 'age', 'year', 'years', 'old', 'here', 'this', 'that']
+  .sort((a, b) => b.length - a.length);
 const FRAMING = new RegExp([
+  `\\b(?:${EN_FRAMING.join('|')})\\b`,
   '[\\s\\p{P}\\p{S}]+',
   '我的|我|的|是|为|号码|手机号|手机|电话|联系|订单号|订单|单号|编号|尾号|后四位|后4位|末四位|身份证号?|身份证|年龄|今年|岁|周岁|在|住|地址|省|市|那个|这个|就是|哦|噢|嗯|呢|啊|吧|了',
-  '\\b(?:my|the|is|it|its|it\'s|order|number|no|phone|last|four|4|digits?|ending|ends|in|with|id|card|i|am|i\'m|live|from|age|years?|old|here|this|that)\\b',
 ].join('|'), 'giu');
 
 function justData(text: string, entities: readonly Entity[]): boolean {
