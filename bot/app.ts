@@ -2,24 +2,17 @@
  * Builds the whole application from a Config: the one place that wires ports to adapters.
  * Returns the Fastify app without listening (tests use app.inject()).
  */
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { RateLimiterMemory, RateLimiterSQLite } from 'rate-limiter-flexible';
-import { RateLimiterLockout } from '../adapters/security/lockout.js';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../dialogs/order-failure.dialog.js';
 import type { Logger } from 'pino';
 import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
 import { PlatformOrderSource } from '../adapters/orders/platform.order-source.js';
 import { platformCallback, pushToOrderRecord } from '../adapters/channels/platform-callback.js';
-import { SqliteCallbackStore } from '../adapters/storage/sqlite.callback-store.js';
-import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
-import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
 import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
-import { MemoryBus } from '../adapters/bus/memory.bus.js';
 import type { Lease } from '../adapters/bus/redis.lease.js';
 import { restChannel } from '../adapters/channels/rest.channel.js';
 import { wsChannel } from '../adapters/channels/ws.channel.js';
@@ -27,13 +20,9 @@ import { webPages } from '../adapters/channels/web.pages.js';
 import { consolePages } from '../adapters/channels/console.pages.js';
 import { agentRoutes } from '../adapters/channels/agent.routes.js';
 import { plansRoute } from '../adapters/channels/plans.route.js';
-import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
 import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
 import { loadPlans, type PlanCatalogue } from './plans.js';
 import { loadFaq, type Faq } from './faq.js';
-import type { SessionStore } from './ports/session-store.js';
-import type { AuditLog } from './ports/audit-log.js';
-import { SqliteAuditLog } from '../adapters/storage/sqlite.audit-log.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
@@ -46,32 +35,22 @@ import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { sharedNaturalNlu } from './nlu/natural.nlu.js';
-import type { PlanRef } from './nlu/plans.js';
 import type { LanguageUnderstanding } from './nlu/types.js';
 import { Pipeline } from './pipeline.js';
+import { openStorage, type FeatureStores } from './stores.js';
 import type { Bus } from './ports/bus.js';
-import type { HandoffStore } from './ports/handoff-store.js';
-import type { VerificationLockout } from './ports/lockout.js';
-import type { CallbackStore } from './ports/callback-store.js';
-import type { WatchStore } from './ports/watch-store.js';
 import type { OrderSource } from './ports/order-source.js';
 import type { Store } from './ports/store.js';
 
 /** Anything a test (or another deployment) wants to supply instead of the defaults. */
-export interface AppDeps {
+export interface AppDeps extends Partial<FeatureStores> {
   store?: Store;
   orders?: OrderSource;
   bus?: Bus;
-  handoffs?: HandoffStore;
-  lockout?: VerificationLockout;
-  callbacks?: CallbackStore;
-  sessions?: SessionStore;
-  audit?: AuditLog;
   plans?: PlanCatalogue;
   faq?: Faq;
   /** Options for the Entra provider (tests inject msal's network client). */
   entra?: Parameters<typeof createAgentAuthProvider>[1];
-  watches?: WatchStore;
   nlu?: LanguageUnderstanding;
   knowledge?: Knowledge;
   logger?: Logger;
@@ -95,37 +74,24 @@ export interface BuiltApp {
   startWechat(): Promise<void>;
 }
 
-type Scale = typeof import('./scale-out.js');
-
 /** How often deadlines in the handoff queue are checked (unclaimed customers offered a ticket). */
 const SWEEP_MS = 5_000;
 
 export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promise<BuiltApp> {
   const log = deps.logger ?? createLogger(config.logLevel);
   const knowledge = deps.knowledge ?? loadKnowledge();
-  // PostgreSQL and Redis when configured (several instances), else one SQLite file and in-process delivery.
-  const scale: Scale | null = config.databaseUrl || config.redisUrl || (deps.store && !(deps.store instanceof SqliteStore))
-    ? await import('./scale-out.js') : null;
-  const store: Store = deps.store ?? (config.databaseUrl && scale
-    ? await scale.PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
-    : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
+  const storage = await openStorage(config, deps, log);
+  const { store, bus, scale, limiterRedis, handoffs, sessions, watches, callbacks, audit, lockout } = storage;
   const metrics = createMetrics(!deps.store);
   sharedRemarkSimilarity(); // checks knowledge/remark-examples.json at start-up
   const orders = deps.orders ?? (config.orders.source === 'embedded'
     ? EmbeddedOrderSource.fromFile(config.orders.file)
     : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
-  const bus: Bus = deps.bus ?? (config.redisUrl && scale
-    ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
-    : new MemoryBus());
-  const limiterRedis = scale && bus instanceof scale.RedisBus && config.redisUrl ? await scale.limiterClient(config.redisUrl) : null;
-  if (limiterRedis && !limiterRedis.up) log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
   const plans = deps.plans ?? loadPlans(config.plansFile);
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
-  const lockout = deps.lockout ?? (limiterRedis && scale ? scale.redisLockout(limiterRedis.redis) : await lockoutFor(store));
   const faq = deps.faq ?? loadFaq();
   const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });
-  const handoffs = deps.handoffs ?? (await handoffStoreFor(store, scale));
   const handoff = new HandoffService({
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });
@@ -141,11 +107,6 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
       return undefined;
     },
   });
-  const sqliteDb = store instanceof SqliteStore ? store.db : null;
-  const callbacks = deps.callbacks ?? (scale && store instanceof scale.PgStore
-    ? await scale.PgCallbackStore.open(store)
-    : new SqliteCallbackStore(sqliteDb ?? path.join(config.dataDir, 'callbacks.sqlite')));
-  const watches = deps.watches ?? (await watchStoreFor(store, scale));
   let wechat: WechatChannel | null = null;
   if (config.wechat) {
     // Loaded only when configured: wechaty is large and most deployments do not use it.
@@ -233,9 +194,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   // Agents: sign-in (Entra ID or dev), sessions and CSRF on the root app, so its 401 safety net
   // covers every /api/agent/* route; then the console's API and pages.
   const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
-  const sessions = deps.sessions ?? (await sessionStoreFor(store, scale));
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
-  const audit = deps.audit ?? (scale && store instanceof scale.PgStore ? await scale.PgAuditLog.open(store) : new SqliteAuditLog((store as SqliteStore).db));
   await app.register(async (scope) => agentRoutes(scope, {
     handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars, wechatStatus: wechat ? () => wechat!.status() : undefined,
   }));
@@ -296,43 +255,6 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   });
   return { app, pipeline, store, bus, metrics, conversations, handoff, wechat, startWechat };
 }
-
-/**
- * The verification lock-out lives next to the conversations, so it survives a restart; with Redis
- * (several instances) it is shared there.
- */
-async function lockoutFor(store: Store): Promise<VerificationLockout | undefined> {
-  if (!(store instanceof SqliteStore)) return undefined;
-  const seconds = LOCK_MINUTES * 60;
-  const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
-    const l: RateLimiterSQLite = new RateLimiterSQLite({
-      storeClient: store.db, storeType: 'better-sqlite3', tableName: 'verification_lockout', keyPrefix: 'tail',
-      points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
-    }, (err?: unknown) => (err ? reject(err as Error) : resolve(l)));
-  });
-  return new RateLimiterLockout(limiter);
-}
-
-async function sessionStoreFor(store: Store, scale: Scale | null): Promise<SessionStore> {
-  if (store instanceof SqliteStore) return new SqliteSessionStore(store.db);
-  if (scale && store instanceof scale.PgStore) return scale.PgSessionStore.open(store);
-  throw new Error('no session store for this Store: pass deps.sessions');
-}
-
-async function watchStoreFor(store: Store, scale: Scale | null): Promise<WatchStore> {
-  if (store instanceof SqliteStore) return new SqliteWatchStore(store.db);
-  if (scale && store instanceof scale.PgStore) return scale.PgWatchStore.open(store);
-  throw new Error('no watch store for this Store: pass deps.watches');
-}
-
-/** Handoffs live next to the conversations: the same SQLite file or PostgreSQL database. */
-async function handoffStoreFor(store: Store, scale: Scale | null): Promise<HandoffStore> {
-  if (store instanceof SqliteStore) return new SqliteHandoffStore(store.db);
-  if (scale && store instanceof scale.PgStore) return scale.PgHandoffStore.open(store);
-  throw new Error('no handoff store for this Store: pass deps.handoffs');
-}
-
-
 
 /** Fastify's own errors (bad JSON, wrong content type, body too large) in the catalogue's terms. */
 function toAppError(err: FastifyError | AppError): AppError {

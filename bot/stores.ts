@@ -1,0 +1,120 @@
+/**
+ * Chooses where everything is kept, in one place: the embedded SQLite file (one instance) or
+ * PostgreSQL and Redis (several instances, loaded only when configured), and the feature stores
+ * (handoffs, sessions, order watches, callbacks, audit log, verification lock-out) that live next
+ * to the conversations. Tests and other deployments may pass any of them in `deps`.
+ */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { RateLimiterSQLite } from 'rate-limiter-flexible';
+import { MemoryBus } from '../adapters/bus/memory.bus.js';
+import { RateLimiterLockout } from '../adapters/security/lockout.js';
+import { SqliteAuditLog } from '../adapters/storage/sqlite.audit-log.js';
+import { SqliteCallbackStore } from '../adapters/storage/sqlite.callback-store.js';
+import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
+import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
+import { SqliteStore } from '../adapters/storage/sqlite.store.js';
+import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../dialogs/order-failure.dialog.js';
+import type { Config } from './config.js';
+import type { AuditLog } from './ports/audit-log.js';
+import type { Bus } from './ports/bus.js';
+import type { CallbackStore } from './ports/callback-store.js';
+import type { HandoffStore } from './ports/handoff-store.js';
+import type { VerificationLockout } from './ports/lockout.js';
+import type { SessionStore } from './ports/session-store.js';
+import type { Store } from './ports/store.js';
+import type { WatchStore } from './ports/watch-store.js';
+
+export type Scale = typeof import('./scale-out.js');
+
+export interface FeatureStores {
+  handoffs: HandoffStore;
+  sessions: SessionStore;
+  watches: WatchStore;
+  callbacks: CallbackStore;
+  audit: AuditLog;
+  /** Absent: the lock-out counts per conversation only. */
+  lockout?: VerificationLockout;
+}
+
+export interface Storage extends FeatureStores {
+  store: Store;
+  bus: Bus;
+  /** The PostgreSQL/Redis adapters, when loaded. */
+  scale: Scale | null;
+  /** A fail-fast Redis connection for the rate limit and the lock-out, with Redis. */
+  limiterRedis: Awaited<ReturnType<Scale['limiterClient']>> | null;
+}
+
+type Given = Partial<FeatureStores> & { store?: Store; bus?: Bus };
+
+/** Opens the store, the bus and every feature store for `config`, taking what `given` supplies. */
+export async function openStorage(config: Readonly<Config>, given: Given, log: Logger): Promise<Storage> {
+  const scale: Scale | null = config.databaseUrl || config.redisUrl || (given.store && !(given.store instanceof SqliteStore))
+    ? await import('./scale-out.js') : null;
+  const store: Store = given.store ?? (config.databaseUrl && scale
+    ? await scale.PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
+    : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
+  const bus: Bus = given.bus ?? (config.redisUrl && scale
+    ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
+    : new MemoryBus());
+  const limiterRedis = scale && bus instanceof scale.RedisBus && config.redisUrl ? await scale.limiterClient(config.redisUrl) : null;
+  if (limiterRedis && !limiterRedis.up) log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
+
+  const features = await featureStores(store, scale, config.dataDir);
+  return {
+    store, bus, scale, limiterRedis,
+    handoffs: given.handoffs ?? features.handoffs(),
+    sessions: given.sessions ?? features.sessions(),
+    watches: given.watches ?? features.watches(),
+    callbacks: given.callbacks ?? features.callbacks(),
+    audit: given.audit ?? features.audit(),
+    lockout: given.lockout ?? (limiterRedis && scale ? scale.redisLockout(limiterRedis.redis) : await features.lockout()),
+  };
+}
+
+/** Factories for the feature stores that live next to `store` (same SQLite file or PostgreSQL database). */
+async function featureStores(store: Store, scale: Scale | null, dataDir: string) {
+  if (store instanceof SqliteStore) {
+    const db = store.db;
+    return {
+      handoffs: (): HandoffStore => new SqliteHandoffStore(db),
+      sessions: (): SessionStore => new SqliteSessionStore(db),
+      watches: (): WatchStore => new SqliteWatchStore(db),
+      callbacks: (): CallbackStore => new SqliteCallbackStore(db),
+      audit: (): AuditLog => new SqliteAuditLog(db),
+      lockout: () => sqliteLockout(store),
+    };
+  }
+  if (scale && store instanceof scale.PgStore) {
+    // PostgreSQL stores migrate when opened: open them all now (they share the PgStore's pool).
+    const [handoffs, sessions, watches, callbacks, audit] = await Promise.all([
+      scale.PgHandoffStore.open(store), scale.PgSessionStore.open(store), scale.PgWatchStore.open(store),
+      scale.PgCallbackStore.open(store), scale.PgAuditLog.open(store),
+    ]);
+    return {
+      handoffs: () => handoffs, sessions: () => sessions, watches: () => watches,
+      callbacks: () => callbacks, audit: () => audit, lockout: async () => undefined,
+    };
+  }
+  const missing = (what: string) => (): never => { throw new Error(`no ${what} for this Store: pass it in deps.${what}`); };
+  return {
+    handoffs: missing('handoffs'), sessions: missing('sessions'), watches: missing('watches'), audit: missing('audit'),
+    // The platform's pushes can always be kept in a file of their own.
+    callbacks: (): CallbackStore => new SqliteCallbackStore(path.join(dataDir, 'callbacks.sqlite')),
+    lockout: async () => undefined,
+  };
+}
+
+/** The verification lock-out in the SQLite file, so it survives a restart. */
+async function sqliteLockout(store: SqliteStore): Promise<VerificationLockout> {
+  const seconds = LOCK_MINUTES * 60;
+  const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
+    const l: RateLimiterSQLite = new RateLimiterSQLite({
+      storeClient: store.db, storeType: 'better-sqlite3', tableName: 'verification_lockout', keyPrefix: 'tail',
+      points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
+    }, (err?: unknown) => (err ? reject(err as Error) : resolve(l)));
+  });
+  return new RateLimiterLockout(limiter);
+}
