@@ -9,7 +9,9 @@
  */
 import type { Logger } from 'pino';
 import type { Effect, Reply } from '../dialogs/dialog.js';
-import { t } from '../dialogs/reply.js';
+import { isQuickReply, t } from '../dialogs/reply.js';
+import { BusinessHours } from './business-hours.js';
+import { supervisorStats, type SupervisorStats } from './supervisor-stats.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { Knowledge } from './knowledge/loader.js';
@@ -66,41 +68,19 @@ export interface HandoffPacket {
 const OPEN_STATES = ['queued', 'active', 'ticket_pending', 'ticket', 'awaiting_rating'] as const;
 const RATING = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*[.!。！]?\s*$/i;
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
 export class HandoffService {
-  constructor(private readonly d: HandoffDeps) {}
+  private readonly hours: BusinessHours;
+
+  constructor(private readonly d: HandoffDeps) {
+    this.hours = new BusinessHours(d.settings);
+  }
 
   private now(): Date {
     return this.d.now?.() ?? new Date();
   }
 
-  /** Minutes after local midnight, and the local date, in the business time zone. */
-  private local(at: Date): { minutes: number; date: Date } {
-    const local = new Date(at.getTime() + this.d.settings.tzOffsetMinutes * 60_000);
-    return { minutes: local.getUTCHours() * 60 + local.getUTCMinutes(), date: local };
-  }
-
   isOpen(at = this.now()): boolean {
-    const { open, close } = this.d.settings;
-    const m = this.local(at).minutes;
-    return open <= close ? m >= open && m < close : m >= open || m < close;
-  }
-
-  /** When a ticket left now will be answered: within the day's hours, else by the next opening + 2 h. */
-  private answerBy(at = this.now()): Date {
-    if (this.isOpen(at)) return new Date(at.getTime() + 2 * 3600_000);
-    const { minutes } = this.local(at);
-    let until = this.d.settings.open - minutes;
-    if (until < 0) until += 24 * 60;
-    return new Date(at.getTime() + (until + 120) * 60_000);
-  }
-
-  private formatWhen(at: Date, locale: Locale): string {
-    const { date } = this.local(at);
-    const m = date.getUTCMonth() + 1, d = date.getUTCDate();
-    const time = hhmm(date.getUTCHours() * 60 + date.getUTCMinutes());
-    return locale === 'en' ? `${date.getUTCFullYear()}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${time} (Beijing time)` : `${m}月${d}日 ${time}`;
+    return this.hours.isOpen(at);
   }
 
   private text(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
@@ -147,14 +127,13 @@ export class HandoffService {
     if (existing) await this.d.handoffs.update(existing.id, [...OPEN_STATES], { status: 'closed' });
     this.d.metrics.handoffs.inc({ reason: effect.reason });
 
-    if (!this.isOpen(now)) {
+    if (!this.hours.isOpen(now)) {
       await this.d.handoffs.create({
         conversationId, status: 'ticket_pending', reason: effect.reason, orderNo: effect.orderNo ?? null,
         failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(), claimDeadline: null,
       });
-      const { open, close } = this.d.settings;
       return [await this.post(conversationId, 'system', this.text(locale, 'after_hours', {
-        open: hhmm(open), close: hhmm(close), when: this.formatWhen(this.answerBy(now), locale),
+        ...this.hours.opening, when: this.hours.format(this.hours.answerBy(now), locale),
       }))];
     }
     const h = await this.d.handoffs.create({
@@ -183,29 +162,29 @@ export class HandoffService {
   async intercept(conversationId: string, text: string, locale: Locale): Promise<Reply[] | null> {
     const h = await this.d.handoffs.current(conversationId);
     if (!h) return null;
-    const k = this.d.knowledge;
+    const keepWaiting = isQuickReply(this.d.knowledge, text, 'sugg_keep_waiting');
     switch (h.status) {
       case 'active':
         await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
         return [];
       case 'queued': {
-        if (text.trim() === k.replies['zh-CN'].sugg_keep_waiting || text.trim() === k.replies.en.sugg_keep_waiting) {
+        if (keepWaiting) {
           return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
         }
         return [{ text: this.text(locale, 'queued_noted', { position: await this.position(h.id) }) }];
       }
       case 'ticket_pending': {
-        if (text.trim() === k.replies['zh-CN'].sugg_keep_waiting || text.trim() === k.replies.en.sugg_keep_waiting) {
+        if (keepWaiting) {
           const back = await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'queued', claimDeadline: new Date(this.now().getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString() });
           if (back) {
             await this.agentsChanged();
             return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
           }
         }
-        const answerBy = this.answerBy();
+        const answerBy = this.hours.answerBy(this.now());
         await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'ticket', ticketText: maskText(text), answerBy: answerBy.toISOString() });
         await this.agentsChanged();
-        return [{ text: this.text(locale, 'ticket_saved', { ticket: `T${h.id}`, when: this.formatWhen(answerBy, locale) }) }];
+        return [{ text: this.text(locale, 'ticket_saved', { ticket: `T${h.id}`, when: this.hours.format(answerBy, locale) }) }];
       }
       case 'awaiting_rating': {
         const m = RATING.exec(text);
@@ -349,7 +328,7 @@ export class HandoffService {
       const moved = await this.d.handoffs.update(h.id, ['queued'], { status: 'ticket_pending', claimDeadline: null });
       if (!moved) continue;
       n++;
-      await this.post(h.conversationId, 'system', this.text(h.locale, 'no_agent', { when: this.formatWhen(this.answerBy(now), h.locale) }),
+      await this.post(h.conversationId, 'system', this.text(h.locale, 'no_agent', { when: this.hours.format(this.hours.answerBy(now), h.locale) }),
         [this.text(h.locale, 'sugg_keep_waiting')]);
     }
     if (n) {
@@ -378,36 +357,8 @@ export class HandoffService {
   }
 
   /** Supervisor figures over the last `days` days, per local day. */
-  async stats(days = 14): Promise<SupervisorStats> {
-    const now = this.now();
-    const since = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const handoffs = await this.d.handoffs.since(since);
-    const conversations = await this.d.handoffs.conversationsSince(since);
-    const escalated = new Set(handoffs.map((h) => h.conversationId)).size;
-    const byCode: Record<string, number> = {};
-    for (const h of handoffs) byCode[h.failureCode ?? h.reason] = (byCode[h.failureCode ?? h.reason] ?? 0) + 1;
-    const perDay = new Map<string, { waits: number[]; ratings: number[]; handoffs: number }>();
-    for (const h of handoffs) {
-      const day = this.local(new Date(h.queuedAt)).date.toISOString().slice(0, 10);
-      const d = perDay.get(day) ?? { waits: [], ratings: [], handoffs: 0 };
-      d.handoffs++;
-      if (h.claimedAt) d.waits.push((Date.parse(h.claimedAt) - Date.parse(h.queuedAt)) / 1000);
-      if (h.rating) d.ratings.push(h.rating);
-      perDay.set(day, d);
-    }
-    const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-    return {
-      since, conversations, escalated,
-      containment: conversations ? Math.max(0, conversations - escalated) / conversations : null,
-      escalationsByCode: byCode,
-      // Every day of the period, empty ones included, so charts have no gaps.
-      days: Array.from({ length: days + 1 }, (_, i) => this.local(new Date(now.getTime() - (days - i) * 86_400_000)).date.toISOString().slice(0, 10))
-        .filter((day, i, all) => all.indexOf(day) === i)
-        .map((day) => {
-          const d = perDay.get(day) ?? { waits: [], ratings: [], handoffs: 0 };
-          return { day, handoffs: d.handoffs, avgWaitSeconds: avg(d.waits), avgRating: avg(d.ratings), ratings: d.ratings.length };
-        }),
-    };
+  stats(days = 14): Promise<SupervisorStats> {
+    return supervisorStats(this.d.handoffs, this.hours, this.now(), days);
   }
 }
 
@@ -419,12 +370,4 @@ export interface RevealedData {
   address: string | null;
 }
 
-export interface SupervisorStats {
-  since: string;
-  conversations: number;
-  escalated: number;
-  /** Share of conversations the bot finished alone; null with no conversations. */
-  containment: number | null;
-  escalationsByCode: Record<string, number>;
-  days: Array<{ day: string; handoffs: number; avgWaitSeconds: number | null; avgRating: number | null; ratings: number }>;
-}
+export type { SupervisorStats };

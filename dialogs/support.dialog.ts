@@ -7,7 +7,7 @@ import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
 import { askOrderNo, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
-import { t } from './reply.js';
+import { isQuickReply, t } from './reply.js';
 
 const START = 'support.start';
 
@@ -44,8 +44,7 @@ function intentIs(input: TurnInput, ...names: string[]): boolean {
 
 /** A quick reply the bot offered, typed back (in either language). */
 function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
-  const text = input.text.trim();
-  return text === deps.knowledge.replies['zh-CN'][key] || text === deps.knowledge.replies.en[key];
+  return isQuickReply(deps.knowledge, input.text, key);
 }
 
 /** Runs one turn: global intents first, then the step the conversation is waiting in. */
