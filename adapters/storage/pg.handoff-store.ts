@@ -12,6 +12,7 @@
  */
 import type { Pool } from 'pg';
 import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/ports/handoff-store.js';
+import { HANDOFF_COLUMN, handoffFromRow, type HandoffRow } from './handoff.rows.js';
 import { migratePg } from './pg.migrate.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */
@@ -48,31 +49,15 @@ const MIGRATIONS: string[] = [
    CREATE INDEX handoff_notes_handoff ON handoff_notes (handoff_id, id);`,
 ];
 
-interface Row {
-  id: number; conversation_id: string; status: HandoffStatus; reason: string; order_no: string | null;
-  failure_code: string | null; locale: HandoffRecord['locale']; queued_at: Date; claim_deadline: Date | null;
-  claimed_at: Date | null; agent_id: string | null; agent_name: string | null; resolved_at: Date | null;
-  rating: number | null; ticket_text: string | null; answer_by: Date | null;
-}
+type Row = HandoffRow<Date>;
 interface NoteRow { id: number; handoff_id: number; agent_id: string; agent_name: string; text: string; at: Date }
 
 /** Patchable fields and their columns; the only names that ever reach the SQL text. */
-const COLUMN: Record<keyof HandoffPatch, string> = {
-  status: 'status', reason: 'reason', orderNo: 'order_no', failureCode: 'failure_code', locale: 'locale',
-  claimDeadline: 'claim_deadline', claimedAt: 'claimed_at', agentId: 'agent_id', agentName: 'agent_name',
-  resolvedAt: 'resolved_at', rating: 'rating', ticketText: 'ticket_text', answerBy: 'answer_by',
-};
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 /** PostgreSQL text cannot hold NUL (SQLite can): keep the store total, as PgStore does for messages. */
 const noNul = <T>(v: T): T => (typeof v === 'string' && v.includes('\u0000') ? (v.replaceAll('\u0000', '\uFFFD') as T) : v);
 
-const toRecord = (r: Row): HandoffRecord => ({
-  id: r.id, conversationId: r.conversation_id, status: r.status, reason: r.reason, orderNo: r.order_no,
-  failureCode: r.failure_code, locale: r.locale, queuedAt: r.queued_at.toISOString(), claimDeadline: iso(r.claim_deadline),
-  claimedAt: iso(r.claimed_at), agentId: r.agent_id, agentName: r.agent_name, resolvedAt: iso(r.resolved_at),
-  rating: r.rating, ticketText: r.ticket_text, answerBy: iso(r.answer_by),
-});
+const toRecord = handoffFromRow;
 
 export class PgHandoffStore implements HandoffStore {
   /** Prefer `PgHandoffStore.open`, which also migrates. `pool` must have `schema` first on its search_path. */
@@ -106,9 +91,9 @@ export class PgHandoffStore implements HandoffStore {
 
   async update(id: number, expect: readonly HandoffStatus[], patch: HandoffPatch): Promise<HandoffRecord | null> {
     // Only known fields with a value (an `undefined` field is "leave as is", not "set NULL").
-    const keys = (Object.keys(patch) as Array<keyof HandoffPatch>).filter((k) => k in COLUMN && patch[k] !== undefined);
+    const keys = (Object.keys(patch) as Array<keyof HandoffPatch>).filter((k) => k in HANDOFF_COLUMN && patch[k] !== undefined);
     if (!keys.length || !expect.length) return this.get(id);
-    const sets = keys.map((k, i) => `${COLUMN[k]} = $${i + 3}`).join(', ');
+    const sets = keys.map((k, i) => `${HANDOFF_COLUMN[k]} = $${i + 3}`).join(', ');
     const r = await this.pool.query<Row>(
       `UPDATE handoffs SET ${sets} WHERE id = $1 AND status = ANY($2::text[]) RETURNING *`,
       [id, [...expect], ...keys.map((k) => noNul(patch[k]))],

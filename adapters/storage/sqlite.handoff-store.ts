@@ -3,6 +3,7 @@
  * conversations, its own migration set).
  */
 import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/ports/handoff-store.js';
+import { HANDOFF_COLUMN, handoffFromRow, type HandoffRow } from './handoff.rows.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 
 const MIGRATIONS: string[] = [
@@ -37,25 +38,10 @@ const MIGRATIONS: string[] = [
    );`,
 ];
 
-interface Row {
-  id: number; conversation_id: string; status: HandoffStatus; reason: string; order_no: string | null;
-  failure_code: string | null; locale: HandoffRecord['locale']; queued_at: string; claim_deadline: string | null;
-  claimed_at: string | null; agent_id: string | null; agent_name: string | null; resolved_at: string | null;
-  rating: number | null; ticket_text: string | null; answer_by: string | null;
-}
+type Row = HandoffRow<string>;
 
-const COLUMN: Record<keyof HandoffPatch, string> = {
-  status: 'status', reason: 'reason', orderNo: 'order_no', failureCode: 'failure_code', locale: 'locale',
-  claimDeadline: 'claim_deadline', claimedAt: 'claimed_at', agentId: 'agent_id', agentName: 'agent_name',
-  resolvedAt: 'resolved_at', rating: 'rating', ticketText: 'ticket_text', answerBy: 'answer_by',
-};
 
-const toRecord = (r: Row): HandoffRecord => ({
-  id: r.id, conversationId: r.conversation_id, status: r.status, reason: r.reason, orderNo: r.order_no,
-  failureCode: r.failure_code, locale: r.locale, queuedAt: r.queued_at, claimDeadline: r.claim_deadline,
-  claimedAt: r.claimed_at, agentId: r.agent_id, agentName: r.agent_name, resolvedAt: r.resolved_at,
-  rating: r.rating, ticketText: r.ticket_text, answerBy: r.answer_by,
-});
+const toRecord = handoffFromRow;
 
 export class SqliteHandoffStore implements HandoffStore {
   private readonly st;
@@ -93,7 +79,7 @@ export class SqliteHandoffStore implements HandoffStore {
   async update(id: number, expect: readonly HandoffStatus[], patch: HandoffPatch): Promise<HandoffRecord | null> {
     const keys = Object.keys(patch) as Array<keyof HandoffPatch>;
     if (!keys.length || !expect.length) return this.get(id);
-    const sets = keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ');
+    const sets = keys.map((k) => `${HANDOFF_COLUMN[k]} = @${k}`).join(', ');
     const marks = expect.map((_, i) => `@s${i}`).join(', ');
     const params: Record<string, unknown> = { ...patch, id };
     expect.forEach((s, i) => { params[`s${i}`] = s; });
