@@ -63,8 +63,8 @@ export class WechatChannel {
   private readonly followed = new Map<string, () => void>();
   /** Conversations with a turn in flight: agent/system/bot messages published meanwhile wait here. */
   private readonly inTurn = new Map<string, StoredMessage[]>();
-  /** `conversation:seq` of messages this channel sent itself (notices), so the bus does not repeat them. */
-  private readonly sentDirect = new Set<string>();
+  /** The language each followed conversation was last answered in, for messages sent outside a turn. */
+  private readonly locales = new Map<string, Locale>();
   private readonly onMessage = (m: Message) => { void this.receive(m); };
 
   constructor(private readonly d: WechatChannelDeps) {
@@ -113,11 +113,12 @@ export class WechatChannel {
     if (!target || !conv) return 'unknown-conversation';
     if (!this.state.optedIn(conversationId)) return 'not-opted-in';
     if (!this.state.claimNotice(conversationId, `${conversationId}|${change.orderNo}|${change.status}`)) return 'duplicate';
+    // Stored and published like any message outside a turn: the bus forwarder sends it to WeChat.
+    this.locales.set(conversationId, conv.locale);
+    this.follow(conversationId, target);
     for (const r of replies) {
       const stored = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
-      this.sentDirect.add(`${conversationId}:${stored.seq}`);
       await this.d.bus.publish(conversationId, { type: 'message', message: stored });
-      this.post(conversationId, target, renderReply(stored.text, stored.suggestions, conv.locale, false));
     }
     return 'sent';
   }
@@ -171,6 +172,7 @@ export class WechatChannel {
           replies = [{ text: channelText(locale).failed }];
         }
       }
+      this.locales.set(conv.id, locale);
       const deferred = this.inTurn.get(conv.id) ?? [];
       this.inTurn.delete(conv.id);
       const numbered = [...replies].reverse().find((r) => r.suggestions?.length);
@@ -188,14 +190,12 @@ export class WechatChannel {
       if (ev.type !== 'message' || (ev.message.from !== 'agent' && ev.message.from !== 'system' && ev.message.from !== 'bot')) return;
       const pending = this.inTurn.get(conversationId);
       if (pending) { pending.push(ev.message); return; }
-      // Bot messages outside a turn (the rating question after an agent resolves) are forwarded too,
-      // except the notices this channel already sent itself.
-      if (this.sentDirect.delete(`${conversationId}:${ev.message.seq}`)) return;
+      // Bot messages outside a turn (the rating question after an agent resolves, order notices) too.
       try {
         const current = this.state.target(conversationId) ?? target;
         const choices = ev.message.suggestions?.length ? ev.message.suggestions : undefined;
         if (choices) this.state.setSuggestions(conversationId, choices);
-        this.post(conversationId, current, renderReply(ev.message.text, choices, 'zh-CN', Boolean(choices)));
+        this.post(conversationId, current, renderReply(ev.message.text, choices, this.locales.get(conversationId) ?? 'zh-CN', Boolean(choices)));
       } catch (e) {
         this.d.log.error({ err: e, conversationId }, 'wechat forward failed');
       }
