@@ -33,6 +33,8 @@ export interface TurnOutput {
   customer: StoredMessage | null;
   replies: StoredMessage[];
   effects: Effect[];
+  /** The language the customer was answered in (absent for a dropped duplicate). */
+  locale?: Locale;
 }
 
 export interface PipelineDeps {
@@ -60,7 +62,6 @@ export interface PipelineDeps {
 /** A turn faster than this shows no typing indicator. */
 const TYPING_AFTER_MS = 300;
 
-const conversation = (c: { id: string; locale: Locale }) => ({ id: c.id, locale: c.locale });
 
 export class Pipeline {
   private readonly mutex = new KeyedMutex();
@@ -126,7 +127,7 @@ export class Pipeline {
     progress.stored = true;
     await bus.publish(conversationId, { type: 'message', message: customer }).catch((err: unknown) => this.d.log.warn({ err }, 'publish failed'));
     try {
-      return await this.answer(conversation(conv), text, customer);
+      return await this.answer(conv, text, customer);
     } catch (err) {
       // The customer's message is kept; they get a clear reply instead of silence, and it is answered once.
       this.d.log.error({ err, conversationId }, 'turn failed after the message was stored');
@@ -138,7 +139,7 @@ export class Pipeline {
         replies = [{ seq: customer.seq, from: 'bot', text: sorry.text, at: new Date().toISOString() }]; // could not even store it
       }
       await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)!.seq }).catch(() => undefined);
-      return { customer, replies, effects: [] };
+      return { customer, replies, effects: [], locale: conv.locale };
     }
   }
 
@@ -152,7 +153,7 @@ export class Pipeline {
     if (intercepted) {
       const replies = await this.send(conversationId, intercepted);
       await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq });
-      return { customer, replies, effects: [] };
+      return { customer, replies, effects: [], locale };
     }
     // "The bot is typing" only when a turn is slow enough to notice (an order platform look-up, say).
     const typing = setTimeout(() => void bus.publish(conversationId, { type: 'typing', from: 'bot' }).catch(() => undefined), TYPING_AFTER_MS);
@@ -181,7 +182,7 @@ export class Pipeline {
     const last = replies.at(-1)?.seq ?? customer.seq;
     await bus.publish(conversationId, { type: 'turn_end', seq: last });
     this.d.log.debug({ conversationId, intent: nlu.intent.name, replies: replies.length }, 'turn');
-    return { customer, replies, effects: result.effects };
+    return { customer, replies, effects: result.effects, locale };
   }
 
   /** Persists the bot's replies, then publishes them. */

@@ -162,7 +162,7 @@ export class WechatChannel {
         const out = await this.d.pipeline.handle({ channel: CHANNEL, conversationId: conv.id, userId, text, messageId: m.id, raw: m });
         if (!out.customer) return; // a redelivery
         replies = out.replies;
-        locale = (await this.d.store.getConversation(conv.id))?.locale ?? locale;
+        locale = out.locale ?? locale;
       } catch (e) {
         if (isAppError(e) && e.code === 'EMPTY_MESSAGE') return;
         if (isAppError(e) && e.code === 'MESSAGE_TOO_LONG') {
