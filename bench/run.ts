@@ -156,7 +156,7 @@ log('nlu: parsing heldout.tsv');
 const nlu = childJson<{ lines: number; parses: number; trainMs: number; meanUs: number; p50Us: number; p99Us: number }>('bench/nlu.child.ts');
 
 // 6. The table and results.json.
-const [limit, peer, ours, oursLimited] = rows as [LoadRow, LoadRow, LoadRow, LoadRow];
+const [limit, peer, ours] = rows as [LoadRow, LoadRow, LoadRow];
 const ratios = { oursOverPeer: ours.turnsPerSec / peer.turnsPerSec, oursOverLimit: ours.turnsPerSec / limit.turnsPerSec };
 const results = {
   machine, settings: { customers: CUSTOMERS, warmupS: WARMUP_MS / 1000, measureS: MEASURE_MS / 1000, rotateEvery: ROTATE, idleConversations: IDLE, starts: STARTS },

@@ -79,10 +79,6 @@ export class HandoffService {
     return this.d.now?.() ?? new Date();
   }
 
-  isOpen(at = this.now()): boolean {
-    return this.hours.isOpen(at);
-  }
-
   private text(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
     return t(this.d.knowledge, locale, key, params);
   }
