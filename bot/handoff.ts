@@ -24,7 +24,7 @@ import type { AuditLog } from './ports/audit-log.js';
 import type { Bus } from './ports/bus.js';
 import type { HandoffNote, HandoffRecord, HandoffStore } from './ports/handoff-store.js';
 import type { OrderSource } from './ports/order-source.js';
-import type { Store, StoredMessage } from './ports/store.js';
+import type { Conversation, Store, StoredMessage } from './ports/store.js';
 
 /** The bus channel the agent consoles listen on for queue changes. */
 export const AGENTS_CHANNEL = 'agents';
@@ -289,20 +289,26 @@ export class HandoffService {
   }
 
   /** Everything an agent needs to take over without asking the customer again. */
-  async packet(conversationId: string): Promise<HandoffPacket> {
+  /** The conversation, its open handoff and the order the customer proved is theirs (masked). */
+  async orderOf(conversationId: string): Promise<{ conv: Conversation; handoff: HandoffRecord | null; order: OrderView | null }> {
     const conv = await this.d.store.getConversation(conversationId);
     if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
     const h = await this.d.handoffs.current(conversationId);
-    const orderNo = h?.orderNo ?? null;
     let order: OrderView | null = null;
-    if (orderNo) {
+    if (h?.orderNo) {
       try {
-        const rec = await this.d.orders.getOrder(orderNo);
+        const rec = await this.d.orders.getOrder(h.orderNo);
         if (rec) order = viewOrder(rec, this.d.knowledge);
       } catch (e) {
-        this.d.log.warn({ err: e, orderNo }, 'order lookup for handoff packet failed');
+        this.d.log.warn({ err: e, orderNo: h.orderNo }, 'order lookup for the agent failed');
       }
     }
+    return { conv, handoff: h, order };
+  }
+
+  async packet(conversationId: string): Promise<HandoffPacket> {
+    const { conv, handoff: h, order } = await this.orderOf(conversationId);
+    const orderNo = h?.orderNo ?? null;
     return {
       conversationId, channel: conv.channel, locale: conv.locale, handoff: h, order,
       checked: { orderNo, phoneTailVerified: orderNo !== null, failureCode: h?.failureCode ?? order?.failureCode ?? null },

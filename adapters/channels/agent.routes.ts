@@ -78,14 +78,15 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   app.get('/api/agent/conversations/:id', any, async (req) => handoff.packet(id(req)));
 
   app.get('/api/agent/conversations/:id/canned', any, async (req) => {
-    const packet = await handoff.packet(id(req));
+    // Only what the placeholders need: not the transcript and notes of the whole packet.
+    const { conv, handoff: h, order } = await handoff.orderOf(id(req));
     const agent = guard.identity(req);
-    const locale = packet.locale;
+    const locale = conv.locale;
     const values: Record<string, string | undefined> = {
       agent: agent.name,
-      orderNo: packet.order?.orderNo ?? packet.checked.orderNo ?? undefined,
-      status: packet.order ? deps.knowledge.statuses.text[locale]?.[packet.order.status] : undefined,
-      failureTitle: packet.order?.failureCode ? deps.knowledge.reasons.get(packet.order.failureCode)?.text[locale].title : undefined,
+      orderNo: order?.orderNo ?? h?.orderNo ?? undefined,
+      status: order ? deps.knowledge.statuses.text[locale]?.[order.status] : undefined,
+      failureTitle: order?.failureCode ? deps.knowledge.reasons.get(order.failureCode)?.text[locale].title : undefined,
     };
     const replies = canned[locale].flatMap((c) => {
       let missing = false;
