@@ -60,6 +60,8 @@ export class SqliteStore implements Store {
   private readonly st;
   /** Bumps the conversation's counter and inserts the message atomically. */
   private readonly appendTx: (conversationId: string, from: Sender, text: string, suggestions: string | null, at: string) => number;
+  /** Appends several messages in one transaction (no savepoint per message). */
+  private readonly appendManyTx: (conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>, at: string) => StoredMessage[];
 
   /** Takes a database file path (or ':memory:'), or a database already opened with openSqlite. */
   constructor(fileOrDb: string | SqliteDb) {
@@ -79,12 +81,20 @@ export class SqliteStore implements Store {
       delState: db.prepare(`DELETE FROM dialog_state WHERE key = ?`),
       claim: db.prepare(`INSERT OR IGNORE INTO inbound_seen (channel, message_id, at) VALUES (?, ?, ?)`),
     };
-    this.appendTx = db.transaction((conversationId: string, from: Sender, text: string, suggestions: string | null, at: string) => {
+    const insert = (conversationId: string, from: Sender, text: string, suggestions: string | null, at: string): number => {
       const row = this.st.bumpSeq.get(conversationId);
       if (!row) throw new Error(`conversation ${conversationId} does not exist`);
       this.st.insertMsg.run(conversationId, row.last_seq, from, text, suggestions, at);
       return row.last_seq;
-    });
+    };
+    this.appendTx = db.transaction(insert);
+    this.appendManyTx = db.transaction((conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>, at: string) =>
+      msgs.map((msg) => {
+        const seq = insert(conversationId, msg.from, msg.text, msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null, at);
+        const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
+        if (msg.suggestions?.length) m.suggestions = msg.suggestions;
+        return m;
+      }));
   }
 
   async createConversation(c: NewConversation): Promise<Conversation> {
@@ -117,14 +127,7 @@ export class SqliteStore implements Store {
   }
 
   async appendMessages(conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>): Promise<StoredMessage[]> {
-    const at = new Date().toISOString();
-    return this.db.transaction(() => msgs.map((msg) => {
-      const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
-      const seq = this.appendTx(conversationId, msg.from, msg.text, suggestions, at);
-      const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
-      if (msg.suggestions?.length) m.suggestions = msg.suggestions;
-      return m;
-    }))();
+    return this.appendManyTx(conversationId, msgs, new Date().toISOString());
   }
 
   async releaseInbound(channel: string, messageId: string): Promise<void> {
