@@ -11,6 +11,7 @@ import { MemoryBus } from '../adapters/bus/memory.bus.js';
 import { RateLimiterLockout } from '../adapters/security/lockout.js';
 import { SqliteAuditLog } from '../adapters/storage/sqlite.audit-log.js';
 import { SqliteCallbackStore } from '../adapters/storage/sqlite.callback-store.js';
+import { withStatementCache } from '../adapters/storage/sqlite.db.js';
 import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
 import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
@@ -112,7 +113,7 @@ async function sqliteLockout(store: SqliteStore): Promise<VerificationLockout> {
   const seconds = LOCK_MINUTES * 60;
   const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
     const l: RateLimiterSQLite = new RateLimiterSQLite({
-      storeClient: store.db, storeType: 'better-sqlite3', tableName: 'verification_lockout', keyPrefix: 'tail',
+      storeClient: withStatementCache(store.db), storeType: 'better-sqlite3', tableName: 'verification_lockout', keyPrefix: 'tail',
       points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
     }, (err?: unknown) => (err ? reject(err as Error) : resolve(l)));
   });

@@ -33,3 +33,24 @@ export function migrate(db: SqliteDb, name: string, migrations: readonly string[
     })();
   }
 }
+
+/**
+ * The same database, with `prepare` answered from a cache keyed by the SQL text. For libraries that
+ * prepare their statement on every call (rate-limiter-flexible's RateLimiterSQLite does): preparing
+ * costs more than running a small statement.
+ */
+export function withStatementCache(db: SqliteDb): SqliteDb {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let st = cache.get(sql);
+    if (!st) cache.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
