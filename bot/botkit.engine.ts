@@ -24,6 +24,8 @@ const EFFECTS = Symbol('effects');
 const INPUT_KEY = 'turnInput';
 const VARS_KEY = 'dialogVars';
 const SENDER_ID = 'customer';
+/** The turn-state key under which botbuilder-dialogs' DialogStateManager keeps its configuration. */
+const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
 
 export interface TurnResult {
   replies: Reply[];
@@ -43,16 +45,27 @@ export interface DialogEngine {
 }
 
 /** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
+type StoredState = { dialogState?: { dialogStack?: Array<{ id: string; state?: { thread?: unknown } }> } } | undefined;
+
+/** The thread (step) our dialog waits in, in a stored conversation state. */
+function threadOf(state: unknown): string | null {
+  const thread = (state as StoredState)?.dialogState?.dialogStack?.find((d) => d.id === DIALOG_ID)?.state?.thread;
+  return typeof thread === 'string' ? thread : null;
+}
+
+interface Cached { json: string; thread: string | null }
+
 class StoreStorage implements Storage {
   /**
    * With one process owning the store (SQLite), the last written state of recent conversations is
-   * kept here as JSON: reads skip the database, and a write of unchanged state is skipped. Several
-   * instances (PostgreSQL) must not cache: a conversation's next turn may run elsewhere.
+   * kept here as JSON (and the step it waits in): reads skip the database, and a write of unchanged
+   * state is skipped. Several instances (PostgreSQL) must not cache: a conversation's next turn may
+   * run elsewhere.
    */
-  private readonly cache: LRUCache<string, string> | null;
+  private readonly cache: LRUCache<string, Cached> | null;
 
   constructor(private readonly store: Store, cache: boolean) {
-    this.cache = cache ? new LRUCache<string, string>({ max: 10_000 }) : null;
+    this.cache = cache ? new LRUCache<string, Cached>({ max: 10_000 }) : null;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -61,33 +74,40 @@ class StoreStorage implements Storage {
     const out: StoreItems = {};
     const missing = keys.filter((k) => {
       const hit = cache.get(k);
-      if (hit !== undefined) out[k] = JSON.parse(hit) as unknown;
+      if (hit !== undefined) out[k] = JSON.parse(hit.json) as unknown;
       return hit === undefined;
     });
     if (missing.length) {
       const found = await this.store.readState(missing);
       for (const [k, v] of Object.entries(found)) {
         out[k] = v;
-        cache.set(k, JSON.stringify(v));
+        cache.set(k, { json: JSON.stringify(v), thread: threadOf(v) });
       }
     }
     return out;
+  }
+
+  /** The step a conversation state waits in, without parsing the whole state when it is cached. */
+  async thread(key: string): Promise<string | null> {
+    const hit = this.cache?.get(key);
+    if (hit) return hit.thread;
+    return threadOf((await this.read([key]))[key]);
   }
 
   async write(changes: StoreItems): Promise<void> {
     const cache = this.cache;
     if (!cache) return this.store.writeState(changes);
     const changed: StoreItems = {};
-    const json = new Map<string, string>();
+    const fresh = new Map<string, Cached>();
     for (const [k, v] of Object.entries(changes)) {
-      const j = JSON.stringify(v);
-      if (cache.get(k) === j) continue;
+      const json = JSON.stringify(v);
+      if (cache.get(k)?.json === json) continue;
       changed[k] = v;
-      json.set(k, j);
+      fresh.set(k, { json, thread: threadOf(v) });
     }
-    if (!json.size) return;
+    if (!fresh.size) return;
     await this.store.writeState(changed);
-    for (const [k, j] of json) cache.set(k, j); // only once the database has it
+    for (const [k, c] of fresh) cache.set(k, c); // only once the database has it
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -117,11 +137,20 @@ class CollectingAdapter extends BotAdapter {
   async continueConversation(_ref: Partial<ConversationReference>, _logic: (c: TurnContext) => Promise<void>): Promise<void> {
     throw new Error('proactive messages go through the pipeline, not Botkit');
   }
-  run(activity: Partial<Activity>, logic: (c: TurnContext) => Promise<void>, state: TurnResult): Promise<void> {
+  /**
+   * botbuilder-dialogs assembles its memory scopes and path resolvers (a service collection, schema
+   * checks) for every turn and keeps them in the turn's state; they hold no state of their own, so
+   * the first turn's set is kept and handed to every later turn.
+   */
+  private dialogStateConfig: unknown;
+
+  async run(activity: Partial<Activity>, logic: (c: TurnContext) => Promise<void>, state: TurnResult): Promise<void> {
     const context = new TurnContext(this, activity);
     context.turnState.set(REPLIES, state.replies);
     context.turnState.set(EFFECTS, state.effects);
-    return this.runMiddleware(context, logic);
+    if (this.dialogStateConfig) context.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
+    await this.runMiddleware(context, logic);
+    this.dialogStateConfig ??= context.turnState.get(DIALOG_STATE_CONFIG);
   }
 }
 
@@ -187,11 +216,7 @@ export class BotkitDialogEngine implements DialogEngine {
 
   /** The step the conversation waits in, read from its stored state; null with no dialog. */
   async waitingIn(conversationId: string): Promise<string | null> {
-    const key = `${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`;
-    const state = (await this.storage.read([key]))[key] as
-      { dialogState?: { dialogStack?: Array<{ id: string; state?: { thread?: unknown } }> } } | undefined;
-    const thread = state?.dialogState?.dialogStack?.find((d) => d.id === DIALOG_ID)?.state?.thread;
-    return typeof thread === 'string' ? thread : null;
+    return this.storage.thread(`${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`);
   }
 
   async reset(conversationId: string): Promise<void> {
