@@ -1,11 +1,11 @@
 /**
  * The statistical half of intent recognition, for one language: natural's BayesClassifier gives a
- * posterior over the trained intents, and a TF-IDF nearest-neighbour search (idf from natural's TfIdf)
+ * posterior over the trained intents, and a TF-IDF nearest-neighbour search (idf as natural's TfIdf computes it)
  * says how close the message is to anything the bot was trained on. A message can be the Bayes
  * classifier's clear favourite and still be unlike every training phrase ("这家酒店的地址是什么" vs
  * "地址写错了"); the similarity catches that, because unknown words weigh in the message's norm.
  */
-import { BayesClassifier, TfIdf, type NaturalBayesClassifier } from './natural-lib.js';
+import { BayesClassifier, type NaturalBayesClassifier } from './natural-lib.js';
 
 export interface TrainingDoc { intent: string; features: string[] }
 
@@ -39,9 +39,11 @@ export class IntentModel {
     this.intents = Object.keys(c.classTotals);
     for (const i of this.intents) this.logPrior.set(i, Math.log(c.classTotals[i]! / c.totalExamples));
 
-    const tfidf = new TfIdf();
-    for (const d of docs) tfidf.addDocument(d.features);
-    for (const f of Object.keys(this.bayes.features)) this.idf.set(f, tfidf.idf(f));
+    // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
+    // 1 + ln(N / (1 + df)), from one pass of document frequencies.
+    const df = new Map<string, number>();
+    for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
+    for (const f of Object.keys(this.bayes.features)) this.idf.set(f, 1 + Math.log(docs.length / (1 + (df.get(f) ?? 0))));
     this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
 
     docs.forEach((d, doc) => {
