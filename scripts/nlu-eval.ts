@@ -11,6 +11,12 @@
  *   --segmenter chars|jieba|jieba+chars   Chinese segmentation (default: the engine's)
  *   --threshold X  --alpha X              override the engine's calibration
  *   --calibrate FILE                      grid-search threshold and alpha on FILE (our own dev set only)
+ *   --cv K                                K-fold cross-validation over the training phrases (fold = index mod K
+ *                                         within each language file); reports in-scope accuracy per language
+ *   --calibration-fold                    every 5th data line of each file (0-based line index mod 5 = 0) is a
+ *                                         calibration fold: figures are reported on the other lines only
+ *   --calibrate-small-talk FILE           pick the small-talk threshold on the calibration fold of FILE only
+ *                                         (an eval set may be used this way, see ../shared/eval/README.md)
  *   --compare-nlpjs                       train nlp.js (node-nlp) on the same data and report it alongside
  *   --max-oos-fa X --min-smalltalk-recall X --min-accuracy X
  *                                         failing checks: exit 1 when a file misses one
@@ -145,6 +151,69 @@ async function nlpjsClassifier(training: Record<'zh' | 'en', Example[]>): Promis
   };
 }
 
+/** The calibration fold: every 5th data line (0-based index mod 5 = 0); the rest is for reporting. */
+const isCalibrationLine = (i: number) => i % 5 === 0;
+
+/**
+ * K-fold cross-validation over the training phrases: fold k of a language is its examples with
+ * index mod K = k; the engine (default calibration) is trained on the other folds and asked for
+ * the held fold. Measures in-scope accuracy only (out_of_scope is never trained).
+ */
+async function crossValidate(k: number, segmenter: Segmenter | undefined, opts: { alpha: number; threshold: number; smallTalk: number }): Promise<void> {
+  const training = loadTrainingData();
+  const langs = ['zh', 'en'] as const;
+  const byIntent = new Map<string, { n: number; ok: number }>();
+  const confusions = new Map<string, number>();
+  const total = { zh: { n: 0, ok: 0 }, en: { n: 0, ok: 0 } };
+  for (let fold = 0; fold < k; fold++) {
+    const train = { zh: training.zh.filter((_, i) => i % k !== fold), en: training.en.filter((_, i) => i % k !== fold) };
+    const nlu = new NaturalNlu({ segmenter, training: train, alpha: opts.alpha, threshold: opts.threshold, smallTalkThreshold: opts.smallTalk });
+    for (const lang of langs) {
+      training[lang].forEach((ex, i) => {
+        if (i % k !== fold) return;
+        const p = nlu.parse(ex.text).intent.name;
+        const ok = p === ex.intent;
+        total[lang].n++; if (ok) total[lang].ok++;
+        const b = byIntent.get(ex.intent) ?? { n: 0, ok: 0 }; b.n++; if (ok) b.ok++; byIntent.set(ex.intent, b);
+        if (!ok) confusions.set(`${ex.intent} → ${p}`, (confusions.get(`${ex.intent} → ${p}`) ?? 0) + 1);
+      });
+    }
+  }
+  const acc = (t: { n: number; ok: number }) => t.ok / Math.max(t.n, 1);
+  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, threshold ${opts.threshold}, small-talk threshold ${opts.smallTalk})`);
+  console.log(`accuracy zh ${pct(acc(total.zh))} of ${total.zh.n}   en ${pct(acc(total.en))} of ${total.en.n}   all ${pct((total.zh.ok + total.en.ok) / (total.zh.n + total.en.n))}`);
+  for (const [intent, t] of [...byIntent].sort()) console.log(`  ${intent.padEnd(22)} ${pct(acc(t))} of ${t.n}`);
+  console.log('top confusions');
+  for (const [c, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${c}  ${n}`);
+}
+
+/**
+ * Picks the small-talk threshold on the calibration fold of FILE only (every 5th line): the
+ * highest small-talk recall that keeps out-of-scope false accepts at or under 3% and out-of-scope
+ * lines taken for small talk at or under 5%; ties go to the higher (stricter) threshold.
+ */
+async function calibrateSmallTalk(file: string, segmenter: Segmenter | undefined, opts: { alpha: number; threshold: number }): Promise<void> {
+  const rows = readTsv(file).filter((_, i) => isCalibrationLine(i));
+  const nlu = new NaturalNlu({ segmenter, alpha: opts.alpha, threshold: opts.threshold });
+  const parsed = rows.map((r) => { const p = nlu.parse(r.text); return { r, entities: p.entities, ranking: p.ranking }; });
+  let best: { ts: number; recall: number; fa: number; stFa: number } | undefined;
+  for (let i = 0; i <= 50; i++) {
+    const ts = Number((0.1 + i * 0.01).toFixed(2));
+    const pred = parsed.map(({ r, entities, ranking }) => nlu.decide(r.text, entities, ranking, { order: opts.threshold, smallTalk: ts }).name);
+    const st = rows.map((r, j) => [r, pred[j]!] as const).filter(([r]) => SMALL_TALK.includes(r.intent));
+    const oos = rows.map((r, j) => [r, pred[j]!] as const).filter(([r]) => r.intent === 'out_of_scope');
+    const recall = st.filter(([r, p]) => r.intent === p).length / Math.max(st.length, 1);
+    const fa = oos.filter(([, p]) => ORDER_RELATED.has(p)).length / Math.max(oos.length, 1);
+    const stFa = oos.filter(([, p]) => SMALL_TALK.includes(p)).length / Math.max(oos.length, 1);
+    console.log(`  small-talk threshold ${ts.toFixed(2)}: recall ${pct(recall)}  OOS FA ${pct(fa)}  OOS → small talk ${pct(stFa)}`);
+    if (fa <= 0.03 && stFa <= 0.05 && (!best || recall >= best.recall)) best = { ts, recall, fa, stFa };
+  }
+  console.log(`calibration fold of ${file} (${rows.length} lines, index mod 5 = 0; leave them out of reporting with --calibration-fold)`);
+  console.log(best
+    ? `small-talk threshold ${best.ts} → small-talk recall ${pct(best.recall)}, OOS FA ${pct(best.fa)}, OOS → small talk ${pct(best.stFa)}`
+    : 'no small-talk threshold meets the bounds');
+}
+
 /**
  * Grid search on a dev file (our own, never ../shared/eval): the most accurate (alpha, threshold,
  * small-talk threshold) that keeps out-of-scope false accepts at or under 3%.
@@ -177,12 +246,18 @@ async function main(): Promise<number> {
     options: {
       segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, alpha: { type: 'string' },
       calibrate: { type: 'string' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
+      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'calibrate-small-talk': { type: 'string' },
       'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
     },
   });
   const segmenter = values.segmenter as Segmenter | undefined;
   if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter)) throw new Error(`unknown segmenter ${segmenter}`);
   if (values.calibrate) { await calibrate(values.calibrate, segmenter); return 0; }
+  const alpha = values.alpha ? Number(values.alpha) : DEFAULT_ALPHA;
+  const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
+  const smallTalk = values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD;
+  if (values.cv) { await crossValidate(Number(values.cv), segmenter, { alpha, threshold, smallTalk }); return 0; }
+  if (values['calibrate-small-talk']) { await calibrateSmallTalk(values['calibrate-small-talk'], segmenter, { alpha, threshold }); return 0; }
   if (!positionals.length) {
     console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');
     return 2;
@@ -192,9 +267,9 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const nlu = new NaturalNlu({
     segmenter,
-    threshold: values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD,
-    smallTalkThreshold: values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD,
-    alpha: values.alpha ? Number(values.alpha) : DEFAULT_ALPHA,
+    threshold,
+    smallTalkThreshold: smallTalk,
+    alpha,
     training,
   });
   const trainMs = performance.now() - t0;
@@ -205,10 +280,14 @@ async function main(): Promise<number> {
   const unknown = (rows: Row[]) => rows.filter((r) => !(INTENTS as readonly string[]).includes(r.intent));
   const all: Figures[] = [];
   for (const file of positionals) {
-    const rows = readTsv(file);
+    const allRows = readTsv(file);
+    const rows = values['calibration-fold'] ? allRows.filter((_, i) => !isCalibrationLine(i)) : allRows;
+    if (values['calibration-fold']) {
+      console.log(`\n(${path.relative(process.cwd(), file)}: reporting fold only, ${rows.length} of ${allRows.length} lines; the calibration fold, line index mod 5 = 0, is left out)`);
+    }
     if (unknown(rows).length) throw new Error(`${file}: unknown intents ${[...new Set(unknown(rows).map((r) => r.intent))].join(', ')}`);
     for (const { clf } of classifiers) {
-      const f = await evaluate(file, rows, clf);
+      const f = await evaluate(values['calibration-fold'] ? `${file} [reporting fold]` : file, rows, clf);
       print(f);
       all.push(f);
     }
