@@ -155,6 +155,11 @@ const inProcess = childJson<{ processToScriptMs: number; importMs: number; build
 log('nlu: parsing heldout.tsv');
 const nlu = childJson<{ lines: number; parses: number; trainMs: number; meanUs: number; p50Us: number; p99Us: number }>('bench/nlu.child.ts');
 
+// 4b. Where a turn's CPU goes: Botkit alone with a trivial dialog, and the whole bot without sockets.
+log('floor: Botkit alone, then the pipeline in-process');
+type PerTurn = { wallUs: number; cpuUs: number };
+const floor = childJson<{ turns: number; botkit: PerTurn; pipeline: PerTurn }>('bench/botkit-floor.child.ts', { DATA_DIR: path.join(TMP, 'data-floor') });
+
 // 6. The table and results.json.
 const [limit, peer, ours] = rows as [LoadRow, LoadRow, LoadRow];
 const ratios = { oursOverPeer: ours.turnsPerSec / peer.turnsPerSec, oursOverLimit: ours.turnsPerSec / limit.turnsPerSec };
@@ -162,7 +167,7 @@ const results = {
   machine, settings: { customers: CUSTOMERS, warmupS: WARMUP_MS / 1000, measureS: MEASURE_MS / 1000, rotateEvery: ROTATE, idleConversations: IDLE, starts: STARTS },
   load: rows, ratios, memory,
   ready: { runsMs: readyMs, medianMs: median(readyMs), minMs: Math.min(...readyMs), inProcess },
-  nlu, profile: profile && { file: path.relative(process.cwd(), profileFile), windowMs: profileWindow, ...profile },
+  nlu, floor, profile: profile && { file: path.relative(process.cwd(), profileFile), windowMs: profileWindow, ...profile },
   targets: { oursOverPeer: 2, oursOverLimit: 0.15, p99Ms: 50, kbPerConversation: 20, readyMs: 1500 },
 };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -184,6 +189,8 @@ const out = [
   `           closed loop, no think time: mean latency ≈ ${CUSTOMERS} / turns/s, so p99 ≤ 50 ms at ${CUSTOMERS} customers needs ≥ ${f(CUSTOMERS / 0.05)} turns/s`,
   `idle       ${memory.conversations} conversations: RSS after GC ${f(memory.rssBeforeMb!)} → ${f(memory.rssAfterMb!)} MB = ${f(memory.kbPerConversation!, 1)} KB each (target ≤ 20 KB: ${ok(memory.kbPerConversation! <= 20)}); JS heap ${f(memory.heapKbPerConversation!, 1)} KB, external ${f(memory.externalKbPerConversation!, 1)} KB each`,
   `ready      median ${f(median(readyMs))} ms, min ${f(Math.min(...readyMs))} ms over ${STARTS} starts (target ≤ 1500 ms: ${ok(median(readyMs) <= 1500)}); in-process: node+tsx ${f(inProcess.processToScriptMs)} ms, import app ${f(inProcess.importMs)} ms, build+ready ${f(inProcess.buildMs)} ms`,
+  `floor      Botkit engine alone (trivial dialog, state in memory) ${f(floor.botkit.wallUs)} µs/turn (${f(floor.botkit.cpuUs)} µs CPU); the whole bot in-process without sockets ${f(floor.pipeline.wallUs)} µs/turn (${f(floor.pipeline.cpuUs)} µs CPU)`,
+  `           2× the peer allows ${f((peer.serverCpuMsPerTurn * 1000) / 2)} µs of server CPU per turn; 15% of the limit allows ${f(1e6 / (0.15 * limit.turnsPerSec))} µs of wall time per turn on one core`,
   `nlu        mean ${f(nlu.meanUs)} µs, p50 ${f(nlu.p50Us)} µs, p99 ${f(nlu.p99Us)} µs per parse (${nlu.parses} parses of ${nlu.lines} heldout lines; training ${f(nlu.trainMs)} ms)`,
   profile ? `\nprofile of ours under load (${path.relative(process.cwd(), profileFile)}), top self time:\n${profile.topSelf.slice(0, 10).map((r) => `  ${lpad(String(r.pct), 5)}%  ${r.fn}  ${r.where}`).join('\n')}` : '',
 ];
