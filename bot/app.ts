@@ -21,7 +21,8 @@ import { consolePages } from '../adapters/channels/console.pages.js';
 import { agentRoutes } from '../adapters/channels/agent.routes.js';
 import { plansRoute } from '../adapters/channels/plans.route.js';
 import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
-import { loadPlans, type PlanCatalogue } from './plans.js';
+import { LiveCatalogue, loadPlans, type PlanCatalogue } from './plans.js';
+import { CatalogueRefresher } from './catalogue-refresh.js';
 import { loadFaq, type Faq } from './faq.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
@@ -72,6 +73,8 @@ export interface BuiltApp {
    * the `wechat-puppet` lease runs it; the others take over when that instance stops renewing.
    */
   startWechat(): Promise<void>;
+  /** On ORDER_SOURCE=platform: refreshes plan availability from GetProductsV2 (also on a timer). */
+  plansRefresh: CatalogueRefresher | null;
 }
 
 /** How often deadlines in the handoff queue are checked (unclaimed customers offered a ticket). */
@@ -87,7 +90,9 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const orders = deps.orders ?? (config.orders.source === 'embedded'
     ? EmbeddedOrderSource.fromFile(config.orders.file)
     : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
-  const plans = deps.plans ?? loadPlans(config.plansFile);
+  const filePlans = deps.plans ?? loadPlans(config.plansFile);
+  // Availability (on sale, where it ships, ages) follows the platform's product list when there is one.
+  const plans = new LiveCatalogue(filePlans);
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })));
   const conversations = new Conversations(store);
   const faq = deps.faq ?? loadFaq();
@@ -242,8 +247,14 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   }, SWEEP_MS);
   sweeper.unref();
 
+  const plansRefresh = orders instanceof PlatformOrderSource && config.orders.source === 'platform' && config.orders.productsRefreshMinutes > 0
+    ? new CatalogueRefresher({ file: filePlans, live: plans, products: () => orders.getProducts(), log, everyMs: config.orders.productsRefreshMinutes * 60_000 })
+    : null;
+  plansRefresh?.start();
+
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    plansRefresh?.stop();
     closing = true;
     clearTimeout(leaseTimer);
     await wechat?.stop();
@@ -253,7 +264,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     await bus.close();
     await store.close();
   });
-  return { app, pipeline, store, bus, metrics, conversations, handoff, wechat, startWechat };
+  return { app, pipeline, store, bus, metrics, conversations, handoff, wechat, startWechat, plansRefresh };
 }
 
 /** Fastify's own errors (bad JSON, wrong content type, body too large) in the catalogue's terms. */

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   PLATFORM_SIGN: z.enum(['append', 'amp-secret']).default('append'),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   PLATFORM_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
+  PLATFORM_PRODUCTS_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
   PLATFORM_CALLBACK_VERIFY: z.enum(['true', 'false']).default('true'),
   PLATFORM_CALLBACK_HEADER: z.string().min(1).default('x-172-sign'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
@@ -83,7 +84,8 @@ export interface Config {
   dataDir: string;
   orders:
     | { source: 'embedded'; file: string | undefined }
-    | { source: 'platform' } & PlatformSettings;
+    /** productsRefreshMinutes: how often GetProductsV2 refreshes the plans' availability; 0: never. */
+    | { source: 'platform'; productsRefreshMinutes: number } & PlatformSettings;
   /** The 172 platform's status push (`POST /callbacks/172`); secret from PLATFORM_SECRET. */
   callback: { verify: boolean; header: string; secret: string | undefined };
   plansFile: string | undefined;
@@ -135,6 +137,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     orders = {
       source: 'platform', url: e.PLATFORM_URL ?? '', userId: e.PLATFORM_USER_ID ?? '', secret: e.PLATFORM_SECRET ?? '',
       sign: e.PLATFORM_SIGN, timeoutMs: e.PLATFORM_TIMEOUT_MS, cacheSeconds: e.PLATFORM_CACHE_SECONDS,
+      productsRefreshMinutes: e.PLATFORM_PRODUCTS_REFRESH_MINUTES,
     };
   } else {
     orders = { source: 'embedded', file: e.ORDERS_FILE ? path.resolve(e.ORDERS_FILE) : undefined };

@@ -37,6 +37,8 @@ export interface PlatformStandIn {
   resetCount(): void;
   setMode(mode: StandInMode): void;
   setLatency(ms: number): void;
+  /** Changes what GetProductsV2 says of one product (platform field names: flag, disableArea, Age1, Age2…). */
+  setProduct(productId: string, fields: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ const ok = (data: unknown) => ({ code: 0, message: '成功', errs: null, data })
 const fail = (code: number, message: string) => ({ code, message, errs: [message], data: null });
 
 /** The bundled plan catalogue in the platform's product field names. */
-function demoProducts(): unknown[] {
+function demoProducts(): Array<Record<string, unknown>> {
   const file = path.join(KNOWLEDGE_DIR, 'plans.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { plans: Array<Record<string, unknown>> };
   return data.plans.map((p) => ({
@@ -120,6 +122,11 @@ export async function createPlatformStandIn(opts: StandInOptions): Promise<Platf
     resetCount() { requests = 0; },
     setMode(m) { mode = m; },
     setLatency(ms) { latency = ms; },
+    setProduct(productId, fields) {
+      const product = products.find((p) => (p as { productID?: unknown }).productID === productId) as Record<string, unknown> | undefined;
+      if (!product) throw new Error(`the stand-in has no product ${productId}`);
+      Object.assign(product, fields);
+    },
     async close() {
       for (const release of hanging) release();
       hanging.clear();
