@@ -218,9 +218,10 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     if (!wechat) return;
     if (!scale || !(bus instanceof scale.RedisBus)) return wechat.start();
     const leases = new scale.RedisLeases(bus.client);
-    const retry = () => { if (!closing) leaseTimer = setTimeout(() => void take(), 10_000).unref(); };
+    const ttlMs = (config.wechat?.leaseSeconds ?? 30) * 1000;
+    const retry = () => { if (!closing) leaseTimer = setTimeout(() => void take(), Math.ceil(ttlMs / 3)).unref(); };
     const take = async () => {
-      lease = await leases.acquire('wechat-puppet', 30_000).catch(() => null);
+      lease = await leases.acquire('wechat-puppet', ttlMs).catch(() => null);
       if (!lease) return retry(); // another instance holds the puppet
       lease.keepAlive(() => {
         log.warn('lost the WeChat puppet lease; stopping the puppet here');
@@ -257,7 +258,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     plansRefresh?.stop();
     closing = true;
     clearTimeout(leaseTimer);
-    await wechat?.stop();
+    await wechat?.close();
     await (lease as Lease | null)?.release().catch(() => false);
     await callbacks.close();
     limiterRedis?.redis.disconnect();

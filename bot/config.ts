@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   HANDOFF_AVG_HANDLE_SECONDS: z.coerce.number().positive().default(180),
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+  WECHAT_LEASE_SECONDS: z.coerce.number().int().min(1).default(30),
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
 });
 
@@ -108,7 +109,8 @@ export interface Config {
     claimTimeoutMinutes: number;
     avgHandleSeconds: number;
   };
-  wechat: { puppet: string; token: string | undefined } | null;
+  /** leaseSeconds: with several instances, how long the puppet's Redis lease lives unrenewed (renewed every third of it). */
+  wechat: { puppet: string; token: string | undefined; leaseSeconds: number } | null;
   maxMessageChars: number;
 }
 
@@ -189,7 +191,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       open, close, tzOffsetMinutes: e.BUSINESS_TZ_OFFSET_MINUTES,
       claimTimeoutMinutes: e.HANDOFF_CLAIM_TIMEOUT_MINUTES, avgHandleSeconds: e.HANDOFF_AVG_HANDLE_SECONDS,
     },
-    wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN } : null,
+    wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN, leaseSeconds: e.WECHAT_LEASE_SECONDS } : null,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
   });
 }

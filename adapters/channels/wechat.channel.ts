@@ -87,13 +87,19 @@ export class WechatChannel {
     await this.login.start();
   }
 
+  /** Stops the puppet; `start()` may run it again (another instance held its lease meanwhile, say). */
   async stop(): Promise<void> {
     this.d.wechaty.off('message', this.onMessage);
     for (const off of this.followed.values()) off();
     this.followed.clear();
     await this.outbox.stop();
     await this.login.stop();
-    if (this.d.ownsDb) this.d.db.close();
+  }
+
+  /** Stops the puppet for good and closes the channel's own database, if it has one. */
+  async close(): Promise<void> {
+    await this.stop();
+    if (this.d.ownsDb && this.d.db.open) this.d.db.close();
   }
 
   /** Login state and the latest QR code, for the console. */
