@@ -201,7 +201,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
   await app.register(async (scope) => agentRoutes(scope, {
-    handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars, wechatStatus: wechat ? () => wechat!.status() : undefined,
+    handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars,
+    signedIn: () => sessions.signedIn(deps.now?.() ?? new Date()), wechatStatus: wechat ? () => wechat!.status() : undefined,
   }));
   await app.register(async (scope) => consolePages(scope));
 

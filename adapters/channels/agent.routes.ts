@@ -4,9 +4,10 @@
  *
  *   GET  /api/agent/queue                      waiting customers and tickets
  *   GET  /api/agent/mine                       conversations this agent holds
+ *   GET  /api/agent/agents                     agents signed in now (whom a conversation can be transferred to)
  *   GET  /api/agent/conversations/:id          the handoff packet and transcript
  *   GET  /api/agent/conversations/:id/canned   canned replies filled with the order's details
- *   POST /api/agent/conversations/:id/claim | messages {text} | notes {text} | transfer {to, name?} | resolve | typing
+ *   POST /api/agent/conversations/:id/claim | messages {text} | notes {text} | transfer {to} | resolve | typing
  *   GET  /api/agent/stats?days=14              supervisor figures (supervisor role)
  *   GET  /api/agent/conversations/:id/reveal   unmasked personal data (supervisor role; audited)
  *   GET  /api/agent/audit                      who revealed what, newest first (supervisor role)
@@ -38,6 +39,8 @@ export interface AgentRoutesDeps {
   knowledge: Knowledge;
   guard: AgentGuard;
   audit: AuditLog;
+  /** Agents signed in now: a conversation is only transferred to one of them. */
+  signedIn: () => Promise<AgentIdentity[]>;
   /** The WeChat channel's status, when it is configured. */
   wechatStatus?: () => unknown;
   maxMessageChars: number;
@@ -75,6 +78,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
       conversationId: h.conversationId, claimedAt: h.claimedAt, orderNo: h.orderNo, failureCode: h.failureCode, reason: h.reason,
     })),
   }));
+  app.get('/api/agent/agents', any, async () => ({ agents: await deps.signedIn() }));
   app.get('/api/agent/conversations/:id', any, async (req) => handoff.packet(id(req)));
 
   app.get('/api/agent/conversations/:id/canned', any, async (req) => {
@@ -108,7 +112,12 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
   app.post('/api/agent/conversations/:id/transfer', any, async (req) => {
     const body = parse(Transfer, req.body);
-    return { handoff: await handoff.transfer(id(req), guard.identity(req), { id: body.to, name: body.name ?? body.to }) };
+    const me = guard.identity(req);
+    if (body.to === me.id) throw new AppError('BAD_REQUEST', 'The conversation is already yours: pick another agent.');
+    // Only to someone who is there to take it; the name shown to the customer is the one they signed in with.
+    const target = (await deps.signedIn()).find((a) => a.id === body.to);
+    if (!target) throw new AppError('AGENT_UNAVAILABLE');
+    return { handoff: await handoff.transfer(id(req), me, { id: target.id, name: target.name }) };
   });
   app.post('/api/agent/conversations/:id/resolve', any, async (req) => ({ handoff: await handoff.resolve(id(req), guard.identity(req)) }));
   app.post('/api/agent/conversations/:id/typing', any, async (req, reply) => {

@@ -5,7 +5,7 @@
  * search_path selects the schema, as for PgStore.
  */
 import type { Pool } from 'pg';
-import type { AgentRole } from '../../bot/ports/agent-auth.js';
+import type { AgentIdentity, AgentRole } from '../../bot/ports/agent-auth.js';
 import type { SessionStore, StoredSession } from '../../bot/ports/session-store.js';
 import { migratePg } from './pg.migrate.js';
 
@@ -65,5 +65,12 @@ export class PgSessionStore implements SessionStore {
 
   async deleteExpired(now: Date): Promise<number> {
     return (await this.pool.query(`DELETE FROM agent_sessions WHERE expires_at <= $1`, [now])).rowCount ?? 0;
+  }
+
+  async signedIn(now: Date): Promise<AgentIdentity[]> {
+    const rows = (await this.pool.query<Pick<Row, 'agent_id' | 'agent_name' | 'role'>>(
+      `SELECT * FROM (SELECT DISTINCT ON (agent_id) agent_id, agent_name, role FROM agent_sessions
+         WHERE expires_at > $1 ORDER BY agent_id, created_at DESC) latest ORDER BY agent_name, agent_id`, [now])).rows;
+    return rows.map((r) => ({ id: r.agent_id, name: r.agent_name, role: r.role }));
   }
 }

@@ -2,7 +2,7 @@
  * Agent console sessions in the embedded SQLite database (same file as the conversations, its own
  * migration set `agent-sessions`).
  */
-import type { AgentRole } from '../../bot/ports/agent-auth.js';
+import type { AgentIdentity, AgentRole } from '../../bot/ports/agent-auth.js';
 import type { SessionStore, StoredSession } from '../../bot/ports/session-store.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 
@@ -36,6 +36,9 @@ export class SqliteSessionStore implements SessionStore {
       delete: db.prepare<[string]>(`DELETE FROM agent_sessions WHERE key = ?`),
       deleteForAgent: db.prepare<[string]>(`DELETE FROM agent_sessions WHERE agent_id = ?`),
       deleteExpired: db.prepare<[number]>(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
+      // SQLite takes the bare columns from the row that gives max(created_at): each agent's latest sign-in.
+      signedIn: db.prepare<[number], { agent_id: string; agent_name: string; role: AgentRole; latest: number }>(
+        `SELECT agent_id, agent_name, role, max(created_at) AS latest FROM agent_sessions WHERE expires_at > ? GROUP BY agent_id ORDER BY agent_name, agent_id`),
     };
   }
 
@@ -62,5 +65,9 @@ export class SqliteSessionStore implements SessionStore {
 
   async deleteExpired(now: Date): Promise<number> {
     return this.q.deleteExpired.run(now.getTime()).changes;
+  }
+
+  async signedIn(now: Date): Promise<AgentIdentity[]> {
+    return this.q.signedIn.all(now.getTime()).map((r) => ({ id: r.agent_id, name: r.agent_name, role: r.role }));
   }
 }

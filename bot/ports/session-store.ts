@@ -28,4 +28,6 @@ export interface SessionStore {
   deleteForAgent(agentId: string): Promise<number>;
   /** Removes sessions that expired before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
+  /** Agents with a session still valid at `now`, once each (the name and role of their latest sign-in), by name. */
+  signedIn(now: Date): Promise<AgentIdentity[]>;
 }

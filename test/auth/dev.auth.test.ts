@@ -136,7 +136,7 @@ describe('guards', () => {
           for (const m of [r.method].flat()) if (r.url.startsWith('/api/agent/') || r.url === '/ws/agent') routes.push({ method: m, url: r.url });
         });
         await agentRoutes(app, {
-          handoff: {} as HandoffService, bus: new MemoryBus(), knowledge: {} as Knowledge, guard: auth, audit: {} as AuditLog, maxMessageChars: 2000,
+          handoff: {} as HandoffService, bus: new MemoryBus(), knowledge: {} as Knowledge, guard: auth, audit: {} as AuditLog, maxMessageChars: 2000, signedIn: async () => [],
         });
       },
     });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BuiltApp } from '../../bot/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
-import { testApp } from '../helpers/app.js';
+import { RestCustomer, testApp } from '../helpers/app.js';
 import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -285,6 +285,31 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     expect(await sup.textContent('#stat-codes')).toContain('ID_INFO_INVALID');
     expect(await sup.textContent('#stat-containment')).toMatch(/\d+(\.\d)?%|—/);
     await sup.screenshot({ path: path.join(SCREENSHOTS, 'console-stats.png') });
+  });
+
+  step('transfers a conversation to another signed-in agent picked from a list', async () => {
+    // 小李 signs in elsewhere (their own session); a second customer asks for a human.
+    const login = await built.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name: '小李', role: 'agent' } });
+    expect(login.statusCode).toBe(200);
+    const other = await new RestCustomer(built).open();
+    await other.say('转人工');
+    const row = agent.locator(`#queue > li[data-conversation-id="${other.conversationId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.locator('button', { hasText: '领取' }).click();
+    const mine = agent.locator(`#mine > li[data-conversation-id="${other.conversationId}"]`);
+    await mine.waitFor({ timeout: 10_000 });
+    await mine.click();
+    await agent.waitForSelector('#transfer:not([hidden])', { timeout: 10_000 });
+    await agent.click('#transfer summary');
+    await agent.waitForFunction(() => Array.from(document.querySelectorAll('#transfer-to option')).some((o) => (o.textContent ?? '').includes('小李')), undefined, { timeout: 5000 });
+    const options = await agent.$$eval('#transfer-to option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options.join()).not.toContain('小王'); // not to oneself
+    await agent.selectOption('#transfer-to', { label: '小李' });
+    await agent.click('#transfer-submit');
+    await agent.waitForFunction((id) => !document.querySelector(`#mine > li[data-conversation-id="${id}"]`), other.conversationId, { timeout: 10_000 });
+    const held = await built.app.inject({ url: '/api/agent/mine', headers: { cookie: String(login.headers['set-cookie']).split(';')[0]! } });
+    expect(held.json().conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual([other.conversationId]);
+    expect((await other.history(0)).map((m) => m.text).join()).toContain('小李');
   });
 
   step('signs out back to the sign-in panel', async () => {

@@ -32,7 +32,7 @@ describe('agent API', () => {
     const c = await new RestCustomer(built).open();
     const id = c.conversationId;
     const calls: Array<['GET' | 'POST', string]> = [
-      ['GET', '/api/agent/queue'], ['GET', '/api/agent/mine'], ['GET', `/api/agent/conversations/${id}`],
+      ['GET', '/api/agent/queue'], ['GET', '/api/agent/mine'], ['GET', '/api/agent/agents'], ['GET', `/api/agent/conversations/${id}`],
       ['GET', `/api/agent/conversations/${id}/canned`], ['POST', `/api/agent/conversations/${id}/claim`],
       ['POST', `/api/agent/conversations/${id}/messages`], ['POST', `/api/agent/conversations/${id}/resolve`],
       ['POST', `/api/agent/conversations/${id}/transfer`], ['POST', `/api/agent/conversations/${id}/notes`],
@@ -49,6 +49,36 @@ describe('agent API', () => {
     expect((await call(alice, 'GET', '/api/agent/stats')).statusCode).toBe(403);
     const boss = await signIn('Boss', 'supervisor');
     expect((await call(boss, 'GET', '/api/agent/stats?days=7')).statusCode).toBe(200);
+  });
+
+  it('transfers only to an agent who is signed in, under the name they signed in with', async () => {
+    const c = await new RestCustomer(built).open();
+    await c.say('转人工');
+    const alice = await signIn('Alice');
+    const bob = await signIn('Bob');
+    const agents = (await call(alice, 'GET', '/api/agent/agents')).json().agents;
+    expect(agents).toEqual([{ id: alice.id, name: 'Alice', role: 'agent' }, { id: bob.id, name: 'Bob', role: 'agent' }]);
+    const url = `/api/agent/conversations/${c.conversationId}/transfer`;
+    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/claim`)).statusCode).toBe(200);
+
+    for (const to of ['dev:nobody', bob.id.toUpperCase()]) {
+      const refused = await call(alice, 'POST', url, { to });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'AGENT_UNAVAILABLE']);
+    }
+    expect((await call(alice, 'POST', url, { to: alice.id })).statusCode).toBe(400);
+    expect((await call(alice, 'GET', '/api/agent/mine')).json().conversations).toHaveLength(1); // still Alice's
+
+    const moved = await call(alice, 'POST', url, { to: bob.id, name: 'Someone else' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().handoff).toMatchObject({ agentId: bob.id, agentName: 'Bob' });
+    expect((await call(bob, 'GET', '/api/agent/mine')).json().conversations).toEqual([expect.objectContaining({ conversationId: c.conversationId })]);
+    const told = (await c.history(0)).filter((m) => m.from === 'system').map((m) => m.text).join();
+    expect(told).toContain('Bob');
+    expect(told).not.toContain('Someone else');
+
+    // Bob signs out: nobody can hand him anything any more.
+    expect((await call(bob, 'POST', '/auth/logout')).statusCode).toBeLessThan(300);
+    expect((await call(alice, 'GET', '/api/agent/agents')).json().agents.map((a: { name: string }) => a.name)).toEqual(['Alice']);
   });
 
   it('runs a whole handoff over HTTP and stores the rating', async () => {

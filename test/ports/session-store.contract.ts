@@ -75,5 +75,22 @@ export function sessionStoreContract(name: string, make: () => Promise<FeatureRi
       expect(await s.get(kept.key)).toEqual(kept);
       expect(await s.deleteExpired(cut)).toBe(0);
     });
+
+    it('lists the agents signed in at a moment, once each, with their latest sign-in', async () => {
+      const at = (hhmm: string) => new Date(`2030-01-01T${hhmm}:00.000Z`);
+      const tag = hex().slice(0, 6);
+      const put = (id: string, name: string, role: AgentRole, from: string, to: string) => s.put({
+        key: hex(), agent: { id: `${id}-${tag}`, name, role }, csrfToken: hex(), createdAt: at(from), expiresAt: at(to),
+      });
+      await put('x', 'Old name', 'agent', '00:00', '08:00');
+      await put('x', 'Xavier', 'supervisor', '00:30', '08:00');
+      await put('y', 'Yvonne', 'agent', '00:10', '00:50'); // gone by 01:00
+      await put('z', 'Alice', 'agent', '00:20', '08:00');
+      expect(await s.signedIn(at('01:00'))).toEqual([
+        { id: `z-${tag}`, name: 'Alice', role: 'agent' },
+        { id: `x-${tag}`, name: 'Xavier', role: 'supervisor' },
+      ]);
+      expect((await s.signedIn(at('00:40'))).map((a) => a.name)).toEqual(['Alice', 'Xavier', 'Yvonne']);
+    });
   });
 }

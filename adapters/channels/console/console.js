@@ -466,19 +466,32 @@
     }, fail);
   }
 
+  /** The transfer list: the other agents signed in now (the server refuses anyone else). */
+  function loadTransferTargets() {
+    var select = $('transfer-to');
+    api('GET', '/api/agent/agents').then(function (r) {
+      var others = ((r && r.agents) || []).filter(function (a) { return !me || a.id !== me.id; });
+      select.textContent = '';
+      if (!others.length) select.appendChild(el('option', null, '暂无其他在线客服')).value = '';
+      others.forEach(function (a) {
+        var opt = el('option', null, a.name + (a.role === 'supervisor' ? '（主管）' : ''));
+        opt.value = a.id;
+        select.appendChild(opt);
+      });
+      $('transfer-submit').disabled = !others.length;
+    }, fail);
+  }
+
   function transferSubmit(ev) {
     ev.preventDefault();
     if (!current) return;
-    var to = $('transfer-to').value.trim();
-    var name = $('transfer-name').value.trim();
+    var select = $('transfer-to');
+    var to = select.value;
     if (!to) return;
-    var body = { to: to };
-    if (name) body.name = name;
-    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/transfer', body).then(function () {
-      toast('已转接给 ' + (name || to));
+    var name = select.options[select.selectedIndex].textContent;
+    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/transfer', { to: to }).then(function () {
+      toast('已转接给 ' + name);
       $('transfer').open = false;
-      $('transfer-to').value = '';
-      $('transfer-name').value = '';
       refreshLists();
       reloadCurrent();
     }, fail);
@@ -612,6 +625,7 @@
   $('conv-claim').addEventListener('click', function () { if (current) claimConversation(current.id, $('conv-claim')); });
   $('conv-resolve').addEventListener('click', resolveClick);
   $('transfer-form').addEventListener('submit', transferSubmit);
+  $('transfer').addEventListener('toggle', function () { if ($('transfer').open) loadTransferTargets(); });
   $('reply-form').addEventListener('submit', sendReply);
   $('reply').addEventListener('input', typed);
   $('reply').addEventListener('keydown', function (e) {
