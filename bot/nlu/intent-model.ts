@@ -24,8 +24,12 @@ export class IntentModel {
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly postings = new Map<string, Posting[]>();
-  private readonly docIntent: string[] = [];
-  private readonly logPrior = new Map<string, number>();
+  private readonly docIntent: number[] = [];
+  private readonly logPrior: Float64Array;
+  /** Scratch dot products, one per training phrase, all zero between calls (parse is synchronous). */
+  private readonly dots: Float64Array;
+  /** Per known feature, log P(feature | intent) for every intent (index as in `intents`), computed once. */
+  private readonly logLikelihood = new Map<string, Float64Array>();
 
   constructor(docs: readonly TrainingDoc[], private readonly temperature = 1) {
     this.bayes = new BayesClassifier();
@@ -37,7 +41,11 @@ export class IntentModel {
     this.bayes.train();
     const c = this.bayes.classifier;
     this.intents = Object.keys(c.classTotals);
-    for (const i of this.intents) this.logPrior.set(i, Math.log(c.classTotals[i]! / c.totalExamples));
+    this.logPrior = Float64Array.from(this.intents, (i) => Math.log(c.classTotals[i]! / c.totalExamples));
+    for (const f of Object.keys(this.bayes.features)) {
+      this.logLikelihood.set(f, Float64Array.from(this.intents, (i) => Math.log((c.classFeatures[i]![f] ?? c.smoothing) / c.classTotals[i]!)));
+    }
+    const intentIndex = new Map(this.intents.map((name, i) => [name, i]));
 
     // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
     // 1 + ln(N / (1 + df)), from one pass of document frequencies.
@@ -46,8 +54,9 @@ export class IntentModel {
     for (const f of Object.keys(this.bayes.features)) this.idf.set(f, 1 + Math.log(docs.length / (1 + (df.get(f) ?? 0))));
     this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
 
+    this.dots = new Float64Array(docs.length);
     docs.forEach((d, doc) => {
-      this.docIntent.push(d.intent);
+      this.docIntent.push(intentIndex.get(d.intent) ?? -1);
       const norm = Math.sqrt(d.features.reduce((s, f) => s + (this.idf.get(f) ?? 0) ** 2, 0)) || 1;
       for (const f of new Set(d.features)) {
         const list = this.postings.get(f) ?? [];
@@ -66,36 +75,42 @@ export class IntentModel {
    * probabilities, which underflows to 0 on long messages). Unknown features carry no evidence.
    */
   private posterior(features: readonly string[]): Map<string, number> {
-    const c = this.bayes.classifier;
-    const known = features.filter((f) => f in this.bayes.features);
-    const logp = this.intents.map((label) => {
-      const counts = c.classFeatures[label]!;
-      const total = c.classTotals[label]!;
-      let lp = this.logPrior.get(label)!;
-      for (const f of known) lp += Math.log((counts[f] ?? c.smoothing) / total);
-      return lp / this.temperature;
-    });
-    const max = Math.max(...logp);
-    const exp = logp.map((l) => Math.exp(l - max));
-    const sum = exp.reduce((a, b) => a + b, 0);
-    return new Map(this.intents.map((label, i) => [label, exp[i]! / sum]));
+    const n = this.intents.length;
+    const logp = Float64Array.from(this.logPrior);
+    for (const f of features) {
+      const ll = this.logLikelihood.get(f);
+      if (ll) for (let i = 0; i < n; i++) logp[i]! += ll[i]!;
+    }
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) { logp[i] = logp[i]! / this.temperature; if (logp[i]! > max) max = logp[i]!; }
+    let sum = 0;
+    for (let i = 0; i < n; i++) { logp[i] = Math.exp(logp[i]! - max); sum += logp[i]!; }
+    return new Map(this.intents.map((label, i) => [label, logp[i]! / sum]));
   }
 
+  /** Per intent, the best cosine between the message and one of its training phrases (an inverted index over phrases). */
   private similarity(features: readonly string[]): Map<string, number> {
-    const dots = new Map<number, number>();
+    const dots = this.dots;
+    const touched: number[] = [];
     let norm2 = 0;
     for (const f of features) {
       const w = this.idf.get(f) ?? this.unknownIdf;
       norm2 += w * w;
-      for (const p of this.postings.get(f) ?? []) dots.set(p.doc, (dots.get(p.doc) ?? 0) + w * p.weight);
+      const list = this.postings.get(f);
+      if (!list) continue;
+      for (const p of list) {
+        if (dots[p.doc] === 0) touched.push(p.doc);
+        dots[p.doc]! += w * p.weight;
+      }
     }
     const norm = Math.sqrt(norm2) || 1;
-    const best = new Map<string, number>(this.intents.map((i) => [i, 0]));
-    for (const [doc, dot] of dots) {
-      const intent = this.docIntent[doc]!;
-      const cos = dot / norm;
-      if (cos > best.get(intent)!) best.set(intent, cos);
+    const best = new Float64Array(this.intents.length);
+    for (const doc of touched) {
+      const i = this.docIntent[doc]!;
+      const cos = dots[doc]! / norm;
+      dots[doc] = 0; // ready for the next message
+      if (i >= 0 && cos > best[i]!) best[i] = cos;
     }
-    return best;
+    return new Map(this.intents.map((label, i) => [label, best[i]!]));
   }
 }
