@@ -173,6 +173,12 @@ const results = {
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+// Little's law: how many customers were in a turn at a time. With a new conversation every few
+// messages, most customers may be waiting to open one instead, and a low p99 then says little.
+const inTurn = (ours.turnsPerSec * ours.meanMs) / 1000;
+const p99Verdict = ours.p99Ms > 50 ? 'MISSED'
+  : inTurn >= 0.9 * CUSTOMERS ? 'ok'
+  : `MISSED: ${f(ours.p99Ms, 1)} ms holds for the ${f(inTurn)} of ${CUSTOMERS} customers in a turn at a time; the rest waited ${f(ours.openP50Ms)} ms (p50) to open their next conversation`;
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
@@ -185,7 +191,7 @@ const out = [
   '',
   `ours/peer  ${f(ratios.oursOverPeer, 2)}×   (target ≥ 2×: ${ok(ratios.oursOverPeer >= 2)})`,
   `ours/limit ${f(100 * ratios.oursOverLimit, 1)}%   (target ≥ 15%: ${ok(ratios.oursOverLimit >= 0.15)})`,
-  `ours p99   ${f(ours.p99Ms, 1)} ms (target ≤ 50 ms: ${ok(ours.p99Ms <= 50)}); explanations ${ours.explained}/${ours.tailTurns} tail turns; ${ours.conversationsOpened} conversations opened in the window (open p50 ${f(ours.openP50Ms)} ms, p99 ${f(ours.openP99Ms)} ms)`,
+  `ours p99   ${f(ours.p99Ms, 1)} ms (target ≤ 50 ms at ${CUSTOMERS} customers: ${p99Verdict}); explanations ${ours.explained}/${ours.tailTurns} tail turns; ${ours.conversationsOpened} conversations opened in the window (open p50 ${f(ours.openP50Ms)} ms, p99 ${f(ours.openP99Ms)} ms)`,
   `           closed loop, no think time: mean latency ≈ ${CUSTOMERS} / turns/s, so p99 ≤ 50 ms at ${CUSTOMERS} customers needs ≥ ${f(CUSTOMERS / 0.05)} turns/s`,
   `idle       ${memory.conversations} conversations: RSS after GC ${f(memory.rssBeforeMb!)} → ${f(memory.rssAfterMb!)} MB = ${f(memory.kbPerConversation!, 1)} KB each (target ≤ 20 KB: ${ok(memory.kbPerConversation! <= 20)}); JS heap ${f(memory.heapKbPerConversation!, 1)} KB, external ${f(memory.externalKbPerConversation!, 1)} KB each`,
   `ready      median ${f(median(readyMs))} ms, min ${f(Math.min(...readyMs))} ms over ${STARTS} starts (target ≤ 1500 ms: ${ok(median(readyMs) <= 1500)}); in-process: node+tsx ${f(inProcess.processToScriptMs)} ms, import app ${f(inProcess.importMs)} ms, build+ready ${f(inProcess.buildMs)} ms`,
