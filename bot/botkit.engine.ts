@@ -24,6 +24,8 @@ const EFFECTS = Symbol('effects');
 const INPUT_KEY = 'turnInput';
 const VARS_KEY = 'dialogVars';
 const SENDER_ID = 'customer';
+/** How long a state read for `waitingIn` may stand in for the turn's own read (no cache, PostgreSQL). */
+const JUST_READ_MS = 2000;
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager keeps its configuration. */
 const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
 
@@ -63,6 +65,11 @@ class StoreStorage implements Storage {
    * run elsewhere.
    */
   private readonly cache: LRUCache<string, Cached> | null;
+  /**
+   * Without the cache: the state `thread()` just read for the pipeline, handed to the turn's own read
+   * that follows, so a turn reads its state from the database once. Kept for a moment only.
+   */
+  private readonly justRead = new Map<string, { items: StoreItems; at: number }>();
 
   constructor(private readonly store: Store, cache: boolean) {
     this.cache = cache ? new LRUCache<string, Cached>({ max: 10_000 }) : null;
@@ -70,7 +77,14 @@ class StoreStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     const cache = this.cache;
-    if (!cache) return this.store.readState(keys) as Promise<StoreItems>;
+    if (!cache) {
+      const handed = keys.length === 1 ? this.justRead.get(keys[0]!) : undefined;
+      if (handed) {
+        this.justRead.delete(keys[0]!);
+        if (Date.now() - handed.at < JUST_READ_MS) return handed.items;
+      }
+      return this.store.readState(keys) as Promise<StoreItems>;
+    }
     const out: StoreItems = {};
     const missing = keys.filter((k) => {
       const hit = cache.get(k);
@@ -91,11 +105,17 @@ class StoreStorage implements Storage {
   async thread(key: string): Promise<string | null> {
     const hit = this.cache?.get(key);
     if (hit) return hit.thread;
-    return threadOf((await this.read([key]))[key]);
+    const items = await this.read([key]);
+    if (!this.cache) {
+      if (this.justRead.size > 1000) this.justRead.clear(); // turns a handoff answered instead of the bot
+      this.justRead.set(key, { items, at: Date.now() });
+    }
+    return threadOf(items[key]);
   }
 
   async write(changes: StoreItems): Promise<void> {
     const cache = this.cache;
+    for (const k of Object.keys(changes)) this.justRead.delete(k);
     if (!cache) return this.store.writeState(changes);
     const changed: StoreItems = {};
     const fresh = new Map<string, Cached>();
@@ -111,7 +131,7 @@ class StoreStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const k of keys) this.cache?.delete(k);
+    for (const k of keys) { this.cache?.delete(k); this.justRead.delete(k); }
     await this.store.deleteState(keys);
   }
 }
