@@ -46,7 +46,6 @@ export interface DialogEngine {
   readonly sensitiveSteps: ReadonlySet<string>;
 }
 
-/** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
 type StoredState = { dialogState?: { dialogStack?: Array<{ id: string; state?: { thread?: unknown } }> } } | undefined;
 
 /** The thread (step) our dialog waits in, in a stored conversation state. */
@@ -57,6 +56,7 @@ function threadOf(state: unknown): string | null {
 
 interface Cached { json: string; thread: string | null }
 
+/** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
 class StoreStorage implements Storage {
   /**
    * With one process owning the store (SQLite), the last written state of recent conversations is
