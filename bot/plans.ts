@@ -11,7 +11,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { KNOWLEDGE_DIR, KnowledgeError } from './knowledge/loader.js';
 import { OPERATORS } from './nlu/operators.js';
-import { PROVINCES } from './nlu/regions.js';
+import { PROVINCES, provinceByName } from './nlu/regions.js';
 
 export const DEFAULT_PLANS_FILE = path.join(KNOWLEDGE_DIR, 'plans.json');
 
@@ -66,7 +66,7 @@ const PlanEntry = z.strictObject({
   const seen = new Set<string>();
   p.excludedProvinces.forEach((name, i) => {
     if (!PROVINCE_NAMES.has(name)) {
-      const alias = PROVINCES.find((x) => x.zh.includes(name) || x.en.includes(name.toLowerCase()));
+      const alias = provinceByName(name);
       const hint = alias ? `; write the short name '${alias.name}'` : '';
       ctx.addIssue({ code: 'custom', path: ['excludedProvinces', i], message: `'${name}' is not a known province${hint}` });
     }
@@ -225,12 +225,6 @@ export interface CatalogueSync {
   unreadableProvinces: string[];
 }
 
-/** A province as the platform may write it → the catalogue's short name. */
-function provinceName(s: string): string | undefined {
-  const t = s.trim();
-  return PROVINCES.find((p) => p.name === t || p.zh.includes(t) || p.en.includes(t.toLowerCase()))?.name;
-}
-
 /**
  * The catalogue with availability as the platform reports it: on sale or not, the provinces it does
  * not ship to and the age range come from the platform; names, fees, data, links and the policy
@@ -252,7 +246,7 @@ export function applyProducts(base: PlanCatalogue, products: readonly ProductAva
     }
     const excluded: string[] = [];
     for (const raw of p.excludedProvinces) {
-      const name = provinceName(raw);
+      const name = provinceByName(raw)?.name;
       if (!name) out.unreadableProvinces.push(`${plan.id}: ${raw}`);
       else if (!excluded.includes(name)) excluded.push(name);
     }

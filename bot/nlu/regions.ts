@@ -76,3 +76,10 @@ const BY_CODE = new Map(PROVINCES.map((x) => [x.code, x]));
 export function provinceByCode(regionCode: string): Province | undefined {
   return BY_CODE.get(regionCode.slice(0, 2));
 }
+
+/** The province a name stands for: its short name, another Chinese form (新疆维吾尔自治区) or its English name. */
+export function provinceByName(name: string): Province | undefined {
+  const t = name.trim();
+  const en = t.toLowerCase();
+  return PROVINCES.find((p) => p.name === t || p.zh.includes(t) || p.en.includes(en));
+}
