@@ -5,29 +5,20 @@
  * /metrics counts the errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatformStandIn, type PlatformStandIn, type StandInMode } from '../../adapters/orders/platform.stand-in.js';
+import type { PlatformStandIn, StandInMode } from '../../adapters/orders/platform.stand-in.js';
 import type { BuiltApp } from '../../bot/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
-import { RestCustomer, testApp } from '../helpers/app.js';
+import { RestCustomer } from '../helpers/app.js';
+import { platformTestApp } from '../helpers/platform.js';
 
-const USER = 'dist-01';
-const SECRET = 'platform-secret';
 const k = loadKnowledge();
 
 describe('the bot on the 172 platform (stand-in)', () => {
   let standIn: PlatformStandIn;
   let built: BuiltApp;
-  beforeAll(async () => {
-    standIn = await createPlatformStandIn({ userId: USER, secret: SECRET, sign: 'append' });
-    built = await testApp({
-      ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: USER, PLATFORM_SECRET: SECRET,
-      PLATFORM_SIGN: 'append', PLATFORM_TIMEOUT_MS: '1000', PLATFORM_CACHE_SECONDS: '0',
-    });
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await standIn.close();
-  });
+  let close: () => Promise<void>;
+  beforeAll(async () => { ({ standIn, built, close } = await platformTestApp({ PLATFORM_TIMEOUT_MS: '1000' })); });
+  afterAll(async () => { await close(); });
 
   it('explains a failed order read from the platform', async () => {
     const c = await new RestCustomer(built).open();

@@ -4,29 +4,19 @@
  * the offers and GET /api/plans follow without a restart, then come back when the platform does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
+import type { PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
 import type { BuiltApp } from '../../bot/app.js';
-import { RestCustomer, testApp } from '../helpers/app.js';
-
-const USER = 'dist-01';
-const SECRET = 'platform-secret';
+import { RestCustomer } from '../helpers/app.js';
+import { platformTestApp } from '../helpers/platform.js';
 
 interface ApiPlan { id: string; onSale: boolean; excludedProvinces: string[]; ageMin: number; ageMax: number }
 
 describe('plan availability from GetProductsV2', () => {
   let standIn: PlatformStandIn;
   let built: BuiltApp;
-  beforeAll(async () => {
-    standIn = await createPlatformStandIn({ userId: USER, secret: SECRET, sign: 'append' });
-    built = await testApp({
-      ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: USER, PLATFORM_SECRET: SECRET,
-      PLATFORM_SIGN: 'append', PLATFORM_CACHE_SECONDS: '0',
-    });
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await standIn.close();
-  });
+  let close: () => Promise<void>;
+  beforeAll(async () => { ({ standIn, built, close } = await platformTestApp()); });
+  afterAll(async () => { await close(); });
 
   const plans = async () => new Map(((await built.app.inject({ url: '/api/plans' })).json() as { plans: ApiPlan[] }).plans.map((p) => [p.id, p]));
   /** The order links offered to the owner of 172202611100014 (AREA_FORBIDDEN, address in 新疆). */

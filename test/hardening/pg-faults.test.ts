@@ -8,29 +8,28 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
-import { dropPgSchema, pgAvailable, pgUrl, skipUnlessService, tempSchemaName } from '../helpers/services.js';
+import { createPgSchema, pgAvailable, pgUrl, skipUnlessService } from '../helpers/services.js';
 
 const skip = skipUnlessService('PostgreSQL', pgAvailable);
 
 describe.skipIf(skip)('PostgreSQL write errors', () => {
-  const schema = tempSchemaName('pgfault');
-  const databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  let db: Awaited<ReturnType<typeof createPgSchema>>;
   let admin: pg.Pool;
   let built: BuiltApp;
 
   beforeAll(async () => {
+    db = await createPgSchema('pgfault');
     admin = new pg.Pool({ connectionString: pgUrl });
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    built = await testApp({ DATABASE_URL: databaseUrl });
+    built = await testApp({ DATABASE_URL: db.databaseUrl });
   }, 30_000);
   afterAll(async () => {
     await built?.app.close();
     await admin?.end();
-    await dropPgSchema(schema);
+    await db?.drop();
   });
 
-  const refuse = (check: string) => admin.query(`ALTER TABLE ${schema}.messages ADD CONSTRAINT refuse_writes CHECK (${check}) NOT VALID`);
-  const accept = () => admin.query(`ALTER TABLE ${schema}.messages DROP CONSTRAINT IF EXISTS refuse_writes`);
+  const refuse = (check: string) => admin.query(`ALTER TABLE ${db.schema}.messages ADD CONSTRAINT refuse_writes CHECK (${check}) NOT VALID`);
+  const accept = () => admin.query(`ALTER TABLE ${db.schema}.messages DROP CONSTRAINT IF EXISTS refuse_writes`);
   const post = (c: RestCustomer, payload: object) => built.app.inject({
     method: 'POST', url: `/api/conversations/${c.conversationId}/messages`, headers: { authorization: `Bearer ${c.token}` }, payload,
   });

@@ -66,3 +66,17 @@ export async function dropPgSchema(schema: string, url = pgUrl): Promise<void> {
     await client.end();
   }
 }
+
+/** A fresh, empty schema, and a DATABASE_URL whose connections work in it (for a whole app); `drop()` removes it. */
+export async function createPgSchema(prefix: string): Promise<{ schema: string; databaseUrl: string; drop: () => Promise<void> }> {
+  const schema = tempSchemaName(prefix);
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await client.end();
+  }
+  const databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return { schema, databaseUrl, drop: () => dropPgSchema(schema) };
+}

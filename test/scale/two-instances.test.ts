@@ -8,12 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
 import { testApp, tempDir } from '../helpers/app.js';
-import { dropPgSchema, pgAvailable, pgUrl, redisAvailable, redisUrl, skipUnlessService, tempSchemaName } from '../helpers/services.js';
+import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const skip = skipUnlessService('PostgreSQL', pgAvailable) || skipUnlessService('Redis', redisAvailable);
@@ -61,18 +60,15 @@ async function freePort(): Promise<number> {
 }
 
 describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
-  const schema = tempSchemaName('two');
-  const databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00', RATE_LIMIT_PER_MINUTE: '100000' };
+  let db: Awaited<ReturnType<typeof createPgSchema>>;
   let a: ChildProcess;
   let aPort: number;
   let b: BuiltApp;
   let bUrl: string;
 
   beforeAll(async () => {
-    const admin = new pg.Pool({ connectionString: pgUrl });
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
+    db = await createPgSchema('two');
+    const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: redisUrl, AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00', RATE_LIMIT_PER_MINUTE: '100000' };
 
     // B first: it applies the migrations; A then finds them done (and the advisory lock makes it safe either way).
     b = await testApp(env);
@@ -97,7 +93,7 @@ describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
   afterAll(async () => {
     a?.kill('SIGKILL');
     await b?.app.close();
-    await dropPgSchema(schema);
+    await db?.drop();
   });
 
   it('reports the database and Redis as ready on both instances', async () => {

@@ -4,11 +4,10 @@
  * waits; A stops renewing (its Redis connection is cut, as when the process dies) and B takes the
  * puppet over; B shuts down cleanly, releasing it, and A, back on Redis, takes it again.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
 import { testApp } from '../helpers/app.js';
-import { dropPgSchema, pgAvailable, pgUrl, redisAvailable, redisUrl, skipUnlessService, tempSchemaName } from '../helpers/services.js';
+import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 
 const skip = skipUnlessService('PostgreSQL', pgAvailable) || skipUnlessService('Redis', redisAvailable);
 
@@ -24,16 +23,13 @@ async function until(cond: () => boolean, ms: number, what: string): Promise<num
 const running = (b: BuiltApp) => b.wechat!.status().state !== 'stopped';
 
 describe.skipIf(skip)('the WeChat puppet lease across two instances', () => {
-  const schema = tempSchemaName('lease');
-  const databaseUrl = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, WECHATY_PUPPET: 'wechaty-puppet-mock', WECHAT_LEASE_SECONDS: '1' };
+  let db: Awaited<ReturnType<typeof createPgSchema>>;
   let a: BuiltApp;
   let b: BuiltApp;
 
   beforeAll(async () => {
-    const admin = new pg.Pool({ connectionString: pgUrl });
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
+    db = await createPgSchema('lease');
+    const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: redisUrl, WECHATY_PUPPET: 'wechaty-puppet-mock', WECHAT_LEASE_SECONDS: '1' };
     a = await testApp(env);
     b = await testApp(env);
   }, 30_000);
@@ -41,7 +37,7 @@ describe.skipIf(skip)('the WeChat puppet lease across two instances', () => {
   afterAll(async () => {
     await a?.app.close();
     await b?.app.close().catch(() => undefined);
-    await dropPgSchema(schema);
+    await db?.drop();
   });
 
   it('is held by one instance, taken over when the holder stops renewing, and handed back on a clean shutdown', async () => {
