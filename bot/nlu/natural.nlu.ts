@@ -134,16 +134,11 @@ export class NaturalNlu implements LanguageUnderstanding {
   decide(text: string, entities: readonly Entity[], ranking: readonly ScoredIntent[],
     bars = { order: this.threshold, smallTalk: this.smallTalkThreshold }): ScoredIntent {
     if (justData(text, entities)) return { name: 'inform', confidence: 1 };
-    const inDomain = this.isInDomain(text, entities);
+    const inDomain = entities.some((e) => DOMAIN_ENTITIES.has(e.entity)) || this.inDomain(text);
     const best = ranking.find((r) => inDomain || !ORDER_RELATED_INTENTS.has(r.name)) ?? ranking[0]!;
     const bar = SMALL_TALK_INTENTS.has(best.name) ? bars.smallTalk : bars.order;
     if (best.confidence >= bar && (inDomain || !ORDER_RELATED_INTENTS.has(best.name))) return best;
     return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
-  }
-
-  /** Does the message have a word or an entity of the bot's domain (order-related intents allowed)? */
-  private isInDomain(text: string, entities: readonly Entity[]): boolean {
-    return entities.some((e) => DOMAIN_ENTITIES.has(e.entity)) || this.inDomain(text);
   }
 
   /** Every trained intent with its confidence, best first. */
