@@ -46,11 +46,16 @@ export function withStatementCache(db: SqliteDb): SqliteDb {
     if (!st) cache.set(sql, (st = db.prepare(sql)));
     return st;
   };
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(db, {
     get(target, prop) {
       if (prop === 'prepare') return prepare;
       const v = Reflect.get(target, prop, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      if (typeof v !== 'function') return v;
+      // Native methods need the real database as `this`; bind each once.
+      let fn = bound.get(prop);
+      if (!fn) bound.set(prop, (fn = (v as (...a: unknown[]) => unknown).bind(target)));
+      return fn;
     },
   });
 }
