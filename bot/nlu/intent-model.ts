@@ -1,16 +1,17 @@
 /**
- * The statistical half of intent recognition, for one language: natural's BayesClassifier gives a
- * posterior over the trained intents, and a TF-IDF nearest-neighbour search (idf as natural's TfIdf computes it)
+ * The statistical half of intent recognition, for one language: natural's BayesClassifier and a
+ * softmax regression give a posterior over the trained intents, and a TF-IDF nearest-neighbour search (idf as natural's TfIdf computes it)
  * says how close the message is to anything the bot was trained on. A message can be the Bayes
  * classifier's clear favourite and still be unlike every training phrase ("这家酒店的地址是什么" vs
  * "地址写错了"); the similarity catches that, because unknown words weigh in the message's norm.
  */
 import { BayesClassifier, type NaturalBayesClassifier } from './natural-lib.js';
+import { SoftmaxRegression } from './softmax.js';
 
 export interface TrainingDoc { intent: string; features: string[] }
 
 export interface IntentScores {
-  /** Bayes posterior per intent, summing to 1. */
+  /** The classifiers' posterior per intent (Bayes and softmax combined), summing to 1. */
   posterior: Map<string, number>;
   /** Highest cosine similarity to a training phrase of each intent, in [0, 1]. */
   similarity: Map<string, number>;
@@ -30,6 +31,7 @@ export class IntentModel {
   private readonly dots: Float64Array;
   /** Per known feature, log P(feature | intent) for every intent (index as in `intents`), computed once. */
   private readonly logLikelihood = new Map<string, Float64Array>();
+  private readonly softmax: SoftmaxRegression;
 
   constructor(docs: readonly TrainingDoc[], private readonly temperature = 1) {
     this.bayes = new BayesClassifier();
@@ -45,6 +47,7 @@ export class IntentModel {
     for (const f of Object.keys(this.bayes.features)) {
       this.logLikelihood.set(f, Float64Array.from(this.intents, (i) => Math.log((c.classFeatures[i]![f] ?? c.smoothing) / c.classTotals[i]!)));
     }
+    this.softmax = new SoftmaxRegression(this.intents, docs);
     const intentIndex = new Map(this.intents.map((name, i) => [name, i]));
 
     // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
@@ -71,10 +74,24 @@ export class IntentModel {
   }
 
   /**
+   * The classifiers' posterior: the normalised geometric mean of the softmax regression's and the
+   * Bayes classifier's. Both ranked intents in 5-fold cross-validation over our phrases; the mean
+   * (86.5% best-ranked right) did as well as the softmax alone (86.7%) and far better than Bayes
+   * alone (83.7%), and keeps natural's classifier doing its share.
+   */
+  private posterior(features: readonly string[]): Map<string, number> {
+    const soft = this.softmax.posterior(features);
+    const bayes = this.bayesPosterior(features);
+    let sum = 0;
+    for (let i = 0; i < bayes.length; i++) { bayes[i] = Math.sqrt(soft[i]! * bayes[i]!); sum += bayes[i]!; }
+    return new Map(this.intents.map((label, i) => [label, bayes[i]! / (sum || 1)]));
+  }
+
+  /**
    * The Bayes posterior, computed in log space from the classifier's counts (natural multiplies raw
    * probabilities, which underflows to 0 on long messages). Unknown features carry no evidence.
    */
-  private posterior(features: readonly string[]): Map<string, number> {
+  private bayesPosterior(features: readonly string[]): Float64Array {
     const n = this.intents.length;
     const logp = Float64Array.from(this.logPrior);
     for (const f of features) {
@@ -85,7 +102,8 @@ export class IntentModel {
     for (let i = 0; i < n; i++) { logp[i] = logp[i]! / this.temperature; if (logp[i]! > max) max = logp[i]!; }
     let sum = 0;
     for (let i = 0; i < n; i++) { logp[i] = Math.exp(logp[i]! - max); sum += logp[i]!; }
-    return new Map(this.intents.map((label, i) => [label, logp[i]! / sum]));
+    for (let i = 0; i < n; i++) logp[i]! /= sum;
+    return logp;
   }
 
   /** Per intent, the best cosine between the message and one of its training phrases (an inverted index over phrases). */
