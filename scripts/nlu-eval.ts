@@ -5,19 +5,21 @@
  *
  * Prints, per file: accuracy, macro-F1, a per-intent table, the most frequent confusions, the
  * out-of-scope false-accept rate (share of `out_of_scope` lines mapped to an order-related intent)
- * and small-talk recall; then parse and training times. The tuning options (--cv, --calibrate,
- * --calibrate-small-talk) live in nlu-tuning.ts.
+ * and small-talk recall; then parse and training times. The tuning options (--cv, --calibrate)
+ * live in nlu-tuning.ts.
  *
  * Options:
  *   --segmenter chars|jieba|jieba+chars   Chinese segmentation (default: the engine's)
- *   --threshold X  --alpha X              override the engine's calibration
- *   --calibrate FILE                      grid-search threshold and alpha on FILE (our own dev set only)
+ *   --alpha X --threshold X --small-talk-threshold X --open-threshold X
+ *                                         override the engine's calibration
+ *   --calibrate                           pick alpha, threshold and small-talk threshold: the best K-fold
+ *                                         (--cv K, default 5) accuracy on the training phrases that keeps
+ *                                         OOS false accepts ≤ 2% and OOS → small talk ≤ 5% on the
+ *                                         calibration fold of each FILE (nothing else of FILE is read)
  *   --cv K                                K-fold cross-validation over the training phrases (fold = index mod K
  *                                         within each language file); reports in-scope accuracy per language
  *   --calibration-fold                    every 5th data line of each file (0-based line index mod 5 = 0) is a
  *                                         calibration fold: figures are reported on the other lines only
- *   --calibrate-small-talk FILE           pick the small-talk threshold on the calibration fold of FILE only
- *                                         (an eval set may be used this way, see ../shared/eval/README.md)
  *   --compare-nlpjs                       train nlp.js (node-nlp) on the same data and report it alongside
  *   --max-oos-fa X --min-smalltalk-recall X --min-accuracy X
  *                                         failing checks: exit 1 when a file misses one
@@ -27,11 +29,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD } from '../bot/nlu/natural.nlu.js';
+import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_OPEN_THRESHOLD, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD } from '../bot/nlu/natural.nlu.js';
 import type { Segmenter } from '../bot/nlu/features.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { INTENTS } from '../bot/nlu/types.js';
-import { calibrate, calibrateSmallTalk, crossValidate, decisionRates, isCalibrationLine, pct, readTsv, type Row } from './nlu-tuning.js';
+import { calibrate, crossValidate, decisionRates, isCalibrationLine, pct, readTsv, type Row } from './nlu-tuning.js';
 
 interface Classifier { name: string; classify(text: string): Promise<string> | string }
 
@@ -141,20 +143,20 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, alpha: { type: 'string' },
-      calibrate: { type: 'string' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
-      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'calibrate-small-talk': { type: 'string' },
+      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, alpha: { type: 'string' },
+      calibrate: { type: 'boolean' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
+      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' },
       'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
     },
   });
   const segmenter = values.segmenter as Segmenter | undefined;
   if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter)) throw new Error(`unknown segmenter ${segmenter}`);
-  if (values.calibrate) { await calibrate(values.calibrate, segmenter); return 0; }
+  if (values.calibrate) { await calibrate(positionals, Number(values.cv ?? 5), segmenter); return 0; }
   const alpha = values.alpha ? Number(values.alpha) : DEFAULT_ALPHA;
   const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
   const smallTalk = values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD;
-  if (values.cv) { await crossValidate(Number(values.cv), segmenter, { alpha, threshold, smallTalk }); return 0; }
-  if (values['calibrate-small-talk']) { await calibrateSmallTalk(values['calibrate-small-talk'], segmenter, { alpha, threshold }); return 0; }
+  const open = values['open-threshold'] ? Number(values['open-threshold']) : DEFAULT_OPEN_THRESHOLD;
+  if (values.cv) { await crossValidate(Number(values.cv), segmenter, { alpha, threshold, smallTalk, open }); return 0; }
   if (!positionals.length) {
     console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');
     return 2;
@@ -166,6 +168,7 @@ async function main(): Promise<number> {
     segmenter,
     threshold,
     smallTalkThreshold: smallTalk,
+    openThreshold: open,
     alpha,
     training,
   });

@@ -17,6 +17,13 @@ export const SMALL_TALK_INTENTS: ReadonlySet<string> = new Set(['greet', 'thanks
 export const ORDER_RELATED_INTENTS: ReadonlySet<string> = new Set(
   INTENTS.filter((i) => i !== 'out_of_scope' && !['greet', 'thanks', 'goodbye', 'affirm', 'deny'].includes(i)));
 
+/**
+ * Order-related intents a message can have without a word of the domain: anger at the company and
+ * asking for a person are said the same way whatever they are about ("this is unacceptable", "叫个人来").
+ * Outside the domain they have their own bar, calibrated so other subjects are rarely taken for them.
+ */
+export const OPEN_INTENTS: ReadonlySet<string> = new Set(['complaint', 'human_agent']);
+
 export type IntentName = (typeof INTENTS)[number] | (string & {});
 
 export interface ScoredIntent {

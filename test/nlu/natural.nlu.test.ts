@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { chooseIntent, NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { loadTrainingFile } from '../../bot/nlu/training-data.js';
 import { KnowledgeError } from '../../bot/knowledge/loader.js';
 import { tempDir, testApp } from '../helpers/app.js';
@@ -64,6 +64,36 @@ describe('NaturalNlu intents', () => {
     });
     expect(custom.parse('菠萝菠萝退款').intent.name).toBe('refund');
     expect(nlu.parse('菠萝菠萝').intent.name).toBe('out_of_scope');
+  });
+});
+
+describe('the decision rule', () => {
+  const bars = { order: 0.2, smallTalk: 0.4, open: 0.5 };
+  const ranked = (name: string, confidence: number) => [{ name, confidence }, { name: 'greet', confidence: 0.01 }];
+
+  it('takes an order-related intent only in a message about the domain', () => {
+    expect(chooseIntent({ justData: false, inDomain: true }, ranked('logistics', 0.3), bars).name).toBe('logistics');
+    expect(chooseIntent({ justData: false, inDomain: false }, ranked('logistics', 0.9), bars).name).toBe('out_of_scope');
+  });
+
+  it('takes a complaint or a request for a person anywhere, outside the domain above its own bar', () => {
+    expect(chooseIntent({ justData: false, inDomain: false }, ranked('complaint', 0.55), bars).name).toBe('complaint');
+    expect(chooseIntent({ justData: false, inDomain: false }, ranked('complaint', 0.45), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ justData: false, inDomain: true }, ranked('complaint', 0.25), bars).name).toBe('complaint');
+    expect(chooseIntent({ justData: false, inDomain: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
+  });
+
+  it('holds small talk to its own bar, and data alone is inform', () => {
+    expect(chooseIntent({ justData: false, inDomain: false }, ranked('thanks', 0.41), bars).name).toBe('thanks');
+    expect(chooseIntent({ justData: false, inDomain: false }, ranked('thanks', 0.39), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ justData: true, inDomain: true }, ranked('complaint', 0.9), bars)).toEqual({ name: 'inform', confidence: 1 });
+  });
+
+  it('understands anger and asking for a person that name nothing about orders', () => {
+    for (const [text, intent] of [['你们这服务也太差劲了吧', 'complaint'], ['this is completely unacceptable', 'complaint'],
+      ['我要找你们领导', 'human_agent'], ['let me talk to a real person', 'human_agent']] as const) {
+      expect(nlu.parse(text).intent.name, text).toBe(intent);
+    }
   });
 });
 
