@@ -15,7 +15,8 @@
  *   --calibrate                           pick alpha, threshold and small-talk threshold: the best K-fold
  *                                         (--cv K, default 5) accuracy on the training phrases that keeps
  *                                         OOS false accepts ≤ 2% and OOS → small talk ≤ 5% on the
- *                                         calibration fold of each FILE (nothing else of FILE is read)
+ *                                         calibration fold of each FILE (nothing else of FILE is read);
+ *                                         alpha from 0.3 to 0.7 unless --alpha is given
  *   --cv K                                K-fold cross-validation over the training phrases (fold = index mod K
  *                                         within each language file); reports in-scope accuracy per language
  *   --calibration-fold                    every 5th data line of each file (0-based line index mod 5 = 0) is a
@@ -151,7 +152,7 @@ async function main(): Promise<number> {
   });
   const segmenter = values.segmenter as Segmenter | undefined;
   if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter)) throw new Error(`unknown segmenter ${segmenter}`);
-  if (values.calibrate) { await calibrate(positionals, Number(values.cv ?? 5), segmenter); return 0; }
+  if (values.calibrate) { await calibrate(positionals, Number(values.cv ?? 5), segmenter, values.alpha ? [Number(values.alpha)] : undefined); return 0; }
   const alpha = values.alpha ? Number(values.alpha) : DEFAULT_ALPHA;
   const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
   const smallTalk = values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD;

@@ -95,13 +95,14 @@ interface Replay { gold: string; ctx: MessageContext; ranking: ScoredIntent[] }
  *    lines taken for small talk ≤ 5%. ../shared/eval/README.md allows this one use of that fold.
  * The most accurate setting within the bounds wins; ties go to the stricter thresholds.
  */
-export async function calibrate(files: readonly string[], k: number, segmenter: Segmenter | undefined): Promise<void> {
+export async function calibrate(files: readonly string[], k: number, segmenter: Segmenter | undefined,
+  alphas: readonly number[] = [0.3, 0.4, 0.5, 0.6, 0.7]): Promise<void> {
   const training = loadTrainingData();
   const calibration = files.map((file) => ({ file, rows: readTsv(file).filter((_, i) => isCalibrationLine(i)) }));
   const grid = Array.from({ length: 28 }, (_, i) => Number((0.05 + i * 0.02).toFixed(2)));
   type Best = Bars & { alpha: number; cv: number; worstFa: number; worstSt: number; stRecall: number };
   let best: Best | undefined;
-  for (const alpha of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+  for (const alpha of alphas) {
     const cv: Replay[] = [];
     for (let fold = 0; fold < k; fold++) {
       const nlu = new NaturalNlu({ segmenter, alpha, training: {
