@@ -2,7 +2,9 @@
  * Turns a message into the features the intent model sees. Entities become placeholders (#order,
  * #tail, #place, …) so "尾号5678" and "尾号1234" look alike and numbers never become vocabulary.
  * Chinese is segmented either into characters (unigrams + bigrams) or into jieba words; English is
- * lower-cased and Porter-stemmed. Features are unigrams and bigrams of those units.
+ * lower-cased and Porter-stemmed, function words kept: "how are you" and "how do I" differ only in
+ * them (dropping natural's stop words left both as "how"; keeping them, 5-fold cross-validation
+ * in English went from 78.3% to 80.7%). Features are unigrams and bigrams of those units.
  */
 import { createRequire } from 'node:module';
 import type { Entity } from './entities.js';
@@ -36,16 +38,6 @@ function getJieba(): JiebaLike {
   }
   return jieba;
 }
-
-/**
- * English function words that carry no intent (natural's stop-word list, minus the words that do
- * here: question words, negation, "other", "see you", "take care"…). Dropping them keeps an
- * unseen filler word from diluting the similarity of an otherwise familiar message.
- */
-const KEEP = new Set(['why', 'where', 'when', 'how', 'what', 'which', 'who', 'not', 'never', 'no', 'other', 'another',
-  'again', 'see', 'take', 'get', 'got', 'make', 'well', 'out', 'up', 'off', 'now', 'still', 'more', 'can', 'cannot', 'same', 'y', 'n']);
-const STOP = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words
-  .filter((w) => /^[a-z]+$/.test(w) && !KEEP.has(w)));
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
@@ -93,9 +85,9 @@ function units(text: string, segmenter: Segmenter): Array<string | null> {
     } else if (/n't$/.test(run)) {
       // "can't", "isn't", "don't": the negation is what matters for yes/no answers.
       const head = run.slice(0, -3);
-      if (head && !STOP.has(head)) out.push(stem(head));
+      if (head) out.push(stem(head));
       out.push('not');
-    } else if (!STOP.has(run)) {
+    } else {
       out.push(stem(run));
     }
   }
