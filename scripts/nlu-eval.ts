@@ -152,12 +152,12 @@ async function main(): Promise<number> {
   });
   const segmenter = values.segmenter as Segmenter | undefined;
   if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter)) throw new Error(`unknown segmenter ${segmenter}`);
-  if (values.calibrate) { await calibrate(positionals, Number(values.cv ?? 5), segmenter, values.alpha ? [Number(values.alpha)] : undefined); return 0; }
+  if (values.calibrate) { calibrate(positionals, Number(values.cv ?? 5), segmenter, values.alpha ? [Number(values.alpha)] : undefined); return 0; }
   const alpha = values.alpha ? Number(values.alpha) : DEFAULT_ALPHA;
   const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
   const smallTalk = values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD;
   const open = values['open-threshold'] ? Number(values['open-threshold']) : DEFAULT_OPEN_THRESHOLD;
-  if (values.cv) { await crossValidate(Number(values.cv), segmenter, { alpha, threshold, smallTalk, open }); return 0; }
+  if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open }); return 0; }
   if (!positionals.length) {
     console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');
     return 2;

@@ -4,7 +4,7 @@
  * thresholds (`--calibrate`: cross-validated accuracy, bounded on evaluation files' calibration folds).
  */
 import fs from 'node:fs';
-import type { Segmenter } from '../bot/nlu/features.js';
+import { detectLanguage, type Language, type Segmenter } from '../bot/nlu/features.js';
 import { chooseIntent, NaturalNlu, type Bars, type MessageContext } from '../bot/nlu/natural.nlu.js';
 import type { ScoredIntent } from '../bot/nlu/types.js';
 import { loadTrainingData } from '../bot/nlu/training-data.js';
@@ -46,78 +46,75 @@ export function decisionRates(rows: readonly Row[], predicted: readonly string[]
 /** The calibration fold: every 5th data line (0-based index mod 5 = 0); the rest is for reporting. */
 export const isCalibrationLine = (i: number) => i % 5 === 0;
 
+interface Replay { lang: Language; gold: string; ctx: MessageContext; ranking: ScoredIntent[] }
+
 /**
  * K-fold cross-validation over the training phrases: fold k of a language is its examples with
- * index mod K = k; the engine (default calibration) is trained on the other folds and asked for
- * the held fold. Measures in-scope accuracy only (out_of_scope is never trained).
+ * index mod K = k; an engine is trained on the other folds and asked for the held fold. What it
+ * answered is kept so decisions can be replayed at any thresholds (chooseIntent).
  */
-export async function crossValidate(k: number, segmenter: Segmenter | undefined, opts: { alpha: number; threshold: number; smallTalk: number; open: number }): Promise<void> {
+function crossValidationReplays(k: number, segmenter: Segmenter | undefined, alpha: number): Replay[] {
   const training = loadTrainingData();
-  const langs = ['zh', 'en'] as const;
-  const byIntent = new Map<string, { n: number; ok: number }>();
-  const confusions = new Map<string, number>();
-  const total = { zh: { n: 0, ok: 0 }, en: { n: 0, ok: 0 } };
-  const top1 = { zh: 0, en: 0 };
+  const out: Replay[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const train = { zh: training.zh.filter((_, i) => i % k !== fold), en: training.en.filter((_, i) => i % k !== fold) };
-    const nlu = new NaturalNlu({ segmenter, training: train, alpha: opts.alpha, threshold: opts.threshold, smallTalkThreshold: opts.smallTalk, openThreshold: opts.open });
-    for (const lang of langs) {
+    const nlu = new NaturalNlu({ segmenter, alpha, training: {
+      zh: training.zh.filter((_, i) => i % k !== fold), en: training.en.filter((_, i) => i % k !== fold) } });
+    for (const lang of ['zh', 'en'] as const) {
       training[lang].forEach((ex, i) => {
-        if (i % k !== fold) return;
-        const parsed = nlu.parse(ex.text);
-        const p = parsed.intent.name;
-        const ok = p === ex.intent;
-        if (parsed.ranking[0]?.name === ex.intent) top1[lang]++;
-        total[lang].n++; if (ok) total[lang].ok++;
-        const b = byIntent.get(ex.intent) ?? { n: 0, ok: 0 }; b.n++; if (ok) b.ok++; byIntent.set(ex.intent, b);
-        if (!ok) confusions.set(`${ex.intent} → ${p}`, (confusions.get(`${ex.intent} → ${p}`) ?? 0) + 1);
+        if (i % k === fold) out.push(replay(nlu, ex.intent, ex.text));
       });
     }
   }
-  const acc = (t: { n: number; ok: number }) => t.ok / Math.max(t.n, 1);
-  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, threshold ${opts.threshold}, small-talk threshold ${opts.smallTalk}, open threshold ${opts.open})`);
-  console.log(`accuracy zh ${pct(acc(total.zh))} of ${total.zh.n}   en ${pct(acc(total.en))} of ${total.en.n}   all ${pct((total.zh.ok + total.en.ok) / (total.zh.n + total.en.n))}`);
-  console.log(`best-ranked intent before the out-of-scope decision: zh ${pct(top1.zh / Math.max(total.zh.n, 1))}   en ${pct(top1.en / Math.max(total.en.n, 1))}   all ${pct((top1.zh + top1.en) / Math.max(total.zh.n + total.en.n, 1))}`);
-  for (const [intent, t] of [...byIntent].sort()) console.log(`  ${intent.padEnd(22)} ${pct(acc(t))} of ${t.n}`);
-  console.log('top confusions');
-  for (const [c, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${c}  ${n}`);
+  return out;
 }
 
-interface Replay { gold: string; ctx: MessageContext; ranking: ScoredIntent[] }
+/** Prints K-fold cross-validated accuracy at the given calibration (in-scope only: out_of_scope is never trained). */
+export function crossValidate(k: number, segmenter: Segmenter | undefined, opts: { alpha: number } & Bars): void {
+  const replays = crossValidationReplays(k, segmenter, opts.alpha);
+  const byIntent = new Map<string, { n: number; ok: number }>();
+  const confusions = new Map<string, number>();
+  const total = { zh: { n: 0, ok: 0, top: 0 }, en: { n: 0, ok: 0, top: 0 } };
+  for (const r of replays) {
+    const p = chooseIntent(r.ctx, r.ranking, opts).name;
+    const ok = p === r.gold;
+    const t = total[r.lang];
+    t.n++; if (ok) t.ok++; if (r.ranking[0]?.name === r.gold) t.top++;
+    const b = byIntent.get(r.gold) ?? { n: 0, ok: 0 }; b.n++; if (ok) b.ok++; byIntent.set(r.gold, b);
+    if (!ok) confusions.set(`${r.gold} → ${p}`, (confusions.get(`${r.gold} → ${p}`) ?? 0) + 1);
+  }
+  const share = (x: number, n: number) => pct(x / Math.max(n, 1));
+  const n = total.zh.n + total.en.n;
+  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, threshold ${opts.order}, small-talk threshold ${opts.smallTalk}, open threshold ${opts.open})`);
+  console.log(`accuracy zh ${share(total.zh.ok, total.zh.n)} of ${total.zh.n}   en ${share(total.en.ok, total.en.n)} of ${total.en.n}   all ${share(total.zh.ok + total.en.ok, n)}`);
+  console.log(`best-ranked intent before the out-of-scope decision: zh ${share(total.zh.top, total.zh.n)}   en ${share(total.en.top, total.en.n)}   all ${share(total.zh.top + total.en.top, n)}`);
+  for (const [intent, t] of [...byIntent].sort()) console.log(`  ${intent.padEnd(22)} ${share(t.ok, t.n)} of ${t.n}`);
+  console.log('top confusions');
+  for (const [c, count] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${c}  ${count}`);
+}
 
 /**
- * Picks alpha, the order threshold and the small-talk threshold together, from two sources that
- * are not the figures we report:
+ * Picks alpha and the three thresholds (order-related, small talk, complaint or human request
+ * outside the domain) together, from two sources that are not the figures we report:
  *  - accuracy: K-fold cross-validation over our own training phrases (what the engine gets right
  *    on phrasings it was not trained on);
  *  - bounds: the calibration fold (every 5th line) of each FILE, where out-of-scope false accepts
  *    must stay ≤ 2% (a margin under the 3% target for the reporting fold's noise) and out-of-scope
  *    lines taken for small talk ≤ 5%. ../shared/eval/README.md allows this one use of that fold.
- * The most accurate setting within the bounds wins; ties go to the stricter thresholds.
+ * The most accurate setting within the bounds wins; on a tie, the lowest thresholds (found first,
+ * the grids go up), as they let more of the customers' own phrasings through.
  */
-export async function calibrate(files: readonly string[], k: number, segmenter: Segmenter | undefined,
-  alphas: readonly number[] = [0.3, 0.4, 0.5, 0.6, 0.7]): Promise<void> {
+export function calibrate(files: readonly string[], k: number, segmenter: Segmenter | undefined,
+  alphas: readonly number[] = [0.3, 0.4, 0.5, 0.6, 0.7]): void {
   const training = loadTrainingData();
-  const calibration = files.map((file) => ({ file, rows: readTsv(file).filter((_, i) => isCalibrationLine(i)) }));
+  const calibration = files.map((file) => readTsv(file).filter((_, i) => isCalibrationLine(i)));
   const grid = Array.from({ length: 28 }, (_, i) => Number((0.05 + i * 0.02).toFixed(2)));
   type Best = Bars & { alpha: number; cv: number; worstFa: number; worstSt: number; stRecall: number };
   let best: Best | undefined;
   for (const alpha of alphas) {
-    const cv: Replay[] = [];
-    for (let fold = 0; fold < k; fold++) {
-      const nlu = new NaturalNlu({ segmenter, alpha, training: {
-        zh: training.zh.filter((_, i) => i % k !== fold), en: training.en.filter((_, i) => i % k !== fold) } });
-      for (const lang of ['zh', 'en'] as const) {
-        training[lang].forEach((ex, i) => {
-          if (i % k === fold) cv.push(replay(nlu, ex.intent, ex.text));
-        });
-      }
-    }
+    const cv = crossValidationReplays(k, segmenter, alpha);
     const nlu = new NaturalNlu({ segmenter, alpha, training });
-    const held = calibration.map(({ rows }) => ({ rows, replays: rows.map((r) => replay(nlu, r.intent, r.text)) }));
+    const held = calibration.map((rows) => ({ rows, replays: rows.map((r) => replay(nlu, r.intent, r.text)) }));
     let bestHere: Best | undefined;
-    // The grids go up, and only a strictly better accuracy replaces the best: on a tie the lower
-    // thresholds found first stay, as they let more of the customers' own phrasings through.
     for (const order of grid) {
       for (const smallTalk of grid) {
         for (const open of grid) {
@@ -143,7 +140,8 @@ export async function calibrate(files: readonly string[], k: number, segmenter: 
     : 'no setting keeps within the bounds');
 }
 
+/** What the engine made of one labelled line, kept for replaying decisions (lang: the model that parsed it). */
 function replay(nlu: NaturalNlu, gold: string, text: string): Replay {
   const { entities, ranking } = nlu.parse(text);
-  return { gold, ctx: nlu.context(text, entities), ranking };
+  return { lang: detectLanguage(text), gold, ctx: nlu.context(text, entities), ranking };
 }
