@@ -10,25 +10,29 @@ import { SoftmaxRegression } from './softmax.js';
 
 export interface TrainingDoc { intent: string; features: string[] }
 
+/** Scores per intent, in the order of `IntentModel.intents` (typed arrays: a parse builds no maps). */
 export interface IntentScores {
-  /** The classifiers' posterior per intent (Bayes and softmax combined), summing to 1. */
-  posterior: Map<string, number>;
-  /** Highest cosine similarity to a training phrase of each intent, in [0, 1]. */
-  similarity: Map<string, number>;
+  /** The classifiers' posterior (Bayes and softmax combined), summing to 1. */
+  posterior: Float64Array;
+  /** Highest cosine similarity to a training phrase of the intent, in [0, 1]. */
+  similarity: Float64Array;
 }
 
-interface Posting { doc: number; weight: number }
+/** The phrases a feature occurs in, with its weight in each (idf over the phrase's norm), as parallel arrays. */
+interface Postings { docs: Int32Array; weights: Float64Array }
 
 export class IntentModel {
   readonly intents: string[];
   private readonly bayes: NaturalBayesClassifier;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly docIntent: number[] = [];
+  private readonly postings = new Map<string, Postings>();
+  private readonly docIntent: Int32Array;
   private readonly logPrior: Float64Array;
   /** Scratch dot products, one per training phrase, all zero between calls (parse is synchronous). */
   private readonly dots: Float64Array;
+  /** Scratch list of the phrases a message touched. */
+  private readonly touched: Int32Array;
   /** Per known feature, log P(feature | intent) for every intent (index as in `intents`), computed once. */
   private readonly logLikelihood = new Map<string, Float64Array>();
   private readonly softmax: SoftmaxRegression;
@@ -58,15 +62,20 @@ export class IntentModel {
     this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
 
     this.dots = new Float64Array(docs.length);
+    this.touched = new Int32Array(docs.length);
+    this.docIntent = Int32Array.from(docs, (d) => intentIndex.get(d.intent) ?? -1);
+    const lists = new Map<string, Array<[number, number]>>();
     docs.forEach((d, doc) => {
-      this.docIntent.push(intentIndex.get(d.intent) ?? -1);
       const norm = Math.sqrt(d.features.reduce((s, f) => s + (this.idf.get(f) ?? 0) ** 2, 0)) || 1;
       for (const f of new Set(d.features)) {
-        const list = this.postings.get(f) ?? [];
-        list.push({ doc, weight: (this.idf.get(f) ?? 0) / norm });
-        this.postings.set(f, list);
+        const list = lists.get(f) ?? [];
+        list.push([doc, (this.idf.get(f) ?? 0) / norm]);
+        lists.set(f, list);
       }
     });
+    for (const [f, list] of lists) {
+      this.postings.set(f, { docs: Int32Array.from(list, ([doc]) => doc), weights: Float64Array.from(list, ([, w]) => w) });
+    }
   }
 
   score(features: readonly string[]): IntentScores {
@@ -79,12 +88,13 @@ export class IntentModel {
    * (86.5% best-ranked right) did as well as the softmax alone (86.7%) and far better than Bayes
    * alone (83.7%), and keeps natural's classifier doing its share.
    */
-  private posterior(features: readonly string[]): Map<string, number> {
+  private posterior(features: readonly string[]): Float64Array {
     const soft = this.softmax.posterior(features);
-    const bayes = this.bayesPosterior(features);
+    const mean = this.bayesPosterior(features);
     let sum = 0;
-    for (let i = 0; i < bayes.length; i++) { bayes[i] = Math.sqrt(soft[i]! * bayes[i]!); sum += bayes[i]!; }
-    return new Map(this.intents.map((label, i) => [label, bayes[i]! / (sum || 1)]));
+    for (let i = 0; i < mean.length; i++) { mean[i] = Math.sqrt(soft[i]! * mean[i]!); sum += mean[i]!; }
+    for (let i = 0; i < mean.length; i++) mean[i]! /= sum || 1;
+    return mean;
   }
 
   /**
@@ -107,28 +117,31 @@ export class IntentModel {
   }
 
   /** Per intent, the best cosine between the message and one of its training phrases (an inverted index over phrases). */
-  private similarity(features: readonly string[]): Map<string, number> {
-    const dots = this.dots;
-    const touched: number[] = [];
+  private similarity(features: readonly string[]): Float64Array {
+    const { dots, touched } = this;
+    let count = 0;
     let norm2 = 0;
     for (const f of features) {
       const w = this.idf.get(f) ?? this.unknownIdf;
       norm2 += w * w;
-      const list = this.postings.get(f);
-      if (!list) continue;
-      for (const p of list) {
-        if (dots[p.doc] === 0) touched.push(p.doc);
-        dots[p.doc]! += w * p.weight;
+      const p = this.postings.get(f);
+      if (!p) continue;
+      const { docs, weights } = p;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        if (dots[doc] === 0) touched[count++] = doc;
+        dots[doc]! += w * weights[j]!;
       }
     }
     const norm = Math.sqrt(norm2) || 1;
     const best = new Float64Array(this.intents.length);
-    for (const doc of touched) {
+    for (let j = 0; j < count; j++) {
+      const doc = touched[j]!;
       const i = this.docIntent[doc]!;
       const cos = dots[doc]! / norm;
       dots[doc] = 0; // ready for the next message
       if (i >= 0 && cos > best[i]!) best[i] = cos;
     }
-    return new Map(this.intents.map((label, i) => [label, best[i]!]));
+    return best;
   }
 }

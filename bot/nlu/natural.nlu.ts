@@ -158,10 +158,7 @@ export class NaturalNlu implements LanguageUnderstanding {
     const features = featurize(text, entities, this.segmenter);
     const { posterior, similarity } = model.score(features);
     return model.intents
-      .map((name) => ({
-        name,
-        confidence: round((posterior.get(name) ?? 0) ** this.alpha * (similarity.get(name) ?? 0) ** (1 - this.alpha)),
-      }))
+      .map((name, i) => ({ name, confidence: round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) }))
       .sort((a, b) => b.confidence - a.confidence);
   }
 }

@@ -18,8 +18,11 @@ describe('IntentModel', () => {
   });
 
   it('gives a message made of one intent\'s features that intent', () => {
-    const { posterior, similarity } = new IntentModel(docs).score(['w', 'z']);
-    expect(posterior.get('b')!).toBeGreaterThan(posterior.get('a')!);
-    expect(similarity.get('b')!).toBeGreaterThan(similarity.get('a')!);
+    const model = new IntentModel(docs);
+    const { posterior, similarity } = model.score(['w', 'z']);
+    const [a, b] = [model.intents.indexOf('a'), model.intents.indexOf('b')];
+    expect(posterior[b]!).toBeGreaterThan(posterior[a]!);
+    expect(similarity[b]!).toBeGreaterThan(similarity[a]!);
+    expect(posterior.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
   });
 });
