@@ -32,7 +32,7 @@ export interface NaturalNluOptions {
   smallTalkThreshold?: number;
   /** Below this confidence a complaint or human request that names nothing of the domain is out_of_scope. */
   openThreshold?: number;
-  /** Weight of the Bayes posterior against the TF-IDF similarity in the confidence. */
+  /** Weight of the classifiers' posterior against the TF-IDF similarity in the confidence. */
   alpha?: number;
   plans?: PlanMatcher;
   /** Training examples per language; default knowledge/nlu/*.json. */
@@ -193,7 +193,7 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const shared = new Map<string, NaturalNlu>();
 
 /**
- * One trained engine per plan list for the whole process: training takes about a second, and
+ * One trained engine per plan list for the whole process: training takes about half a second, and
  * every app instance built in the same process (tests, several listeners) can share it.
  */
 export function sharedNaturalNlu(plans: readonly PlanRef[] = []): NaturalNlu {
