@@ -12,7 +12,7 @@
  *   --segmenter chars|jieba|jieba+chars   Chinese segmentation (default: the engine's)
  *   --alpha X --threshold X --small-talk-threshold X --open-threshold X
  *                                         override the engine's calibration
- *   --calibrate                           pick alpha, threshold and small-talk threshold: the best K-fold
+ *   --calibrate                           pick alpha and the three thresholds: the best K-fold
  *                                         (--cv K, default 5) accuracy on the training phrases that keeps
  *                                         OOS false accepts ≤ 2% and OOS → small talk ≤ 5% on the
  *                                         calibration fold of each FILE (nothing else of FILE is read);
@@ -76,7 +76,7 @@ async function timeParses(rows: readonly Row[], classifiers: readonly Classifier
   return rounds.map((r) => r.sort((a, b) => a - b)[3]!);
 }
 
-async function evaluate(file: string, rows: Row[], clf: Classifier): Promise<Figures> {
+async function evaluate(file: string, rows: Row[], clf: Classifier, parseMs: number): Promise<Figures> {
   const predicted: string[] = [];
   for (const r of rows) predicted.push(await clf.classify(r.text));
   const labels = [...new Set([...rows.map((r) => r.intent), ...predicted])].sort();
@@ -110,7 +110,7 @@ async function evaluate(file: string, rows: Row[], clf: Classifier): Promise<Fig
   return {
     file, classifier: clf.name, n: rows.length, accuracy: rates.accuracy, macroF1,
     oosLines: rates.oosLines, oosFalseAccept: rates.oosFalseAccept, smallTalkRecall: rates.smallTalkRecall,
-    perIntent, confusions, parseMs: NaN,
+    perIntent, confusions, parseMs,
   };
 }
 
@@ -166,6 +166,10 @@ async function main(): Promise<number> {
   });
   const segmenter = values.segmenter as Segmenter | undefined;
   if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter)) throw new Error(`unknown segmenter ${segmenter}`);
+  if (values.calibrate && !positionals.length) {
+    console.error('--calibrate needs the evaluation files whose calibration folds bound the false accepts, e.g. ../shared/eval/clinc150-en.tsv ../shared/eval/crosswoz-zh.tsv');
+    return 2;
+  }
   if (values.calibrate) { calibrate(positionals, Number(values.cv ?? 5), segmenter, values.alpha ? [Number(values.alpha)] : undefined); return 0; }
   const alpha = values.alpha ? Number(values.alpha) : DEFAULT_ALPHA;
   const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
@@ -203,8 +207,7 @@ async function main(): Promise<number> {
     if (unknown(rows).length) throw new Error(`${file}: unknown intents ${[...new Set(unknown(rows).map((r) => r.intent))].join(', ')}`);
     const times = await timeParses(rows, classifiers.map((c) => c.clf));
     for (const [c, { clf }] of classifiers.entries()) {
-      const f = await evaluate(values['calibration-fold'] ? `${file} [reporting fold]` : file, rows, clf);
-      f.parseMs = times[c]!;
+      const f = await evaluate(values['calibration-fold'] ? `${file} [reporting fold]` : file, rows, clf, times[c]!);
       print(f);
       all.push(f);
     }
