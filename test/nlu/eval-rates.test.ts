@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decisionRates, isCalibrationLine, readTsv } from '../../scripts/nlu-tuning.js';
+import { tempDir } from '../helpers/app.js';
+
+// The figures CI fails on (npm run nlu:check) are built from these rates.
+describe('nlu:eval rates', () => {
+  const rows = [
+    { intent: 'out_of_scope', text: 'weather' },
+    { intent: 'out_of_scope', text: 'recipe' },
+    { intent: 'out_of_scope', text: 'hotel' },
+    { intent: 'out_of_scope', text: 'taxi' },
+    { intent: 'greet', text: 'hi' },
+    { intent: 'affirm', text: 'yes' },
+    { intent: 'logistics', text: 'where is my card' },
+  ];
+
+  it('counts an out-of-scope line taken for an order intent as a false accept, and one taken for small talk apart', () => {
+    const r = decisionRates(rows, ['refund', 'out_of_scope', 'greet', 'out_of_scope', 'greet', 'deny', 'logistics']);
+    expect(r.oosLines).toBe(4);
+    expect(r.oosFalseAccept).toBe(0.25);
+    expect(r.oosAsSmallTalk).toBe(0.25);
+    expect(r.smallTalkRecall).toBe(0.5);
+    expect(r.accuracy).toBeCloseTo(4 / 7, 12);
+  });
+
+  it('says null for a rate over no lines instead of a perfect score', () => {
+    const r = decisionRates([{ intent: 'logistics', text: 'x' }], ['logistics']);
+    expect(r.oosFalseAccept).toBeNull();
+    expect(r.smallTalkRecall).toBeNull();
+  });
+
+  it('reads intent<TAB>text files and names the line that is wrong', () => {
+    const dir = tempDir();
+    const good = path.join(dir, 'good.tsv');
+    fs.writeFileSync(good, 'intent\ttext\tsource\ngreet\thi\tme\r\n\nthanks\tthank you\n');
+    expect(readTsv(good)).toEqual([{ intent: 'greet', text: 'hi' }, { intent: 'thanks', text: 'thank you' }]);
+    const bad = path.join(dir, 'bad.tsv');
+    fs.writeFileSync(bad, 'intent\ttext\ngreet\thi\njust-one-column\n');
+    expect(() => readTsv(bad)).toThrow(/bad\.tsv:3: expected intent<TAB>text/);
+    fs.writeFileSync(bad, 'label\ttext\ngreet\thi\n');
+    expect(() => readTsv(bad)).toThrow(/header must be intent<TAB>text/);
+  });
+
+  it('puts every 5th line, from the first, in the calibration fold', () => {
+    expect([0, 1, 4, 5, 10, 11].map(isCalibrationLine)).toEqual([true, false, false, true, true, false]);
+  });
+});
