@@ -71,10 +71,10 @@ function domainMatcher(terms: DomainTerms): (text: string) => boolean {
  * line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
  * ../shared/eval/README.md allows this one use.
  */
-export const DEFAULT_THRESHOLD = 0.27;
+export const DEFAULT_THRESHOLD = 0.17;
 export const DEFAULT_SMALL_TALK_THRESHOLD = 0.31;
-export const DEFAULT_OPEN_THRESHOLD = 0.51;
-export const DEFAULT_ALPHA = 0.6;
+export const DEFAULT_OPEN_THRESHOLD = 0.49;
+export const DEFAULT_ALPHA = 0.4;
 export const DEFAULT_SEGMENTER: Segmenter = 'chars';
 
 /**
