@@ -5,7 +5,7 @@
  * classifier's clear favourite and still be unlike every training phrase ("这家酒店的地址是什么" vs
  * "地址写错了"); the similarity catches that, because unknown words weigh in the message's norm.
  */
-import { BayesClassifier, type NaturalBayesClassifier } from './natural-lib.js';
+import { BayesClassifier } from './natural-lib.js';
 import { SoftmaxRegression } from './softmax.js';
 
 export interface TrainingDoc { intent: string; features: string[] }
@@ -23,7 +23,6 @@ interface Postings { docs: Int32Array; weights: Float64Array }
 
 export class IntentModel {
   readonly intents: string[];
-  private readonly bayes: NaturalBayesClassifier;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly postings = new Map<string, Postings>();
@@ -37,18 +36,19 @@ export class IntentModel {
   private readonly logLikelihood = new Map<string, Float64Array>();
   private readonly softmax: SoftmaxRegression;
 
-  constructor(docs: readonly TrainingDoc[], private readonly temperature = 1) {
-    this.bayes = new BayesClassifier();
+  constructor(docs: readonly TrainingDoc[]) {
+    const bayes = new BayesClassifier();
     // natural's default feature vector is dense over the whole vocabulary (slow to build per parse);
     // apparatus also accepts a sparse `{ i: featureName }` observation, which is what we hand it.
-    this.bayes.textToFeatures = (tokens: string[]) =>
-      Object.fromEntries(tokens.filter((t) => t in this.bayes.features).map((t, i) => [i, t]));
-    for (const d of docs) if (d.features.length) this.bayes.addDocument(d.features, d.intent);
-    this.bayes.train();
-    const c = this.bayes.classifier;
+    bayes.textToFeatures = (tokens: string[]) =>
+      Object.fromEntries(tokens.filter((t) => t in bayes.features).map((t, i) => [i, t]));
+    for (const d of docs) if (d.features.length) bayes.addDocument(d.features, d.intent);
+    bayes.train();
+    const c = bayes.classifier;
+    const vocabulary = Object.keys(bayes.features);
     this.intents = Object.keys(c.classTotals);
     this.logPrior = Float64Array.from(this.intents, (i) => Math.log(c.classTotals[i]! / c.totalExamples));
-    for (const f of Object.keys(this.bayes.features)) {
+    for (const f of vocabulary) {
       this.logLikelihood.set(f, Float64Array.from(this.intents, (i) => Math.log((c.classFeatures[i]![f] ?? c.smoothing) / c.classTotals[i]!)));
     }
     this.softmax = new SoftmaxRegression(this.intents, docs);
@@ -58,7 +58,7 @@ export class IntentModel {
     // 1 + ln(N / (1 + df)), from one pass of document frequencies.
     const df = new Map<string, number>();
     for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
-    for (const f of Object.keys(this.bayes.features)) this.idf.set(f, 1 + Math.log(docs.length / (1 + (df.get(f) ?? 0))));
+    for (const f of vocabulary) this.idf.set(f, 1 + Math.log(docs.length / (1 + (df.get(f) ?? 0))));
     this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
 
     this.dots = new Float64Array(docs.length);
@@ -109,7 +109,7 @@ export class IntentModel {
       if (ll) for (let i = 0; i < n; i++) logp[i]! += ll[i]!;
     }
     let max = -Infinity;
-    for (let i = 0; i < n; i++) { logp[i] = logp[i]! / this.temperature; if (logp[i]! > max) max = logp[i]!; }
+    for (let i = 0; i < n; i++) if (logp[i]! > max) max = logp[i]!;
     let sum = 0;
     for (let i = 0; i < n; i++) { logp[i] = Math.exp(logp[i]! - max); sum += logp[i]!; }
     for (let i = 0; i < n; i++) logp[i]! /= sum;

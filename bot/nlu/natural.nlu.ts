@@ -108,9 +108,8 @@ const DOMAIN_ENTITIES = new Set(['order_no', 'phone', 'id_number', 'operator', '
 
 export class NaturalNlu implements LanguageUnderstanding {
   readonly segmenter: Segmenter;
-  readonly threshold: number;
-  readonly smallTalkThreshold: number;
-  readonly openThreshold: number;
+  /** The confidence each kind of intent needs (see chooseIntent). */
+  readonly bars: Bars;
   readonly alpha: number;
   private readonly inDomain: (text: string) => boolean;
   private readonly models: Record<Language, IntentModel>;
@@ -118,9 +117,11 @@ export class NaturalNlu implements LanguageUnderstanding {
 
   constructor(options: NaturalNluOptions = {}) {
     this.segmenter = options.segmenter ?? DEFAULT_SEGMENTER;
-    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
-    this.smallTalkThreshold = options.smallTalkThreshold ?? DEFAULT_SMALL_TALK_THRESHOLD;
-    this.openThreshold = options.openThreshold ?? DEFAULT_OPEN_THRESHOLD;
+    this.bars = {
+      order: options.threshold ?? DEFAULT_THRESHOLD,
+      smallTalk: options.smallTalkThreshold ?? DEFAULT_SMALL_TALK_THRESHOLD,
+      open: options.openThreshold ?? DEFAULT_OPEN_THRESHOLD,
+    };
     this.inDomain = domainMatcher(options.domain ?? loadDomainTerms());
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
     this.plans = options.plans;
@@ -135,13 +136,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   parse(text: string): NluResult {
     const entities = extractEntities(text, { plans: this.plans });
     const ranking = this.rank(text, entities);
-    return { text, intent: this.decide(text, entities, ranking), ranking, entities };
-  }
-
-  /** The intent to act on: data alone is `inform`; else the best admissible intent above its threshold. */
-  decide(text: string, entities: readonly Entity[], ranking: readonly ScoredIntent[],
-    bars: Bars = { order: this.threshold, smallTalk: this.smallTalkThreshold, open: this.openThreshold }): ScoredIntent {
-    return chooseIntent(this.context(text, entities), ranking, bars);
+    return { text, intent: chooseIntent(this.context(text, entities), ranking, this.bars), ranking, entities };
   }
 
   /** What the decision needs to know of a message besides its ranking. */
