@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { detectLanguage, type Language, type Segmenter } from '../bot/nlu/features.js';
 import { chooseIntent, NaturalNlu, type Bars, type MessageContext } from '../bot/nlu/natural.nlu.js';
 import type { ScoredIntent } from '../bot/nlu/types.js';
-import { loadTrainingData } from '../bot/nlu/training-data.js';
+import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS } from '../bot/nlu/types.js';
 
 export interface Row { intent: string; text: string }
@@ -53,8 +53,8 @@ interface Replay { lang: Language; gold: string; ctx: MessageContext; ranking: S
  * index mod K = k; an engine is trained on the other folds and asked for the held fold. What it
  * answered is kept so decisions can be replayed at any thresholds (chooseIntent).
  */
-function crossValidationReplays(k: number, segmenter: Segmenter | undefined, alpha: number): Replay[] {
-  const training = loadTrainingData();
+function crossValidationReplays(training: Record<Language, Example[]>, k: number, segmenter: Segmenter | undefined,
+  alpha: number): Replay[] {
   const out: Replay[] = [];
   for (let fold = 0; fold < k; fold++) {
     const nlu = new NaturalNlu({ segmenter, alpha, training: {
@@ -70,7 +70,7 @@ function crossValidationReplays(k: number, segmenter: Segmenter | undefined, alp
 
 /** Prints K-fold cross-validated accuracy at the given calibration (in-scope only: out_of_scope is never trained). */
 export function crossValidate(k: number, segmenter: Segmenter | undefined, opts: { alpha: number } & Bars): void {
-  const replays = crossValidationReplays(k, segmenter, opts.alpha);
+  const replays = crossValidationReplays(loadTrainingData(), k, segmenter, opts.alpha);
   const byIntent = new Map<string, { n: number; ok: number }>();
   const confusions = new Map<string, number>();
   const total = { zh: { n: 0, ok: 0, top: 0 }, en: { n: 0, ok: 0, top: 0 } };
@@ -111,7 +111,7 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
   type Best = Bars & { alpha: number; cv: number; worstFa: number; worstSt: number; stRecall: number };
   let best: Best | undefined;
   for (const alpha of alphas) {
-    const cv = crossValidationReplays(k, segmenter, alpha);
+    const cv = crossValidationReplays(training, k, segmenter, alpha);
     const nlu = new NaturalNlu({ segmenter, alpha, training });
     const held = calibration.map((rows) => ({ rows, replays: rows.map((r) => replay(nlu, r.intent, r.text)) }));
     let bestHere: Best | undefined;
