@@ -7,7 +7,6 @@
  * The app's strict CSP (`script-src 'self'`) applies, so an inline script or handler would be
  * refused and fail the run (page errors are checked). Skipped with a notice when chromium is missing, except under CI.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +14,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BuiltApp } from '../../bot/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { launchChromium, screenshotDir, skipBrowserTests } from '../helpers/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const SCREENSHOTS = screenshotDir(ROOT);
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
 const ORDER_NO = '172202611100001';
@@ -60,9 +59,11 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
   function watch(page: Page, who: string): Page {
     page.on('pageerror', (e) => pageErrors.push(`${who} pageerror: ${e.message}`));
     page.on('console', (m) => {
-      // Expected: 401 from /api/agent/me before signing in, and the 403 an agent gets for the
-      // supervisor figures (asserted below).
-      const expected = /status of 401/.test(m.text()) || (/status of 403/.test(m.text()) && m.location().url.includes('/api/agent/stats'));
+      // Expected: 401 from /api/agent/me before signing in, the 403 an agent gets for the
+      // supervisor figures, and the 503 the test provokes on one reply (each asserted below).
+      const expected = /status of 401/.test(m.text())
+        || (/status of 403/.test(m.text()) && m.location().url.includes('/api/agent/stats'))
+        || (/status of 503/.test(m.text()) && /\/messages$/.test(m.location().url));
       if (m.type() === 'error' && !expected) pageErrors.push(`${who} console: ${m.text()} @ ${m.location().url}`);
     });
     page.on('dialog', (d) => { pageErrors.push(`${who} dialog: ${d.message()}`); void d.dismiss(); });
@@ -129,7 +130,6 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     agentCtx = await newContext(LAPTOP, false);
     customer = watch(await customerCtx.newPage(), 'customer');
     agent = watch(await agentCtx.newPage(), 'agent');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 90_000);
 
   afterAll(async () => {
@@ -224,11 +224,35 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await agent.locator('#reply').pressSequentially(AGENT_TEXT.slice(0, 6));
     await customer.waitForSelector('#typing:not([hidden])', { timeout: 5000 });
     await agent.fill('#reply', AGENT_TEXT);
+    // A send that fails loses nothing: the text comes back to the box and the agent is told why.
+    const messagesUrl = `**/api/agent/conversations/${conversationId}/messages`;
+    await agent.route(messagesUrl, (route) => route.request().method() === 'POST'
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UPSTREAM_UNAVAILABLE', message: '暂时无法发送' } }) })
+      : route.continue());
     await agent.press('#reply', 'Enter');
+    // (An earlier toast, the claim's, may still be showing.)
+    await agent.waitForFunction(() => {
+      const t = document.getElementById('toast') as HTMLElement;
+      return !t.hidden && (t.textContent ?? '').includes('UPSTREAM_UNAVAILABLE');
+    }, undefined, { timeout: 5000 });
+    await agent.waitForFunction((t) => (document.getElementById('reply') as HTMLTextAreaElement).value === t, AGENT_TEXT, { timeout: 5000 });
+    await agent.unroute(messagesUrl);
+    expect((await transcript()).filter((m) => m.text.includes(AGENT_TEXT))).toHaveLength(0);
+    // Sent for real, with the POST's answer held back 1.5 s: the box is empty before it answers
+    // (the message reaches both sides over the sockets meanwhile).
+    await agent.route(messagesUrl, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const answer = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response: answer });
+    });
+    await agent.press('#reply', 'Enter');
+    expect(await agent.inputValue('#reply')).toBe('');
     await waitForCustomerBubble('agent', AGENT_TEXT);
     await waitForTranscript('agent', AGENT_TEXT);
     expect(await agent.inputValue('#reply')).toBe('');
-    await agent.waitForTimeout(300); // the socket's copy of the same message lands here
+    await agent.waitForTimeout(1800); // the POST's answer, a second copy of the same message, lands here
+    await agent.unroute(messagesUrl);
     expect((await transcript()).filter((m) => m.text.includes(AGENT_TEXT))).toHaveLength(1);
   });
 

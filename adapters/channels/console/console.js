@@ -436,10 +436,15 @@
     if (!text || !current || !heldByMe()) return;
     var id = current.id;
     $('reply-send').disabled = true;
+    // Cleared at once, as chat apps do (the socket's copy can arrive before the POST answers);
+    // a failed send puts the text back unless the agent has started typing something else.
+    input.value = '';
     api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/messages', { text: text }).then(function (r) {
       if (current && current.id === id && r && r.message) appendMessage(r.message);
-      if (input.value.trim() === text) input.value = '';
-    }, fail).then(function () {
+    }, function (e) {
+      if (current && current.id === id && !input.value.trim()) input.value = text;
+      fail(e);
+    }).then(function () {
       $('reply-send').disabled = !heldByMe();
       input.focus();
     });
