@@ -4,7 +4,6 @@
  * that restores the conversation from localStorage + replay, and no horizontal overflow.
  * Skipped with a notice when chromium is missing, except under CI (see ../helpers/browser.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +11,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BuiltApp } from '../../bot/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { testApp } from '../helpers/app.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { launchChromium, screenshotDir, skipBrowserTests } from '../helpers/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const SCREENSHOTS = screenshotDir(ROOT);
 const PHONE = { width: 390, height: 844 };
 const XSS = '<img src=x onerror="window.__xss=1">';
 const FAILURE_TITLE = loadKnowledge().reasons.get('ID_INFO_INVALID')!.text['zh-CN'].title;
@@ -118,7 +117,6 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     expect(log.map((b) => Number(b.seq))).toEqual(log.map((_, i) => i + 1));
     expect(log[0]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
 
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'web-chat.png') });
   });
 

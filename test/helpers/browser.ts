@@ -4,6 +4,8 @@
  * missing the browser tests are skipped with a notice, except under CI, where they must fail.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -51,4 +53,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     ...options,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   });
+}
+
+/**
+ * Where browser tests save their screenshots: the README's docs/screenshots when run with
+ * `npm run screenshots` (UPDATE_SCREENSHOTS=1), otherwise a scratch folder, so an ordinary
+ * `npm test` leaves the working tree as it found it.
+ */
+export function screenshotDir(root: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS ? path.join(root, 'docs/screenshots') : path.join(os.tmpdir(), 'sim-order-bot-screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
 }
