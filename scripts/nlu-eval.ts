@@ -21,6 +21,7 @@
  *                                         within each language file); reports in-scope accuracy per language
  *   --calibration-fold                    every 5th data line of each file (0-based line index mod 5 = 0) is a
  *                                         calibration fold: figures are reported on the other lines only
+ *   --no-spelling                         without the typo tolerance for English words (to measure what it does)
  *   --compare-nlpjs                       train nlp.js (node-nlp) on the same data and report it alongside
  *   --max-oos-fa X --min-smalltalk-recall X --min-accuracy X
  *                                         failing checks: exit 1 when a file misses one
@@ -160,7 +161,7 @@ async function main(): Promise<number> {
     options: {
       segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, alpha: { type: 'string' },
       calibrate: { type: 'boolean' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
-      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' },
+      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' },
       'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
     },
   });
@@ -190,6 +191,7 @@ async function main(): Promise<number> {
     openThreshold: open,
     alpha,
     training,
+    spelling: !values['no-spelling'],
   });
   const trainMs = performance.now() - t0;
   const ours: Classifier = { name: `ours (natural, ${nlu.segmenter})`, classify: (t) => nlu.parse(t).intent.name };

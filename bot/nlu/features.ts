@@ -67,7 +67,7 @@ function withPlaceholders(text: string, entities: readonly Entity[]): string {
  * Units in reading order; `null` marks a break (punctuation) that bigrams do not cross.
  * In 'chars' mode each Han character is a unit; in 'jieba' modes each jieba word.
  */
-function units(text: string, segmenter: Segmenter): Array<string | null> {
+function units(text: string, segmenter: Segmenter, correct: (word: string) => string): Array<string | null> {
   const out: Array<string | null> = [];
   let last = 0;
   RUN_RE.lastIndex = 0;
@@ -88,16 +88,27 @@ function units(text: string, segmenter: Segmenter): Array<string | null> {
       if (head) out.push(stem(head));
       out.push('not');
     } else {
-      out.push(stem(run));
+      out.push(stem(correct(run)));
     }
   }
   return out;
 }
 
-/** The feature list of a message (deduplicated). */
-export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter): string[] {
+const asIs = (word: string) => word;
+
+/** The English words of a text as `featurize` sees them (lower-cased, before stemming). */
+export function latinWords(text: string): string[] {
+  return asciiLower(toHalfWidth(text)).match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+}
+
+/**
+ * The feature list of a message (deduplicated). `correct` may replace an English word before it is
+ * stemmed (typo tolerance, see spelling.ts).
+ */
+export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter,
+  correct: (word: string) => string = asIs): string[] {
   const norm = asciiLower(toHalfWidth(text));
-  const seq = units(withPlaceholders(norm, entities), segmenter);
+  const seq = units(withPlaceholders(norm, entities), segmenter, correct);
   const feats = new Set<string>();
   for (let i = 0; i < seq.length; i++) {
     const u = seq[i];
@@ -107,7 +118,7 @@ export function featurize(text: string, entities: readonly Entity[], segmenter: 
     if (next) feats.add(`${u}|${next}`);
   }
   if (segmenter === 'jieba+chars') {
-    for (const f of featurize(text, entities, 'chars')) feats.add(`c:${f}`);
+    for (const f of featurize(text, entities, 'chars', correct)) feats.add(`c:${f}`);
   }
   return [...feats];
 }

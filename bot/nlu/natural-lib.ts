@@ -33,6 +33,10 @@ export const BayesClassifier = require('natural/lib/natural/classifiers/bayes_cl
   stemmer?: unknown, smoothing?: number) => NaturalBayesClassifier;
 export const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as new () => NaturalTfIdf;
 export const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
-export const LevenshteinDistance = (require('natural/lib/natural/distance/levenshtein_distance.js') as {
+const distances = require('natural/lib/natural/distance/levenshtein_distance.js') as {
   LevenshteinDistance: (a: string, b: string) => number;
-}).LevenshteinDistance;
+  DamerauLevenshteinDistance: (a: string, b: string) => number;
+};
+export const LevenshteinDistance = distances.LevenshteinDistance;
+/** Levenshtein with a swap of neighbours counting as one edit ("thnaks" is one edit from "thanks"). */
+export const DamerauLevenshteinDistance = distances.DamerauLevenshteinDistance;

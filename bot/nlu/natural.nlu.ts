@@ -17,7 +17,8 @@ import { z } from 'zod';
 import { loadJsonFile } from '../knowledge/loader.js';
 import type { Entity } from './entities.js';
 import { extractEntities } from './entities.js';
-import { detectLanguage, featurize, type Language, type Segmenter } from './features.js';
+import { detectLanguage, featurize, latinWords, type Language, type Segmenter } from './features.js';
+import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { asciiLower, toHalfWidth } from './gazetteer.js';
@@ -39,6 +40,8 @@ export interface NaturalNluOptions {
   training?: Record<Language, Example[]>;
   /** Domain words per language; default knowledge/nlu/domain.json. */
   domain?: DomainTerms;
+  /** Replace an unknown English word by a known one a single edit away (default true; see spelling.ts). */
+  spelling?: boolean;
 }
 
 const DomainFile = z.object({
@@ -114,6 +117,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   private readonly inDomain: (text: string) => boolean;
   private readonly models: Record<Language, IntentModel>;
   private readonly plans: PlanMatcher | undefined;
+  private readonly correct: ((word: string) => string) | undefined;
 
   constructor(options: NaturalNluOptions = {}) {
     this.segmenter = options.segmenter ?? DEFAULT_SEGMENTER;
@@ -126,6 +130,10 @@ export class NaturalNlu implements LanguageUnderstanding {
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
+    if (options.spelling ?? true) {
+      const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
+      this.correct = (word) => speller.correct(word);
+    }
     const train = (examples: Example[]) => new IntentModel(examples.map((ex) => ({
       intent: ex.intent,
       features: featurize(ex.text, extractEntities(ex.text, { plans: this.plans }), this.segmenter),
@@ -150,7 +158,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   /** Every trained intent with its confidence, best first. */
   rank(text: string, entities: readonly Entity[] = extractEntities(text, { plans: this.plans })): ScoredIntent[] {
     const model = this.models[detectLanguage(text)];
-    const features = featurize(text, entities, this.segmenter);
+    const features = featurize(text, entities, this.segmenter, this.correct);
     const { posterior, similarity } = model.score(features);
     return model.intents
       .map((name, i) => ({ name, confidence: round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) }))
