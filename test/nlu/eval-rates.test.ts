@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decisionRates, isCalibrationLine, readTsv } from '../../scripts/nlu-tuning.js';
+import { decisionRates, isCalibrationLine, readTsv, searchThresholds, type Held, type Replay } from '../../scripts/nlu-tuning.js';
 import { tempDir } from '../helpers/app.js';
 
 // The figures CI fails on (npm run nlu:check) are built from these rates.
@@ -45,5 +45,34 @@ describe('nlu:eval rates', () => {
 
   it('puts every 5th line, from the first, in the calibration fold', () => {
     expect([0, 1, 4, 5, 10, 11].map(isCalibrationLine)).toEqual([true, false, false, true, true, false]);
+  });
+});
+
+// The calibration's grid search (npm run nlu:eval -- --calibrate) on made-up replays: in-domain
+// logistics lines make a lower order threshold more accurate; two out-of-scope lines score 0.30 and
+// 0.31 for logistics, the other 98 under any threshold.
+describe('nlu:eval calibration search', () => {
+  const ctx = { justData: false, inDomain: true };
+  const replayOf = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence }] });
+  const cv = [0.06, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4].map((c) => replayOf('logistics', c));
+  const heldWith = (positions: number[]): Held => {
+    const scores = Array.from({ length: 100 }, (_, i) => (i === positions[0] ? 0.3 : i === positions[1] ? 0.31 : 0.01));
+    return {
+      rows: scores.map(() => ({ intent: 'out_of_scope', text: '…' })),
+      replays: scores.map((c) => replayOf('out_of_scope', c)),
+    };
+  };
+
+  it('keeps false accepts ≤ 2% on each half: two accepted lines in the same half (4% of it) push the threshold up to let one through', () => {
+    const chosen = searchThresholds(0.4, cv, [heldWith([10, 20])]);
+    expect(chosen?.order).toBe(0.31); // accepts the 0.31 line only: 1 of the half's 50
+    expect(chosen?.worstFa).toBe(0.01);
+  });
+
+  it('lets them through when each half holds one (2% of each half, 2% of the whole)', () => {
+    const chosen = searchThresholds(0.4, cv, [heldWith([10, 21])]);
+    expect(chosen?.order).toBe(0.05);
+    expect(chosen?.worstFa).toBe(0.02);
+    expect(chosen?.cv).toBe(1);
   });
 });
