@@ -70,14 +70,14 @@ function domainMatcher(terms: DomainTerms): (text: string) => boolean {
  * Alpha and the three thresholds, picked together by
  *   npm run nlu:eval -- ../shared/eval/clinc150-en.tsv ../shared/eval/crosswoz-zh.tsv --calibrate
  * the best 5-fold cross-validated accuracy on our training phrases that keeps out-of-scope false
- * accepts ≤ 2% and out-of-scope lines taken for small talk ≤ 5% on the calibration fold (every 5th
- * line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
+ * accepts ≤ 2% and out-of-scope lines taken for small talk ≤ 5% on each half of the calibration fold
+ * (every 5th line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
  * ../shared/eval/README.md allows this one use.
  */
-export const DEFAULT_THRESHOLD = 0.17;
-export const DEFAULT_SMALL_TALK_THRESHOLD = 0.31;
-export const DEFAULT_OPEN_THRESHOLD = 0.49;
-export const DEFAULT_ALPHA = 0.4;
+export const DEFAULT_THRESHOLD = 0.19;
+export const DEFAULT_SMALL_TALK_THRESHOLD = 0.33;
+export const DEFAULT_OPEN_THRESHOLD = 0.47;
+export const DEFAULT_ALPHA = 0.3;
 export const DEFAULT_SEGMENTER: Segmenter = 'chars';
 
 /**
