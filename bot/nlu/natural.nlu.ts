@@ -44,10 +44,11 @@ export interface NaturalNluOptions {
   spelling?: boolean;
 }
 
-const DomainFile = z.object({
-  about: z.string().optional(),
-  zh: z.array(z.string().min(1)).min(1),
-  en: z.array(z.string().min(1)).min(1),
+const Terms = z.object({ about: z.string().optional(), zh: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }).strict();
+const DomainFile = Terms.extend({
+  /** Another company's service or another kind of card: outside the domain unless `ours` is also there. */
+  elsewhere: Terms.optional(),
+  ours: Terms.optional(),
 }).strict();
 export type DomainTerms = z.infer<typeof DomainFile>;
 
@@ -55,14 +56,30 @@ export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): Domai
   return loadJsonFile(file, DomainFile);
 }
 
-/** Does the text say something about SIM-card orders? */
-function domainMatcher(terms: DomainTerms): (text: string) => boolean {
-  const zh = terms.zh;
+/** Chinese terms as substrings, English terms at the start of a word (deliver → delivery). */
+function termPattern(terms: { zh: string[]; en: string[] }): RegExp {
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const en = new RegExp(`\\b(?:${terms.en.map((t) => escape(t.toLowerCase())).join('|')})`);
+  const zh = terms.zh.map((t) => escape(asciiLower(t)));
+  const en = terms.en.map((t) => `\\b${escape(t.toLowerCase())}`);
+  return new RegExp([...zh, ...en].join('|'), 'g');
+}
+
+/**
+ * Does the text say something about SIM-card orders? It needs a domain word, and no word of
+ * another company's service or card (美团的订单, a credit card to activate) unless, with those
+ * taken out, it still names something of ours (淘宝买的卡, an Amazon parcel with my SIM).
+ */
+function domainMatcher(terms: DomainTerms): (text: string) => boolean {
+  const domain = termPattern(terms);
+  const elsewhere = terms.elsewhere && termPattern(terms.elsewhere);
+  const ours = terms.ours && termPattern(terms.ours);
+  const has = (re: RegExp, s: string) => { re.lastIndex = 0; return re.test(s); };
   return (text) => {
     const norm = asciiLower(toHalfWidth(text));
-    return zh.some((t) => norm.includes(t)) || en.test(norm);
+    if (!has(domain, norm)) return false;
+    if (!elsewhere || !has(elsewhere, norm)) return true;
+    elsewhere.lastIndex = 0;
+    return !!ours && has(ours, norm.replace(elsewhere, ' '));
   };
 }
 

@@ -47,6 +47,19 @@ describe('NaturalNlu intents', () => {
     }
   });
 
+  it('keeps another company\'s orders, tickets and cards out, though they use our words (订单, 退款, activate)', () => {
+    for (const text of ['饿了么的订单一直没送到', '高铁票退款要多久', '社保卡怎么激活', '携程订的酒店怎么退款',
+      'how do I activate my debit card', 'my Uber Eats order never came, I want a refund']) {
+      expect(nlu.parse(text).intent.name, text).toBe('out_of_scope');
+    }
+  });
+
+  it('still hears our own card when another company is named beside it', () => {
+    expect(nlu.parse('淘宝上买的卡收到了怎么激活').intent.name).toBe('activation');
+    expect(nlu.parse('the sim card came in an Amazon box, how do I activate it').intent.name).toBe('activation');
+    expect(nlu.parse('订单172202611100014的卡快递到哪了，跟美团外卖一样慢').intent.name).toBe('logistics');
+  });
+
   it('ranks every trained intent with confidences in [0, 1], best first', () => {
     const r = nlu.parse('我的订单审核失败了是什么原因');
     expect(r.ranking.length).toBeGreaterThanOrEqual(16);
