@@ -91,7 +91,7 @@ function domainMatcher(terms: DomainTerms): (text: string) => boolean {
  * (every 5th line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
  * ../shared/eval/README.md allows this one use.
  */
-export const DEFAULT_THRESHOLD = 0.19;
+export const DEFAULT_THRESHOLD = 0.17;
 export const DEFAULT_SMALL_TALK_THRESHOLD = 0.33;
 export const DEFAULT_OPEN_THRESHOLD = 0.47;
 export const DEFAULT_ALPHA = 0.3;
