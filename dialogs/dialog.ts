@@ -32,6 +32,8 @@ export interface TurnInput {
   text: string;
   locale: Locale;
   intent: { name: string; confidence: number } | null;
+  /** The intent read as part of a conversation about an order (see NluResult.onTopic). */
+  onTopic?: { name: string; confidence: number } | null;
   entities: Entity[];
   now: Date;
 }

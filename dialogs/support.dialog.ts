@@ -48,7 +48,10 @@ function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
 }
 
 /** Runs one turn: global intents first, then the step the conversation is waiting in. */
-export async function runTurn(step: string | null, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+export async function runTurn(step: string | null, message: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+  // Once an order is on the table, a message without a word of the domain ("what else can I get
+  // instead", "地址要补充门牌号") is read as being about it.
+  const input = (vars.orderNo || vars.verifiedOrderNo) && message.onTopic ? { ...message, intent: message.onTopic } : message;
   const k = deps.knowledge;
   const here = step && steps[step] ? step : START;
   const hasData = input.entities.some((e) => e.entity === 'order_no' || e.entity === 'phone_tail' || e.entity === 'phone');

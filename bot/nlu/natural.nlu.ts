@@ -65,21 +65,22 @@ function termPattern(terms: { zh: string[]; en: string[] }): RegExp {
 }
 
 /**
- * Does the text say something about SIM-card orders? It needs a domain word, and no word of
- * another company's service or card (美团的订单, a credit card to activate) unless, with those
- * taken out, it still names something of ours (淘宝买的卡, an Amazon parcel with my SIM).
+ * Does the text say something about SIM-card orders? 'ours' needs a domain word and no word of
+ * another company's service or card (美团的订单, a credit card to activate), unless with those taken
+ * out it still names something of ours (淘宝买的卡, an Amazon parcel with my SIM): then 'elsewhere'.
  */
-function domainMatcher(terms: DomainTerms): (text: string) => boolean {
+function domainMatcher(terms: DomainTerms): (text: string) => 'ours' | 'elsewhere' | 'none' {
   const domain = termPattern(terms);
   const elsewhere = terms.elsewhere && termPattern(terms.elsewhere);
   const ours = terms.ours && termPattern(terms.ours);
   const has = (re: RegExp, s: string) => { re.lastIndex = 0; return re.test(s); };
   return (text) => {
     const norm = asciiLower(toHalfWidth(text));
-    if (!has(domain, norm)) return false;
-    if (!elsewhere || !has(elsewhere, norm)) return true;
-    elsewhere.lastIndex = 0;
-    return !!ours && has(ours, norm.replace(elsewhere, ' '));
+    if (elsewhere && has(elsewhere, norm)) {
+      elsewhere.lastIndex = 0;
+      return has(domain, norm) && !!ours && has(ours, norm.replace(elsewhere, ' ')) ? 'ours' : 'elsewhere';
+    }
+    return has(domain, norm) ? 'ours' : 'none';
   };
 }
 
@@ -131,7 +132,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   /** The confidence each kind of intent needs (see chooseIntent). */
   readonly bars: Bars;
   readonly alpha: number;
-  private readonly inDomain: (text: string) => boolean;
+  private readonly domainOf: (text: string) => 'ours' | 'elsewhere' | 'none';
   private readonly models: Record<Language, IntentModel>;
   private readonly plans: PlanMatcher | undefined;
   private readonly correct: ((word: string) => string) | undefined;
@@ -143,7 +144,7 @@ export class NaturalNlu implements LanguageUnderstanding {
       smallTalk: options.smallTalkThreshold ?? DEFAULT_SMALL_TALK_THRESHOLD,
       open: options.openThreshold ?? DEFAULT_OPEN_THRESHOLD,
     };
-    this.inDomain = domainMatcher(options.domain ?? loadDomainTerms());
+    this.domainOf = domainMatcher(options.domain ?? loadDomainTerms());
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
@@ -161,15 +162,17 @@ export class NaturalNlu implements LanguageUnderstanding {
   parse(text: string): NluResult {
     const entities = extractEntities(text, { plans: this.plans });
     const ranking = this.rank(text, entities);
-    return { text, intent: chooseIntent(this.context(text, entities), ranking, this.bars), ranking, entities };
+    const ctx = this.context(text, entities);
+    const intent = chooseIntent(ctx, ranking, this.bars);
+    const onTopic = ctx.inDomain || ctx.elsewhere || ctx.justData ? intent : chooseIntent({ ...ctx, onTopic: true }, ranking, this.bars);
+    return { text, intent, onTopic, ranking, entities };
   }
 
   /** What the decision needs to know of a message besides its ranking. */
   context(text: string, entities: readonly Entity[]): MessageContext {
-    return {
-      justData: justData(text, entities),
-      inDomain: entities.some((e) => DOMAIN_ENTITIES.has(e.entity)) || this.inDomain(text),
-    };
+    const domain = this.domainOf(text);
+    const inDomain = entities.some((e) => DOMAIN_ENTITIES.has(e.entity)) || domain === 'ours';
+    return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere' };
   }
 
   /** Every trained intent with its confidence, best first. */
@@ -191,19 +194,28 @@ export interface MessageContext {
   justData: boolean;
   /** Has a word of the bot's domain or one of its entities. */
   inDomain: boolean;
+  /** Names another company's service or card, and nothing of ours (美团的订单, 高铁票退款). */
+  elsewhere: boolean;
+  /**
+   * Read inside a conversation already about an order: an order-related intent needs no domain word
+   * (but clears the higher open bar), unless the message names another company (`elsewhere`).
+   */
+  onTopic?: boolean;
 }
 
 /**
  * The decision rule, apart from the engine so calibration can replay it over many thresholds: data
- * alone is `inform`; an order-related intent needs a domain message; the best admissible intent must
- * reach its bar (small talk has its own), or the message is `out_of_scope`.
+ * alone is `inform`; an order-related intent needs a domain message (or one on topic); the best
+ * admissible intent must reach its bar (small talk has its own, order-related intents without a
+ * domain word the open one), or the message is `out_of_scope`.
  */
 export function chooseIntent(ctx: MessageContext, ranking: readonly ScoredIntent[], bars: Bars): ScoredIntent {
   if (ctx.justData) return { name: 'inform', confidence: 1 };
-  const admissible = (name: string) => ctx.inDomain || !ORDER_RELATED_INTENTS.has(name) || OPEN_INTENTS.has(name);
+  const topical = ctx.onTopic === true && !ctx.elsewhere;
+  const admissible = (name: string) => ctx.inDomain || topical || !ORDER_RELATED_INTENTS.has(name) || OPEN_INTENTS.has(name);
   const best = ranking.find((r) => admissible(r.name)) ?? ranking[0]!;
   const bar = SMALL_TALK_INTENTS.has(best.name) ? bars.smallTalk
-    : !ctx.inDomain && OPEN_INTENTS.has(best.name) ? bars.open : bars.order;
+    : !ctx.inDomain && ORDER_RELATED_INTENTS.has(best.name) ? bars.open : bars.order;
   if (best.confidence >= bar && admissible(best.name)) return best;
   return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
 }

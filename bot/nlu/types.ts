@@ -34,6 +34,13 @@ export interface ScoredIntent {
 export interface NluResult {
   text: string;
   intent: ScoredIntent;
+  /**
+   * What the message means inside a conversation already about an order: "what else can I get
+   * instead" has no word of the domain, so `intent` is out_of_scope, but after an order it asks for
+   * alternatives. The same as `intent` when the message has a domain word or names another company.
+   * Not part of `POST /api/nlu/parse`.
+   */
+  onTopic: ScoredIntent;
   ranking: ScoredIntent[];
   entities: Entity[];
 }

@@ -52,7 +52,7 @@ describe('nlu:eval rates', () => {
 // logistics lines make a lower order threshold more accurate; two out-of-scope lines score 0.30 and
 // 0.31 for logistics, the other 98 under any threshold.
 describe('nlu:eval calibration search', () => {
-  const ctx = { justData: false, inDomain: true };
+  const ctx = { justData: false, inDomain: true, elsewhere: false };
   const replayOf = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence }] });
   const cv = [0.06, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4].map((c) => replayOf('logistics', c));
   const heldWith = (positions: number[]): Held => {

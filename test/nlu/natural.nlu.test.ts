@@ -54,6 +54,18 @@ describe('NaturalNlu intents', () => {
     }
   });
 
+  it('reads a message with no word about orders as about the order in hand, apart from `intent`', () => {
+    for (const [text, intent] of [['还有便宜一点的可以选吗', 'alternatives'], ['any other options for me', 'alternatives']] as const) {
+      const r = nlu.parse(text);
+      expect(r.intent.name, text).toBe('out_of_scope');
+      expect(r.onTopic.name, text).toBe(intent);
+    }
+    // Another company's order stays out, even in a conversation about ours; and on-domain messages agree.
+    expect(nlu.parse('饿了么的订单一直没送到').onTopic.name).toBe('out_of_scope');
+    const inDomain = nlu.parse('卡寄出来了没有，快递到哪了');
+    expect(inDomain.onTopic).toEqual(inDomain.intent);
+  });
+
   it('still hears our own card when another company is named beside it', () => {
     expect(nlu.parse('淘宝上买的卡收到了怎么激活').intent.name).toBe('activation');
     expect(nlu.parse('the sim card came in an Amazon box, how do I activate it').intent.name).toBe('activation');
@@ -85,21 +97,29 @@ describe('the decision rule', () => {
   const ranked = (name: string, confidence: number) => [{ name, confidence }, { name: 'greet', confidence: 0.01 }];
 
   it('takes an order-related intent only in a message about the domain', () => {
-    expect(chooseIntent({ justData: false, inDomain: true }, ranked('logistics', 0.3), bars).name).toBe('logistics');
-    expect(chooseIntent({ justData: false, inDomain: false }, ranked('logistics', 0.9), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('logistics', 0.3), bars).name).toBe('logistics');
+    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('logistics', 0.9), bars).name).toBe('out_of_scope');
   });
 
   it('takes a complaint or a request for a person anywhere, outside the domain above its own bar', () => {
-    expect(chooseIntent({ justData: false, inDomain: false }, ranked('complaint', 0.55), bars).name).toBe('complaint');
-    expect(chooseIntent({ justData: false, inDomain: false }, ranked('complaint', 0.45), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ justData: false, inDomain: true }, ranked('complaint', 0.25), bars).name).toBe('complaint');
-    expect(chooseIntent({ justData: false, inDomain: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
+    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.55), bars).name).toBe('complaint');
+    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.45), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('complaint', 0.25), bars).name).toBe('complaint');
+    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
+  });
+
+  it('on topic, takes an order-related intent without a domain word above the open bar, never one naming another company', () => {
+    const onTopic = { justData: false, inDomain: false, elsewhere: false, onTopic: true };
+    expect(chooseIntent(onTopic, ranked('alternatives', 0.55), bars).name).toBe('alternatives');
+    expect(chooseIntent(onTopic, ranked('alternatives', 0.45), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...onTopic, elsewhere: true }, ranked('refund', 0.9), bars).name).toBe('out_of_scope');
+    expect(chooseIntent(onTopic, ranked('thanks', 0.41), bars).name).toBe('thanks');
   });
 
   it('holds small talk to its own bar, and data alone is inform', () => {
-    expect(chooseIntent({ justData: false, inDomain: false }, ranked('thanks', 0.41), bars).name).toBe('thanks');
-    expect(chooseIntent({ justData: false, inDomain: false }, ranked('thanks', 0.39), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ justData: true, inDomain: true }, ranked('complaint', 0.9), bars)).toEqual({ name: 'inform', confidence: 1 });
+    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.41), bars).name).toBe('thanks');
+    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.39), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ justData: true, inDomain: true, elsewhere: false }, ranked('complaint', 0.9), bars)).toEqual({ name: 'inform', confidence: 1 });
   });
 
   it('understands anger and asking for a person that name nothing about orders', () => {

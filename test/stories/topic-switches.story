@@ -88,3 +88,28 @@ user: ok thanks
 bot: welcome
 user: 2018
 bot: @status shipped
+
+## 查完一单后不提“套餐”也能再要别的选择（订单在手，没有订单词的话也按订单理解）
+user: 172202611100014
+user: 6599
+bot: @failure AREA_FORBIDDEN
+user: 还有便宜一点的可以选吗
+bot: 下面这些在售套餐可以办理
+bot: 广电福兔卡19元
+bot-not: 没有理解
+
+## English: asking for cheaper options after the explanation, without a word about plans
+locale: en
+user: why was order 172202611100014 rejected?
+user: 6599
+bot: @failure AREA_FORBIDDEN
+user: any cheaper options?
+bot: these plans on sale would work
+bot-not: didn't understand
+
+## English: before any order is on the table, the same words are not taken as an order question
+locale: en
+user: hi
+user: any cheaper options?
+bot: didn't understand
+bot: order number
