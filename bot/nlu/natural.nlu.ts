@@ -65,9 +65,11 @@ function termPattern(terms: { zh: string[]; en: string[] }): RegExp {
 }
 
 /**
- * Does the text say something about SIM-card orders? 'ours' needs a domain word and no word of
- * another company's service or card (美团的订单, a credit card to activate), unless with those taken
- * out it still names something of ours (淘宝买的卡, an Amazon parcel with my SIM): then 'elsewhere'.
+ * Does the text say something about SIM-card orders?
+ *  - 'ours': a domain word, and no word of another company's service or card, or, once those are
+ *    taken out, still something of ours (淘宝买的卡, an Amazon parcel with my SIM);
+ *  - 'elsewhere': another company's service or card and nothing of ours (美团的订单, a credit card);
+ *  - 'none': no domain word at all.
  */
 function domainMatcher(terms: DomainTerms): (text: string) => 'ours' | 'elsewhere' | 'none' {
   const domain = termPattern(terms);
@@ -77,7 +79,6 @@ function domainMatcher(terms: DomainTerms): (text: string) => 'ours' | 'elsewher
   return (text) => {
     const norm = asciiLower(toHalfWidth(text));
     if (elsewhere && has(elsewhere, norm)) {
-      elsewhere.lastIndex = 0;
       return has(domain, norm) && !!ours && has(ours, norm.replace(elsewhere, ' ')) ? 'ours' : 'elsewhere';
     }
     return has(domain, norm) ? 'ours' : 'none';
