@@ -139,7 +139,7 @@ export function searchThresholds(alpha: number, cv: readonly Replay[], held: rea
   return best;
 }
 
-const describe = (s: Setting, k: number) =>
+const summary = (s: Setting, k: number) =>
   `threshold ${s.order}, small-talk ${s.smallTalk}, open ${s.open} → ${k}-fold accuracy ${pct(s.cv)}; ` +
   `worst OOS FA ${pct(s.worstFa)}, worst OOS → small talk ${pct(s.worstSt)}, small-talk recall ${pct(s.stRecall)}`;
 
@@ -182,7 +182,7 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
       continue;
     }
     const here = searchThresholds(alpha, cv, held);
-    console.log(here ? `alpha ${alpha}: ${describe(here, k)}` : `alpha ${alpha}: no thresholds keep within the bounds`);
+    console.log(here ? `alpha ${alpha}: ${summary(here, k)}` : `alpha ${alpha}: no thresholds keep within the bounds`);
     if (here && (!best || here.cv > best.cv)) best = here;
   }
   if (opts.check) return;
