@@ -171,7 +171,7 @@ export class Pipeline {
     const now = this.d.now?.() ?? new Date();
 
     const result = await this.d.engine.turn(conversationId, {
-      text, locale, intent: nlu.intent, onTopic: nlu.onTopic, entities: nlu.entities, now,
+      text, locale, intent: nlu.intent, onTopic: nlu.onTopic, elsewhere: nlu.elsewhere, entities: nlu.entities, now,
     });
 
     const replies = await this.send(conversationId, result.replies);

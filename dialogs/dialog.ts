@@ -34,6 +34,8 @@ export interface TurnInput {
   intent: { name: string; confidence: number } | null;
   /** The intent read as part of a conversation about an order (see NluResult.onTopic). */
   onTopic?: { name: string; confidence: number } | null;
+  /** The message is about another company's service or card (see NluResult.elsewhere). */
+  elsewhere?: boolean;
   entities: Entity[];
   now: Date;
 }

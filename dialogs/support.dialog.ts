@@ -85,6 +85,10 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
       if (again) return again;
     }
     if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') return askPrecheck(input, vars, deps, here);
+    // Another company's order, ticket or card: say so, rather than answer with our own FAQ (退款, 激活).
+    if (input.elsewhere && intentIs(input, 'out_of_scope') && here !== STEP.askTail) {
+      return { replies: [{ text: t(k, input.locale, 'elsewhere') }], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+    }
     // Questions the FAQ knows (activation, delivery, refunds…), where no step is waiting for data.
     if ((here === START || here === STEP.after || here === STEP.askOrderNo) && intentIs(input, ...FAQ_INTENTS)) {
       const answer = faqAnswer(input, deps);

@@ -166,7 +166,7 @@ export class NaturalNlu implements LanguageUnderstanding {
     const ctx = this.context(text, entities);
     const intent = chooseIntent(ctx, ranking, this.bars);
     const onTopic = ctx.inDomain || ctx.elsewhere || ctx.justData ? intent : chooseIntent({ ...ctx, onTopic: true }, ranking, this.bars);
-    return { text, intent, onTopic, ranking, entities };
+    return { text, intent, onTopic, elsewhere: ctx.elsewhere, ranking, entities };
   }
 
   /** What the decision needs to know of a message besides its ranking. */

@@ -41,6 +41,8 @@ export interface NluResult {
    * Not part of `POST /api/nlu/parse`.
    */
   onTopic: ScoredIntent;
+  /** Names another company's service or card and nothing of ours (美团的订单). Not part of the API either. */
+  elsewhere: boolean;
   ranking: ScoredIntent[];
   entities: Entity[];
 }

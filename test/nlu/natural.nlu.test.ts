@@ -50,8 +50,12 @@ describe('NaturalNlu intents', () => {
   it('keeps another company\'s orders, tickets and cards out, though they use our words (订单, 退款, activate)', () => {
     for (const text of ['饿了么的订单一直没送到', '高铁票退款要多久', '社保卡怎么激活', '携程订的酒店怎么退款',
       'how do I activate my debit card', 'my Uber Eats order never came, I want a refund']) {
-      expect(nlu.parse(text).intent.name, text).toBe('out_of_scope');
+      const r = nlu.parse(text);
+      expect(r.intent.name, text).toBe('out_of_scope');
+      expect(r.elsewhere, text).toBe(true);
     }
+    expect(nlu.parse('这家酒店的电话是多少').elsewhere).toBe(true);
+    expect(nlu.parse('故宫附近有什么好吃的').elsewhere).toBe(false);
   });
 
   it('reads a message with no word about orders as about the order in hand, apart from `intent`', () => {
@@ -67,7 +71,7 @@ describe('NaturalNlu intents', () => {
   });
 
   it('still hears our own card when another company is named beside it', () => {
-    expect(nlu.parse('淘宝上买的卡收到了怎么激活').intent.name).toBe('activation');
+    expect(nlu.parse('淘宝上买的卡收到了怎么激活')).toMatchObject({ intent: { name: 'activation' }, elsewhere: false });
     expect(nlu.parse('the sim card came in an Amazon box, how do I activate it').intent.name).toBe('activation');
     expect(nlu.parse('订单172202611100014的卡快递到哪了，跟美团外卖一样慢').intent.name).toBe('logistics');
   });

@@ -113,3 +113,18 @@ user: hi
 user: any cheaper options?
 bot: didn't understand
 bot: order number
+
+## 查完一单后问别家的订单：说明只管号卡，不拿号卡的退款说明来答
+user: 172202611100014
+user: 6599
+bot: @failure AREA_FORBIDDEN
+user: 饿了么的订单怎么退款
+bot: 只能查询和解答172号卡
+bot-not: 核实扣款记录
+
+## English: another company's card is not answered with our activation steps
+locale: en
+user: hi
+user: how do I activate my new credit card
+bot: I only handle 172 SIM-card orders
+bot-not: official app
