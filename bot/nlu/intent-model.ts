@@ -6,7 +6,7 @@
  * "地址写错了"); the similarity catches that, because unknown words weigh in the message's norm.
  */
 import { BayesClassifier } from './natural-lib.js';
-import { SoftmaxRegression } from './softmax.js';
+import { SoftmaxRegression, softmaxInPlace } from './softmax.js';
 
 export interface TrainingDoc { intent: string; features: string[] }
 
@@ -108,12 +108,7 @@ export class IntentModel {
       const ll = this.logLikelihood.get(f);
       if (ll) for (let i = 0; i < n; i++) logp[i]! += ll[i]!;
     }
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) if (logp[i]! > max) max = logp[i]!;
-    let sum = 0;
-    for (let i = 0; i < n; i++) { logp[i] = Math.exp(logp[i]! - max); sum += logp[i]!; }
-    for (let i = 0; i < n; i++) logp[i]! /= sum;
-    return logp;
+    return softmaxInPlace(logp);
   }
 
   /** Per intent, the best cosine between the message and one of its training phrases (an inverted index over phrases). */

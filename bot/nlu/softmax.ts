@@ -96,11 +96,16 @@ export class SoftmaxRegression {
     const scale = 1 / Math.sqrt(Math.max(n, 1));
     s.set(this.bias);
     for (const f of x) for (let c = 0; c < k; c++) s[c]! += this.weights[f * k + c]! * scale;
-    let max = -Infinity;
-    for (let c = 0; c < k; c++) if (s[c]! > max) max = s[c]!;
-    let sum = 0;
-    for (let c = 0; c < k; c++) { s[c] = Math.exp(s[c]! - max); sum += s[c]!; }
-    for (let c = 0; c < k; c++) s[c]! /= sum;
-    return s;
+    return softmaxInPlace(s);
   }
+}
+
+/** Turns scores (log-odds) into probabilities summing to 1, in place; the largest is subtracted first so exp cannot overflow. */
+export function softmaxInPlace(s: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < s.length; i++) if (s[i]! > max) max = s[i]!;
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) { s[i] = Math.exp(s[i]! - max); sum += s[i]!; }
+  for (let i = 0; i < s.length; i++) s[i]! /= sum;
+  return s;
 }
