@@ -69,7 +69,7 @@ class StoreStorage implements Storage {
    * Without the cache: the state `thread()` just read for the pipeline, handed to the turn's own read
    * that follows, so a turn reads its state from the database once. Kept for a moment only.
    */
-  private readonly justRead = new Map<string, { items: StoreItems; at: number }>();
+  private readonly justRead = new LRUCache<string, StoreItems>({ max: 1000, ttl: JUST_READ_MS });
 
   constructor(private readonly store: Store, cache: boolean) {
     this.cache = cache ? new LRUCache<string, Cached>({ max: 10_000 }) : null;
@@ -81,7 +81,7 @@ class StoreStorage implements Storage {
       const handed = keys.length === 1 ? this.justRead.get(keys[0]!) : undefined;
       if (handed) {
         this.justRead.delete(keys[0]!);
-        if (Date.now() - handed.at < JUST_READ_MS) return handed.items;
+        return handed;
       }
       return this.store.readState(keys) as Promise<StoreItems>;
     }
@@ -106,10 +106,7 @@ class StoreStorage implements Storage {
     const hit = this.cache?.get(key);
     if (hit) return hit.thread;
     const items = await this.read([key]);
-    if (!this.cache) {
-      if (this.justRead.size > 1000) this.justRead.clear(); // turns a handoff answered instead of the bot
-      this.justRead.set(key, { items, at: Date.now() });
-    }
+    if (!this.cache) this.justRead.set(key, items); // bounded and short-lived: a turn a person answers never reads it back
     return threadOf(items[key]);
   }
 
