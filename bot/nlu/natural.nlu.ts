@@ -12,17 +12,14 @@
  * entity, except a complaint or a request for a person (OPEN_INTENTS), which outside the domain
  * needs its own bar; small talk has its own threshold too (a misfire there is harmless).
  */
-import path from 'node:path';
-import { z } from 'zod';
-import { loadJsonFile } from '../knowledge/loader.js';
 import type { Entity } from './entities.js';
 import { extractEntities } from './entities.js';
 import { detectLanguage, featurize, latinWords, type Language, type Segmenter } from './features.js';
 import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
-import { asciiLower, toHalfWidth } from './gazetteer.js';
-import { loadTrainingData, NLU_DIR, type Example } from './training-data.js';
+import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
+import { loadTrainingData, type Example } from './training-data.js';
 import { OPEN_INTENTS, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type LanguageUnderstanding, type NluResult, type ScoredIntent } from './types.js';
 
 export interface NaturalNluOptions {
@@ -42,47 +39,6 @@ export interface NaturalNluOptions {
   domain?: DomainTerms;
   /** Replace an unknown English word by a known one a single edit away (default true; see spelling.ts). */
   spelling?: boolean;
-}
-
-const Terms = z.object({ about: z.string().optional(), zh: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }).strict();
-const DomainFile = Terms.extend({
-  /** Another company's service or another kind of card: outside the domain unless `ours` is also there. */
-  elsewhere: Terms.optional(),
-  ours: Terms.optional(),
-}).strict();
-export type DomainTerms = z.infer<typeof DomainFile>;
-
-export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): DomainTerms {
-  return loadJsonFile(file, DomainFile);
-}
-
-/** Chinese terms as substrings, English terms at the start of a word (deliver → delivery). */
-function termPattern(terms: { zh: string[]; en: string[] }): RegExp {
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const zh = terms.zh.map((t) => escape(asciiLower(t)));
-  const en = terms.en.map((t) => `\\b${escape(t.toLowerCase())}`);
-  return new RegExp([...zh, ...en].join('|'), 'g');
-}
-
-/**
- * Does the text say something about SIM-card orders?
- *  - 'ours': a domain word, and no word of another company's service or card, or, once those are
- *    taken out, still something of ours (淘宝买的卡, an Amazon parcel with my SIM);
- *  - 'elsewhere': another company's service or card and nothing of ours (美团的订单, a credit card);
- *  - 'none': no domain word at all.
- */
-function domainMatcher(terms: DomainTerms): (text: string) => 'ours' | 'elsewhere' | 'none' {
-  const domain = termPattern(terms);
-  const elsewhere = terms.elsewhere && termPattern(terms.elsewhere);
-  const ours = terms.ours && termPattern(terms.ours);
-  const has = (re: RegExp, s: string) => { re.lastIndex = 0; return re.test(s); };
-  return (text) => {
-    const norm = asciiLower(toHalfWidth(text));
-    if (elsewhere && has(elsewhere, norm)) {
-      return has(domain, norm) && !!ours && has(ours, norm.replace(elsewhere, ' ')) ? 'ours' : 'elsewhere';
-    }
-    return has(domain, norm) ? 'ours' : 'none';
-  };
 }
 
 /**
@@ -133,7 +89,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   /** The confidence each kind of intent needs (see chooseIntent). */
   readonly bars: Bars;
   readonly alpha: number;
-  private readonly domainOf: (text: string) => 'ours' | 'elsewhere' | 'none';
+  private readonly domainOf: (text: string) => DomainVerdict;
   private readonly models: Record<Language, IntentModel>;
   private readonly plans: PlanMatcher | undefined;
   private readonly correct: ((word: string) => string) | undefined;
