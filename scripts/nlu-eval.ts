@@ -23,7 +23,8 @@
  *                                         within each language file); reports in-scope accuracy per language
  *   --calibration-fold                    every 5th data line of each file (0-based line index mod 5 = 0) is a
  *                                         calibration fold: figures are reported on the other lines only
- *   --no-spelling                         without the typo tolerance for English words (to measure what it does)
+ *   --no-spelling                         evaluate FILE without the typo tolerance for English words (--cv and
+ *                                         --calibrate always use it)
  *   --compare-nlpjs                       train nlp.js (node-nlp) on the same data and report it alongside
  *   --max-oos-fa X --min-smalltalk-recall X --min-accuracy X
  *                                         failing checks: exit 1 when a file misses one
