@@ -100,9 +100,10 @@ export interface Held { rows: Row[]; replays: Replay[] }
 
 function ratesAt(held: readonly Held[], bars: Bars) {
   const rates = held.map(({ rows, replays }) => decisionRates(rows, replays.map((r) => chooseIntent(r.ctx, r.ranking, bars).name)));
+  const fa = rates.map((x) => x.oosFalseAccept ?? 0);
   return {
-    fa: rates.map((x) => x.oosFalseAccept ?? 0),
-    worstFa: Math.max(...rates.map((x) => x.oosFalseAccept ?? 0)),
+    fa,
+    worstFa: Math.max(...fa),
     worstSt: Math.max(...rates.map((x) => x.oosAsSmallTalk ?? 0)),
     stRecall: rates.find((x) => x.smallTalkRecall !== null)?.smallTalkRecall ?? 0,
   };
