@@ -30,6 +30,8 @@ export interface NaturalNluOptions {
   smallTalkThreshold?: number;
   /** Below this confidence a complaint or human request that names nothing of the domain is out_of_scope. */
   openThreshold?: number;
+  /** Below this confidence any other order-related intent that names nothing of the domain is out_of_scope. */
+  bareThreshold?: number;
   /** Weight of the classifiers' posterior against the TF-IDF similarity in the confidence. */
   alpha?: number;
   plans?: PlanMatcher;
@@ -52,6 +54,7 @@ export interface NaturalNluOptions {
 export const DEFAULT_THRESHOLD = 0.17;
 export const DEFAULT_SMALL_TALK_THRESHOLD = 0.33;
 export const DEFAULT_OPEN_THRESHOLD = 0.47;
+export const DEFAULT_BARE_THRESHOLD = 0.75;
 export const DEFAULT_ALPHA = 0.3;
 export const DEFAULT_SEGMENTER: Segmenter = 'chars';
 
@@ -61,7 +64,7 @@ export const DEFAULT_SEGMENTER: Segmenter = 'chars';
  */
 // English framing words, longest first so "i'm" is not cut into "i" + "'m".
 const EN_FRAMING = ['my', 'the', 'is', 'it', 'its', "it's", 'order', 'number', 'no', 'phone', 'last', 'four', '4', 'digit', 'digits',
-  'ending', 'ends', 'in', 'with', 'id', 'card', 'i', 'am', "i'm", 'im', 'live', 'from', 'age', 'year', 'years', 'old', 'here', 'this', 'that']
+  'ending', 'ends', 'in', 'with', 'id', 'card', 'i', 'am', "i'm", 'im', 'are', 'live', 'from', 'age', 'year', 'years', 'old', 'here', 'this', 'that']
   .sort((a, b) => b.length - a.length);
 const FRAMING = new RegExp([
   `\\b(?:${EN_FRAMING.join('|')})\\b`,
@@ -100,6 +103,7 @@ export class NaturalNlu implements LanguageUnderstanding {
       order: options.threshold ?? DEFAULT_THRESHOLD,
       smallTalk: options.smallTalkThreshold ?? DEFAULT_SMALL_TALK_THRESHOLD,
       open: options.openThreshold ?? DEFAULT_OPEN_THRESHOLD,
+      bare: options.bareThreshold ?? DEFAULT_BARE_THRESHOLD,
     };
     this.domainOf = domainMatcher(options.domain ?? loadDomainTerms());
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
@@ -143,8 +147,11 @@ export class NaturalNlu implements LanguageUnderstanding {
   }
 }
 
-/** The confidence an intent needs: order-related, small talk, and complaint or human request outside the domain. */
-export interface Bars { order: number; smallTalk: number; open: number }
+/**
+ * The confidence an intent needs: order-related, small talk, a complaint or human request outside the
+ * domain (open), and any other order-related intent outside the domain (bare).
+ */
+export interface Bars { order: number; smallTalk: number; open: number; bare: number }
 
 export interface MessageContext {
   /** Nothing but entities and the words that frame them. */
@@ -169,11 +176,15 @@ export interface MessageContext {
 export function chooseIntent(ctx: MessageContext, ranking: readonly ScoredIntent[], bars: Bars): ScoredIntent {
   if (ctx.justData) return { name: 'inform', confidence: 1 };
   const topical = ctx.onTopic === true && !ctx.elsewhere;
-  const admissible = (name: string) => ctx.inDomain || topical || !ORDER_RELATED_INTENTS.has(name) || OPEN_INTENTS.has(name);
-  const best = ranking.find((r) => admissible(r.name)) ?? ranking[0]!;
+  /** Outside the domain, an order-related intent other than a complaint or a human request only counts from the bare bar up. */
+  const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !OPEN_INTENTS.has(name);
+  const admissible = (r: ScoredIntent) => !bare(r.name) || (!ctx.elsewhere && r.confidence >= bars.bare);
+  const best = ranking.find(admissible);
+  if (!best) return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
   const bar = SMALL_TALK_INTENTS.has(best.name) ? bars.smallTalk
-    : !ctx.inDomain && ORDER_RELATED_INTENTS.has(best.name) ? bars.open : bars.order;
-  if (best.confidence >= bar && admissible(best.name)) return best;
+    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(best.name) ? bars.order
+      : bare(best.name) ? bars.bare : bars.open;
+  if (best.confidence >= bar) return best;
   return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
 }
 

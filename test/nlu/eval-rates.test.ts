@@ -75,4 +75,22 @@ describe('nlu:eval calibration search', () => {
     expect(chosen?.worstFa).toBe(0.02);
     expect(chosen?.cv).toBe(1);
   });
+
+  it('lets messages without a domain word in from the highest bare bar that gains accuracy within the bounds', () => {
+    const bareCtx = { justData: false, inDomain: false, elsewhere: false };
+    const bareReplay = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx: bareCtx, ranking: [{ name: 'alternatives', confidence }] });
+    // Two cross-validated phrases without a domain word, at 0.9 and 0.6; out-of-scope lines at 0.55
+    // (half of them) and 0.01: a bare bar of 0.55 or below would accept 50% of the held lines.
+    const cvBare = [...cv, bareReplay('alternatives', 0.9), bareReplay('alternatives', 0.6)];
+    const held: Held = {
+      rows: Array.from({ length: 100 }, () => ({ intent: 'out_of_scope', text: '…' })),
+      replays: Array.from({ length: 100 }, (_, i) => bareReplay('out_of_scope', i % 2 ? 0.55 : 0.01)),
+    };
+    const chosen = searchThresholds(0.4, cvBare, [held]);
+    expect(chosen?.bare).toBe(0.59);
+    expect(chosen?.worstFa).toBe(0);
+    expect(chosen?.cv).toBe(1);
+    // Nothing to gain: the bar stays off.
+    expect(searchThresholds(0.4, cv, [held])?.bare).toBe(Infinity);
+  });
 });
