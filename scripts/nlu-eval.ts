@@ -12,9 +12,9 @@
  *   --segmenter chars|jieba|jieba+chars   Chinese segmentation (default: the engine's)
  *   --alpha X --threshold X --small-talk-threshold X --open-threshold X --bare-threshold X
  *                                         override the engine's calibration
- *   --calibrate                           pick alpha and the three thresholds: the best K-fold
+ *   --calibrate                           pick alpha and the four thresholds: the best K-fold
  *                                         (--cv K, default 5) accuracy on the training phrases that keeps
- *                                         OOS false accepts ≤ 2% and OOS → small talk ≤ 5% on the
+ *                                         OOS false accepts ≤ 1% (--calibration-max-fa X) and OOS → small talk ≤ 5% on the
  *                                         calibration fold of each FILE, on each half of it (nothing else of FILE is read);
  *                                         alpha from 0.3 to 0.7 unless --alpha is given
  *   --check-calibration                   instead of calibrating, split the calibration folds in two halves,
@@ -165,7 +165,7 @@ async function main(): Promise<number> {
       segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, alpha: { type: 'string' },
       calibrate: { type: 'boolean' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
       cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' },
-      'check-calibration': { type: 'boolean' },
+      'check-calibration': { type: 'boolean' }, 'calibration-max-fa': { type: 'string' },
       'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
     },
   });
@@ -179,6 +179,7 @@ async function main(): Promise<number> {
     calibrate(positionals, Number(values.cv ?? 5), segmenter, {
       alphas: values.alpha ? [Number(values.alpha)] : undefined,
       check: values['check-calibration'],
+      maxFa: values['calibration-max-fa'] ? Number(values['calibration-max-fa']) : undefined,
     });
     return 0;
   }

@@ -64,13 +64,13 @@ describe('nlu:eval calibration search', () => {
   };
 
   it('keeps false accepts ≤ 2% on each half: two accepted lines in the same half (4% of it) push the threshold up to let one through', () => {
-    const chosen = searchThresholds(0.4, cv, [heldWith([10, 20])]);
+    const chosen = searchThresholds(0.4, cv, [heldWith([10, 20])], 0.02);
     expect(chosen?.order).toBe(0.31); // accepts the 0.31 line only: 1 of the half's 50
     expect(chosen?.worstFa).toBe(0.01);
   });
 
   it('lets them through when each half holds one (2% of each half, 2% of the whole)', () => {
-    const chosen = searchThresholds(0.4, cv, [heldWith([10, 21])]);
+    const chosen = searchThresholds(0.4, cv, [heldWith([10, 21])], 0.02);
     expect(chosen?.order).toBe(0.05);
     expect(chosen?.worstFa).toBe(0.02);
     expect(chosen?.cv).toBe(1);
