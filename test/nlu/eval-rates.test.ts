@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chooseIntent } from '../../bot/nlu/natural.nlu.js';
 import { decisionRates, isCalibrationLine, readTsv, searchThresholds, type Held, type Replay } from '../../scripts/nlu-tuning.js';
 import { tempDir } from '../helpers/app.js';
 
@@ -92,5 +94,28 @@ describe('nlu:eval calibration search', () => {
     expect(chosen?.cv).toBe(1);
     // Nothing to gain: the bar stays off.
     expect(searchThresholds(0.4, cv, [held])?.bare).toBe(Infinity);
+  });
+
+  it('counts through its tallies exactly what replaying the decision rule at the chosen bars gives', () => {
+    const intents = ['logistics', 'refund', 'complaint', 'greet', 'thanks'];
+    const replay = fc.record({
+      gold: fc.constantFrom(...intents),
+      ctx: fc.record({ justData: fc.boolean(), inDomain: fc.boolean(), elsewhere: fc.boolean() }),
+      // Confidences on the search grid (0.05, 0.07, …, 0.59), so that many sit exactly on a bar.
+      scores: fc.array(fc.integer({ min: 0, max: 27 }), { minLength: intents.length, maxLength: intents.length }),
+    }).map(({ gold, ctx, scores }): Replay => ({
+      lang: 'en', gold, ctx,
+      ranking: intents.map((name, i) => ({ name, confidence: Number((0.05 + scores[i]! * 0.02).toFixed(2)) })).sort((a, b) => b.confidence - a.confidence),
+    }));
+    fc.assert(fc.property(fc.array(replay, { minLength: 5, maxLength: 30 }), fc.array(replay, { minLength: 10, maxLength: 40 }), (cv, oos) => {
+      const held: Held = { rows: oos.map(() => ({ intent: 'out_of_scope', text: '…' })), replays: oos.map((r) => ({ ...r, gold: 'out_of_scope' })) };
+      for (const maxFa of [0, 0.2]) {
+        const chosen = searchThresholds(0.4, cv, [held], maxFa);
+        if (!chosen) continue;
+        const replayed = cv.filter((r) => chooseIntent(r.ctx, r.ranking, chosen).name === r.gold).length / cv.length;
+        expect(chosen.cv).toBeCloseTo(replayed, 12);
+        expect(chosen.worstFa).toBeLessThanOrEqual(maxFa);
+      }
+    }), { numRuns: 50 });
   });
 });
