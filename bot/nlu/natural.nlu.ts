@@ -6,11 +6,15 @@
  * `out_of_scope` is never trained: it is what a message becomes when its confidence falls below a
  * calibrated threshold.
  *
+ * A message with Han characters is read by the Chinese model; one that also has English words ("why
+ * does it say 风控", "订单status") by both, each intent keeping the better of the two confidences.
+ *
  * Confidence = posterior^α · similarity^(1-α) of an intent: a message must be both the classifiers'
  * favourite and close to some training phrase of that intent. An order-related intent is only
  * accepted when the message has a word of the bot's domain (knowledge/nlu/domain.json) or an
  * entity, except a complaint or a request for a person (OPEN_INTENTS), which outside the domain
- * needs its own bar; small talk has its own threshold too (a misfire there is harmless).
+ * needs its own bar, and any other the engine is sure of, above the bare bar ("what other options do
+ * I have"); small talk has its own threshold too (a misfire there is harmless).
  */
 import type { Entity } from './entities.js';
 import { extractEntities } from './entities.js';
@@ -138,12 +142,18 @@ export class NaturalNlu implements LanguageUnderstanding {
 
   /** Every trained intent with its confidence, best first. */
   rank(text: string, entities: readonly Entity[] = extractEntities(text, { plans: this.plans })): ScoredIntent[] {
-    const model = this.models[detectLanguage(text)];
     const features = featurize(text, entities, this.segmenter, this.correct);
-    const { posterior, similarity } = model.score(features);
-    return model.intents
-      .map((name, i) => ({ name, confidence: round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) }))
-      .sort((a, b) => b.confidence - a.confidence);
+    const scoreWith = (model: IntentModel) => {
+      const { posterior, similarity } = model.score(features);
+      return model.intents.map((name, i) => ({ name, confidence: round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) }));
+    };
+    const lang = detectLanguage(text);
+    let ranking = scoreWith(this.models[lang]);
+    if (lang === 'zh' && latinWords(text).length >= 1) {
+      const en = new Map(scoreWith(this.models.en).map((r) => [r.name, r.confidence]));
+      ranking = ranking.map((r) => ({ name: r.name, confidence: Math.max(r.confidence, en.get(r.name) ?? 0) }));
+    }
+    return ranking.sort((a, b) => b.confidence - a.confidence);
   }
 }
 

@@ -78,6 +78,12 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('订单172202611100014的卡快递到哪了，跟美团外卖一样慢').intent.name).toBe('logistics');
   });
 
+  it('reads a message in English around a Chinese error text with both languages\' phrases', () => {
+    // The Chinese model alone knows few English words; "why does it say … on my application" is English.
+    expect(nlu.parse('why does it say 风控 on my application').intent.name).toBe('order_failure_reason');
+    expect(nlu.parse('my sim still not arrive, 快递 where').intent.name).toBe('logistics');
+  });
+
   it('ranks every trained intent with confidences in [0, 1], best first', () => {
     const r = nlu.parse('我的订单审核失败了是什么原因');
     expect(r.ranking.length).toBeGreaterThanOrEqual(16);
