@@ -186,7 +186,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     scope.post('/api/nlu/parse', async (req) => {
       const body = req.body as { text?: unknown } | null;
       const { text, intent, ranking, entities } = nlu.parse(pipeline.validateText(body?.text));
-      return { text, intent, ranking, entities }; // what ../shared/API.md promises, nothing more
+      // What ../shared/API.md promises, nothing more.
+      return { text, intent, ranking: ranking.map(({ name, confidence }) => ({ name, confidence })), entities };
     });
     await restChannel(scope, { conversations, pipeline, store });
     await wsChannel(scope, {

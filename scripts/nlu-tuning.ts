@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { detectLanguage, type Language, type Segmenter } from '../bot/nlu/features.js';
 import { candidate, chooseIntent, NaturalNlu, type BarKind, type Bars, type MessageContext } from '../bot/nlu/natural.nlu.js';
-import type { ScoredIntent } from '../bot/nlu/types.js';
+import type { RankedIntent } from '../bot/nlu/types.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS } from '../bot/nlu/types.js';
 
@@ -46,7 +46,7 @@ export function decisionRates(rows: readonly Row[], predicted: readonly string[]
 /** The calibration fold: every 5th data line (0-based index mod 5 = 0); the rest is for reporting. */
 export const isCalibrationLine = (i: number) => i % 5 === 0;
 
-export interface Replay { lang: Language; gold: string; ctx: MessageContext; ranking: ScoredIntent[] }
+export interface Replay { lang: Language; gold: string; ctx: MessageContext; ranking: RankedIntent[] }
 
 /**
  * K-fold cross-validation over the training phrases: fold k of a language is its examples with
@@ -121,10 +121,10 @@ const half = (h: Held, parity: number): Held => ({
  */
 export const DEFAULT_MAX_FA = 0.01;
 
-/** The bare bar is searched on 0.41, 0.43, …, 0.99, or left off (Infinity: never without a domain word). */
-const BARE_GRID = [...Array.from({ length: 30 }, (_, i) => Number((0.41 + i * 0.02).toFixed(2))), Infinity];
+/** The bare bar (a posterior) is searched on 0.5, 0.55, …, 0.95, 0.96, …, 0.99, 0.995, 0.998, 0.999, or left off (Infinity). */
+const BARE_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, Infinity];
 
-type GridBar = Exclude<BarKind, 'bare'>;
+type GridBar = BarKind;
 
 /**
  * How many of a set of decisions clear their bar, for every threshold of the grid at once: with the
@@ -136,8 +136,8 @@ interface Tally { fixed: number; clear: Record<GridBar, Int32Array> }
 function tally(decisions: Iterable<{ bar: BarKind | null; confidence: number }>): Tally {
   const t: Tally = { fixed: 0, clear: { order: new Int32Array(GRID.length), smallTalk: new Int32Array(GRID.length), open: new Int32Array(GRID.length) } };
   for (const d of decisions) {
-    // No bar (data alone), or the bare bar, which the candidate already reached.
-    if (d.bar === null || d.bar === 'bare') { t.fixed++; continue; }
+    // No bar: data alone.
+    if (d.bar === null) { t.fixed++; continue; }
     const counts = t.clear[d.bar];
     for (let g = 0; g < GRID.length && GRID[g]! <= d.confidence; g++) counts[g]!++;
   }

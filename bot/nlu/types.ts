@@ -31,6 +31,11 @@ export interface ScoredIntent {
   confidence: number;
 }
 
+/** A ranked intent with the classifiers' posterior behind its confidence (not part of the API). */
+export interface RankedIntent extends ScoredIntent {
+  posterior: number;
+}
+
 export interface NluResult {
   text: string;
   intent: ScoredIntent;
@@ -43,7 +48,7 @@ export interface NluResult {
   onTopic: ScoredIntent;
   /** Names another company's service or card and nothing of ours (美团的订单). Not part of the API either. */
   elsewhere: boolean;
-  ranking: ScoredIntent[];
+  ranking: RankedIntent[];
   entities: Entity[];
 }
 

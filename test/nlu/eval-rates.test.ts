@@ -55,7 +55,7 @@ describe('nlu:eval rates', () => {
 // 0.31 for logistics, the other 98 under any threshold.
 describe('nlu:eval calibration search', () => {
   const ctx = { justData: false, inDomain: true, elsewhere: false };
-  const replayOf = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence }] });
+  const replayOf = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence, posterior: confidence }] });
   const cv = [0.06, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4].map((c) => replayOf('logistics', c));
   const heldWith = (positions: number[]): Held => {
     const scores = Array.from({ length: 100 }, (_, i) => (i === positions[0] ? 0.3 : i === positions[1] ? 0.31 : 0.01));
@@ -80,16 +80,17 @@ describe('nlu:eval calibration search', () => {
 
   it('lets messages without a domain word in from the highest bare bar that gains accuracy within the bounds', () => {
     const bareCtx = { justData: false, inDomain: false, elsewhere: false };
-    const bareReplay = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx: bareCtx, ranking: [{ name: 'alternatives', confidence }] });
-    // Two cross-validated phrases without a domain word, at 0.9 and 0.6; out-of-scope lines at 0.55
-    // (half of them) and 0.01: a bare bar of 0.55 or below would accept 50% of the held lines.
-    const cvBare = [...cv, bareReplay('alternatives', 0.9), bareReplay('alternatives', 0.6)];
+    // The bare bar is on the posterior; the confidence is held to the open bar.
+    const bareReplay = (gold: string, posterior: number): Replay => ({ lang: 'en', gold, ctx: bareCtx, ranking: [{ name: 'alternatives', confidence: 0.7, posterior }] });
+    // Two cross-validated phrases without a domain word, at posteriors 0.999 and 0.96; out-of-scope
+    // lines at 0.95 (half of them) and 0.01: a bare bar of 0.95 or below would accept 50% of them.
+    const cvBare = [...cv, bareReplay('alternatives', 0.999), bareReplay('alternatives', 0.96)];
     const held: Held = {
       rows: Array.from({ length: 100 }, () => ({ intent: 'out_of_scope', text: '…' })),
-      replays: Array.from({ length: 100 }, (_, i) => bareReplay('out_of_scope', i % 2 ? 0.55 : 0.01)),
+      replays: Array.from({ length: 100 }, (_, i) => bareReplay('out_of_scope', i % 2 ? 0.95 : 0.01)),
     };
     const chosen = searchThresholds(0.4, cvBare, [held]);
-    expect(chosen?.bare).toBe(0.59);
+    expect(chosen?.bare).toBe(0.96);
     expect(chosen?.worstFa).toBe(0);
     expect(chosen?.cv).toBe(1);
     // Nothing to gain: the bar stays off.
@@ -105,7 +106,8 @@ describe('nlu:eval calibration search', () => {
       scores: fc.array(fc.integer({ min: 0, max: 27 }), { minLength: intents.length, maxLength: intents.length }),
     }).map(({ gold, ctx, scores }): Replay => ({
       lang: 'en', gold, ctx,
-      ranking: intents.map((name, i) => ({ name, confidence: Number((0.05 + scores[i]! * 0.02).toFixed(2)) })).sort((a, b) => b.confidence - a.confidence),
+      ranking: intents.map((name, i) => ({ name, confidence: Number((0.05 + scores[i]! * 0.02).toFixed(2)), posterior: scores[i]! / 27 }))
+        .sort((a, b) => b.confidence - a.confidence),
     }));
     fc.assert(fc.property(fc.array(replay, { minLength: 5, maxLength: 30 }), fc.array(replay, { minLength: 10, maxLength: 40 }), (cv, oos) => {
       const held: Held = { rows: oos.map(() => ({ intent: 'out_of_scope', text: '…' })), replays: oos.map((r) => ({ ...r, gold: 'out_of_scope' })) };
