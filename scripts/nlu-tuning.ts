@@ -247,6 +247,6 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
 
 /** What the engine made of one labelled line, kept for replaying decisions (lang: the model that parsed it). */
 function replay(nlu: NaturalNlu, gold: string, text: string): Replay {
-  const { entities, ranking } = nlu.parse(text);
-  return { lang: detectLanguage(text), gold, ctx: nlu.context(text, entities), ranking };
+  const { ranking, ctx } = nlu.analyse(text);
+  return { lang: detectLanguage(text), gold, ctx, ranking };
 }

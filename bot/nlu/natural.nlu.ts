@@ -23,6 +23,7 @@ import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
+import { toSimplified } from './script.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { OPEN_INTENTS, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type LanguageUnderstanding, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
 
@@ -117,20 +118,30 @@ export class NaturalNlu implements LanguageUnderstanding {
       const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
       this.correct = (word) => speller.correct(word);
     }
-    const train = (examples: Example[]) => new IntentModel(examples.map((ex) => ({
-      intent: ex.intent,
-      features: featurize(ex.text, extractEntities(ex.text, { plans: this.plans }), this.segmenter),
-    })));
+    const train = (examples: Example[]) => new IntentModel(examples.map((ex) => {
+      const text = toSimplified(ex.text);
+      return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
+    }));
     this.models = { zh: train(training.zh), en: train(training.en) };
   }
 
   parse(text: string): NluResult {
-    const entities = extractEntities(text, { plans: this.plans });
-    const ranking = this.rank(text, entities);
-    const ctx = this.context(text, entities);
+    const { entities, ranking, ctx } = this.analyse(text);
     const intent = chooseIntent(ctx, ranking, this.bars);
     const onTopic = ctx.inDomain || ctx.elsewhere || ctx.justData ? intent : chooseIntent({ ...ctx, onTopic: true }, ranking, this.bars);
     return { text, intent, onTopic, elsewhere: ctx.elsewhere, ranking, entities };
+  }
+
+  /**
+   * What the decision is made from: the entities, the ranking and the context of the text as the
+   * models read it (traditional characters as simplified, see script.ts). The entities' offsets are
+   * those of `text`: the conversion is only used when it keeps the length.
+   */
+  analyse(text: string): { entities: Entity[]; ranking: RankedIntent[]; ctx: MessageContext } {
+    const simplified = toSimplified(text);
+    const read = simplified.length === text.length ? simplified : text;
+    const entities = extractEntities(read, { plans: this.plans });
+    return { entities, ranking: this.rank(read, entities), ctx: this.context(read, entities) };
   }
 
   /** What the decision needs to know of a message besides its ranking. */

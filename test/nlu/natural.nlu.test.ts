@@ -82,6 +82,18 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('my sim still not arrive, 快递 where').intent.name).toBe('logistics');
   });
 
+  it('reads traditional characters as simplified, with entity offsets in the text as written', () => {
+    expect(nlu.parse('我的訂單為什麼失敗了').intent.name).toBe('order_failure_reason');
+    expect(nlu.parse('請問審核通過了沒有').intent.name).toBe('order_status');
+    const text = '我住在廣東深圳，訂單號172202611100014';
+    const { entities } = nlu.parse(text);
+    const province = entities.find((e) => e.entity === 'province' && e.start === 3);
+    expect(province?.value).toBe('广东');
+    expect(text.slice(province!.start, province!.end)).toBe('廣東');
+    const order = entities.find((e) => e.entity === 'order_no')!;
+    expect(text.slice(order.start, order.end)).toBe('172202611100014');
+  });
+
   it('ranks every trained intent with confidences in [0, 1], best first', () => {
     const r = nlu.parse('我的订单审核失败了是什么原因');
     expect(r.ranking.length).toBeGreaterThanOrEqual(16);
