@@ -69,12 +69,15 @@ export const DEFAULT_SEGMENTER: Segmenter = 'chars';
  */
 // English framing words, longest first so "i'm" is not cut into "i" + "'m".
 const EN_FRAMING = ['my', 'the', 'is', 'it', 'its', "it's", 'order', 'number', 'no', 'phone', 'last', 'four', '4', 'digit', 'digits',
-  'ending', 'ends', 'in', 'with', 'id', 'card', 'i', 'am', "i'm", 'im', 'are', 'live', 'from', 'age', 'year', 'years', 'old', 'here', 'this', 'that']
+  'ending', 'ends', 'in', 'with', 'id', 'card', 'i', 'am', "i'm", 'im', 'are', 'live', 'from', 'age', 'year', 'years', 'old', 'here', 'this', 'that',
+  // whose age it is: the card may be for someone else
+  'she', "she's", 'he', "he's", 'son', 'daughter', 'kid', 'child', 'mum', 'mom', 'mother', 'dad', 'father',
+  'grandma', 'grandmother', 'grandpa', 'grandfather', 'wife', 'husband', 'brother', 'sister']
   .sort((a, b) => b.length - a.length);
 const FRAMING = new RegExp([
   `\\b(?:${EN_FRAMING.join('|')})\\b`,
   '[\\s\\p{P}\\p{S}]+',
-  '我的|我|的|是|为|号码|手机号|手机|电话|联系|订单号|订单|单号|编号|尾号|后四位|后4位|末四位|身份证号?|身份证|年龄|今年|岁|周岁|在|住|地址|省|市|那个|这个|就是|哦|噢|嗯|呢|啊|吧|了',
+  '我的|我|的|是|为|他|她|妈妈|妈|爸爸|爸|儿子|女儿|孩子|奶奶|爷爷|老婆|老公|号码|手机号|手机|电话|联系|订单号|订单|单号|编号|尾号|后四位|后4位|末四位|身份证号?|身份证|年龄|今年|岁|周岁|在|住|地址|省|市|那个|这个|就是|哦|噢|嗯|呢|啊|吧|了',
 ].join('|'), 'giu');
 
 function justData(text: string, entities: readonly Entity[]): boolean {
