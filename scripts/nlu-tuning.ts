@@ -124,14 +124,13 @@ export const DEFAULT_MAX_FA = 0.01;
 /** The bare bar (a posterior) is searched on 0.5, 0.55, …, 0.95, 0.96, …, 0.99, 0.995, 0.998, 0.999, or left off (Infinity). */
 const BARE_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, Infinity];
 
-type GridBar = BarKind;
 
 /**
  * How many of a set of decisions clear their bar, for every threshold of the grid at once: with the
  * bare bar fixed, each message's candidate and the kind of bar it faces are fixed too (see
  * `candidate`), so the count at any (order, small talk, open) is `fixed` plus one lookup per bar.
  */
-interface Tally { fixed: number; clear: Record<GridBar, Int32Array> }
+interface Tally { fixed: number; clear: Record<BarKind, Int32Array> }
 
 function tally(decisions: Iterable<{ bar: BarKind | null; confidence: number }>): Tally {
   const t: Tally = { fixed: 0, clear: { order: new Int32Array(GRID.length), smallTalk: new Int32Array(GRID.length), open: new Int32Array(GRID.length) } };
