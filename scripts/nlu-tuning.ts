@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { detectLanguage, type Language, type Segmenter } from '../bot/nlu/features.js';
-import { candidate, chooseIntent, NaturalNlu, type BarKind, type Bars, type MessageContext } from '../bot/nlu/natural.nlu.js';
+import { candidate, chooseIntent, type BarKind, type Bars, type MessageContext } from '../bot/nlu/decision.js';
+import { NaturalNlu } from '../bot/nlu/natural.nlu.js';
 import type { RankedIntent } from '../bot/nlu/types.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS } from '../bot/nlu/types.js';

@@ -25,7 +25,8 @@ import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
 import { toSimplified } from './script.js';
 import { loadTrainingData, type Example } from './training-data.js';
-import { OPEN_INTENTS, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type LanguageUnderstanding, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
+import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
+import type { LanguageUnderstanding, NluResult, RankedIntent } from './types.js';
 
 export interface NaturalNluOptions {
   segmenter?: Segmenter;
@@ -158,7 +159,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   }
 
   /** Every trained intent with its confidence (and the posterior behind it), best first. */
-  rank(text: string, entities: readonly Entity[] = extractEntities(text, { plans: this.plans })): RankedIntent[] {
+  rank(text: string, entities: readonly Entity[]): RankedIntent[] {
     const features = featurize(text, entities, this.segmenter, this.correct);
     const scoreWith = (model: IntentModel): RankedIntent[] => {
       const { posterior, similarity } = model.score(features);
@@ -176,74 +177,10 @@ export class NaturalNlu implements LanguageUnderstanding {
   }
 }
 
-/**
- * The confidence an intent needs: order-related, small talk, and outside the domain (open); and the
- * posterior an order-related intent other than a complaint or a human request needs outside the
- * domain before it is considered at all (bare).
- */
-export interface Bars { order: number; smallTalk: number; open: number; bare: number }
-
-export interface MessageContext {
-  /** Nothing but entities and the words that frame them. */
-  justData: boolean;
-  /** Has a word of the bot's domain or one of its entities. */
-  inDomain: boolean;
-  /** Names another company's service or card, and nothing of ours (美团的订单, 高铁票退款). */
-  elsewhere: boolean;
-  /**
-   * Read inside a conversation already about an order: an order-related intent needs no domain word
-   * (but clears the higher open bar), unless the message names another company (`elsewhere`).
-   */
-  onTopic?: boolean;
-}
-
-/** The confidence bar a decision is held to: the name of one of `Bars` (the bare bar is on the posterior). */
-export type BarKind = Exclude<keyof Bars, 'bare'>;
-
-/**
- * The first half of the decision rule: the intent a message is judged on and the bar it must clear.
- * Data alone is `inform`, with no bar. An order-related intent needs a domain message (or one on
- * topic), except outside the domain a complaint or a request for a person, and any other whose
- * posterior reaches the bare bar (the classifiers all but certain: "what other options do I have"),
- * all held to the open bar. Passed-over intents leave the next one in the ranking to be judged.
- * Nothing admissible: undefined. Only the bare bar changes which intent is judged, so the calibration
- * can tally decisions per bar (nlu-tuning.ts).
- *
- * Why the posterior for the bare bar: on messages with no domain word, it separates our customers'
- * requests from other subjects better than the confidence does. When it was chosen, at the level that
- * let 10 of CLINC's 1,022 calibration out-of-scope lines in, a posterior bar passed 31 of the 39 such
- * in-scope lines of dev-2, dev-3 and dev-4 that a bar could pass; a confidence bar 17, a similarity
- * bar 16.
- */
-export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[], bareBar: number):
-  { intent: RankedIntent; bar: BarKind | null } | undefined {
-  if (ctx.justData) return { intent: { name: 'inform', confidence: 1, posterior: 1 }, bar: null };
-  const topical = ctx.onTopic === true && !ctx.elsewhere;
-  /** Outside the domain, an order-related intent other than a complaint or a human request only counts from the bare bar up. */
-  const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !OPEN_INTENTS.has(name);
-  const intent = ranking.find((r) => !bare(r.name) || (!ctx.elsewhere && r.posterior >= bareBar));
-  if (!intent) return undefined;
-  const bar: BarKind = SMALL_TALK_INTENTS.has(intent.name) ? 'smallTalk'
-    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) ? 'order' : 'open';
-  return { intent, bar };
-}
-
-/**
- * The decision rule, apart from the engine so calibration can replay it over many thresholds: the
- * candidate (above) must reach its bar, or the message is `out_of_scope`.
- */
-export function chooseIntent(ctx: MessageContext, ranking: readonly RankedIntent[], bars: Bars): ScoredIntent {
-  const c = candidate(ctx, ranking, bars.bare);
-  if (c && (c.bar === null || c.intent.confidence >= bars[c.bar])) return { name: c.intent.name, confidence: c.intent.confidence };
-  return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
-}
-
-const round = (x: number) => Math.round(x * 1e4) / 1e4;
-
 const shared = new Map<string, NaturalNlu>();
 
 /**
- * One trained engine per plan list for the whole process: training takes about half a second, and
+ * One trained engine per plan list for the whole process: training takes about 0.7 s, and
  * every app instance built in the same process (tests, several listeners) can share it.
  */
 export function sharedNaturalNlu(plans: readonly PlanRef[] = []): NaturalNlu {

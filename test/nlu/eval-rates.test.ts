@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseIntent } from '../../bot/nlu/natural.nlu.js';
+import { chooseIntent } from '../../bot/nlu/decision.js';
 import { decisionRates, isCalibrationLine, readTsv, searchThresholds, type Held, type Replay } from '../../scripts/nlu-tuning.js';
 import { tempDir } from '../helpers/app.js';
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseIntent, NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { chooseIntent } from '../../bot/nlu/decision.js';
+import { NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { loadTrainingFile } from '../../bot/nlu/training-data.js';
 import { KnowledgeError } from '../../bot/knowledge/loader.js';
 import { tempDir, testApp } from '../helpers/app.js';
