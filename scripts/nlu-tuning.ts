@@ -1,7 +1,7 @@
 /**
  * The tuning half of `npm run nlu:eval`: reading labelled files, the rates every figure is built on,
- * K-fold cross-validation over the training phrases, and the calibration of alpha and both
- * thresholds (`--calibrate`: cross-validated accuracy, bounded on evaluation files' calibration folds).
+ * K-fold cross-validation over the training phrases, and the calibration of alpha and the four
+ * bars (`--calibrate`: cross-validated accuracy, bounded on evaluation files' calibration folds).
  */
 import fs from 'node:fs';
 import { detectLanguage, type Language, type Segmenter } from '../bot/nlu/features.js';
@@ -162,35 +162,31 @@ function* candidates(replays: readonly Replay[], bare: number, keep: (gold: stri
  * keeps the thresholds away from settings whose false accepts swing between samples
  * (`--check-calibration` measures this).
  *
- * Every combination of the four bars is tried (about 680,000), counted through tallies rather than
+ * Every combination of the four bars is tried (about 395,000), counted through tallies rather than
  * replayed one by one. Ties go to the highest bare bar, a message without a domain word being let in
  * only when that gains something, then to the lowest order, small-talk and open bars. The
  * cross-validation replays are training phrases, so none is out_of_scope.
  */
 export function searchThresholds(alpha: number, cv: readonly Replay[], held: readonly Held[], maxFa = DEFAULT_MAX_FA): Setting | undefined {
-  const halves = held.flatMap((h) => [half(h, 0), half(h, 1)]);
-  let best: Setting | undefined;
+  const oosHalves = held.flatMap((h) => [half(h, 0), half(h, 1)]).map((h) => h.replays.filter((r) => r.gold === 'out_of_scope'));
+  let best: { bars: Bars; cv: number } | undefined;
   for (const bare of [...BARE_GRID].reverse()) {
     const right = tally(candidates(cv, bare, (gold, name) => gold === name));
-    const bounds = halves.map((h) => {
-      const oos = h.replays.filter((r) => r.gold === 'out_of_scope');
-      return {
-        n: oos.length,
-        fa: tally(candidates(oos, bare, (_, name) => ORDER_RELATED_INTENTS.has(name))),
-        st: tally(candidates(oos, bare, (_, name) => SMALL_TALK_INTENTS.has(name))),
-      };
-    });
+    const bounds = oosHalves.map((oos) => ({
+      n: oos.length,
+      fa: tally(candidates(oos, bare, (_, name) => ORDER_RELATED_INTENTS.has(name))),
+      st: tally(candidates(oos, bare, (_, name) => SMALL_TALK_INTENTS.has(name))),
+    }));
     GRID.forEach((order, o) => GRID.forEach((smallTalk, s) => GRID.forEach((open, p) => {
       const cvAcc = cleared(right, o, s, p) / cv.length;
       if (best && cvAcc <= best.cv) return;
       const within = bounds.every(({ n, fa, st }) => n === 0 || (cleared(fa, o, s, p) / n <= maxFa && cleared(st, o, s, p) / n <= 0.05));
-      if (!within) return;
-      const bars = { order, smallTalk, open, bare };
-      const at = ratesAt(held, bars);
-      best = { alpha, ...bars, cv: cvAcc, worstFa: at.worstFa, worstSt: at.worstSt, stRecall: at.stRecall };
+      if (within) best = { bars: { order, smallTalk, open, bare }, cv: cvAcc };
     })));
   }
-  return best;
+  if (!best) return undefined;
+  const at = ratesAt(held, best.bars);
+  return { alpha, ...best.bars, cv: best.cv, worstFa: at.worstFa, worstSt: at.worstSt, stRecall: at.stRecall };
 }
 
 const summary = (s: Setting, k: number) =>
