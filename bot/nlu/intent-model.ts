@@ -14,9 +14,22 @@ export interface TrainingDoc { intent: string; features: string[] }
 export interface IntentScores {
   /** The classifiers' posterior (Bayes and softmax combined), summing to 1. */
   posterior: Float64Array;
-  /** Highest cosine similarity to a training phrase of the intent, in [0, 1]. */
+  /**
+   * How like the intent's training phrases the message is, in [0, 1]: the best cosine to one of
+   * them, or CENTROID_WEIGHT times the cosine to their centroid if that is higher (see `similarity`).
+   */
   similarity: Float64Array;
 }
+
+/**
+ * The weight of the cosine to an intent's centroid against the cosine to its nearest phrase. A
+ * centroid is less like any one message than its nearest phrase, so it only counts when it wins
+ * by this factor: long messages that say one thing in many words ("my mother is 71, I ordered a
+ * card for her last Tuesday, … has it been approved?") are like no single phrase but like the
+ * intent as a whole. Chosen by 5-fold cross-validation among 1, 1.25, 1.5 and 2 (78.8% without,
+ * 79.4%, 79.5%, 79.1%); on the eight hard development files it took 93.2% to 93.6%.
+ */
+export const CENTROID_WEIGHT = 1.5;
 
 /** The phrases a feature occurs in, with its weight in each (idf over the phrase's norm), as parallel arrays. */
 interface Postings { docs: Int32Array; weights: Float64Array }
@@ -35,6 +48,8 @@ export class IntentModel {
   /** Per known feature, log P(feature | intent) for every intent (index as in `intents`), computed once. */
   private readonly logLikelihood = new Map<string, Float64Array>();
   private readonly softmax: SoftmaxRegression;
+  /** Per feature, its weight in each intent's centroid (the normalised sum of its phrases' unit vectors). */
+  private readonly centroid = new Map<string, Float64Array>();
 
   constructor(docs: readonly TrainingDoc[]) {
     const bayes = new BayesClassifier();
@@ -73,6 +88,14 @@ export class IntentModel {
         lists.set(f, list);
       }
     });
+    const centroidNorm2 = new Float64Array(this.intents.length);
+    for (const [f, list] of lists) {
+      const v = new Float64Array(this.intents.length);
+      for (const [doc, w] of list) { const i = this.docIntent[doc]!; if (i >= 0) v[i]! += w; }
+      for (let i = 0; i < v.length; i++) centroidNorm2[i]! += v[i]! * v[i]!;
+      this.centroid.set(f, v);
+    }
+    for (const v of this.centroid.values()) for (let i = 0; i < v.length; i++) v[i]! /= Math.sqrt(centroidNorm2[i]!) || 1;
     for (const [f, list] of lists) {
       this.postings.set(f, { docs: Int32Array.from(list, ([doc]) => doc), weights: Float64Array.from(list, ([, w]) => w) });
     }
@@ -111,7 +134,10 @@ export class IntentModel {
     return softmaxInPlace(logp);
   }
 
-  /** Per intent, the best cosine between the message and one of its training phrases (an inverted index over phrases). */
+  /**
+   * Per intent, the best cosine between the message and one of its training phrases (an inverted
+   * index over phrases), or CENTROID_WEIGHT times its cosine to the intent's centroid when higher.
+   */
   private similarity(features: readonly string[]): Float64Array {
     const { dots, touched } = this;
     let count = 0;
@@ -130,6 +156,13 @@ export class IntentModel {
     }
     const norm = Math.sqrt(norm2) || 1;
     const best = new Float64Array(this.intents.length);
+    for (const f of features) {
+      const v = this.centroid.get(f);
+      if (!v) continue;
+      const w = (CENTROID_WEIGHT * this.idf.get(f)!) / norm;
+      for (let i = 0; i < v.length; i++) best[i]! += w * v[i]!;
+    }
+    for (let i = 0; i < best.length; i++) if (best[i]! > 1) best[i] = 1;
     for (let j = 0; j < count; j++) {
       const doc = touched[j]!;
       const i = this.docIntent[doc]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntentModel } from '../../bot/nlu/intent-model.js';
+import { CENTROID_WEIGHT, IntentModel } from '../../bot/nlu/intent-model.js';
 import { TfIdf } from '../../bot/nlu/natural-lib.js';
 
 describe('IntentModel', () => {
@@ -24,5 +24,25 @@ describe('IntentModel', () => {
     expect(posterior[b]!).toBeGreaterThan(posterior[a]!);
     expect(similarity[b]!).toBeGreaterThan(similarity[a]!);
     expect(posterior.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('finds a long message that joins two phrases of an intent like the intent as a whole, not like either phrase', () => {
+    const model = new IntentModel([
+      { intent: 'a', features: ['p', 'q'] },
+      { intent: 'a', features: ['r', 's'] },
+      { intent: 'b', features: ['t', 'u'] },
+    ]);
+    const a = model.intents.indexOf('a');
+    // Nearest phrase: cosine 1/√2 (two of the message's four features). Centroid: (pq + rs)/√2 is the
+    // message's own direction, cosine 1, weighed by CENTROID_WEIGHT and capped at 1.
+    const { similarity } = model.score(['p', 'q', 'r', 's']);
+    expect(similarity[a]!).toBeCloseTo(Math.min(1, CENTROID_WEIGHT), 10);
+    // One word: the phrase gives 1/√2, the centroid (whose p is 1/2) CENTROID_WEIGHT · 1/2, whichever is higher.
+    expect(model.score(['p']).similarity[a]!).toBeCloseTo(Math.max(Math.SQRT1_2, CENTROID_WEIGHT / 2), 10);
+    // Words of no phrase of the intent: nothing.
+    expect(model.score(['t']).similarity[a]!).toBe(0);
+    for (const msg of [['p', 'q', 'r', 's'], ['p', 't'], ['zzz']]) {
+      for (const x of model.score(msg).similarity) expect(x).toBeLessThanOrEqual(1);
+    }
   });
 });
