@@ -75,6 +75,9 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('淘宝上买的卡收到了怎么激活')).toMatchObject({ intent: { name: 'activation' }, elsewhere: false });
     expect(nlu.parse('the sim card came in an Amazon box, how do I activate it').intent.name).toBe('activation');
     expect(nlu.parse('订单172202611100014的卡快递到哪了，跟美团外卖一样慢').intent.name).toBe('logistics');
+    // 京东 is another shop, like 淘宝: its parcel alone is not ours, our card sent by it is.
+    expect(nlu.parse('京东快递到哪了')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    expect(nlu.parse('我的卡京东快递到哪了').intent.name).toBe('logistics');
   });
 
   it('reads a message in English around a Chinese error text with both languages\' phrases', () => {
