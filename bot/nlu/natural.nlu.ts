@@ -24,6 +24,7 @@ import { IntentModel } from './intent-model.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
 import { toSimplified } from './script.js';
+import { Homophones } from './homophones.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
 import type { LanguageUnderstanding, NluResult, RankedIntent } from './types.js';
@@ -50,6 +51,8 @@ export interface NaturalNluOptions {
   domain?: DomainTerms;
   /** Replace an unknown English word by a known one a single edit away (default true; see spelling.ts). */
   spelling?: boolean;
+  /** Read a sound-alike typo or pinyin of a domain word as that word (default true; see homophones.ts). */
+  homophones?: boolean;
 }
 
 /**
@@ -108,6 +111,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   private readonly models: Record<Language, IntentModel>;
   private readonly plans: PlanMatcher | undefined;
   private readonly correct: ((word: string) => string) | undefined;
+  private readonly homophones: Homophones | undefined;
 
   constructor(options: NaturalNluOptions = {}) {
     this.segmenter = options.segmenter ?? DEFAULT_SEGMENTER;
@@ -117,16 +121,19 @@ export class NaturalNlu implements LanguageUnderstanding {
       open: options.openThreshold ?? DEFAULT_OPEN_THRESHOLD,
       bare: options.bareThreshold ?? DEFAULT_BARE_THRESHOLD,
     };
-    this.domainOf = domainMatcher(options.domain ?? loadDomainTerms());
+    const domain = options.domain ?? loadDomainTerms();
+    this.domainOf = domainMatcher(domain);
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
+    const englishWords = [...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text));
     if (options.spelling ?? true) {
-      const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
+      const speller = new Speller(englishWords);
       this.correct = (word) => speller.correct(word);
     }
+    if (options.homophones ?? true) this.homophones = new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])]);
     const train = (examples: Example[]) => new IntentModel(examples.map((ex) => {
-      const text = toSimplified(ex.text);
+      const text = this.normalise(ex.text);
       return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
     }));
     this.models = { zh: train(training.zh), en: train(training.en) };
@@ -141,14 +148,22 @@ export class NaturalNlu implements LanguageUnderstanding {
 
   /**
    * What the decision is made from: the entities, the ranking and the context of the text as the
-   * models read it (traditional characters as simplified, see script.ts). The entities' offsets are
-   * those of `text`: the conversion is only used when it keeps the length.
+   * models read it (traditional characters as simplified, see script.ts; sound-alike typos of domain
+   * words as those words, see homophones.ts). The entities' offsets are those of `text`: the
+   * conversion is only used when it keeps the length, and the typo reading always does.
    */
   analyse(text: string): { entities: Entity[]; ranking: RankedIntent[]; ctx: MessageContext } {
     const simplified = toSimplified(text);
-    const read = simplified.length === text.length ? simplified : text;
-    const entities = extractEntities(read, { plans: this.plans });
+    const asWritten = simplified.length === text.length ? simplified : text;
+    const entities = extractEntities(asWritten, { plans: this.plans });
+    const read = this.homophones ? this.homophones.correct(asWritten) : asWritten;
     return { entities, ranking: this.rank(read, entities), ctx: this.context(read, entities) };
+  }
+
+  /** A training phrase as the models read a message (see `analyse`). */
+  private normalise(text: string): string {
+    const simplified = toSimplified(text);
+    return this.homophones ? this.homophones.correct(simplified) : simplified;
   }
 
   /** What the decision needs to know of a message besides its ranking. */

@@ -86,6 +86,17 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('my sim still not arrive, 快递 where').intent.name).toBe('logistics');
   });
 
+  it('understands a pinyin keyboard\'s sound-alike typo or pinyin of a domain word', () => {
+    expect(nlu.parse('快地到了没').intent.name).toBe('logistics');
+    expect(nlu.parse('审和通过没').intent.name).toBe('order_status');
+    expect(nlu.parse('zhuan rengong').intent.name).toBe('human_agent');
+    // Offsets stay those of the text as written.
+    const text = '订单172202611100014激火不了';
+    const order = nlu.parse(text).entities.find((e) => e.entity === 'order_no')!;
+    expect(text.slice(order.start, order.end)).toBe('172202611100014');
+    expect(nlu.parse(text).intent.name).toBe('activation');
+  });
+
   it('reads traditional characters as simplified, with entity offsets in the text as written', () => {
     expect(nlu.parse('我的訂單為什麼失敗了').intent.name).toBe('order_failure_reason');
     expect(nlu.parse('請問審核通過了沒有').intent.name).toBe('order_status');

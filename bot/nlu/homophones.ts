@@ -1,0 +1,139 @@
+/**
+ * Typos of Chinese input methods, read as the word meant. A pinyin keyboard offers every character
+ * of a sound, so a hurried customer sends 快地 for 快递, 激火 for 激活, 审和 for 审核, or types the pinyin
+ * itself ("kuaidi number", "zhuan rengong"). Such a word is unknown to the models and to the domain
+ * gate, so the message was out of scope. Here a run of characters that sounds like a word of the
+ * bot's domain (knowledge/nlu/domain.json) and differs from it in one character is replaced by it, as
+ * is a pinyin spelling of one; readings come from pinyin-pro, the only module that imports it.
+ *
+ * Real words stay as they are: characters that jieba's dictionary (without its guesser for unknown
+ * words) keeps inside a longer word are no typo (一动不动 is not 移动不动). English is never read as
+ * pinyin: a term spelt like a word of natural's English lexicon is listed in NOT_PINYIN, and a test
+ * checks every term against that lexicon. The text keeps its length (pinyin is padded with spaces) so entity offsets stay those of
+ * the customer's text.
+ */
+import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const LATIN_RUN = /[a-z]+/gi;
+/** Words of 2 to 4 characters are corrected; a single character sounds like too many others. */
+const MIN = 2;
+const MAX = 4;
+/** Pinyin of domain terms that is also English (复机 "fuji"): left as written. */
+const NOT_PINYIN = new Set(['fuji']);
+
+const require = createRequire(import.meta.url);
+interface JiebaLike { cut(text: string, hmm?: boolean): string[] }
+let jieba: JiebaLike | undefined;
+function dictionaryCut(text: string): string[] {
+  if (!jieba) {
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba.cut(text, false);
+}
+
+const readings = new Map<string, string>();
+/** A character's most common reading, without tone ("递" → "di"); the same for a term and a message. */
+function reading(ch: string): string {
+  let r = readings.get(ch);
+  if (r === undefined) {
+    r = pinyin(ch, { toneType: 'none' }).toLowerCase();
+    if (readings.size < 50_000) readings.set(ch, r);
+  }
+  return r;
+}
+
+export class Homophones {
+  /** Sound of a term, syllables joined by spaces ("kuai di"), to the term; null where two terms sound alike. */
+  private readonly bySound = new Map<string, string | null>();
+  /** Pinyin spelling of a term without spaces ("kuaidi") to the term. */
+  private readonly bySpelling = new Map<string, string | null>();
+
+  /** @param terms the words a typo is read as (Chinese, 2 to 4 characters; others are ignored) */
+  constructor(terms: Iterable<string>) {
+    const add = (map: Map<string, string | null>, key: string, term: string) => {
+      const had = map.get(key);
+      map.set(key, had === undefined || had === term ? term : null);
+    };
+    for (const term of terms) {
+      const chars = [...term];
+      if (chars.length < MIN || chars.length > MAX || !chars.every((c) => HAN.test(c))) continue;
+      const syllables = chars.map(reading);
+      add(this.bySound, syllables.join(' '), term);
+      if (!NOT_PINYIN.has(syllables.join(''))) add(this.bySpelling, syllables.join(''), term);
+    }
+  }
+
+  /** The pinyin spelling of every term, syllables joined ("kuaidi"). */
+  spellings(): string[] {
+    return [...this.bySpelling.keys()];
+  }
+
+  /** The text with sound-alike typos and pinyin spellings of known words replaced by them; same length. */
+  correct(text: string): string {
+    let out = HAN.test(text) ? text.replace(HAN_RUN, (run) => this.correctRun(run)) : text;
+    if (/[a-z]{4}/i.test(out)) out = this.correctPinyin(out);
+    return out;
+  }
+
+  private correctRun(run: string): string {
+    if (run.length < MIN) return run;
+    const chars = [...run];
+    const sounds = chars.map(reading);
+    let changed: string[] | undefined;
+    let whole: Set<number> | undefined;
+    for (let i = 0; i + MIN <= chars.length; i++) {
+      for (let len = Math.min(MAX, chars.length - i); len >= MIN; len--) {
+        const term = this.bySound.get(sounds.slice(i, i + len).join(' '));
+        if (!term) continue;
+        const window = chars.slice(i, i + len);
+        const diff = window.reduce((n, c, k) => n + (c === term[k] ? 0 : 1), 0);
+        if (diff !== 1) continue;
+        // Only characters jieba's dictionary leaves on their own: inside a word they are no typo.
+        whole ??= singleCharacters(run);
+        if (!window.every((_, k) => whole!.has(i + k))) continue;
+        changed ??= [...chars];
+        for (let k = 0; k < len; k++) changed[i + k] = term[k]!;
+        i += len - 1;
+        break;
+      }
+    }
+    return changed ? changed.join('') : run;
+  }
+
+  private correctPinyin(text: string): string {
+    const words = [...text.matchAll(LATIN_RUN)].map((m) => ({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+    let out = text;
+    for (let i = 0; i < words.length; i++) {
+      // The longest run of up to four neighbouring words (separated by spaces only) spelling a term.
+      for (let n = Math.min(MAX, words.length - i); n >= 1; n--) {
+        const group = words.slice(i, i + n);
+        if (group.some((w, k) => k > 0 && text.slice(group[k - 1]!.end, w.start).trim() !== '')) continue;
+        const term = this.bySpelling.get(group.map((w) => w.word).join(''));
+        if (!term) continue;
+        const start = group[0]!.start;
+        const end = group[n - 1]!.end;
+        out = out.slice(0, start) + term.padEnd(end - start, ' ') + out.slice(end);
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+}
+
+/** Positions in `run` that jieba's dictionary cuts as one-character words. */
+function singleCharacters(run: string): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (const word of dictionaryCut(run)) {
+    const n = [...word].length;
+    if (n === 1) out.add(at);
+    at += n;
+  }
+  return out;
+}
