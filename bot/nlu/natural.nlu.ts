@@ -23,7 +23,7 @@ import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
-import { toSimplified } from './script.js';
+import { toMandarin } from './script.js';
 import { Homophones } from './homophones.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
@@ -153,7 +153,7 @@ export class NaturalNlu implements LanguageUnderstanding {
    * conversion is only used when it keeps the length, and the typo reading always does.
    */
   analyse(text: string): { entities: Entity[]; ranking: RankedIntent[]; ctx: MessageContext } {
-    const simplified = toSimplified(text);
+    const simplified = toMandarin(text);
     const asWritten = simplified.length === text.length ? simplified : text;
     const entities = extractEntities(asWritten, { plans: this.plans });
     const read = this.homophones ? this.homophones.correct(asWritten) : asWritten;
@@ -162,7 +162,7 @@ export class NaturalNlu implements LanguageUnderstanding {
 
   /** A training phrase as the models read a message (see `analyse`). */
   private normalise(text: string): string {
-    const simplified = toSimplified(text);
+    const simplified = toMandarin(text);
     return this.homophones ? this.homophones.correct(simplified) : simplified;
   }
 

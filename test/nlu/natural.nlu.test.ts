@@ -109,6 +109,12 @@ describe('NaturalNlu intents', () => {
     expect(text.slice(order.start, order.end)).toBe('172202611100014');
   });
 
+  it('reads written Cantonese\'s function words as Mandarin', () => {
+    // 寄咗 is 寄了, a domain word: the question is about our parcel.
+    expect(nlu.parse('寄咗未呀').intent.name).toBe('logistics');
+    expect(nlu.parse('幫我睇下張單搞成點').intent.name).toBe('order_status');
+  });
+
   it('ranks every trained intent with confidences in [0, 1], best first', () => {
     const r = nlu.parse('我的订单审核失败了是什么原因');
     expect(r.ranking.length).toBeGreaterThanOrEqual(16);
