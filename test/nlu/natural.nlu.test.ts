@@ -78,6 +78,8 @@ describe('NaturalNlu intents', () => {
     // 京东 is another shop, like 淘宝: its parcel alone is not ours, our card sent by it is.
     expect(nlu.parse('京东快递到哪了')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     expect(nlu.parse('我的卡京东快递到哪了').intent.name).toBe('logistics');
+    // Utilities and gyms are other services, whatever words of ours they use.
+    expect(nlu.parse('how do I top up the electricity meter in my apartment').intent.name).toBe('out_of_scope');
   });
 
   it('reads a message in English around a Chinese error text with both languages\' phrases', () => {
@@ -113,6 +115,8 @@ describe('NaturalNlu intents', () => {
     // 寄咗 is 寄了, a domain word: the question is about our parcel.
     expect(nlu.parse('寄咗未呀').intent.name).toBe('logistics');
     expect(nlu.parse('幫我睇下張單搞成點').intent.name).toBe('order_status');
+    // An age, 'just turned 18', is data alone.
+    expect(nlu.parse('今年啱啱18').intent.name).toBe('inform');
   });
 
   it('ranks every trained intent with confidences in [0, 1], best first', () => {
