@@ -78,6 +78,27 @@ export class SoftmaxRegression {
     }
   }
 
+  /**
+   * A feature's weights, one per label (a view, not a copy), for a caller that sums the scores
+   * itself (IntentModel: one lookup per feature for all its scores); undefined for an unseen feature.
+   * Such a caller starts from `startScores()`, adds `weightsOf(f)[c] · scale(n)` for each known
+   * feature, and takes the softmax: the same as `posterior`.
+   */
+  weightsOf(feature: string): Float64Array | undefined {
+    const i = this.featureIndex.get(feature);
+    return i === undefined ? undefined : this.weights.subarray(i * this.k, i * this.k + this.k);
+  }
+
+  /** A fresh copy of the bias: the scores before any feature. */
+  startScores(): Float64Array {
+    return Float64Array.from(this.bias);
+  }
+
+  /** The factor every weight is scaled by for a message of `n` features, known or not. */
+  scale(n: number): number {
+    return 1 / Math.sqrt(Math.max(n, 1));
+  }
+
   /** P(label | features), in the order of `labels`; features never seen in training are ignored. */
   posterior(features: readonly string[]): Float64Array {
     const x: number[] = [];
@@ -93,7 +114,7 @@ export class SoftmaxRegression {
   private forward(x: readonly number[], n = x.length): Float64Array {
     const k = this.k;
     const s = this.scores;
-    const scale = 1 / Math.sqrt(Math.max(n, 1));
+    const scale = this.scale(n);
     s.set(this.bias);
     for (const f of x) for (let c = 0; c < k; c++) s[c]! += this.weights[f * k + c]! * scale;
     return softmaxInPlace(s);

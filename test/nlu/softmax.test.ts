@@ -52,4 +52,19 @@ describe('SoftmaxRegression', () => {
     const model = new SoftmaxRegression(labels, [...docs, { intent: 'ship', features: [] }, { intent: 'other', features: ['x'] }]);
     expect(model.posterior(['x'])).toEqual(model.posterior([]));
   });
+
+  it('gives a caller that sums its own scores (weightsOf, startScores, scale) exactly the posterior', () => {
+    const model = new SoftmaxRegression(labels, docs);
+    for (const features of [['the', 'refund'], ['courier', 'hotel'], ['hotel'], []]) {
+      const s = model.startScores();
+      const scale = model.scale(features.length);
+      for (const f of features) model.weightsOf(f)?.forEach((w, c) => { s[c]! += w * scale; });
+      const max = Math.max(...s);
+      const exp = [...s].map((x) => Math.exp(x - max));
+      const sum = exp.reduce((a, b) => a + b, 0);
+      const expected = model.posterior(features);
+      exp.forEach((x, c) => expect(x / sum).toBeCloseTo(expected[c]!, 12));
+    }
+    expect(model.weightsOf('hotel')).toBeUndefined();
+  });
 });
