@@ -41,6 +41,8 @@ export class Gazetteer {
     const lower = asciiLower(toHalfWidth(text));
     const out: Entity[] = [];
     for (let i = 0; i < lower.length;) {
+      // A Latin name starts a word: inside one there is nothing to look up.
+      if (isWordChar(lower[i - 1]) && isWordChar(lower[i])) { i++; continue; }
       const hit = this.byFirst.get(lower[i]!)?.find((t) => this.matchesAt(lower, i, t.surface));
       if (hit) {
         out.push({ entity: hit.entity, value: hit.value, start: i, end: i + hit.surface.length });

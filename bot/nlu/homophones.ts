@@ -36,22 +36,35 @@ function dictionaryCut(text: string): string[] {
   return jieba.cut(text, false);
 }
 
-const readings = new Map<string, string>();
-/** A character's most common reading, without tone ("递" → "di"); the same for a term and a message. */
-function reading(ch: string): string {
-  let r = readings.get(ch);
-  if (r === undefined) {
-    r = pinyin(ch, { toneType: 'none' }).toLowerCase();
-    if (readings.size < 50_000) readings.set(ch, r);
+/** Syllables by number, and each character seen to the number of its reading. */
+const syllables: string[] = [];
+const syllableIds = new Map<string, number>();
+const charSyllable = new Map<string, number>();
+/**
+ * A character's most common reading, without tone ("递" → "di"), as a number (see `syllables`); the
+ * same for a term and a message.
+ */
+function syllableOf(ch: string): number {
+  let id = charSyllable.get(ch);
+  if (id === undefined) {
+    const sound = pinyin(ch, { toneType: 'none' }).toLowerCase();
+    id = syllableIds.get(sound);
+    if (id === undefined) { id = syllables.length; syllables.push(sound); syllableIds.set(sound, id); }
+    if (charSyllable.size < 50_000) charSyllable.set(ch, id);
   }
-  return r;
+  return id;
 }
+const pair = (a: number, b: number) => a * 65_536 + b;
 
 export class Homophones {
-  /** Sound of a term, syllables joined by spaces ("kuai di"), to the term; null where two terms sound alike. */
+  /** Sound of a term, its syllables' numbers joined by spaces, to the term; null where two terms sound alike. */
   private readonly bySound = new Map<string, string | null>();
   /** Pinyin spelling of a term without spaces ("kuaidi") to the term. */
   private readonly bySpelling = new Map<string, string | null>();
+  /** The first two syllables of every term (see `pair`): a window starting with any other sounds is no typo of one. */
+  private readonly firstSounds = new Set<number>();
+  /** Every stretch of letters inside a term's spelling: a Latin word that is none of them is no pinyin of one. */
+  private readonly spellingParts = new Set<string>();
 
   /** @param terms the words a typo is read as (Chinese, 2 to 4 characters; others are ignored) */
   constructor(terms: Iterable<string>) {
@@ -62,9 +75,13 @@ export class Homophones {
     for (const term of terms) {
       const chars = [...term];
       if (chars.length < MIN || chars.length > MAX || !chars.every((c) => HAN.test(c))) continue;
-      const syllables = chars.map(reading);
-      add(this.bySound, syllables.join(' '), term);
-      if (!NOT_PINYIN.has(syllables.join(''))) add(this.bySpelling, syllables.join(''), term);
+      const ids = chars.map(syllableOf);
+      add(this.bySound, ids.join(' '), term);
+      this.firstSounds.add(pair(ids[0]!, ids[1]!));
+      const spelling = ids.map((id) => syllables[id]).join('');
+      if (NOT_PINYIN.has(spelling)) continue;
+      add(this.bySpelling, spelling, term);
+      for (let i = 0; i < spelling.length; i++) for (let j = i + 1; j <= spelling.length; j++) this.spellingParts.add(spelling.slice(i, j));
     }
   }
 
@@ -80,13 +97,23 @@ export class Homophones {
     return out;
   }
 
+  /** Has a Latin word of 4 letters or more that is part of a term's spelling (most English has none). */
+  private mayHavePinyin(text: string): boolean {
+    LATIN_RUN.lastIndex = 0;
+    for (let m = LATIN_RUN.exec(text); m; m = LATIN_RUN.exec(text)) {
+      if (m[0].length >= 4 && this.spellingParts.has(m[0].toLowerCase())) { LATIN_RUN.lastIndex = 0; return true; }
+    }
+    return false;
+  }
+
   private correctRun(run: string): string {
     if (run.length < MIN) return run;
     const chars = [...run];
-    const sounds = chars.map(reading);
+    const sounds = chars.map(syllableOf);
     let changed: string[] | undefined;
     let whole: Set<number> | undefined;
     for (let i = 0; i + MIN <= chars.length; i++) {
+      if (!this.firstSounds.has(pair(sounds[i]!, sounds[i + 1]!))) continue;
       for (let len = Math.min(MAX, chars.length - i); len >= MIN; len--) {
         const term = this.bySound.get(sounds.slice(i, i + len).join(' '));
         if (!term) continue;
@@ -106,6 +133,7 @@ export class Homophones {
   }
 
   private correctPinyin(text: string): string {
+    if (!this.mayHavePinyin(text)) return text;
     const words = [...text.matchAll(LATIN_RUN)].map((m) => ({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
     let out = text;
     for (let i = 0; i < words.length; i++) {
