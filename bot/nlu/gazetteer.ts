@@ -12,6 +12,8 @@ export interface GazetteerTerm {
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9]/i.test(c);
+/** The same test on a UTF-16 code (NaN outside the text): a-z, A-Z, 0-9. */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 /** Full-width ASCII (ＡＢＣ１２３) to half-width; keeps the length, so spans stay valid. */
 export function toHalfWidth(text: string): string {
@@ -23,12 +25,13 @@ export function toHalfWidth(text: string): string {
 export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 export class Gazetteer {
-  private readonly byFirst = new Map<string, GazetteerTerm[]>();
+  /** Terms by the code of their first UTF-16 unit (a number: no string made per character looked at). */
+  private readonly byFirst = new Map<number, GazetteerTerm[]>();
 
   constructor(terms: Iterable<GazetteerTerm>) {
     for (const t of terms) {
       const surface = asciiLower(t.surface);
-      const key = surface[0]!;
+      const key = surface.charCodeAt(0);
       const list = this.byFirst.get(key) ?? [];
       list.push({ ...t, surface });
       this.byFirst.set(key, list);
@@ -41,9 +44,10 @@ export class Gazetteer {
     const lower = asciiLower(toHalfWidth(text));
     const out: Entity[] = [];
     for (let i = 0; i < lower.length;) {
+      const code = lower.charCodeAt(i);
       // A Latin name starts a word: inside one there is nothing to look up.
-      if (isWordChar(lower[i - 1]) && isWordChar(lower[i])) { i++; continue; }
-      const hit = this.byFirst.get(lower[i]!)?.find((t) => this.matchesAt(lower, i, t.surface));
+      if (isWordCode(code) && isWordCode(lower.charCodeAt(i - 1))) { i++; continue; }
+      const hit = this.byFirst.get(code)?.find((t) => this.matchesAt(lower, i, t.surface));
       if (hit) {
         out.push({ entity: hit.entity, value: hit.value, start: i, end: i + hit.surface.length });
         i += hit.surface.length;

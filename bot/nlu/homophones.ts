@@ -39,18 +39,19 @@ function dictionaryCut(text: string): string[] {
 /** Syllables by number, and each character seen to the number of its reading. */
 const syllables: string[] = [];
 const syllableIds = new Map<string, number>();
-const charSyllable = new Map<string, number>();
+const charSyllable = new Map<number, number>();
 /**
  * A character's most common reading, without tone ("递" → "di"), as a number (see `syllables`); the
  * same for a term and a message.
  */
 function syllableOf(ch: string): number {
-  let id = charSyllable.get(ch);
+  const code = ch.charCodeAt(0);
+  let id = charSyllable.get(code);
   if (id === undefined) {
     const sound = pinyin(ch, { toneType: 'none' }).toLowerCase();
     id = syllableIds.get(sound);
     if (id === undefined) { id = syllables.length; syllables.push(sound); syllableIds.set(sound, id); }
-    if (charSyllable.size < 50_000) charSyllable.set(ch, id);
+    if (charSyllable.size < 50_000) charSyllable.set(code, id);
   }
   return id;
 }
