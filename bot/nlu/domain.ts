@@ -23,12 +23,46 @@ export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): Domai
   return loadJsonFile(file, DomainFile);
 }
 
-/** Chinese terms as substrings, English terms at the start of a word (deliver → delivery). */
-function termPattern(terms: { zh: string[]; en: string[] }): RegExp {
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const zh = terms.zh.map((t) => escape(asciiLower(t)));
-  const en = terms.en.map((t) => `\\b${escape(t.toLowerCase())}`);
-  return new RegExp([...zh, ...en].join('|'), 'g');
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+
+/**
+ * Chinese terms as substrings, English terms at the start of a word (deliver → delivery). Two
+ * patterns, each tried only on a text with its script (a Chinese term cannot be in an English
+ * message, and one long alternation costs every position of the text each of its terms).
+ */
+class TermPattern {
+  private readonly zh: RegExp | undefined;
+  private readonly en: RegExp | undefined;
+
+  constructor(terms: { zh: string[]; en: string[] }) {
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = (parts: string[]) => (parts.length ? new RegExp(parts.join('|'), 'g') : undefined);
+    // A "Chinese" term with no Han character (12315) belongs with the Latin and digit ones.
+    const han = terms.zh.filter((t) => HAN.test(t));
+    this.zh = pattern(han.map((t) => escape(asciiLower(t))));
+    this.en = pattern([
+      ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escape(asciiLower(t))),
+      ...terms.en.map((t) => `\\b${escape(t.toLowerCase())}`),
+    ]);
+  }
+
+  test(text: string): boolean {
+    return (!!this.zh && HAN.test(text) && has(this.zh, text)) || (!!this.en && LATIN_OR_DIGIT.test(text) && has(this.en, text));
+  }
+
+  /** The text with every term replaced by a space. */
+  remove(text: string): string {
+    let out = text;
+    if (this.zh) out = out.replace(this.zh, ' ');
+    if (this.en) out = out.replace(this.en, ' ');
+    return out;
+  }
+}
+
+function has(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
 }
 
 /**
@@ -39,15 +73,14 @@ function termPattern(terms: { zh: string[]; en: string[] }): RegExp {
  *  - 'none': no domain word at all.
  */
 export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdict {
-  const domain = termPattern(terms);
-  const elsewhere = terms.elsewhere && termPattern(terms.elsewhere);
-  const ours = terms.ours && termPattern(terms.ours);
-  const has = (re: RegExp, s: string) => { re.lastIndex = 0; return re.test(s); };
+  const domain = new TermPattern(terms);
+  const elsewhere = terms.elsewhere && new TermPattern(terms.elsewhere);
+  const ours = terms.ours && new TermPattern(terms.ours);
   return (text) => {
     const norm = asciiLower(toHalfWidth(text));
-    if (elsewhere && has(elsewhere, norm)) {
-      return has(domain, norm) && !!ours && has(ours, norm.replace(elsewhere, ' ')) ? 'ours' : 'elsewhere';
+    if (elsewhere && elsewhere.test(norm)) {
+      return domain.test(norm) && !!ours && ours.test(elsewhere.remove(norm)) ? 'ours' : 'elsewhere';
     }
-    return has(domain, norm) ? 'ours' : 'none';
+    return domain.test(norm) ? 'ours' : 'none';
   };
 }
