@@ -126,14 +126,17 @@ export class NaturalNlu implements LanguageUnderstanding {
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
-    const englishWords = [...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text));
     if (options.spelling ?? true) {
-      const speller = new Speller(englishWords);
+      const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
       this.correct = (word) => speller.correct(word);
     }
     if (options.homophones ?? true) this.homophones = new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])]);
+    // Training phrases are read as messages are (script.ts), but keep their typos: the phrases written
+    // with typos are there to teach them. (Reading them through the sound-alike reading changed no
+    // figure on the development files and cost 0.3 s of training for jieba's dictionary, which now
+    // loads on the first message that needs it.)
     const train = (examples: Example[]) => new IntentModel(examples.map((ex) => {
-      const text = this.normalise(ex.text);
+      const text = toMandarin(ex.text);
       return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
     }));
     this.models = { zh: train(training.zh), en: train(training.en) };
@@ -148,9 +151,10 @@ export class NaturalNlu implements LanguageUnderstanding {
 
   /**
    * What the decision is made from: the entities, the ranking and the context of the text as the
-   * models read it (traditional characters as simplified, see script.ts; sound-alike typos of domain
-   * words as those words, see homophones.ts). The entities' offsets are those of `text`: the
-   * conversion is only used when it keeps the length, and the typo reading always does.
+   * models read it (traditional characters as simplified and written Cantonese's function words as
+   * Mandarin, see script.ts; sound-alike typos of domain words as those words, see homophones.ts).
+   * The entities' offsets are those of `text`: the conversion is only used when it keeps the length,
+   * and the typo reading always does.
    */
   analyse(text: string): { entities: Entity[]; ranking: RankedIntent[]; ctx: MessageContext } {
     const simplified = toMandarin(text);
@@ -158,16 +162,6 @@ export class NaturalNlu implements LanguageUnderstanding {
     const entities = extractEntities(asWritten, { plans: this.plans });
     const read = this.homophones ? this.homophones.correct(asWritten) : asWritten;
     return { entities, ranking: this.rank(read, entities), ctx: this.context(read, entities) };
-  }
-
-  /**
-   * A training phrase as the models read a message (see `analyse`), but with its typos kept: the
-   * phrases written with typos are there to teach them (reading them as corrected changed no figure
-   * on the development files, and cost 0.3 s of training for jieba's dictionary, which is now loaded
-   * on the first message that needs it).
-   */
-  private normalise(text: string): string {
-    return toMandarin(text);
   }
 
   /** What the decision needs to know of a message besides its ranking. */
@@ -199,7 +193,7 @@ export class NaturalNlu implements LanguageUnderstanding {
 const shared = new Map<string, NaturalNlu>();
 
 /**
- * One trained engine per plan list for the whole process: training takes about 0.7 s, and
+ * One trained engine per plan list for the whole process: training takes about 1 s, and
  * every app instance built in the same process (tests, several listeners) can share it.
  */
 export function sharedNaturalNlu(plans: readonly PlanRef[] = []): NaturalNlu {
