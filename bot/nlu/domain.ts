@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { loadJsonFile } from '../knowledge/loader.js';
+import { HAN } from './chinese.js';
 import { asciiLower, toHalfWidth } from './gazetteer.js';
 import { NLU_DIR } from './training-data.js';
 
@@ -23,7 +24,6 @@ export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): Domai
   return loadJsonFile(file, DomainFile);
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 
 /**

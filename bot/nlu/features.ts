@@ -6,7 +6,7 @@
  * them (dropping natural's stop words left both as "how"; keeping them, 5-fold cross-validation
  * in English went from 78.3% to 80.7%). Features are unigrams and bigrams of those units.
  */
-import { createRequire } from 'node:module';
+import { HAN, HAN_RANGE, jiebaCutter } from './chinese.js';
 import type { Entity } from './entities.js';
 import { asciiLower, toHalfWidth } from './gazetteer.js';
 import { PorterStemmer } from './natural-lib.js';
@@ -20,24 +20,10 @@ const PLACEHOLDER: Record<string, string> = {
   province: '#place', city: '#place', age: '#age', operator: '#op', plan: '#plan',
 };
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const RUN_RE = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?|#[a-z]+/g;
+const RUN_RE = new RegExp(`[${HAN_RANGE}]+|[a-z]+(?:'[a-z]+)?|\\d+(?:\\.\\d+)?|#[a-z]+`, 'g');
 
 /** Chinese if the text has any Han character (mixed "hello客服" is Chinese). */
-export const detectLanguage = (text: string): Language => (CJK.test(text) ? 'zh' : 'en');
-
-const require = createRequire(import.meta.url);
-
-interface JiebaLike { cut(text: string, hmm?: boolean): string[] }
-let jieba: JiebaLike | undefined;
-function getJieba(): JiebaLike {
-  if (!jieba) {
-    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
-  }
-  return jieba;
-}
+export const detectLanguage = (text: string): Language => (HAN.test(text) ? 'zh' : 'en');
 
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
@@ -75,9 +61,9 @@ function units(text: string, segmenter: Segmenter, correct: (word: string) => st
     if (/[^\s]/.test(text.slice(last, m.index))) out.push(null);
     last = m.index + m[0].length;
     const run = m[0];
-    if (CJK.test(run[0]!)) {
+    if (HAN.test(run[0]!)) {
       if (segmenter === 'chars') for (const ch of run) out.push(ch);
-      else for (const w of getJieba().cut(run, true)) out.push(w);
+      else for (const w of jiebaCutter().cut(run, true)) out.push(w);
     } else if (/^\d/.test(run)) {
       out.push('#num');
     } else if (run.startsWith('#')) {

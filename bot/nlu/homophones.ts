@@ -13,29 +13,16 @@
  * that lexicon. The text keeps its length (pinyin is padded with spaces), so entity offsets stay
  * those of the customer's text.
  */
-import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
+import { HAN, HAN_RANGE, jiebaCutter } from './chinese.js';
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const HAN_RUN = new RegExp(`[${HAN_RANGE}]+`, 'g');
 const LATIN_RUN = /[a-z]+/gi;
 /** Words of 2 to 4 characters are corrected; a single character sounds like too many others. */
 const MIN = 2;
 const MAX = 4;
 /** Pinyin of domain terms that is also English (复机 "fuji"): left as written. */
 const NOT_PINYIN = new Set(['fuji']);
-
-const require = createRequire(import.meta.url);
-interface JiebaLike { cut(text: string, hmm?: boolean): string[] }
-let jieba: JiebaLike | undefined;
-function dictionaryCut(text: string): string[] {
-  if (!jieba) {
-    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
-  }
-  return jieba.cut(text, false);
-}
 
 /** Syllables by number, and each character seen to the number of its reading. */
 const syllables: string[] = [];
@@ -160,7 +147,8 @@ export class Homophones {
 function singleCharacters(run: string): Set<number> {
   const out = new Set<number>();
   let at = 0;
-  for (const word of dictionaryCut(run)) {
+  // Without jieba's guesser for unknown words (hmm off): only dictionary words come out whole.
+  for (const word of jiebaCutter().cut(run, false)) {
     const n = [...word].length;
     if (n === 1) out.add(at);
     at += n;

@@ -16,8 +16,7 @@
  * Cantonese map is one character for one.
  */
 import { Converter } from 'opencc-js/t2cn';
-
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+import { HAN } from './chinese.js';
 let convert: ((text: string) => string) | undefined;
 
 /** Cantonese function words and their Mandarin counterparts, one character each. */
