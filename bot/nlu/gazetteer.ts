@@ -11,9 +11,9 @@ export interface GazetteerTerm {
   value: string;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9]/i.test(c);
-/** The same test on a UTF-16 code (NaN outside the text): a-z, A-Z, 0-9. */
+/** A letter or digit of a Latin word, by UTF-16 code (NaN, outside the text, is not): a-z, A-Z, 0-9. */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const isWordChar = (c: string | undefined) => c !== undefined && isWordCode(c.charCodeAt(0));
 
 /** Full-width ASCII (ＡＢＣ１２３) to half-width; keeps the length, so spans stay valid. */
 export function toHalfWidth(text: string): string {

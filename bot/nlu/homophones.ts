@@ -15,6 +15,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { HAN, HAN_RANGE, jiebaCutter } from './chinese.js';
+import type { DomainTerms } from './domain.js';
 
 const HAN_RUN = new RegExp(`[${HAN_RANGE}]+`, 'g');
 const LATIN_RUN = /[a-z]+/gi;
@@ -55,6 +56,11 @@ export class Homophones {
   /** Every stretch of letters inside a term's spelling: a Latin word that is none of them is no pinyin of one. */
   private readonly spellingParts = new Set<string>();
 
+  /** The readings of the bot's own words: domain.json's Chinese terms and its `ours` list. */
+  static forDomain(domain: DomainTerms): Homophones {
+    return new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])]);
+  }
+
   /** @param terms the words a typo is read as (Chinese, 2 to 4 characters; others are ignored) */
   constructor(terms: Iterable<string>) {
     const add = (map: Map<string, string | null>, key: string, term: string) => {
@@ -81,9 +87,8 @@ export class Homophones {
 
   /** The text with sound-alike typos and pinyin spellings of known words replaced by them; same length. */
   correct(text: string): string {
-    let out = HAN.test(text) ? text.replace(HAN_RUN, (run) => this.correctRun(run)) : text;
-    if (/[a-z]{4}/i.test(out)) out = this.correctPinyin(out);
-    return out;
+    const read = HAN.test(text) ? text.replace(HAN_RUN, (run) => this.correctRun(run)) : text;
+    return this.correctPinyin(read);
   }
 
   /** Has a Latin word of 4 letters or more that is part of a term's spelling (most English has none). */

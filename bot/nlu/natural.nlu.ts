@@ -130,7 +130,7 @@ export class NaturalNlu implements LanguageUnderstanding {
       const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
       this.correct = (word) => speller.correct(word);
     }
-    if (options.homophones ?? true) this.homophones = new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])]);
+    if (options.homophones ?? true) this.homophones = Homophones.forDomain(domain);
     // Training phrases are read as messages are (script.ts), but keep their typos: the phrases written
     // with typos are there to teach them. (Reading them through the sound-alike reading changed no
     // figure on the development files and cost 0.3 s of training for jieba's dictionary, which now
@@ -157,8 +157,8 @@ export class NaturalNlu implements LanguageUnderstanding {
    * and the typo reading always does.
    */
   analyse(text: string): { entities: Entity[]; ranking: RankedIntent[]; ctx: MessageContext } {
-    const simplified = toMandarin(text);
-    const asWritten = simplified.length === text.length ? simplified : text;
+    const mandarin = toMandarin(text);
+    const asWritten = mandarin.length === text.length ? mandarin : text;
     const entities = extractEntities(asWritten, { plans: this.plans });
     const read = this.homophones ? this.homophones.correct(asWritten) : asWritten;
     return { entities, ranking: this.rank(read, entities), ctx: this.context(read, entities) };

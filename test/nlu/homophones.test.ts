@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Homophones } from '../../bot/nlu/homophones.js';
 import { loadDomainTerms } from '../../bot/nlu/domain.js';
 
-const domain = loadDomainTerms();
-const homophones = new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])]);
+const homophones = Homophones.forDomain(loadDomainTerms());
 
 describe('Homophones', () => {
   it('reads a pinyin keyboard\'s sound-alike typo of a domain word as that word', () => {
