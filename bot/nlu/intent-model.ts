@@ -16,7 +16,7 @@ export interface IntentScores {
   posterior: Float64Array;
   /**
    * How like the intent's training phrases the message is, in [0, 1]: the best cosine to one of
-   * them, or CENTROID_WEIGHT times the cosine to their centroid if that is higher (see `similarity`).
+   * them, or CENTROID_WEIGHT times the cosine to their centroid if that is higher (see `score`).
    */
   similarity: Float64Array;
 }
@@ -83,8 +83,8 @@ export class IntentModel {
     this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
 
     // Phrases renumbered in intent order, each intent's centroid after its phrases, so a message's
-    // best match per intent is the maximum over a contiguous stretch of dot products (see
-    // `similarity`); phrases of no trained intent (no features) come last and are never read.
+    // best match per intent is the maximum over a contiguous stretch of dot products (see `score`);
+    // phrases of no trained intent (no features, so no postings) come last and are never read.
     const k = this.intents.length;
     const docIntent = docs.map((d) => intentIndex.get(d.intent) ?? k);
     this.intentStart = new Int32Array(k + 1);
@@ -94,7 +94,7 @@ export class IntentModel {
     const rank = Int32Array.from(docIntent, (i) => next[i]!++);
     /** The slot of intent i's centroid: the last of its stretch. */
     const centroidSlot = (i: number) => this.intentStart[i + 1]! - 1;
-    this.dots = new Float32Array(this.intentStart[k]! + docs.length);
+    this.dots = new Float32Array(next[k]!); // every slot ranked: phrases, centroids, then the featureless
     const lists = new Map<string, Array<[number, number]>>();
     docs.forEach((d, doc) => {
       const norm = Math.sqrt(d.features.reduce((s, f) => s + (idf.get(f) ?? 0) ** 2, 0)) || 1;
