@@ -17,6 +17,12 @@ const DomainFile = Terms.extend({
   /** Another company's service or another kind of card: outside the domain unless `ours` is also there. */
   elsewhere: Terms.optional(),
   ours: Terms.optional(),
+  /**
+   * Ways to pay (支付宝, a bank card, Alipay): like `elsewhere`, unless the message also says money
+   * moved (`paid`), when it is where a customer's money for our order went.
+   */
+  payment: Terms.optional(),
+  paid: Terms.optional(),
 }).strict();
 export type DomainTerms = z.infer<typeof DomainFile>;
 
@@ -70,14 +76,22 @@ function has(re: RegExp, s: string): boolean {
  *  - 'ours': a domain word, and no word of another company's service or card, or, once those are
  *    taken out, still something of ours (淘宝买的卡, an Amazon parcel with my SIM);
  *  - 'elsewhere': another company's service or card and nothing of ours (美团的订单, a credit card);
+ *    a way to pay counts as one unless the message says money moved (退到支付宝 is our refund,
+ *    支付宝人脸认证 is not ours);
  *  - 'none': no domain word at all.
  */
 export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdict {
   const domain = new TermPattern(terms);
   const elsewhere = terms.elsewhere && new TermPattern(terms.elsewhere);
   const ours = terms.ours && new TermPattern(terms.ours);
+  const payment = terms.payment && new TermPattern(terms.payment);
+  const paid = terms.paid && new TermPattern(terms.paid);
   return (text) => {
-    const norm = asciiLower(toHalfWidth(text));
+    let norm = asciiLower(toHalfWidth(text));
+    if (payment && payment.test(norm)) {
+      if (paid && paid.test(norm)) norm = payment.remove(norm);
+      else if (!(domain.test(norm) && ours && ours.test(payment.remove(norm)))) return 'elsewhere';
+    }
     if (elsewhere && elsewhere.test(norm)) {
       return domain.test(norm) && !!ours && ours.test(elsewhere.remove(norm)) ? 'ours' : 'elsewhere';
     }
