@@ -82,6 +82,16 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('how do I top up the electricity meter in my apartment').intent.name).toBe('out_of_scope');
   });
 
+  it('hears a way to pay as another service, unless money for the order moved through it', () => {
+    for (const text of ['支付宝人脸认证老是失败', 'my banking app face check keeps failing', '信用卡怎么激活']) {
+      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    }
+    expect(nlu.parse('钱退到支付宝了吗').intent.name).toBe('refund');
+    expect(nlu.parse('I was charged twice on Alipay for the card').intent.name).toBe('refund');
+    // Our card paid for with it is ours, money moved or not.
+    expect(nlu.parse('用支付宝买的卡怎么激活').intent.name).toBe('activation');
+  });
+
   it('reads a message in English around a Chinese error text with both languages\' phrases', () => {
     // The Chinese model alone knows few English words; "why does it say … on my application" is English.
     expect(nlu.parse('why does it say 风控 on my application').intent.name).toBe('order_failure_reason');
@@ -140,7 +150,7 @@ describe('NaturalNlu intents', () => {
 });
 
 describe('the decision rule', () => {
-  const bars = { order: 0.2, smallTalk: 0.4, open: 0.5, bare: Infinity };
+  const bars = { order: 0.2, smallTalk: 0.4, open: 0.5, bare: Infinity, sure: Infinity };
   const ranked = (name: string, confidence: number, posterior = confidence) =>
     [{ name, confidence, posterior }, { name: 'greet', confidence: 0.01, posterior: 0 }];
 
@@ -154,6 +164,16 @@ describe('the decision rule', () => {
     expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.45), bars).name).toBe('out_of_scope');
     expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('complaint', 0.25), bars).name).toBe('complaint');
     expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
+  });
+
+  it('takes an order-related intent of a domain message at its word from the sure bar up, whatever its confidence', () => {
+    const withSure = { ...bars, order: 0.45, sure: 0.99 };
+    const domain = { justData: false, inDomain: true, elsewhere: false };
+    expect(chooseIntent(domain, ranked('refund', 0.3, 0.995), withSure).name).toBe('refund');
+    expect(chooseIntent(domain, ranked('refund', 0.3, 0.98), withSure).name).toBe('out_of_scope');
+    // Not outside the domain (the bare and open bars rule there), and not for small talk.
+    expect(chooseIntent({ ...domain, inDomain: false }, ranked('refund', 0.3, 0.995), withSure).name).toBe('out_of_scope');
+    expect(chooseIntent(domain, ranked('thanks', 0.3, 0.995), withSure).name).toBe('out_of_scope');
   });
 
   it('takes another order-related intent without a domain word when its posterior reaches the bare bar, then holds it to the open bar', () => {
