@@ -10,9 +10,9 @@
  *
  * Options:
  *   --segmenter chars|jieba|jieba+chars   Chinese segmentation (default: the engine's)
- *   --alpha X --threshold X --small-talk-threshold X --open-threshold X --bare-threshold X
+ *   --alpha X --threshold X --small-talk-threshold X --open-threshold X --bare-threshold X --sure-threshold X
  *                                         override the engine's calibration
- *   --calibrate                           pick alpha and the four thresholds: the best K-fold
+ *   --calibrate                           pick alpha and the five thresholds: the best K-fold
  *                                         (--cv K, default 5) accuracy on the training phrases that keeps
  *                                         OOS false accepts ≤ 1% (--calibration-max-fa X) and OOS → small talk ≤ 5% on the
  *                                         calibration fold of each FILE, on each half of it (nothing else of FILE is read);
@@ -34,7 +34,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_BARE_THRESHOLD, DEFAULT_OPEN_THRESHOLD, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD } from '../bot/nlu/natural.nlu.js';
+import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_BARE_THRESHOLD, DEFAULT_SURE_THRESHOLD, DEFAULT_OPEN_THRESHOLD, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD } from '../bot/nlu/natural.nlu.js';
 import type { Segmenter } from '../bot/nlu/features.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { INTENTS } from '../bot/nlu/types.js';
@@ -162,7 +162,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, alpha: { type: 'string' },
+      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, 'sure-threshold': { type: 'string' }, alpha: { type: 'string' },
       calibrate: { type: 'boolean' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
       cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' },
       'check-calibration': { type: 'boolean' }, 'calibration-max-fa': { type: 'string' },
@@ -188,7 +188,8 @@ async function main(): Promise<number> {
   const smallTalk = values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD;
   const open = values['open-threshold'] ? Number(values['open-threshold']) : DEFAULT_OPEN_THRESHOLD;
   const bare = values['bare-threshold'] ? Number(values['bare-threshold']) : DEFAULT_BARE_THRESHOLD;
-  if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare }); return 0; }
+  const sure = values['sure-threshold'] ? Number(values['sure-threshold']) : DEFAULT_SURE_THRESHOLD;
+  if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare, sure }); return 0; }
   if (!positionals.length) {
     console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');
     return 2;
@@ -202,6 +203,7 @@ async function main(): Promise<number> {
     smallTalkThreshold: smallTalk,
     openThreshold: open,
     bareThreshold: bare,
+    sureThreshold: sure,
     alpha,
     training,
     spelling: !values['no-spelling'],

@@ -1,6 +1,6 @@
 /**
  * The tuning half of `npm run nlu:eval`: reading labelled files, the rates every figure is built on,
- * K-fold cross-validation over the training phrases, and the calibration of alpha and the four
+ * K-fold cross-validation over the training phrases, and the calibration of alpha and the five
  * bars (`--calibrate`: cross-validated accuracy, bounded on evaluation files' calibration folds).
  */
 import fs from 'node:fs';
@@ -85,7 +85,7 @@ export function crossValidate(k: number, segmenter: Segmenter | undefined, opts:
   }
   const share = (x: number, n: number) => pct(x / Math.max(n, 1));
   const n = total.zh.n + total.en.n;
-  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, threshold ${opts.order}, small-talk threshold ${opts.smallTalk}, open threshold ${opts.open}, bare threshold ${opts.bare})`);
+  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, threshold ${opts.order}, small-talk threshold ${opts.smallTalk}, open threshold ${opts.open}, bare threshold ${opts.bare}, sure threshold ${opts.sure})`);
   console.log(`accuracy zh ${share(total.zh.ok, total.zh.n)} of ${total.zh.n}   en ${share(total.en.ok, total.en.n)} of ${total.en.n}   all ${share(total.zh.ok + total.en.ok, n)}`);
   console.log(`best-ranked intent before the out-of-scope decision: zh ${share(total.zh.top, total.zh.n)}   en ${share(total.en.top, total.en.n)}   all ${share(total.zh.top + total.en.top, n)}`);
   for (const [intent, t] of [...byIntent].sort()) console.log(`  ${intent.padEnd(22)} ${share(t.ok, t.n)} of ${t.n}`);
@@ -125,6 +125,9 @@ export const DEFAULT_MAX_FA = 0.01;
 /** The bare bar (a posterior) is searched on 0.5, 0.55, …, 0.95, 0.96, …, 0.99, 0.995, 0.998, 0.999, or left off (Infinity). */
 const BARE_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.998, 0.999, Infinity];
 
+/** The sure bar (a posterior) is searched on 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, or left off (Infinity). */
+const SURE_GRID = [0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, Infinity];
+
 
 /**
  * How many of a set of decisions clear their bar, for every threshold of the grid at once: with the
@@ -147,9 +150,9 @@ function tally(decisions: Iterable<{ bar: BarKind | null; confidence: number }>)
 const cleared = (t: Tally, o: number, s: number, p: number) => t.fixed + t.clear.order[o]! + t.clear.smallTalk[s]! + t.clear.open[p]!;
 
 /** The decisions of `replays` whose candidate passes `keep`, as tally input. */
-function* candidates(replays: readonly Replay[], bare: number, keep: (gold: string, name: string) => boolean) {
+function* candidates(replays: readonly Replay[], bare: number, sure: number, keep: (gold: string, name: string) => boolean) {
   for (const r of replays) {
-    const c = candidate(r.ctx, r.ranking, bare);
+    const c = candidate(r.ctx, r.ranking, bare, sure);
     if (c && keep(r.gold, c.intent.name)) yield { bar: c.bar, confidence: c.intent.confidence };
   }
 }
@@ -162,26 +165,27 @@ function* candidates(replays: readonly Replay[], bare: number, keep: (gold: stri
  * keeps the thresholds away from settings whose false accepts swing between samples
  * (`--check-calibration` measures this).
  *
- * Every combination of the four bars is tried (about 395,000), counted through tallies rather than
- * replayed one by one. Ties go to the highest bare bar, a message without a domain word being let in
- * only when that gains something, then to the lowest order, small-talk and open bars. The
+ * Every combination of the five bars is tried (about 3.2 million), counted through tallies rather than
+ * replayed one by one. Ties go to the highest sure bar and then the highest bare bar (a message let
+ * in by its posterior alone only when that gains something), then to the lowest order, small-talk
+ * and open bars. The
  * cross-validation replays are training phrases, so none is out_of_scope.
  */
 export function searchThresholds(alpha: number, cv: readonly Replay[], held: readonly Held[], maxFa = DEFAULT_MAX_FA): Setting | undefined {
   const oosHalves = held.flatMap((h) => [half(h, 0), half(h, 1)]).map((h) => h.replays.filter((r) => r.gold === 'out_of_scope'));
   let best: { bars: Bars; cv: number } | undefined;
-  for (const bare of [...BARE_GRID].reverse()) {
-    const right = tally(candidates(cv, bare, (gold, name) => gold === name));
+  for (const sure of [...SURE_GRID].reverse()) for (const bare of [...BARE_GRID].reverse()) {
+    const right = tally(candidates(cv, bare, sure, (gold, name) => gold === name));
     const bounds = oosHalves.map((oos) => ({
       n: oos.length,
-      fa: tally(candidates(oos, bare, (_, name) => ORDER_RELATED_INTENTS.has(name))),
-      st: tally(candidates(oos, bare, (_, name) => SMALL_TALK_INTENTS.has(name))),
+      fa: tally(candidates(oos, bare, sure, (_, name) => ORDER_RELATED_INTENTS.has(name))),
+      st: tally(candidates(oos, bare, sure, (_, name) => SMALL_TALK_INTENTS.has(name))),
     }));
     GRID.forEach((order, o) => GRID.forEach((smallTalk, s) => GRID.forEach((open, p) => {
       const cvAcc = cleared(right, o, s, p) / cv.length;
       if (best && cvAcc <= best.cv) return;
       const within = bounds.every(({ n, fa, st }) => n === 0 || (cleared(fa, o, s, p) / n <= maxFa && cleared(st, o, s, p) / n <= 0.05));
-      if (within) best = { bars: { order, smallTalk, open, bare }, cv: cvAcc };
+      if (within) best = { bars: { order, smallTalk, open, bare, sure }, cv: cvAcc };
     })));
   }
   if (!best) return undefined;
@@ -190,12 +194,13 @@ export function searchThresholds(alpha: number, cv: readonly Replay[], held: rea
 }
 
 const summary = (s: Setting, k: number) =>
-  `threshold ${s.order}, small-talk ${s.smallTalk}, open ${s.open}, bare ${s.bare} → ${k}-fold accuracy ${pct(s.cv)}; ` +
+  `threshold ${s.order}, small-talk ${s.smallTalk}, open ${s.open}, bare ${s.bare}, sure ${s.sure} → ${k}-fold accuracy ${pct(s.cv)}; ` +
   `worst OOS FA ${pct(s.worstFa)}, worst OOS → small talk ${pct(s.worstSt)}, small-talk recall ${pct(s.stRecall)}`;
 
 /**
- * Picks alpha and the four thresholds (order-related, small talk, complaint or human request
- * outside the domain, any other order-related intent outside it) together, from two sources that are not the figures we report:
+ * Picks alpha and the five thresholds (order-related, small talk, complaint or human request
+ * outside the domain, any other order-related intent outside it, and the posterior that takes a
+ * domain message at its word) together, from two sources that are not the figures we report:
  *  - accuracy: K-fold cross-validation over our own training phrases (what the engine gets right
  *    on phrasings it was not trained on);
  *  - bounds: the calibration fold (every 5th line) of each FILE, where out-of-scope false accepts
@@ -226,7 +231,7 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
         const own = ratesAt(held.map((h) => half(h, parity)), chosen);
         const other = ratesAt(held.map((h) => half(h, 1 - parity)), chosen);
         const perFile = (fa: number[]) => fa.map((x) => pct(x).trim()).join(' / ');
-        console.log(`alpha ${alpha}, chosen on half ${parity}: ${chosen.order}/${chosen.smallTalk}/${chosen.open}/${chosen.bare}; ` +
+        console.log(`alpha ${alpha}, chosen on half ${parity}: ${chosen.order}/${chosen.smallTalk}/${chosen.open}/${chosen.bare}/${chosen.sure}; ` +
           `OOS FA per file on that half ${perFile(own.fa)}, on the other half ${perFile(other.fa)}`);
       }
       continue;
@@ -237,7 +242,7 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
   }
   if (opts.check) return;
   console.log(best
-    ? `calibrated: alpha ${best.alpha}, threshold ${best.order}, small-talk threshold ${best.smallTalk}, open threshold ${best.open}, bare threshold ${best.bare}`
+    ? `calibrated: alpha ${best.alpha}, threshold ${best.order}, small-talk threshold ${best.smallTalk}, open threshold ${best.open}, bare threshold ${best.bare}, sure threshold ${best.sure}`
     : 'no setting keeps within the bounds');
 }
 

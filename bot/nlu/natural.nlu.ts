@@ -14,7 +14,8 @@
  * accepted when the message has a word of the bot's domain (knowledge/nlu/domain.json) or an
  * entity, except a complaint or a request for a person (OPEN_INTENTS), which outside the domain
  * needs its own bar, and any other the engine is sure of, above the bare bar ("what other options do
- * I have"); small talk has its own threshold too (a misfire there is harmless).
+ * I have"); small talk has its own threshold too (a misfire there is harmless). Inside the domain, an
+ * order-related intent whose posterior reaches the sure bar is taken whatever its similarity.
  */
 import type { Entity } from './entities.js';
 import { extractEntities } from './entities.js';
@@ -42,6 +43,8 @@ export interface NaturalNluOptions {
    * over (and above it, it must still clear the open bar).
    */
   bareThreshold?: number;
+  /** From this posterior an order-related intent of a message with a domain word needs no confidence bar. */
+  sureThreshold?: number;
   /** Weight of the classifiers' posterior against the TF-IDF similarity in the confidence. */
   alpha?: number;
   plans?: PlanMatcher;
@@ -56,17 +59,18 @@ export interface NaturalNluOptions {
 }
 
 /**
- * Alpha and the four thresholds, picked together by
+ * Alpha and the five thresholds, picked together by
  *   npm run nlu:eval -- ../shared/eval/clinc150-en.tsv ../shared/eval/crosswoz-zh.tsv --calibrate
  * the best 5-fold cross-validated accuracy on our training phrases that keeps out-of-scope false
  * accepts ≤ 1% and out-of-scope lines taken for small talk ≤ 5% on each half of the calibration fold
  * (every 5th line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
  * ../shared/eval/README.md allows this one use.
  */
-export const DEFAULT_THRESHOLD = 0.39;
-export const DEFAULT_SMALL_TALK_THRESHOLD = 0.27;
+export const DEFAULT_THRESHOLD = 0.45;
+export const DEFAULT_SMALL_TALK_THRESHOLD = 0.23;
 export const DEFAULT_OPEN_THRESHOLD = 0.59;
 export const DEFAULT_BARE_THRESHOLD = 0.99;
+export const DEFAULT_SURE_THRESHOLD = 0.95;
 export const DEFAULT_ALPHA = 0.4;
 export const DEFAULT_SEGMENTER: Segmenter = 'chars';
 
@@ -120,6 +124,7 @@ export class NaturalNlu implements LanguageUnderstanding {
       smallTalk: options.smallTalkThreshold ?? DEFAULT_SMALL_TALK_THRESHOLD,
       open: options.openThreshold ?? DEFAULT_OPEN_THRESHOLD,
       bare: options.bareThreshold ?? DEFAULT_BARE_THRESHOLD,
+      sure: options.sureThreshold ?? DEFAULT_SURE_THRESHOLD,
     };
     const domain = options.domain ?? loadDomainTerms();
     this.domainOf = domainMatcher(domain);

@@ -97,6 +97,24 @@ describe('nlu:eval calibration search', () => {
     expect(searchThresholds(0.4, cv, [held])?.bare).toBe(Infinity);
   });
 
+  it('takes domain messages at their word from the highest sure bar that gains accuracy within the bounds', () => {
+    // A cross-validated phrase at confidence 0.2 (under every order bar that keeps the out-of-scope
+    // lines out) but posterior 0.99; out-of-scope lines at confidence 0.5 and posteriors 0.98 and
+    // 0.01: a sure bar of 0.98 or below would accept half of them.
+    const sureReplay = (gold: string, confidence: number, posterior: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence, posterior }] });
+    const held: Held = {
+      rows: Array.from({ length: 100 }, () => ({ intent: 'out_of_scope', text: '…' })),
+      replays: Array.from({ length: 100 }, (_, i) => sureReplay('out_of_scope', 0.5, i % 2 ? 0.98 : 0.01)),
+    };
+    const chosen = searchThresholds(0.4, [sureReplay('logistics', 0.6, 0.6), sureReplay('logistics', 0.2, 0.99)], [held]);
+    expect(chosen?.worstFa).toBe(0);
+    expect(chosen?.sure).toBe(0.99);
+    expect(chosen?.order).toBe(0.51);
+    expect(chosen?.cv).toBe(1);
+    // Nothing to gain: the bar stays off.
+    expect(searchThresholds(0.4, cv, [heldWith([10, 20])])?.sure).toBe(Infinity);
+  });
+
   it('counts through its tallies exactly what replaying the decision rule at the chosen bars gives', () => {
     const intents = ['logistics', 'refund', 'complaint', 'greet', 'thanks'];
     const replay = fc.record({
