@@ -3,8 +3,8 @@
  *
  * natural has a LogisticRegressionClassifier, but it builds dense matrices over the whole
  * vocabulary: on 400 of our English phrases (591 features) it trained in 8.7 s, and the full data
- * has thousands of features. This one touches only the features a phrase has, so the whole
- * training set trains in tens of milliseconds. Naive Bayes counts each feature as independent
+ * has thousands of features. This one touches only the features a phrase has, and of those only
+ * the labels whose gradient is not negligible, so 8,600 phrases train in about half a second. Naive Bayes counts each feature as independent
  * evidence; a discriminative model learns which features separate the intents, which is where the
  * Bayes classifier alone went wrong in cross-validation (see README, "Language understanding").
  *
@@ -18,6 +18,13 @@ export interface SoftmaxOptions {
   learningRate?: number;
   /** L2 penalty on the weights. */
   l2?: number;
+  /**
+   * A label whose gradient on a phrase is smaller than this (the phrase already as good as decided
+   * for or against it) is not updated for that phrase: once the model fits, that is most labels of
+   * most phrases. At 0.001 with 20 epochs, training took 0.52 s against 1.44 s for every label and
+   * 30 epochs (8,597 phrases), with the same accuracy on dev-6 and dev-7 (±1 line).
+   */
+  skipBelow?: number;
   seed?: number;
 }
 
@@ -31,7 +38,7 @@ export class SoftmaxRegression {
 
   constructor(readonly labels: readonly string[], docs: ReadonlyArray<{ intent: string; features: readonly string[] }>,
     options: SoftmaxOptions = {}) {
-    const { epochs = 30, learningRate = 0.5, l2 = 1e-4, seed = 7 } = options;
+    const { epochs = 20, learningRate = 0.5, l2 = 1e-4, skipBelow = 1e-3, seed = 7 } = options;
     this.k = labels.length;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const data: Array<{ y: number; x: number[] }> = [];
@@ -65,6 +72,7 @@ export class SoftmaxRegression {
         const scale = 1 / Math.sqrt(x.length);
         for (let c = 0; c < k; c++) {
           const g = p[c]! - (c === y ? 1 : 0);
+          if (Math.abs(g) < skipBelow) continue;
           sumB[c]! += g * g;
           this.bias[c]! -= (learningRate * g) / Math.sqrt(sumB[c]!);
           for (const f of x) {
