@@ -88,6 +88,9 @@ const EN_FRAMING = ['my', 'the', 'is', 'it', 'its', "it's", 'order', 'number', '
 const FRAMING = new RegExp([
   `\\b(?:${EN_FRAMING.join('|')})\\b`,
   '[\\s\\p{P}\\p{S}]+',
+  // a district or county after the city (杭州余杭区, "Guangzhou, Tianhe district"): too many to list
+  '\\p{Script=Han}{1,4}?(?:区|县|旗|镇)',
+  '\\b[a-z]+ (?:district|county)\\b',
   '我的|我|的|是|为|他|她|妈妈|妈|爸爸|爸|儿子|女儿|孩子|奶奶|爷爷|老婆|老公|号码|手机号|手机|电话|联系|订单号|订单|单号|编号|尾号|后四位|后4位|末四位|身份证号?|身份证|年龄|今年|刚刚|啱啱|岁|周岁|在|住|地址|省|市|那个|这个|就是|哦|噢|嗯|呢|啊|吧|了',
 ].join('|'), 'giu');
 

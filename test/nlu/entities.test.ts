@@ -74,6 +74,18 @@ describe('entities', () => {
     expect(extractEntities('hunanese food').filter((e) => e.entity === 'province')).toEqual([]);
   });
 
+  it('knows every prefecture, and its province, by its official or short name', () => {
+    const province = (text: string) => extractEntities(text).filter((e) => e.entity === 'province').map((e) => e.value);
+    expect(province('河南周口')).toEqual(['河南', '河南']);
+    expect(province('寄到延边朝鲜族自治州')).toEqual(['吉林']);
+    // 海南藏族自治州 is in Qinghai; 海南 alone is the province. A short name that is also a road or
+    // an everyday word counts only in full.
+    expect(province('海南藏族自治州')).toEqual(['青海']);
+    expect(province('我在海南')).toEqual(['海南']);
+    expect(province('住在中山路')).toEqual([]);
+    expect(province('广东中山市')).toEqual(['广东', '广东']);
+  });
+
   it('finds operators by Chinese and English names, and hotlines only on their own', () => {
     const text = '我想换成中国电信或者China Unicom';
     expect(spans(text, extractEntities(text)).map((s) => `${s.value}:${s.surface}`)).toEqual(['电信:中国电信', '联通:China Unicom']);

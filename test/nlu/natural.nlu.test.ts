@@ -35,7 +35,9 @@ describe('NaturalNlu intents', () => {
   });
 
   it('calls a message that only gives data `inform`, with its entities', () => {
-    for (const text of ['172202611100014', '尾号是6599', 'my order number is 172202611100014', '手机后4位 0251']) {
+    for (const text of ['172202611100014', '尾号是6599', 'my order number is 172202611100014', '手机后4位 0251',
+      // a district after the city is part of the place: too many to list
+      '浙江杭州余杭区', '河南周口', 'Guangzhou, Tianhe district']) {
       const r = nlu.parse(text);
       expect(r.intent, text).toEqual({ name: 'inform', confidence: 1 });
       expect(r.entities.length).toBeGreaterThan(0);
