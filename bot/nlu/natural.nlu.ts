@@ -114,6 +114,11 @@ export class NaturalNlu implements LanguageUnderstanding {
   /** The confidence each kind of intent needs (see chooseIntent). */
   readonly bars: Bars;
   readonly alpha: number;
+  /**
+   * Under this posterior an intent's confidence (at most posterior^α) is under 0.05, the lowest bar
+   * the calibration tries, and under every bar of this engine: its similarity is not computed.
+   */
+  private readonly minPosterior: number;
   private readonly domainOf: (text: string) => DomainVerdict;
   private readonly models: Record<Language, IntentModel>;
   private readonly plans: PlanMatcher | undefined;
@@ -132,6 +137,8 @@ export class NaturalNlu implements LanguageUnderstanding {
     const domain = options.domain ?? loadDomainTerms();
     this.domainOf = domainMatcher(domain);
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
+    const lowestBar = Math.min(0.05, this.bars.order, this.bars.smallTalk, this.bars.open);
+    this.minPosterior = Math.min(1e-5, lowestBar ** (1 / this.alpha) * 0.999);
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
     if (options.spelling ?? true) {
@@ -183,7 +190,7 @@ export class NaturalNlu implements LanguageUnderstanding {
   rank(text: string, entities: readonly Entity[]): RankedIntent[] {
     const features = featurize(text, entities, this.segmenter, this.correct);
     const scoreWith = (model: IntentModel): RankedIntent[] => {
-      const { posterior, similarity } = model.score(features);
+      const { posterior, similarity } = model.score(features, this.minPosterior);
       return model.intents.map((name, i) => ({
         name, confidence: round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)), posterior: round(posterior[i]!),
       }));

@@ -25,6 +25,23 @@ describe('IntentModel', () => {
     expect(posterior.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
   });
 
+  it('computes the similarity only for intents at or above minPosterior, the same as computing all', () => {
+    const model = new IntentModel(docs);
+    const all = model.score(['w', 'z', 'x']);
+    const [a, b] = [model.intents.indexOf('a'), model.intents.indexOf('b')];
+    const cut = (all.posterior[a]! + all.posterior[b]!) / 2; // between the two
+    const live = all.posterior[a]! > all.posterior[b]! ? a : b;
+    const some = model.score(['w', 'z', 'x'], cut);
+    expect(some.similarity[live]).toBe(all.similarity[live]);
+    expect(some.similarity[live === a ? b : a]).toBe(0);
+    expect(Array.from(some.posterior)).toEqual(Array.from(all.posterior));
+    // The dot products left for the next message are all zero: scoring again gives the same.
+    expect(Array.from(model.score(['w', 'z', 'x']).similarity)).toEqual(Array.from(all.similarity));
+    // A message with more features than the scratch space holds grows it.
+    const long = Array.from({ length: 600 }, (_, i) => (i % 2 ? 'w' : 'z'));
+    expect(model.score(long).similarity[b]!).toBeGreaterThan(0);
+  });
+
   it('finds a long message that joins two phrases of an intent like the intent as a whole, not like either phrase', () => {
     const model = new IntentModel([
       { intent: 'a', features: ['p', 'q'] },
