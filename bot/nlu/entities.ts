@@ -45,13 +45,25 @@ function* matches(re: RegExp, text: string): Generator<{ value: string; start: n
   }
 }
 
+const CHINESE_DIGIT: Record<string, string> = {
+  零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+/** Four or more Chinese digits in a row (a number read out, not 一二 or 三四个 in a sentence). */
+const CHINESE_DIGITS_RE = /[零〇一幺二两三四五六七八九]{4,}/g;
+
+/** Runs of four or more digits written as Chinese characters (一三八零 → 1380), one character for one. */
+export function spokenDigits(text: string): string {
+  return text.replace(CHINESE_DIGITS_RE, (run) => [...run].map((c) => CHINESE_DIGIT[c]).join(''));
+}
+
 /**
  * Finds order numbers, ID numbers, phone numbers and 4-digit phone tails.
  * An 18-digit string with a valid ID check digit is an ID number, never an order number.
  */
 export function extractIdentifiers(text: string): Entity[] {
-  // Full-width digits (１２３) count too; the mapping keeps every offset.
-  text = toHalfWidth(text);
+  // Full-width digits (１２３) and digits written in Chinese (voice input: 一七二二零…) count too;
+  // both mappings keep every offset.
+  text = spokenDigits(toHalfWidth(text));
   const out: Entity[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);

@@ -74,6 +74,16 @@ describe('entities', () => {
     expect(extractEntities('hunanese food').filter((e) => e.entity === 'province')).toEqual([]);
   });
 
+  it('reads digits written in Chinese, as voice input writes them, keeping the spans', () => {
+    const text = '订单号码是一七二二零二四一二一五零零三二，电话一三八零五七一二六四三';
+    expect(spans(text, extractEntities(text)).map((s) => `${s.entity}:${s.value}:${s.surface}`)).toEqual([
+      'order_no:172202412150032:一七二二零二四一二一五零零三二', 'phone:13805712643:一三八零五七一二六四三',
+    ]);
+    expect(extractEntities('后四位 幺三八零').map((e) => e.value)).toEqual(['1380']);
+    // Fewer than four in a row are words, not digits.
+    expect(extractEntities('三四个人一起办的')).toEqual([]);
+  });
+
   it('knows every prefecture, and its province, by its official or short name', () => {
     const province = (text: string) => extractEntities(text).filter((e) => e.entity === 'province').map((e) => e.value);
     expect(province('河南周口')).toEqual(['河南', '河南']);
