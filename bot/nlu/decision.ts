@@ -38,7 +38,9 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
  * Data alone is `inform`, with no bar. An order-related intent needs a domain message (or one on
  * topic), except outside the domain a complaint or a request for a person, and any other whose
  * posterior reaches the bare bar (the classifiers all but certain: "what other options do I have"),
- * all held to the open bar. Passed-over intents leave the next one in the ranking to be judged.
+ * all held to the open bar. A message about another company's service (`elsewhere`) has no
+ * order-related intent at all, complaints included (外卖小哥态度太差了 我要投诉他 is not ours to take
+ * up). Passed-over intents leave the next one in the ranking to be judged.
  * Nothing admissible: undefined. Only the bare bar changes which intent is judged, and only the sure
  * bar whether it faces a bar, so the calibration can tally decisions per bar (nlu-tuning.ts).
  *
@@ -60,7 +62,7 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   const topical = ctx.onTopic === true && !ctx.elsewhere;
   /** Outside the domain, an order-related intent other than a complaint or a human request only counts from the bare bar up. */
   const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !OPEN_INTENTS.has(name);
-  const intent = ranking.find((r) => !bare(r.name) || (!ctx.elsewhere && r.posterior >= bareBar));
+  const intent = ranking.find((r) => (ctx.elsewhere ? !ORDER_RELATED_INTENTS.has(r.name) : !bare(r.name) || r.posterior >= bareBar));
   if (!intent) return undefined;
   if (ctx.inDomain && ORDER_RELATED_INTENTS.has(intent.name) && intent.posterior >= sureBar) return { intent, bar: null };
   const bar: BarKind = SMALL_TALK_INTENTS.has(intent.name) ? 'smallTalk'

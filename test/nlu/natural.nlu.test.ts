@@ -92,6 +92,14 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('I was charged twice on Alipay for the card').intent.name).toBe('refund');
     // Our card paid for with it is ours, money moved or not.
     expect(nlu.parse('用支付宝买的卡怎么激活').intent.name).toBe('activation');
+    // Another app's account is not ours either; an account that money for the card left is.
+    for (const text of ['抖音账号实名认证失败', 'my WeChat account got locked, it wants identity verification']) {
+      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    }
+    expect(nlu.parse('my account was charged twice for the sim card').intent.name).toBe('refund');
+    // Nor is a complaint about another company's service; an ad seen on Douyin still led to our order.
+    expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    expect(nlu.parse('抖音上看到广告下的单，审核过了吗').intent.name).toBe('order_status');
   });
 
   it('reads a message in English around a Chinese error text with both languages\' phrases', () => {
@@ -185,6 +193,7 @@ describe('the decision rule', () => {
     expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.98), withBare).name).toBe('out_of_scope');
     expect(chooseIntent(plain, ranked('alternatives', 0.45, 0.995), withBare).name).toBe('out_of_scope');
     expect(chooseIntent({ ...plain, elsewhere: true }, ranked('refund', 0.95, 1), withBare).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.95, 1), withBare).name).toBe('out_of_scope');
     // Below the bare bar the intent is passed over, as without one: the next admissible intent is judged.
     const refundThenThanks = [{ name: 'refund', confidence: 0.6, posterior: 0.9 }, { name: 'thanks', confidence: 0.45, posterior: 0.1 }];
     expect(chooseIntent(plain, refundThenThanks, withBare).name).toBe('thanks');
