@@ -58,7 +58,7 @@ function crossValidationReplays(training: Record<Language, Example[]>, k: number
   alpha: number): Replay[] {
   const out: Replay[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const nlu = new NaturalNlu({ segmenter, alpha, training: {
+    const nlu = new NaturalNlu({ segmenter, alpha, lowestBar: GRID[0], training: {
       zh: training.zh.filter((_, i) => i % k !== fold), en: training.en.filter((_, i) => i % k !== fold) } });
     for (const lang of ['zh', 'en'] as const) {
       training[lang].forEach((ex, i) => {
@@ -222,7 +222,7 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
   let best: Setting | undefined;
   for (const alpha of alphas) {
     const cv = crossValidationReplays(training, k, segmenter, alpha);
-    const nlu = new NaturalNlu({ segmenter, alpha, training });
+    const nlu = new NaturalNlu({ segmenter, alpha, lowestBar: GRID[0], training });
     const held: Held[] = calibration.map((rows) => ({ rows, replays: rows.map((r) => replay(nlu, r.intent, r.text)) }));
     if (opts.check) {
       for (const parity of [0, 1]) {

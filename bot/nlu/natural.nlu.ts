@@ -56,6 +56,12 @@ export interface NaturalNluOptions {
   spelling?: boolean;
   /** Read a sound-alike typo or pinyin of a domain word as that word (default true; see homophones.ts). */
   homophones?: boolean;
+  /**
+   * The lowest bar the engine's rankings will be judged at (default: the lowest of its own bars). An
+   * intent whose confidence could not reach it is ranked with confidence 0 and costs no similarity
+   * search; the calibration, which replays rankings at bars down to 0.05, passes 0.05.
+   */
+  lowestBar?: number;
 }
 
 /**
@@ -115,8 +121,8 @@ export class NaturalNlu implements LanguageUnderstanding {
   readonly bars: Bars;
   readonly alpha: number;
   /**
-   * Under this posterior an intent's confidence (at most posterior^α) is under 0.05, the lowest bar
-   * the calibration tries, and under every bar of this engine: its similarity is not computed.
+   * Under this posterior an intent's confidence (at most posterior^α) is under `lowestBar`, so no
+   * decision can take it: its similarity is not computed.
    */
   private readonly minPosterior: number;
   private readonly domainOf: (text: string) => DomainVerdict;
@@ -137,8 +143,8 @@ export class NaturalNlu implements LanguageUnderstanding {
     const domain = options.domain ?? loadDomainTerms();
     this.domainOf = domainMatcher(domain);
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
-    const lowestBar = Math.min(0.05, this.bars.order, this.bars.smallTalk, this.bars.open);
-    this.minPosterior = Math.min(1e-5, lowestBar ** (1 / this.alpha) * 0.999);
+    const lowestBar = options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open);
+    this.minPosterior = lowestBar ** (1 / this.alpha) * 0.999;
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
     if (options.spelling ?? true) {

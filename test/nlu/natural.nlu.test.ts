@@ -147,6 +147,22 @@ describe('NaturalNlu intents', () => {
     expect(r.ranking.map((x) => x.name)).not.toContain('out_of_scope');
   });
 
+  it('skips the similarity of intents that could not reach a bar, and decides as if it had computed them all', () => {
+    const exact = new NaturalNlu({ lowestBar: 1e-9 });
+    for (const text of ['我的卡寄到哪了', 'why was my order rejected', '这家酒店的电话是多少', 'thanks, bye', 'the card 几时 arrive']) {
+      const [fast, slow] = [nlu.parse(text), exact.parse(text)];
+      expect(fast.intent, text).toEqual(slow.intent);
+      expect(fast.ranking[0], text).toEqual(slow.ranking[0]);
+      // Every intent that could clear a bar has its true confidence; the others are 0 or under every bar.
+      const lowest = Math.min(nlu.bars.order, nlu.bars.smallTalk, nlu.bars.open);
+      for (const r of slow.ranking) {
+        const f = fast.ranking.find((x) => x.name === r.name)!;
+        if (r.confidence >= lowest) expect(f, text).toEqual(r);
+        else expect(f.confidence, text).toBeLessThan(lowest);
+      }
+    }
+  });
+
   it('learns from the training data it is given, not from code', () => {
     const custom = new NaturalNlu({
       training: {
