@@ -18,8 +18,8 @@ const DomainFile = Terms.extend({
   elsewhere: Terms.optional(),
   ours: Terms.optional(),
   /**
-   * Ways to pay (支付宝, a bank card, Alipay): like `elsewhere`, unless the message also says money
-   * moved (`paid`), when it is where a customer's money for our order went.
+   * Ways to pay and accounts (支付宝, a bank card, an app's 账号): like `elsewhere`, unless the message
+   * also says money moved (`paid`), when it is where a customer's money for our order went.
    */
   payment: Terms.optional(),
   paid: Terms.optional(),

@@ -22,6 +22,8 @@ const PrefectureFile = z.object({
 
 const prefectures = loadJsonFile(path.join(NLU_DIR, 'prefectures.json'), PrefectureFile);
 const notAlone = new Set(prefectures.notAlone);
+/** regions.ts's cities, which come with English names. */
+const BIG_CITIES = new Set(CITIES.map(([city]) => city));
 
 function* terms(): Generator<GazetteerTerm> {
   for (const prov of PROVINCES) {
@@ -35,8 +37,6 @@ function* terms(): Generator<GazetteerTerm> {
     for (const surface of new Set([official, `${city}市`, ...(notAlone.has(city) ? [] : [city])])) yield { surface, entity: 'city', value: city };
   }
 }
-
-const BIG_CITIES = new Set(CITIES.map(([city]) => city));
 
 const gazetteer = new Gazetteer(terms());
 const CITY_PROVINCE = new Map([
