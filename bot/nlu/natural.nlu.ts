@@ -144,7 +144,8 @@ export class NaturalNlu implements LanguageUnderstanding {
     this.domainOf = domainMatcher(domain);
     this.alpha = options.alpha ?? DEFAULT_ALPHA;
     const lowestBar = options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open);
-    this.minPosterior = lowestBar ** (1 / this.alpha) * 0.999;
+    // 1% under the bound, so that no confidence rounded to 4 decimals (see round) could reach the bar.
+    this.minPosterior = lowestBar ** (1 / this.alpha) * 0.99;
     this.plans = options.plans;
     const training = options.training ?? loadTrainingData();
     if (options.spelling ?? true) {
