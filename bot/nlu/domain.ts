@@ -23,6 +23,12 @@ const DomainFile = Terms.extend({
    */
   payment: Terms.optional(),
   paid: Terms.optional(),
+  /**
+   * A number the customer already has (现在用的号, "my current number"): its bill, plan or roaming
+   * are the operator's business, not an order's, unless the message also speaks of an order (`ordered`).
+   */
+  existing: Terms.optional(),
+  ordered: Terms.optional(),
 }).strict();
 export type DomainTerms = z.infer<typeof DomainFile>;
 
@@ -77,7 +83,8 @@ function has(re: RegExp, s: string): boolean {
  *    taken out, still something of ours (淘宝买的卡, an Amazon parcel with my SIM);
  *  - 'elsewhere': another company's service or card and nothing of ours (美团的订单, a credit card);
  *    a way to pay counts as one unless the message says money moved (退到支付宝 is our refund,
- *    支付宝人脸认证 is not ours);
+ *    支付宝人脸认证 is not ours), and so does a number the customer already has unless the message
+ *    speaks of an order (我老号话费怎么这么贵 is the operator's; 老号欠费是不是新卡审核失败的原因 is ours);
  *  - 'none': no domain word at all.
  */
 export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdict {
@@ -86,8 +93,11 @@ export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdi
   const ours = terms.ours && new TermPattern(terms.ours);
   const payment = terms.payment && new TermPattern(terms.payment);
   const paid = terms.paid && new TermPattern(terms.paid);
+  const existing = terms.existing && new TermPattern(terms.existing);
+  const ordered = terms.ordered && new TermPattern(terms.ordered);
   return (text) => {
     let norm = asciiLower(toHalfWidth(text));
+    if (existing && existing.test(norm) && !(ordered && ordered.test(norm))) return 'elsewhere';
     if (payment && payment.test(norm)) {
       if (paid && paid.test(norm)) norm = payment.remove(norm);
       else if (!(domain.test(norm) && ours && ours.test(payment.remove(norm)))) return 'elsewhere';

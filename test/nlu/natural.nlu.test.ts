@@ -97,6 +97,12 @@ describe('NaturalNlu intents', () => {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('my account was charged twice for the sim card').intent.name).toBe('refund');
+    // A number the customer already has is the operator's business, unless the message speaks of an order.
+    for (const text of ['我现在用的号话费怎么这么贵', 'how do I turn on roaming on my current number']) {
+      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    }
+    expect(nlu.parse('我老号欠费了，是不是这个原因新卡审核没通过').intent.name).toBe('order_failure_reason');
+    expect(nlu.parse('收件人电话换成13800001111吧，原来那个号我不用了').intent.name).toBe('update_info');
     // Nor is a complaint about another company's service; an ad seen on Douyin still led to our order.
     expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     expect(nlu.parse('抖音上看到广告下的单，审核过了吗').intent.name).toBe('order_status');
