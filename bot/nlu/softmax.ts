@@ -4,9 +4,10 @@
  * natural has a LogisticRegressionClassifier, but it builds dense matrices over the whole
  * vocabulary: on 400 of our English phrases (591 features) it trained in 8.7 s, and the full data
  * has thousands of features. This one touches only the features a phrase has, and of those only
- * the labels whose gradient is not negligible, so 8,600 phrases train in about half a second. Naive Bayes counts each feature as independent
- * evidence; a discriminative model learns which features separate the intents, which is where the
- * Bayes classifier alone went wrong in cross-validation (see README, "Language understanding").
+ * the labels whose gradient is not negligible, so 8,600 phrases train in about half a second.
+ * Naive Bayes counts each feature as independent evidence; a discriminative model learns which
+ * features separate the intents, which is where the Bayes classifier alone went wrong in
+ * cross-validation (see README, "Language understanding").
  *
  * Training is deterministic (a seeded shuffle), so the same data gives the same model and figures.
  */
