@@ -3,18 +3,18 @@
  * person the card is for: "she's 15", "my mum is 65" (a plan's age range applies to the holder).
  * The span covers the number only; the value is the age in decimal digits.
  */
+import { CHINESE_DIGITS } from './chinese.js';
 import type { Entity } from './entities.js';
 
 const MIN_AGE = 1;
 const MAX_AGE = 120;
-const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 十七 → 17, 六十二 → 62, 九 → 9; undefined for anything else. */
 export function chineseNumber(s: string): number | undefined {
   const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
   if (!m || s.length === 0) return undefined;
-  if (!m[2]) return m[3] ? undefined : CN_DIGITS[m[1]!];
-  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
+  if (!m[2]) return m[3] ? undefined : CHINESE_DIGITS[m[1]!];
+  return (m[1] ? CHINESE_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CHINESE_DIGITS[m[3]]! : 0);
 }
 
 const NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3})';

@@ -1,5 +1,5 @@
 /**
- * What every reader of Chinese text shares: which characters are Han, and jieba's dictionary
+ * What every reader of Chinese text shares: which characters are Han, the digits, and jieba's dictionary
  * (@node-rs/jieba, this is the only module that loads it, on first use: 0.2 s).
  */
 import { createRequire } from 'node:module';
@@ -8,6 +8,11 @@ import { createRequire } from 'node:module';
 export const HAN_RANGE = '\\u3400-\\u9fff\\uf900-\\ufaff';
 /** Has a Han character. */
 export const HAN = new RegExp(`[${HAN_RANGE}]`);
+
+/** Digits written in Chinese, as said and as dictated (幺 for 1 in phone numbers, 〇 for 0). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
 
 export interface Jieba { cut(text: string, hmm?: boolean): string[] }
 

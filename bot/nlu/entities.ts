@@ -4,6 +4,7 @@
  * like String.prototype.slice.
  */
 import { extractAges } from './ages.js';
+import { CHINESE_DIGITS } from './chinese.js';
 import { toHalfWidth } from './gazetteer.js';
 import { extractOperators } from './operators.js';
 import { extractPlaces } from './places.js';
@@ -45,15 +46,12 @@ function* matches(re: RegExp, text: string): Generator<{ value: string; start: n
   }
 }
 
-const CHINESE_DIGIT: Record<string, string> = {
-  零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
-};
 /** Four or more Chinese digits in a row (a number read out, not 一二 or 三四个 in a sentence). */
-const CHINESE_DIGITS_RE = /[零〇一幺二两三四五六七八九]{4,}/g;
+const CHINESE_DIGITS_RE = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]{4,}`, 'g');
 
 /** Runs of four or more digits written as Chinese characters (一三八零 → 1380), one character for one. */
 export function spokenDigits(text: string): string {
-  return text.replace(CHINESE_DIGITS_RE, (run) => [...run].map((c) => CHINESE_DIGIT[c]).join(''));
+  return text.replace(CHINESE_DIGITS_RE, (run) => [...run].map((c) => CHINESE_DIGITS[c]).join(''));
 }
 
 /**
