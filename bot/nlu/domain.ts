@@ -88,23 +88,23 @@ function has(re: RegExp, s: string): boolean {
  *  - 'none': no domain word at all.
  */
 export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdict {
-  const domain = new TermPattern(terms);
-  const elsewhere = terms.elsewhere && new TermPattern(terms.elsewhere);
-  const ours = terms.ours && new TermPattern(terms.ours);
-  const payment = terms.payment && new TermPattern(terms.payment);
-  const paid = terms.paid && new TermPattern(terms.paid);
-  const existing = terms.existing && new TermPattern(terms.existing);
-  const ordered = terms.ordered && new TermPattern(terms.ordered);
+  // A list the file leaves out matches nothing.
+  const list = (t: { zh: string[]; en: string[] } | undefined) => new TermPattern(t ?? { zh: [], en: [] });
+  const domain = list(terms);
+  const elsewhere = list(terms.elsewhere);
+  const ours = list(terms.ours);
+  const payment = list(terms.payment);
+  const paid = list(terms.paid);
+  const existing = list(terms.existing);
+  const ordered = list(terms.ordered);
   return (text) => {
     let norm = asciiLower(toHalfWidth(text));
-    if (existing && existing.test(norm) && !(ordered && ordered.test(norm))) return 'elsewhere';
-    if (payment && payment.test(norm)) {
-      if (paid && paid.test(norm)) norm = payment.remove(norm);
-      else if (!(domain.test(norm) && ours && ours.test(payment.remove(norm)))) return 'elsewhere';
+    if (existing.test(norm) && !ordered.test(norm)) return 'elsewhere';
+    if (payment.test(norm)) {
+      if (paid.test(norm)) norm = payment.remove(norm);
+      else if (!(domain.test(norm) && ours.test(payment.remove(norm)))) return 'elsewhere';
     }
-    if (elsewhere && elsewhere.test(norm)) {
-      return domain.test(norm) && !!ours && ours.test(elsewhere.remove(norm)) ? 'ours' : 'elsewhere';
-    }
+    if (elsewhere.test(norm)) return domain.test(norm) && ours.test(elsewhere.remove(norm)) ? 'ours' : 'elsewhere';
     return domain.test(norm) ? 'ours' : 'none';
   };
 }
