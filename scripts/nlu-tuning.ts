@@ -128,7 +128,6 @@ const BARE_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.96, 
 /** The sure bar (a posterior) is searched on 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, or left off (Infinity). */
 const SURE_GRID = [0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, Infinity];
 
-
 /**
  * How many of a set of decisions clear their bar, for every threshold of the grid at once: with the
  * bare bar fixed, each message's candidate and the kind of bar it faces are fixed too (see
@@ -168,8 +167,7 @@ function* candidates(replays: readonly Replay[], bare: number, sure: number, kee
  * Every combination of the five bars is tried (about 3.2 million), counted through tallies rather than
  * replayed one by one. Ties go to the highest sure bar and then the highest bare bar (a message let
  * in by its posterior alone only when that gains something), then to the lowest order, small-talk
- * and open bars. The
- * cross-validation replays are training phrases, so none is out_of_scope.
+ * and open bars. The cross-validation replays are training phrases, so none is out_of_scope.
  */
 export function searchThresholds(alpha: number, cv: readonly Replay[], held: readonly Held[], maxFa = DEFAULT_MAX_FA): Setting | undefined {
   const oosHalves = held.flatMap((h) => [half(h, 0), half(h, 1)]).map((h) => h.replays.filter((r) => r.gold === 'out_of_scope'));

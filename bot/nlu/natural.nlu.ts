@@ -215,7 +215,7 @@ export class NaturalNlu implements LanguageUnderstanding {
 const shared = new Map<string, NaturalNlu>();
 
 /**
- * One trained engine per plan list for the whole process: training takes about 1 s, and
+ * One trained engine per plan list for the whole process: training takes 1–2 s, and
  * every app instance built in the same process (tests, several listeners) can share it.
  */
 export function sharedNaturalNlu(plans: readonly PlanRef[] = []): NaturalNlu {
