@@ -171,9 +171,9 @@ export class IntentModel {
    * The similarity is, per intent, the best cosine between the message and one of its training
    * phrases (an inverted index over phrases), or CENTROID_WEIGHT times its cosine to the intent's
    * centroid when higher. It is computed only for the intents whose posterior reaches `minPosterior`
-   * (about 4 of 16 at the engine's bars), and is 0 for the others: a confidence, posterior^α ·
-   * similarity^(1-α), is at most posterior^α, so the caller picks `minPosterior` under which no intent
-   * could reach a bar (see NaturalNlu). 0 computes every intent's.
+   * (at the engine's bars, 2 of 16 on average on our files, 3.5 on CrossWOZ), and is 0 for the
+   * others: a confidence, posterior^α · similarity^(1-α), is at most posterior^α, so the caller picks
+   * `minPosterior` under which no intent could reach a bar (see NaturalNlu). 0 computes every intent's.
    */
   score(features: readonly string[], minPosterior = 0): IntentScores {
     const k = this.intents.length;
