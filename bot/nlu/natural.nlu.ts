@@ -189,7 +189,9 @@ export class NaturalNlu implements LanguageUnderstanding {
   /** What the decision needs to know of a message besides its ranking. */
   context(text: string, entities: readonly Entity[]): MessageContext {
     const domain = this.domainOf(text);
-    const inDomain = entities.some((e) => DOMAIN_ENTITIES.has(e.entity)) || domain === 'ours';
+    // The gate has already weighed operators' names (移动的宽带 is elsewhere, 淘宝买的联通卡 ours).
+    const domainEntity = (e: Entity) => DOMAIN_ENTITIES.has(e.entity) && !(domain === 'elsewhere' && e.entity === 'operator');
+    const inDomain = entities.some(domainEntity) || domain === 'ours';
     return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere' };
   }
 

@@ -103,6 +103,14 @@ describe('NaturalNlu intents', () => {
     }
     expect(nlu.parse('我老号欠费了，是不是这个原因新卡审核没通过').intent.name).toBe('order_failure_reason');
     expect(nlu.parse('收件人电话换成13800001111吧，原来那个号我不用了').intent.name).toBe('update_info');
+    // Naming the operator of a number already in use does not make it ours (the gate weighs operators).
+    expect(nlu.parse('我爸现在用的联通号这个月话费多少')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    // WeChat's own identity check and a parcel the customer sends are another service; our card in them is not.
+    for (const text of ['微信实名认证老是通不过', '顺丰寄件到上海要多久', 'my food delivery order never arrived']) {
+      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    }
+    expect(nlu.parse('新卡在微信小程序里实名认证失败').intent.name).toBe('activation');
+    expect(nlu.parse('卡到了快递柜 取件码没收到').intent.name).toBe('logistics');
     // Nor is a complaint about another company's service; an ad seen on Douyin still led to our order.
     expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     expect(nlu.parse('抖音上看到广告下的单，审核过了吗').intent.name).toBe('order_status');
