@@ -29,6 +29,11 @@ describe('NaturalNlu intents', () => {
     ['let me talk to a human', 'human_agent'],
     ['hello there', 'greet'],
     ['bye for now', 'goodbye'],
+    // A state, a cancellation or a deposit names the order without the word 订单
+    ['上周下了单 审没审啊', 'order_status'],
+    ['我的押金呢 还没退', 'refund'],
+    ['they cancelled it without telling me why', 'order_failure_reason'],
+    ['still processing after a week, is it stuck', 'order_status'],
   ];
   it.each(cases)('%s → %s', (text, intent) => {
     expect(nlu.parse(text).intent.name).toBe(intent);
