@@ -38,11 +38,13 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
  * Data alone is `inform`, with no bar. An order-related intent needs a domain message (or one on
  * topic), except outside the domain a complaint or a request for a person, and any other whose
  * posterior reaches the bare bar (the classifiers all but certain: "what other options do I have"),
- * all held to the open bar. A message about another company's service (`elsewhere`) has no
+ * all held to the open bar, except a complaint or a human request whose posterior reaches the bare
+ * bar, held to the order bar. A message about another company's service (`elsewhere`) has no
  * order-related intent at all, complaints included (外卖小哥态度太差了 我要投诉他 is not ours to take
  * up). Passed-over intents leave the next one in the ranking to be judged.
- * Nothing admissible: undefined. Only the bare bar changes which intent is judged, and only the sure
- * bar whether it faces a bar, so the calibration can tally decisions per bar (nlu-tuning.ts).
+ * Nothing admissible: undefined. Only the bare bar changes which intent is judged and which bar an
+ * open intent faces, and only the sure bar whether it faces a bar, so the calibration can tally
+ * decisions per bar for each pair of those two (nlu-tuning.ts).
  *
  * Why the posterior for the bare bar: on messages with no domain word, it separates our customers'
  * requests from other subjects better than the confidence does. When it was chosen, at the level that
@@ -65,8 +67,11 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   const intent = ranking.find((r) => (ctx.elsewhere ? !ORDER_RELATED_INTENTS.has(r.name) : !bare(r.name) || r.posterior >= bareBar));
   if (!intent) return undefined;
   if (ctx.inDomain && ORDER_RELATED_INTENTS.has(intent.name) && intent.posterior >= sureBar) return { intent, bar: null };
+  // A complaint or a request for a person the classifiers are all but certain of ("真的服了") is held
+  // to the order bar even outside the domain; other intents there only get this far from the bare bar up.
+  const sureOpen = OPEN_INTENTS.has(intent.name) && intent.posterior >= bareBar;
   const bar: BarKind = SMALL_TALK_INTENTS.has(intent.name) ? 'smallTalk'
-    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) ? 'order' : 'open';
+    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) || sureOpen ? 'order' : 'open';
   return { intent, bar };
 }
 

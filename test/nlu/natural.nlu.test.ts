@@ -211,6 +211,18 @@ describe('the decision rule', () => {
     expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
   });
 
+  it('holds a complaint or a request for a person outside the domain to the order bar once its posterior reaches the bare bar', () => {
+    const withBare = { ...bars, order: 0.4, bare: 0.99 };
+    const plain = { justData: false, inDomain: false, elsewhere: false };
+    expect(chooseIntent(plain, ranked('complaint', 0.45, 0.995), withBare).name).toBe('complaint');
+    expect(chooseIntent(plain, ranked('human_agent', 0.45, 0.995), withBare).name).toBe('human_agent');
+    expect(chooseIntent(plain, ranked('complaint', 0.45, 0.98), withBare).name).toBe('out_of_scope');
+    expect(chooseIntent(plain, ranked('complaint', 0.35, 0.995), withBare).name).toBe('out_of_scope');
+    // Only those two: another order-related intent still faces the open bar, and nothing of ours is taken from another company.
+    expect(chooseIntent(plain, ranked('logistics', 0.45, 0.995), withBare).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.45, 0.995), withBare).name).toBe('out_of_scope');
+  });
+
   it('takes an order-related intent of a domain message at its word from the sure bar up, whatever its confidence', () => {
     const withSure = { ...bars, order: 0.45, sure: 0.99 };
     const domain = { justData: false, inDomain: true, elsewhere: false };
