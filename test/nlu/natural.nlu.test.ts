@@ -34,6 +34,11 @@ describe('NaturalNlu intents', () => {
     ['我的押金呢 还没退', 'refund'],
     ['they cancelled it without telling me why', 'order_failure_reason'],
     ['still processing after a week, is it stuck', 'order_status'],
+    ['where is my card, it has been two weeks', 'logistics'],
+    ['my card still hasn\'t turned up', 'logistics'],
+    ['receiver name needs changing', 'update_info'],
+    ['楼栋号能补一下吗', 'update_info'],
+    ['why did they refuse me, I have a residence permit', 'order_failure_reason'],
   ];
   it.each(cases)('%s → %s', (text, intent) => {
     expect(nlu.parse(text).intent.name).toBe(intent);
