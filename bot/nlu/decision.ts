@@ -23,6 +23,8 @@ export interface MessageContext {
   inDomain: boolean;
   /** Names another company's service or card, and nothing of ours (美团的订单, 高铁票退款). */
   elsewhere: boolean;
+  /** Names a place or an age, data a customer gives though no order's (浙江杭州 在读大学生, "I live in Yiwu, Zhejiang"). */
+  data?: boolean;
   /**
    * Read inside a conversation already about an order: an order-related intent needs no domain word
    * (but clears the higher open bar), unless the message names another company (`elsewhere`).
@@ -36,7 +38,8 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
 /**
  * The first half of the decision rule: the intent a message is judged on and the bar it must clear.
  * Data alone is `inform`, with no bar. An order-related intent needs a domain message (or one on
- * topic), except outside the domain a complaint or a request for a person, and any other whose
+ * topic), except outside the domain a complaint or a request for a person, `inform` of a message
+ * that names a place or an age (data, with words around it the framing does not know), and any other whose
  * posterior reaches the bare bar (the classifiers all but certain: "what other options do I have"),
  * all held to the open bar, except a complaint or a human request whose posterior reaches the bare
  * bar, held to the order bar. A message about another company's service (`elsewhere`) has no
@@ -63,7 +66,9 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   if (ctx.justData) return { intent: { name: 'inform', confidence: 1, posterior: 1 }, bar: null };
   const topical = ctx.onTopic === true && !ctx.elsewhere;
   /** Outside the domain, an order-related intent other than a complaint or a human request only counts from the bare bar up. */
-  const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !OPEN_INTENTS.has(name);
+  // Outside the domain, `inform` of a message with a place or an age is as open as a complaint.
+  const open = (name: string) => OPEN_INTENTS.has(name) || (name === 'inform' && ctx.data === true);
+  const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !open(name);
   const intent = ranking.find((r) => (ctx.elsewhere ? !ORDER_RELATED_INTENTS.has(r.name) : !bare(r.name) || r.posterior >= bareBar));
   if (!intent) return undefined;
   if (ctx.inDomain && ORDER_RELATED_INTENTS.has(intent.name) && intent.posterior >= sureBar) return { intent, bar: null };

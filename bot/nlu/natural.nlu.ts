@@ -12,10 +12,11 @@
  * Confidence = posterior^α · similarity^(1-α) of an intent: a message must be both the classifiers'
  * favourite and close to some training phrase of that intent. An order-related intent is only
  * accepted when the message has a word of the bot's domain (knowledge/nlu/domain.json) or an
- * entity, except a complaint or a request for a person (OPEN_INTENTS), which outside the domain
- * needs its own bar, and any other the engine is sure of, above the bare bar ("what other options do
- * I have"); small talk has its own threshold too (a misfire there is harmless). Inside the domain, an
- * order-related intent whose posterior reaches the sure bar is taken whatever its similarity.
+ * entity, except a complaint or a request for a person (OPEN_INTENTS) and `inform` of a message that
+ * names a place or an age, which outside the domain need their own bar, and any other the engine is
+ * sure of, above the bare bar ("what other options do I have"); small talk has its own threshold too
+ * (a misfire there is harmless). Inside the domain, an order-related intent whose posterior reaches
+ * the sure bar is taken whatever its similarity. See decision.ts.
  */
 import type { Entity } from './entities.js';
 import { extractEntities } from './entities.js';
@@ -114,6 +115,8 @@ function justData(text: string, entities: readonly Entity[]): boolean {
 
 /** Entities that only this domain has; a city or an age alone does not make a message about orders. */
 const DOMAIN_ENTITIES = new Set(['order_no', 'phone', 'id_number', 'operator', 'plan']);
+/** Data a customer gives that any subject may name: outside the domain it only makes `inform` admissible. */
+const PLACE_OR_AGE = new Set(['province', 'city', 'age']);
 
 export class NaturalNlu implements LanguageUnderstanding {
   readonly segmenter: Segmenter;
@@ -192,7 +195,8 @@ export class NaturalNlu implements LanguageUnderstanding {
     // The gate has already weighed operators' names (移动的宽带 is elsewhere, 淘宝买的联通卡 ours).
     const domainEntity = (e: Entity) => DOMAIN_ENTITIES.has(e.entity) && !(domain === 'elsewhere' && e.entity === 'operator');
     const inDomain = entities.some(domainEntity) || domain === 'ours';
-    return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere' };
+    const data = entities.some((e) => PLACE_OR_AGE.has(e.entity));
+    return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere', data };
   }
 
   /** Every trained intent with its confidence (and the posterior behind it), best first. */

@@ -216,6 +216,16 @@ describe('the decision rule', () => {
     expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
   });
 
+  it('takes `inform` outside the domain, at the open bar, from a message that names a place or an age', () => {
+    const plain = { justData: false, inDomain: false, elsewhere: false };
+    expect(chooseIntent({ ...plain, data: true }, ranked('inform', 0.55, 0.9), bars).name).toBe('inform');
+    expect(chooseIntent({ ...plain, data: true }, ranked('inform', 0.45, 0.9), bars).name).toBe('out_of_scope');
+    expect(chooseIntent(plain, ranked('inform', 0.55, 0.9), bars).name).toBe('out_of_scope');
+    expect(nlu.parse('I live in Kunshan, Jiangsu').intent.name).toBe('inform');
+    expect(nlu.parse('I\'m in Guangzhou btw, near Tianhe').intent.name).toBe('inform');
+    expect(nlu.parse('weather in Shanghai tomorrow?').intent.name).toBe('out_of_scope');
+  });
+
   it('holds a complaint or a request for a person outside the domain to the order bar once its posterior reaches the bare bar', () => {
     const withBare = { ...bars, order: 0.4, bare: 0.99 };
     const plain = { justData: false, inDomain: false, elsewhere: false };
