@@ -47,7 +47,9 @@ describe('NaturalNlu intents', () => {
   it('calls a message that only gives data `inform`, with its entities', () => {
     for (const text of ['172202611100014', '尾号是6599', 'my order number is 172202611100014', '手机后4位 0251',
       // a district after the city is part of the place: too many to list
-      '浙江杭州余杭区', '河南周口', 'Guangzhou, Tianhe district']) {
+      '浙江杭州余杭区', '河南周口', 'Guangzhou, Tianhe district',
+      // words that point at the datum or at the question it answers
+      'the other one is 172202611100014', 'you asked for the last 4: 6599', '一共两个单 172202611100014 和 172202611100015', '刚才说错了，我在江西']) {
       const r = nlu.parse(text);
       expect(r.intent, text).toEqual({ name: 'inform', confidence: 1 });
       expect(r.entities.length).toBeGreaterThan(0);
