@@ -52,7 +52,8 @@ class TermPattern {
     const pattern = (parts: string[]) => (parts.length ? new RegExp(parts.join('|'), 'g') : undefined);
     // A "Chinese" term with no Han character (12315) belongs with the Latin and digit ones.
     const han = terms.zh.filter((t) => HAN.test(t));
-    this.zh = pattern(han.map((t) => escape(asciiLower(t))));
+    // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身): removed with it.
+    this.zh = han.length ? new RegExp(`(?:${han.map((t) => escape(asciiLower(t))).join('|')})卡?`, 'g') : undefined;
     this.en = pattern([
       ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escape(asciiLower(t))),
       ...terms.en.map((t) => `\\b${escape(t.toLowerCase())}`),

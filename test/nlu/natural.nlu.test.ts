@@ -122,6 +122,11 @@ describe('NaturalNlu intents', () => {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('新卡在微信小程序里实名认证失败').intent.name).toBe('activation');
+    // A card named right after another service is that service's card, not ours.
+    for (const text of ['工商银行卡怎么激活', '学信网学历认证失败', '寄东西到广州要几天']) {
+      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    }
+    expect(nlu.parse('活体检测一直失败').intent.name).toBe('activation');
     expect(nlu.parse('卡到了快递柜 取件码没收到').intent.name).toBe('logistics');
     // Nor is a complaint about another company's service; an ad seen on Douyin still led to our order.
     expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
