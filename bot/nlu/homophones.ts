@@ -91,11 +91,21 @@ export class Homophones {
     return this.correctPinyin(read);
   }
 
-  /** Has a Latin word of 4 letters or more that is part of a term's spelling (most English has none). */
+  /**
+   * Has a Latin word of 4 letters or more, or two words a space apart ("wu liu"), that is part of a
+   * term's spelling (most English has none).
+   */
   private mayHavePinyin(text: string): boolean {
     LATIN_RUN.lastIndex = 0;
+    let previous: { word: string; end: number } | undefined;
     for (let m = LATIN_RUN.exec(text); m; m = LATIN_RUN.exec(text)) {
-      if (m[0].length >= 4 && this.spellingParts.has(m[0].toLowerCase())) { LATIN_RUN.lastIndex = 0; return true; }
+      const word = m[0].toLowerCase();
+      const joined = previous && /^ +$/.test(text.slice(previous.end, m.index)) ? previous.word + word : '';
+      if ((word.length >= 4 && this.spellingParts.has(word)) || (joined.length >= 4 && this.spellingParts.has(joined))) {
+        LATIN_RUN.lastIndex = 0;
+        return true;
+      }
+      previous = { word, end: m.index + m[0].length };
     }
     return false;
   }

@@ -27,6 +27,9 @@ describe('Homophones', () => {
     expect(read.length).toBe(text.length);
     expect(homophones.correct('zhuan rengong')).toBe('zhuan 人工     ');
     expect(homophones.correct('kuai di dao le mei')).toBe('快递      dao le mei');
+    // every syllable apart, none of four letters
+    expect(homophones.correct('wu liu ne')).toBe('物流     ne');
+    expect(homophones.correct('go on then, I do not know')).toBe('go on then, I do not know');
   });
 
   it('never reads an English word as pinyin: no domain term is spelt like one (natural\'s English lexicon)', () => {
