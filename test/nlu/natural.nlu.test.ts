@@ -43,6 +43,8 @@ describe('NaturalNlu intents', () => {
     ['it just says 已失效 now, why', 'order_failure_reason'],
     ['怎么查定单呀', 'order_status'],
     ['the prepay hasn\'t come back', 'refund'],
+    ['it\'s been pending for a week', 'order_status'],
+    ['the remark says error, what now', 'order_failure_reason'],
   ];
   it.each(cases)('%s → %s', (text, intent) => {
     expect(nlu.parse(text).intent.name).toBe(intent);
@@ -127,7 +129,8 @@ describe('NaturalNlu intents', () => {
     }
     expect(nlu.parse('新卡在微信小程序里实名认证失败').intent.name).toBe('activation');
     // A card named right after another service is that service's card, not ours.
-    for (const text of ['工商银行卡怎么激活', '学信网学历认证失败', '寄东西到广州要几天', '亚马逊的快递到哪了', '帮我查下我现在手机号还剩多少话费']) {
+    for (const text of ['工商银行卡怎么激活', '学信网学历认证失败', '寄东西到广州要几天', '亚马逊的快递到哪了', '帮我查下我现在手机号还剩多少话费',
+      'how much data is left on my phone', 'the ISP router hasn\'t arrived']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('活体检测一直失败').intent.name).toBe('activation');
