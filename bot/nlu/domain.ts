@@ -37,6 +37,8 @@ export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): Domai
 }
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+/** An operator's name, left out when looking for a number the customer already has: 我现在的电信号 is 我现在的号. */
+const OPERATOR_NAME = /(?:中国)?(?:移动|联通|电信|广电)|\b(?:china )?(?:mobile|unicom|telecom|broadnet) ?/g;
 
 /**
  * Chinese terms as substrings, English terms at the start of a word (deliver → delivery). Two
@@ -100,7 +102,7 @@ export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdi
   const ordered = list(terms.ordered);
   return (text) => {
     let norm = asciiLower(toHalfWidth(text));
-    if (existing.test(norm) && !ordered.test(norm)) return 'elsewhere';
+    if (existing.test(norm.replace(OPERATOR_NAME, '')) && !ordered.test(norm)) return 'elsewhere';
     if (payment.test(norm)) {
       if (paid.test(norm)) norm = payment.remove(norm);
       else if (!(domain.test(norm) && ours.test(payment.remove(norm)))) return 'elsewhere';
