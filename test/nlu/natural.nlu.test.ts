@@ -45,6 +45,7 @@ describe('NaturalNlu intents', () => {
     ['the prepay hasn\'t come back', 'refund'],
     ['it\'s been pending for a week', 'order_status'],
     ['the remark says error, what now', 'order_failure_reason'],
+    ['hows my oder going', 'order_status'],
   ];
   it.each(cases)('%s → %s', (text, intent) => {
     expect(nlu.parse(text).intent.name).toBe(intent);
