@@ -56,9 +56,19 @@ export class Homophones {
   /** Every stretch of letters inside a term's spelling: a Latin word that is none of them is no pinyin of one. */
   private readonly spellingParts = new Set<string>();
 
-  /** The readings of the bot's own words: domain.json's Chinese terms and its `ours` list. */
+  /**
+   * The readings of the bot's own words: domain.json's Chinese terms and its `ours` list. A term that
+   * sounds like one listed before it is a listed typo of it (定单 for 订单, 首冲 for 首充), so it gives
+   * no reading of its own: "dingdan" is read as 订单 rather than as neither.
+   */
   static forDomain(domain: DomainTerms): Homophones {
-    return new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])]);
+    const seen = new Set<string>();
+    return new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])].filter((term) => {
+      const sound = [...term].map(syllableOf).join(' ');
+      if (seen.has(sound)) return false;
+      seen.add(sound);
+      return true;
+    }));
   }
 
   /** @param terms the words a typo is read as (Chinese, 2 to 4 characters; others are ignored) */

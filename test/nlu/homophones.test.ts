@@ -49,4 +49,9 @@ describe('Homophones', () => {
     const h = new Homophones(['移动', '一动']);
     expect(h.correct('以动')).toBe('以动');
   });
+
+  it('reads a domain term listed after one that sounds the same as a typo of it, not as a rival', () => {
+    // domain.json lists 订单 and, later, its input-method typo 定单
+    expect(homophones.correct('查dingdan')).toBe('查订单     ');
+  });
 });
