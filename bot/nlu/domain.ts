@@ -38,7 +38,12 @@ export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): Domai
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 /** An operator's name, left out when looking for a number the customer already has: 我现在的电信号 is 我现在的号. */
-const OPERATOR_NAME = /(?:中国)?(?:移动|联通|电信|广电)|\b(?:china )?(?:mobile|unicom|telecom|broadnet) ?/g;
+const OPERATOR_NAME = /(?:中国)?(?:移动|联通|电信|广电)|\b(?:china )?(?:mobile|unicom|telecom|broadnet) ?|\b100(?:86|10|00|99) ?/g;
+/**
+ * 卡 as "stuck" (包裹卡在海关, 卡住了, 一直卡在连接网络): no card of ours once another company is named.
+ * Only before what gets stuck: 卡在淘宝买的 is "the card was bought on Taobao".
+ */
+const STUCK = /卡住|卡在(?:了|海关|中转|转运|路上|半路|仓库|连接|开机|登录|加载|启动)/g;
 
 /**
  * Chinese terms as substrings, English terms at the start of a word (deliver → delivery). Two
@@ -54,8 +59,9 @@ class TermPattern {
     const pattern = (parts: string[]) => (parts.length ? new RegExp(parts.join('|'), 'g') : undefined);
     // A "Chinese" term with no Han character (12315) belongs with the Latin and digit ones.
     const han = terms.zh.filter((t) => HAN.test(t));
-    // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身): removed with it.
-    this.zh = han.length ? new RegExp(`(?:${han.map((t) => escape(asciiLower(t))).join('|')})卡?`, 'g') : undefined;
+    // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身), and an operator
+    // right before it that operator's other business (电信宽带): removed with it.
+    this.zh = han.length ? new RegExp(`(?:中国)?(?:移动|联通|电信|广电)?(?:${han.map((t) => escape(asciiLower(t))).join('|')})卡?`, 'g') : undefined;
     this.en = pattern([
       ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escape(asciiLower(t))),
       ...terms.en.map((t) => `\\b${escape(t.toLowerCase())}`),
@@ -107,7 +113,7 @@ export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdi
       if (paid.test(norm)) norm = payment.remove(norm);
       else if (!(domain.test(norm) && ours.test(payment.remove(norm)))) return 'elsewhere';
     }
-    if (elsewhere.test(norm)) return domain.test(norm) && ours.test(elsewhere.remove(norm)) ? 'ours' : 'elsewhere';
+    if (elsewhere.test(norm)) return domain.test(norm) && ours.test(elsewhere.remove(norm).replace(STUCK, ' ')) ? 'ours' : 'elsewhere';
     return domain.test(norm) ? 'ours' : 'none';
   };
 }

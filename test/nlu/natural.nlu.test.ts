@@ -46,6 +46,8 @@ describe('NaturalNlu intents', () => {
     ['it\'s been pending for a week', 'order_status'],
     ['the remark says error, what now', 'order_failure_reason'],
     ['hows my oder going', 'order_status'],
+    ['so my region is restricted? what does that even mean', 'order_failure_reason'],
+    ['there\'s a typo, please update it', 'update_info'],
   ];
   it.each(cases)('%s → %s', (text, intent) => {
     expect(nlu.parse(text).intent.name).toBe(intent);
@@ -129,6 +131,12 @@ describe('NaturalNlu intents', () => {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('我现在的电信号欠费了 是不是新卡审核失败的原因').intent.name).toBe('order_failure_reason');
+    // An operator's other business (电信宽带) and a parcel stuck (卡在海关) are not our card.
+    for (const text of ['移动宽带怎么退', '亚马逊的包裹卡在海关了', 'can I cancel my current 10086 plan']) {
+      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
+    }
+    expect(nlu.parse('这张卡在淘宝买的 怎么激活').intent.name).toBe('activation');
+    expect(nlu.parse('京东上买的联通号 审核没过').intent.name).toBe('order_failure_reason');
     // WeChat's own identity check and a parcel the customer sends are another service; our card in them is not.
     for (const text of ['微信实名认证老是通不过', '顺丰寄件多少钱', 'my food delivery order never arrived']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
