@@ -132,7 +132,7 @@ describe('NaturalNlu intents', () => {
     }
     expect(nlu.parse('我现在的电信号欠费了 是不是新卡审核失败的原因').intent.name).toBe('order_failure_reason');
     // An operator's other business (电信宽带) and a parcel stuck (卡在海关) are not our card.
-    for (const text of ['移动宽带怎么退', '亚马逊的包裹卡在海关了', 'can I cancel my current 10086 plan']) {
+    for (const text of ['移动宽带怎么退', '亚马逊的包裹卡在海关了', 'can I cancel my current 10086 plan', '游戏充值怎么退款', '银行转账怎么还没到账']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('这张卡在淘宝买的 怎么激活').intent.name).toBe('activation');
