@@ -127,7 +127,7 @@ describe('NaturalNlu intents', () => {
     // Naming the operator of a number already in use does not make it ours (the gate weighs operators).
     expect(nlu.parse('我爸现在用的联通号这个月话费多少')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     // nor naming it inside the number's words (现在的联通号 is 现在的号)
-    for (const text of ['我现在的联通号怎么开国际漫游', '携号转网怎么弄', '房贷扣款失败怎么办']) {
+    for (const text of ['我现在的联通号怎么开国际漫游', '携号转网怎么弄', '房贷扣款失败怎么办', '我现在的电信卡流量不够用了']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('我现在的电信号欠费了 是不是新卡审核失败的原因').intent.name).toBe('order_failure_reason');
