@@ -1,5 +1,5 @@
 /**
- * Ages a customer states: "我17岁", "今年62", "今年刚刚18" (啱啱 in Cantonese), "满16周岁", "十七岁", "I'm 62", "62 years old", and of the
+ * Ages a customer states: "我17岁", "今年62", "我妈58了", "今年刚刚18" (啱啱 in Cantonese), "满16周岁", "十七岁", "I'm 62", "62 years old", and of the
  * person the card is for: "she's 15", "my mum is 65", "my son's 14" (a plan's age range applies to the holder).
  * The span covers the number only; the value is the age in decimal digits.
  */
@@ -22,6 +22,8 @@ const NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3})';
 const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\d.])${NUM}\\s*(?:周岁|虚岁|岁)`, 'g'),
   new RegExp(`(?:今年|年龄|年纪|满|快)\\s*(?:是|为|有|已经|才|刚刚|刚|啱啱|啱)?\\s*${NUM}(?![\\d.%])(?!\\s*(?:元|块|号|年|月|日|天|个|G|GB|分))`, 'g'),
+  // a person and a bare number that ends the sentence: 我19, 我妈58了 (not 我18号下的单)
+  new RegExp(`(?:我|她|他|我妈|我爸|妈妈|爸爸|我老婆|我老公|孩子|儿子|女儿|老人)\\s*(\\d{1,3})\\s*了?(?=$|[\\s,，。.!！?？])`, 'g'),
   /(?<![\w.])(?:i'?m|i am|im|aged?|age is|age:?|turned|turning|s?he'?s|s?he is|(?:son|daughter|kid|child|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|wife|husband|brother|sister)(?: is|'s))\s+(\d{1,3})(?![\d.%])(?!\s*(?:yuan|rmb|dollars?|usd|gb|mb|minutes?|days?|hours?|km|%))(?!(?:th|st|nd|rd)\b)/gi,
   /(?<![\w.])(\d{1,3})\s*(?:years? old|yrs? old|y\/o|yo\b|-year-old)/gi,
 ];

@@ -105,13 +105,13 @@ describe('entities', () => {
 
   it('finds ages in words and digits', () => {
     for (const [text, age] of [['我今年17岁', '17'], ['我十七岁了', '17'], ["I'm 62 years old", '62'], ['满16周岁', '16'],
-      ["she's 15", '15'], ['my mum is 65', '65'], ['he is 70 this year', '70'], ['今年刚刚18', '18'], ['今年啱啱18', '18'], ["my son's 14", '14']] as const) {
+      ["she's 15", '15'], ['my mum is 65', '65'], ['he is 70 this year', '70'], ['今年刚刚18', '18'], ['今年啱啱18', '18'], ["my son's 14", '14'], ['我19', '19'], ['我妈58了', '58']] as const) {
       const e = extractEntities(text).find((x) => x.entity === 'age');
       expect(e?.value, text).toBe(age);
       expect(text.slice(e!.start, e!.end)).toMatch(/^\d+$|^[一二三四五六七八九十]+$/);
     }
     // Not an age: a time, a price.
-    for (const text of ["he's 5 minutes away", 'my mum is 30 yuan short', "my daughter's 2nd order"]) expect(extractEntities(text).filter((e) => e.entity === 'age'), text).toEqual([]);
+    for (const text of ["he's 5 minutes away", 'my mum is 30 yuan short', "my daughter's 2nd order", '我18号下的单', '我2张卡']) expect(extractEntities(text).filter((e) => e.entity === 'age'), text).toEqual([]);
   });
 
   it('finds plan names exactly, without operator or price, and with one wrong character', () => {
