@@ -29,6 +29,8 @@ const DomainFile = Terms.extend({
    */
   existing: Terms.optional(),
   ordered: Terms.optional(),
+  /** A question about the bot or the company itself: outside the domain unless the rest of the message is in it. */
+  aboutUs: Terms.optional(),
 }).strict();
 export type DomainTerms = z.infer<typeof DomainFile>;
 
@@ -94,6 +96,8 @@ function has(re: RegExp, s: string): boolean {
  *    a way to pay counts as one unless the message says money moved (退到支付宝 is our refund,
  *    支付宝人脸认证 is not ours), and so does a number the customer already has unless the message
  *    speaks of an order (我老号话费怎么这么贵 is the operator's; 老号欠费是不是新卡审核失败的原因 is ours);
+ *    a question about the bot or the company itself is outside too, unless the rest of the message
+ *    is in the domain (你是机器人吗 is not ours; 你是机器人吗 我要转人工 is);
  *  - 'none': no domain word at all.
  */
 export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdict {
@@ -106,8 +110,10 @@ export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdi
   const paid = list(terms.paid);
   const existing = list(terms.existing);
   const ordered = list(terms.ordered);
+  const aboutUs = list(terms.aboutUs);
   return (text) => {
     let norm = asciiLower(toHalfWidth(text));
+    if (aboutUs.test(norm) && !domain.test(aboutUs.remove(norm))) return 'elsewhere';
     if (existing.test(norm.replace(OPERATOR_NAME, '')) && !ordered.test(norm)) return 'elsewhere';
     if (payment.test(norm)) {
       if (paid.test(norm)) norm = payment.remove(norm);

@@ -82,6 +82,15 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('故宫附近有什么好吃的').elsewhere).toBe(false);
   });
 
+  it('keeps a question about the bot or the company out, unless the rest of the message is about orders', () => {
+    for (const text of ['你是机器人吗', '你们公司在哪里', 'are you a robot']) {
+      expect(nlu.parse(text), text).toMatchObject({ elsewhere: true });
+      expect(nlu.parse(text).intent.name, text).not.toBe('human_agent');
+    }
+    expect(nlu.parse('你是机器人吗 我要转人工').intent.name).toBe('human_agent');
+    expect(nlu.parse('are you a bot? I want a human').intent.name).toBe('human_agent');
+  });
+
   it('reads a message with no word about orders as about the order in hand, apart from `intent`', () => {
     const r = nlu.parse('anything cheaper around');
     expect(r.intent.name).toBe('out_of_scope');
