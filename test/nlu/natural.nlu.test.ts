@@ -89,6 +89,7 @@ describe('NaturalNlu intents', () => {
     }
     expect(nlu.parse('你是机器人吗 我要转人工').intent.name).toBe('human_agent');
     expect(nlu.parse('are you a bot? I want a human').intent.name).toBe('human_agent');
+    expect(nlu.parse('你是机器人吧 换个人来').intent.name).toBe('human_agent');
   });
 
   it('reads a message with no word about orders as about the order in hand, apart from `intent`', () => {
