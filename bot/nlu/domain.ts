@@ -54,6 +54,8 @@ const STUCK = /卡住|卡在(?:了|海关|中转|转运|路上|半路|仓库|连
  */
 class TermPattern {
   private readonly zh: RegExp | undefined;
+  /** The Chinese terms with an operator's name before and a 卡 after them, for `remove`. */
+  private readonly zhWhole: RegExp | undefined;
   private readonly en: RegExp | undefined;
 
   constructor(terms: { zh: string[]; en: string[] }) {
@@ -63,10 +65,14 @@ class TermPattern {
     const han = terms.zh.filter((t) => HAN.test(t));
     // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身), and an operator
     // right before it that operator's other business (电信宽带): removed with it.
-    this.zh = han.length ? new RegExp(`(?:中国)?(?:移动|联通|电信|广电)?(?:${han.map((t) => escape(asciiLower(t))).join('|')})卡?`, 'g') : undefined;
+    const hanTerms = han.map((t) => escape(asciiLower(t))).join('|');
+    this.zh = han.length ? new RegExp(hanTerms, 'g') : undefined;
+    this.zhWhole = han.length ? new RegExp(`(?:中国)?(?:移动|联通|电信|广电)?(?:${hanTerms})卡?`, 'g') : undefined;
+    // \b once before all the English terms, not before each: the engine checks it once per position.
+    const words = terms.en.map((t) => escape(t.toLowerCase()));
     this.en = pattern([
       ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escape(asciiLower(t))),
-      ...terms.en.map((t) => `\\b${escape(t.toLowerCase())}`),
+      ...(words.length ? [`\\b(?:${words.join('|')})`] : []),
     ]);
   }
 
@@ -77,7 +83,7 @@ class TermPattern {
   /** The text with every term replaced by a space. */
   remove(text: string): string {
     let out = text;
-    if (this.zh) out = out.replace(this.zh, ' ');
+    if (this.zhWhole) out = out.replace(this.zhWhole, ' ');
     if (this.en) out = out.replace(this.en, ' ');
     return out;
   }
