@@ -39,10 +39,10 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
  * The first half of the decision rule: the intent a message is judged on and the bar it must clear.
  * Data alone is `inform`, with no bar. An order-related intent needs a domain message (or one on
  * topic), except outside the domain a complaint or a request for a person, `inform` of a message
- * that names a place or an age (data, with words around it the framing does not know), and any other whose
- * posterior reaches the bare bar (the classifiers all but certain: "what other options do I have"),
- * all held to the open bar, except a complaint or a human request whose posterior reaches the bare
- * bar, held to the order bar. A message about another company's service (`elsewhere`) has no
+ * that names a place or an age (data, with words around it the framing does not know), and any
+ * other whose posterior reaches the bare bar (the classifiers all but certain: "what other options
+ * do I have"), all held to the open bar, except a complaint or a human request whose posterior
+ * reaches the bare bar, held to the order bar. A message about another company's service (`elsewhere`) has no
  * order-related intent at all, complaints included (外卖小哥态度太差了 我要投诉他 is not ours to take
  * up). Passed-over intents leave the next one in the ranking to be judged.
  * Nothing admissible: undefined. Only the bare bar changes which intent is judged and which bar an
@@ -65,8 +65,8 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   { intent: RankedIntent; bar: BarKind | null } | undefined {
   if (ctx.justData) return { intent: { name: 'inform', confidence: 1, posterior: 1 }, bar: null };
   const topical = ctx.onTopic === true && !ctx.elsewhere;
-  /** Outside the domain, an order-related intent other than a complaint or a human request only counts from the bare bar up. */
-  // Outside the domain, `inform` of a message with a place or an age is as open as a complaint.
+  // Outside the domain, an order-related intent other than a complaint, a human request or `inform`
+  // of a message with a place or an age (as open as a complaint) only counts from the bare bar up.
   const open = (name: string) => OPEN_INTENTS.has(name) || (name === 'inform' && ctx.data === true);
   const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !open(name);
   const intent = ranking.find((r) => (ctx.elsewhere ? !ORDER_RELATED_INTENTS.has(r.name) : !bare(r.name) || r.posterior >= bareBar));

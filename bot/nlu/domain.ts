@@ -63,10 +63,10 @@ class TermPattern {
     const pattern = (parts: string[]) => (parts.length ? new RegExp(parts.join('|'), 'g') : undefined);
     // A "Chinese" term with no Han character (12315) belongs with the Latin and digit ones.
     const han = terms.zh.filter((t) => HAN.test(t));
-    // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身), and an operator
-    // right before it that operator's other business (电信宽带): removed with it.
     const hanTerms = han.map((t) => escape(asciiLower(t))).join('|');
     this.zh = han.length ? new RegExp(hanTerms, 'g') : undefined;
+    // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身), and an operator
+    // right before it that operator's other business (电信宽带): removed with it.
     this.zhWhole = han.length ? new RegExp(`(?:中国)?(?:移动|联通|电信|广电)?(?:${hanTerms})卡?`, 'g') : undefined;
     // \b once before all the English terms, not before each: the engine checks it once per position.
     const words = terms.en.map((t) => escape(t.toLowerCase()));
