@@ -42,6 +42,10 @@ describe('NaturalNlu intents', () => {
     // every status and failure text DOMAIN.md lists is a word of the domain
     ['it just says 已失效 now, why', 'order_failure_reason'],
     ['怎么查定单呀', 'order_status'],
+    // 过关 is "passed" here, not a border crossing (过关要带什么证件 is another service)
+    ['订单审核过关没有', 'order_status'],
+    // sending is ours when we send: 寄快递 and 寄东西 are not another service's words
+    ['你们什么时候寄快递', 'logistics'],
     ['the prepay hasn\'t come back', 'refund'],
     ['it\'s been pending for a week', 'order_status'],
     ['the remark says error, what now', 'order_failure_reason'],
@@ -153,7 +157,7 @@ describe('NaturalNlu intents', () => {
     }
     expect(nlu.parse('新卡在微信小程序里实名认证失败').intent.name).toBe('activation');
     // A card named right after another service is that service's card, not ours.
-    for (const text of ['工商银行卡怎么激活', '学信网学历认证失败', '寄东西到广州要几天', '亚马逊的快递到哪了', '帮我查下我现在手机号还剩多少话费',
+    for (const text of ['工商银行卡怎么激活', '学信网学历认证失败', '顺丰寄个东西到广州多少钱', '亚马逊的快递到哪了', '帮我查下我现在手机号还剩多少话费',
       'how much data is left on my phone', 'the ISP router hasn\'t arrived']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
