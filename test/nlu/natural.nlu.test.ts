@@ -166,6 +166,8 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('港澳通行证签注怎么续')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     expect(nlu.parse('用港澳通行证下的单 是不是因为这个才失败').intent.name).toBe('order_failure_reason');
     expect(nlu.parse('卡到了快递柜 取件码没收到').intent.name).toBe('logistics');
+    // our new card in a phone named as another company's product is still ours
+    expect(nlu.parse('my iphone shows no service with the new card').intent.name).toBe('activation');
     expect(nlu.parse('能放快递柜吗').intent.name).toBe('logistics');
     // Nor is a complaint about another company's service; an ad seen on Douyin still led to our order.
     expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
