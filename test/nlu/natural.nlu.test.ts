@@ -141,10 +141,14 @@ describe('NaturalNlu intents', () => {
     // Naming the operator of a number already in use does not make it ours (the gate weighs operators).
     expect(nlu.parse('我爸现在用的联通号这个月话费多少')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     // nor naming it inside the number's words (现在的联通号 is 现在的号)
-    for (const text of ['我现在的联通号怎么开国际漫游', '携号转网怎么弄', '房贷扣款失败怎么办', '我现在的电信卡流量不够用了']) {
+    for (const text of ['我现在的联通号怎么开国际漫游', '携号转网怎么弄', '房贷扣款失败怎么办', '我现在用的电信卡流量不够用了']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('我现在的电信号欠费了 是不是新卡审核失败的原因').intent.name).toBe('order_failure_reason');
+    // 'now' alone does not make a card or a number one already in use
+    expect(nlu.parse('我现在的卡是什么状态').intent.name).toBe('order_status');
+    expect(nlu.parse('那个号码我不想要了 能换一个吗').elsewhere).toBe(false);
+    expect(nlu.parse('I\'ve had it for 2 weeks and still no signal').elsewhere).toBe(false);
     // An operator's other business (电信宽带) and a parcel stuck (卡在海关) are not our card.
     for (const text of ['移动宽带怎么退', '亚马逊的包裹卡在海关了', 'can I cancel my current 10086 plan', '游戏充值怎么退款', '银行转账怎么还没到账']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
