@@ -132,48 +132,47 @@ describe('NaturalNlu intents', () => {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('my account was charged twice for the sim card').intent.name).toBe('refund');
-    // A number the customer already has is the operator's business, unless the message speaks of an order.
-    for (const text of ['我现在用的号话费怎么这么贵', 'how do I turn on roaming on my current number']) {
+  });
+
+  it('hears a number the customer already has as the operator\'s business, unless the message speaks of an order', () => {
+    for (const text of ['我现在用的号话费怎么这么贵', 'how do I turn on roaming on my current number',
+      // naming its operator, even inside the number's words (现在的联通号 is 现在的号), changes nothing
+      '我爸现在用的联通号这个月话费多少', '我现在的联通号怎么开国际漫游', '我现在用的电信卡流量不够用了',
+      '携号转网怎么弄', 'can I cancel my current 10086 plan', '帮我查下我现在手机号还剩多少话费', 'how much data is left on my phone']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('我老号欠费了，是不是这个原因新卡审核没通过').intent.name).toBe('order_failure_reason');
-    expect(nlu.parse('收件人电话换成13800001111吧，原来那个号我不用了').intent.name).toBe('update_info');
-    // Naming the operator of a number already in use does not make it ours (the gate weighs operators).
-    expect(nlu.parse('我爸现在用的联通号这个月话费多少')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    // nor naming it inside the number's words (现在的联通号 is 现在的号)
-    for (const text of ['我现在的联通号怎么开国际漫游', '携号转网怎么弄', '房贷扣款失败怎么办', '我现在用的电信卡流量不够用了']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
     expect(nlu.parse('我现在的电信号欠费了 是不是新卡审核失败的原因').intent.name).toBe('order_failure_reason');
-    // 'now' alone does not make a card or a number one already in use
+    expect(nlu.parse('收件人电话换成13800001111吧，原来那个号我不用了').intent.name).toBe('update_info');
+    // 'now' or 'that number' alone does not make a card or a number one already in use
     expect(nlu.parse('我现在的卡是什么状态').intent.name).toBe('order_status');
     expect(nlu.parse('那个号码我不想要了 能换一个吗').elsewhere).toBe(false);
     expect(nlu.parse('I\'ve had it for 2 weeks and still no signal').elsewhere).toBe(false);
-    // An operator's other business (电信宽带) and a parcel stuck (卡在海关) are not our card.
-    for (const text of ['移动宽带怎么退', '亚马逊的包裹卡在海关了', 'can I cancel my current 10086 plan', '游戏充值怎么退款', '银行转账怎么还没到账']) {
+  });
+
+  it('keeps other services out though they use our words, and hears our card inside them', () => {
+    for (const text of [
+      // an operator's other business, and 卡 as "stuck"
+      '移动宽带怎么退', '亚马逊的包裹卡在海关了',
+      // a card named right after another service is that service's card
+      '工商银行卡怎么激活',
+      // WeChat's own identity check, a parcel the customer sends, other shops and services
+      '微信实名认证老是通不过', '顺丰寄件多少钱', '顺丰寄个东西到广州多少钱', 'my food delivery order never arrived',
+      '亚马逊的快递到哪了', '学信网学历认证失败', '游戏充值怎么退款', '银行转账怎么还没到账', '房贷扣款失败怎么办',
+      'the ISP router hasn\'t arrived', '港澳通行证签注怎么续']) {
       expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     }
     expect(nlu.parse('这张卡在淘宝买的 怎么激活').intent.name).toBe('activation');
     expect(nlu.parse('京东上买的联通号 审核没过').intent.name).toBe('order_failure_reason');
-    // WeChat's own identity check and a parcel the customer sends are another service; our card in them is not.
-    for (const text of ['微信实名认证老是通不过', '顺丰寄件多少钱', 'my food delivery order never arrived']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
     expect(nlu.parse('新卡在微信小程序里实名认证失败').intent.name).toBe('activation');
-    // A card named right after another service is that service's card, not ours.
-    for (const text of ['工商银行卡怎么激活', '学信网学历认证失败', '顺丰寄个东西到广州多少钱', '亚马逊的快递到哪了', '帮我查下我现在手机号还剩多少话费',
-      'how much data is left on my phone', 'the ISP router hasn\'t arrived']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
-    expect(nlu.parse('活体检测一直失败').intent.name).toBe('activation');
-    // A travel permit's endorsement is another service; the permit itself is an ID customers apply with.
-    expect(nlu.parse('港澳通行证签注怎么续')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    expect(nlu.parse('用港澳通行证下的单 是不是因为这个才失败').intent.name).toBe('order_failure_reason');
-    expect(nlu.parse('卡到了快递柜 取件码没收到').intent.name).toBe('logistics');
-    // our new card in a phone named as another company's product is still ours
     expect(nlu.parse('my iphone shows no service with the new card').intent.name).toBe('activation');
+    // The liveness check (活体检测) is ours, not a health check (体检); a travel permit is an ID customers apply with.
+    expect(nlu.parse('活体检测一直失败').intent.name).toBe('activation');
+    expect(nlu.parse('用港澳通行证下的单 是不是因为这个才失败').intent.name).toBe('order_failure_reason');
+    // A parcel locker is where our card can wait.
+    expect(nlu.parse('卡到了快递柜 取件码没收到').intent.name).toBe('logistics');
     expect(nlu.parse('能放快递柜吗').intent.name).toBe('logistics');
-    // Nor is a complaint about another company's service; an ad seen on Douyin still led to our order.
+    // Nor is a complaint about another company's service ours; an ad seen on Douyin still led to our order.
     expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
     expect(nlu.parse('抖音上看到广告下的单，审核过了吗').intent.name).toBe('order_status');
   });
