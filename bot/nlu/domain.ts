@@ -9,6 +9,7 @@ import { loadJsonFile } from '../knowledge/loader.js';
 import { HAN } from './chinese.js';
 import { asciiLower, toHalfWidth } from './gazetteer.js';
 import { NLU_DIR } from './training-data.js';
+import { OPERATOR_NAMES } from './operators.js';
 
 export type DomainVerdict = 'ours' | 'elsewhere' | 'none';
 
@@ -39,8 +40,12 @@ export function loadDomainTerms(file = path.join(NLU_DIR, 'domain.json')): Domai
 }
 
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** operators.ts's names, longest first, Chinese ones as substrings and the others at the start of a word. */
+const operatorNames = [...OPERATOR_NAMES].sort((a, b) => b.length - a.length);
+const OPERATOR_ZH = operatorNames.filter((n) => HAN.test(n)).map(escapeRe).join('|');
 /** An operator's name, left out when looking for a number the customer already has: 我现在的电信号 is 我现在的号. */
-const OPERATOR_NAME = /(?:中国)?(?:移动|联通|电信|广电)|\b(?:china )?(?:mobile|unicom|telecom|broadnet) ?|\b100(?:86|10|00|99) ?/g;
+const OPERATOR_NAME = new RegExp(`${OPERATOR_ZH}|\\b(?:${operatorNames.filter((n) => !HAN.test(n)).map(escapeRe).join('|')}) ?`, 'g');
 /**
  * 卡 as "stuck" (包裹卡在海关, 卡住了, 一直卡在连接网络): no card of ours once another company is named.
  * Only before what gets stuck: 卡在淘宝买的 is "the card was bought on Taobao".
@@ -59,19 +64,18 @@ class TermPattern {
   private readonly en: RegExp | undefined;
 
   constructor(terms: { zh: string[]; en: string[] }) {
-    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const pattern = (parts: string[]) => (parts.length ? new RegExp(parts.join('|'), 'g') : undefined);
     // A "Chinese" term with no Han character (12315) belongs with the Latin and digit ones.
     const han = terms.zh.filter((t) => HAN.test(t));
-    const hanTerms = han.map((t) => escape(asciiLower(t))).join('|');
+    const hanTerms = han.map((t) => escapeRe(asciiLower(t))).join('|');
     this.zh = han.length ? new RegExp(hanTerms, 'g') : undefined;
     // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身), and an operator
     // right before it that operator's other business (电信宽带): removed with it.
-    this.zhWhole = han.length ? new RegExp(`(?:中国)?(?:移动|联通|电信|广电)?(?:${hanTerms})卡?`, 'g') : undefined;
+    this.zhWhole = han.length ? new RegExp(`(?:${OPERATOR_ZH})?(?:${hanTerms})卡?`, 'g') : undefined;
     // \b once before all the English terms, not before each: the engine checks it once per position.
-    const words = terms.en.map((t) => escape(t.toLowerCase()));
+    const words = terms.en.map((t) => escapeRe(t.toLowerCase()));
     this.en = pattern([
-      ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escape(asciiLower(t))),
+      ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escapeRe(asciiLower(t))),
       ...(words.length ? [`\\b(?:${words.join('|')})`] : []),
     ]);
   }

@@ -15,6 +15,9 @@ const NAMES: Record<Operator, string[]> = {
   广电: ['广电', '中国广电', 'china broadnet', 'broadnet', 'cbn', '10099'],
 };
 
+/** Every way of naming an operator, lower case. */
+export const OPERATOR_NAMES: readonly string[] = OPERATORS.flatMap((op) => NAMES[op]);
+
 function* terms(): Generator<GazetteerTerm> {
   for (const op of OPERATORS) for (const surface of NAMES[op]) yield { surface, entity: 'operator', value: op };
 }
