@@ -183,12 +183,14 @@ async function main(): Promise<number> {
     });
     return 0;
   }
-  const alpha = values.alpha ? Number(values.alpha) : DEFAULT_ALPHA;
-  const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
-  const smallTalk = values['small-talk-threshold'] ? Number(values['small-talk-threshold']) : DEFAULT_SMALL_TALK_THRESHOLD;
-  const open = values['open-threshold'] ? Number(values['open-threshold']) : DEFAULT_OPEN_THRESHOLD;
-  const bare = values['bare-threshold'] ? Number(values['bare-threshold']) : DEFAULT_BARE_THRESHOLD;
-  const sure = values['sure-threshold'] ? Number(values['sure-threshold']) : DEFAULT_SURE_THRESHOLD;
+  /** A number option, or the engine's own value. */
+  const option = (given: string | undefined, engine: number) => (given ? Number(given) : engine);
+  const alpha = option(values.alpha, DEFAULT_ALPHA);
+  const threshold = option(values.threshold, DEFAULT_THRESHOLD);
+  const smallTalk = option(values['small-talk-threshold'], DEFAULT_SMALL_TALK_THRESHOLD);
+  const open = option(values['open-threshold'], DEFAULT_OPEN_THRESHOLD);
+  const bare = option(values['bare-threshold'], DEFAULT_BARE_THRESHOLD);
+  const sure = option(values['sure-threshold'], DEFAULT_SURE_THRESHOLD);
   if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare, sure }); return 0; }
   if (!positionals.length) {
     console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');

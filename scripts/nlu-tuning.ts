@@ -47,6 +47,10 @@ export function decisionRates(rows: readonly Row[], predicted: readonly string[]
 /** The calibration fold: every 5th data line (0-based index mod 5 = 0); the rest is for reporting. */
 export const isCalibrationLine = (i: number) => i % 5 === 0;
 
+/** The five bars as the engine's constants name them, for a report's header. */
+const barsText = (b: Bars) =>
+  `threshold ${b.order}, small-talk threshold ${b.smallTalk}, open threshold ${b.open}, bare threshold ${b.bare}, sure threshold ${b.sure}`;
+
 export interface Replay { lang: Language; gold: string; ctx: MessageContext; ranking: RankedIntent[] }
 
 /**
@@ -85,7 +89,7 @@ export function crossValidate(k: number, segmenter: Segmenter | undefined, opts:
   }
   const share = (x: number, n: number) => pct(x / Math.max(n, 1));
   const n = total.zh.n + total.en.n;
-  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, threshold ${opts.order}, small-talk threshold ${opts.smallTalk}, open threshold ${opts.open}, bare threshold ${opts.bare}, sure threshold ${opts.sure})`);
+  console.log(`${k}-fold cross-validation over the training phrases (alpha ${opts.alpha}, ${barsText(opts)})`);
   console.log(`accuracy zh ${share(total.zh.ok, total.zh.n)} of ${total.zh.n}   en ${share(total.en.ok, total.en.n)} of ${total.en.n}   all ${share(total.zh.ok + total.en.ok, n)}`);
   console.log(`best-ranked intent before the out-of-scope decision: zh ${share(total.zh.top, total.zh.n)}   en ${share(total.en.top, total.en.n)}   all ${share(total.zh.top + total.en.top, n)}`);
   for (const [intent, t] of [...byIntent].sort()) console.log(`  ${intent.padEnd(22)} ${share(t.ok, t.n)} of ${t.n}`);
@@ -240,7 +244,7 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
   }
   if (opts.check) return;
   console.log(best
-    ? `calibrated: alpha ${best.alpha}, threshold ${best.order}, small-talk threshold ${best.smallTalk}, open threshold ${best.open}, bare threshold ${best.bare}, sure threshold ${best.sure}`
+    ? `calibrated: alpha ${best.alpha}, ${barsText(best)}`
     : 'no setting keeps within the bounds');
 }
 
