@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseIntent } from '../../bot/nlu/decision.js';
 import { NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { loadTrainingFile } from '../../bot/nlu/training-data.js';
 import { KnowledgeError } from '../../bot/knowledge/loader.js';
@@ -75,27 +74,6 @@ describe('NaturalNlu intents', () => {
     }
   });
 
-  it('keeps another company\'s orders, tickets and cards out, though they use our words (订单, 退款, activate)', () => {
-    for (const text of ['饿了么的订单一直没送到', '高铁票退款要多久', '社保卡怎么激活', '携程订的酒店怎么退款',
-      'how do I activate my debit card', 'my Uber Eats order never came, I want a refund']) {
-      const r = nlu.parse(text);
-      expect(r.intent.name, text).toBe('out_of_scope');
-      expect(r.elsewhere, text).toBe(true);
-    }
-    expect(nlu.parse('这家酒店的电话是多少').elsewhere).toBe(true);
-    expect(nlu.parse('故宫附近有什么好吃的').elsewhere).toBe(false);
-  });
-
-  it('keeps a question about the bot or the company out, unless the rest of the message is about orders', () => {
-    for (const text of ['你是机器人吗', '你们公司在哪里', 'are you a robot']) {
-      expect(nlu.parse(text), text).toMatchObject({ elsewhere: true });
-      expect(nlu.parse(text).intent.name, text).not.toBe('human_agent');
-    }
-    expect(nlu.parse('你是机器人吗 我要转人工').intent.name).toBe('human_agent');
-    expect(nlu.parse('are you a bot? I want a human').intent.name).toBe('human_agent');
-    expect(nlu.parse('你是机器人吧 换个人来').intent.name).toBe('human_agent');
-  });
-
   it('reads a message with no word about orders as about the order in hand, apart from `intent`', () => {
     const r = nlu.parse('anything cheaper around');
     expect(r.intent.name).toBe('out_of_scope');
@@ -106,75 +84,6 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('饿了么的订单一直没送到').onTopic.name).toBe('out_of_scope');
     const inDomain = nlu.parse('卡寄出来了没有，快递到哪了');
     expect(inDomain.onTopic).toEqual(inDomain.intent);
-  });
-
-  it('still hears our own card when another company is named beside it', () => {
-    expect(nlu.parse('淘宝上买的卡收到了怎么激活')).toMatchObject({ intent: { name: 'activation' }, elsewhere: false });
-    expect(nlu.parse('the sim card came in an Amazon box, how do I activate it').intent.name).toBe('activation');
-    expect(nlu.parse('订单172202611100014的卡快递到哪了，跟美团外卖一样慢').intent.name).toBe('logistics');
-    // 京东 is another shop, like 淘宝: its parcel alone is not ours, our card sent by it is.
-    expect(nlu.parse('京东快递到哪了')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    expect(nlu.parse('我的卡京东快递到哪了').intent.name).toBe('logistics');
-    // Utilities and gyms are other services, whatever words of ours they use.
-    expect(nlu.parse('how do I top up the electricity meter in my apartment').intent.name).toBe('out_of_scope');
-  });
-
-  it('hears a way to pay as another service, unless money for the order moved through it', () => {
-    for (const text of ['支付宝人脸认证老是失败', 'my banking app face check keeps failing', '信用卡怎么激活']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
-    expect(nlu.parse('钱退到支付宝了吗').intent.name).toBe('refund');
-    expect(nlu.parse('I was charged twice on Alipay for the card').intent.name).toBe('refund');
-    // Our card paid for with it is ours, money moved or not.
-    expect(nlu.parse('用支付宝买的卡怎么激活').intent.name).toBe('activation');
-    // Another app's account is not ours either; an account that money for the card left is.
-    for (const text of ['抖音账号实名认证失败', 'my WeChat account got locked, it wants identity verification']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
-    expect(nlu.parse('my account was charged twice for the sim card').intent.name).toBe('refund');
-  });
-
-  it('hears a number the customer already has as the operator\'s business, unless the message speaks of an order', () => {
-    for (const text of ['我现在用的号话费怎么这么贵', 'how do I turn on roaming on my current number',
-      // naming its operator, even inside the number's words (现在的联通号 is 现在的号), changes nothing
-      '我爸现在用的联通号这个月话费多少', '我现在的联通号怎么开国际漫游', '我现在用的电信卡流量不够用了',
-      '携号转网怎么弄', 'can I cancel my current 10086 plan', '帮我查下我现在手机号还剩多少话费', 'how much data is left on my phone']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
-    expect(nlu.parse('我老号欠费了，是不是这个原因新卡审核没通过').intent.name).toBe('order_failure_reason');
-    expect(nlu.parse('我现在的电信号欠费了 是不是新卡审核失败的原因').intent.name).toBe('order_failure_reason');
-    expect(nlu.parse('收件人电话换成13800001111吧，原来那个号我不用了').intent.name).toBe('update_info');
-    // 'now' or 'that number' alone does not make a card or a number one already in use
-    expect(nlu.parse('我现在的卡是什么状态').intent.name).toBe('order_status');
-    expect(nlu.parse('那个号码我不想要了 能换一个吗').elsewhere).toBe(false);
-    expect(nlu.parse('I\'ve had it for 2 weeks and still no signal').elsewhere).toBe(false);
-  });
-
-  it('keeps other services out though they use our words, and hears our card inside them', () => {
-    for (const text of [
-      // an operator's other business, and 卡 as "stuck"
-      '移动宽带怎么退', '亚马逊的包裹卡在海关了',
-      // a card named right after another service is that service's card
-      '工商银行卡怎么激活',
-      // WeChat's own identity check, a parcel the customer sends, other shops and services
-      '微信实名认证老是通不过', '顺丰寄件多少钱', '顺丰寄个东西到广州多少钱', 'my food delivery order never arrived',
-      '亚马逊的快递到哪了', '学信网学历认证失败', '游戏充值怎么退款', '银行转账怎么还没到账', '房贷扣款失败怎么办',
-      'the ISP router hasn\'t arrived', '港澳通行证签注怎么续']) {
-      expect(nlu.parse(text), text).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    }
-    expect(nlu.parse('这张卡在淘宝买的 怎么激活').intent.name).toBe('activation');
-    expect(nlu.parse('京东上买的联通号 审核没过').intent.name).toBe('order_failure_reason');
-    expect(nlu.parse('新卡在微信小程序里实名认证失败').intent.name).toBe('activation');
-    expect(nlu.parse('my iphone shows no service with the new card').intent.name).toBe('activation');
-    // The liveness check (活体检测) is ours, not a health check (体检); a travel permit is an ID customers apply with.
-    expect(nlu.parse('活体检测一直失败').intent.name).toBe('activation');
-    expect(nlu.parse('用港澳通行证下的单 是不是因为这个才失败').intent.name).toBe('order_failure_reason');
-    // A parcel locker is where our card can wait.
-    expect(nlu.parse('卡到了快递柜 取件码没收到').intent.name).toBe('logistics');
-    expect(nlu.parse('能放快递柜吗').intent.name).toBe('logistics');
-    // Nor is a complaint about another company's service ours; an ad seen on Douyin still led to our order.
-    expect(nlu.parse('外卖小哥态度太差了 我要投诉他')).toMatchObject({ intent: { name: 'out_of_scope' }, elsewhere: true });
-    expect(nlu.parse('抖音上看到广告下的单，审核过了吗').intent.name).toBe('order_status');
   });
 
   it('reads a message in English around a Chinese error text with both languages\' phrases', () => {
@@ -247,99 +156,6 @@ describe('NaturalNlu intents', () => {
     });
     expect(custom.parse('菠萝菠萝退款').intent.name).toBe('refund');
     expect(nlu.parse('菠萝菠萝').intent.name).toBe('out_of_scope');
-  });
-});
-
-describe('the decision rule', () => {
-  const bars = { order: 0.2, smallTalk: 0.4, open: 0.5, bare: Infinity, sure: Infinity };
-  const ranked = (name: string, confidence: number, posterior = confidence) =>
-    [{ name, confidence, posterior }, { name: 'greet', confidence: 0.01, posterior: 0 }];
-
-  it('takes an order-related intent only in a message about the domain', () => {
-    expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('logistics', 0.3), bars).name).toBe('logistics');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('logistics', 0.9), bars).name).toBe('out_of_scope');
-  });
-
-  it('takes a complaint or a request for a person anywhere, outside the domain above its own bar', () => {
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.55), bars).name).toBe('complaint');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.45), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('complaint', 0.25), bars).name).toBe('complaint');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
-  });
-
-  it('takes `inform` outside the domain, at the open bar, from a message that names a place or an age', () => {
-    const plain = { justData: false, inDomain: false, elsewhere: false };
-    expect(chooseIntent({ ...plain, data: true }, ranked('inform', 0.55, 0.9), bars).name).toBe('inform');
-    expect(chooseIntent({ ...plain, data: true }, ranked('inform', 0.45, 0.9), bars).name).toBe('out_of_scope');
-    expect(chooseIntent(plain, ranked('inform', 0.55, 0.9), bars).name).toBe('out_of_scope');
-    expect(nlu.parse('I live in Kunshan, Jiangsu').intent.name).toBe('inform');
-    expect(nlu.parse('I\'m in Guangzhou btw, near Tianhe').intent.name).toBe('inform');
-    expect(nlu.parse('weather in Shanghai tomorrow?').intent.name).toBe('out_of_scope');
-  });
-
-  it('holds a complaint or a request for a person outside the domain to the order bar once its posterior reaches the bare bar', () => {
-    const withBare = { ...bars, order: 0.4, bare: 0.99 };
-    const plain = { justData: false, inDomain: false, elsewhere: false };
-    expect(chooseIntent(plain, ranked('complaint', 0.45, 0.995), withBare).name).toBe('complaint');
-    expect(chooseIntent(plain, ranked('human_agent', 0.45, 0.995), withBare).name).toBe('human_agent');
-    expect(chooseIntent(plain, ranked('complaint', 0.45, 0.98), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent(plain, ranked('complaint', 0.35, 0.995), withBare).name).toBe('out_of_scope');
-    // Only those two: another order-related intent still faces the open bar, and nothing of ours is taken from another company.
-    expect(chooseIntent(plain, ranked('logistics', 0.45, 0.995), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.45, 0.995), withBare).name).toBe('out_of_scope');
-  });
-
-  it('takes an order-related intent of a domain message at its word from the sure bar up, whatever its confidence', () => {
-    const withSure = { ...bars, order: 0.45, sure: 0.99 };
-    const domain = { justData: false, inDomain: true, elsewhere: false };
-    expect(chooseIntent(domain, ranked('refund', 0.3, 0.995), withSure).name).toBe('refund');
-    expect(chooseIntent(domain, ranked('refund', 0.3, 0.98), withSure).name).toBe('out_of_scope');
-    // Not outside the domain (the bare and open bars rule there), and not for small talk.
-    expect(chooseIntent({ ...domain, inDomain: false }, ranked('refund', 0.3, 0.995), withSure).name).toBe('out_of_scope');
-    expect(chooseIntent(domain, ranked('thanks', 0.3, 0.995), withSure).name).toBe('out_of_scope');
-  });
-
-  it('takes another order-related intent without a domain word when its posterior reaches the bare bar, then holds it to the open bar', () => {
-    const withBare = { ...bars, bare: 0.99 };
-    const plain = { justData: false, inDomain: false, elsewhere: false };
-    expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.995), withBare).name).toBe('alternatives');
-    expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.98), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent(plain, ranked('alternatives', 0.45, 0.995), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('refund', 0.95, 1), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.95, 1), withBare).name).toBe('out_of_scope');
-    // Below the bare bar the intent is passed over, as without one: the next admissible intent is judged.
-    const refundThenThanks = [{ name: 'refund', confidence: 0.6, posterior: 0.9 }, { name: 'thanks', confidence: 0.45, posterior: 0.1 }];
-    expect(chooseIntent(plain, refundThenThanks, withBare).name).toBe('thanks');
-    // A complaint needs no bare bar; inside the domain the order bar rules.
-    expect(chooseIntent(plain, ranked('complaint', 0.55, 0.6), withBare).name).toBe('complaint');
-    expect(chooseIntent({ ...plain, inDomain: true }, ranked('alternatives', 0.3, 0.5), withBare).name).toBe('alternatives');
-    // The decision carries the API's fields only.
-    expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.995), withBare)).toEqual({ name: 'alternatives', confidence: 0.75 });
-  });
-
-  it('on topic, takes an order-related intent without a domain word above the open bar, never one naming another company', () => {
-    const onTopic = { justData: false, inDomain: false, elsewhere: false, onTopic: true };
-    expect(chooseIntent(onTopic, ranked('alternatives', 0.55), bars).name).toBe('alternatives');
-    expect(chooseIntent(onTopic, ranked('alternatives', 0.45), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ ...onTopic, elsewhere: true }, ranked('refund', 0.9), bars).name).toBe('out_of_scope');
-    expect(chooseIntent(onTopic, ranked('thanks', 0.41), bars).name).toBe('thanks');
-  });
-
-  it('holds small talk to its own bar, and data alone is inform', () => {
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.41), bars).name).toBe('thanks');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.39), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ justData: true, inDomain: true, elsewhere: false }, ranked('complaint', 0.9), bars)).toEqual({ name: 'inform', confidence: 1 });
-  });
-
-  it('understands anger and asking for a person that name nothing about orders', () => {
-    for (const [text, intent] of [['你们这服务也太差劲了吧', 'complaint'], ['this is completely unacceptable', 'complaint'],
-      // a complaint's own words are the domain's: a support chat is where they are said
-      ['史上最烂服务了', 'complaint'], ['your chat is useless', 'complaint'],
-      ['叫个真人来', 'human_agent'], ['let me talk to a real person', 'human_agent']] as const) {
-      expect(nlu.parse(text).intent.name, text).toBe(intent);
-    }
-    // Asking for someone's boss is an escalation either way; both intents hand the chat to a person.
-    expect(['human_agent', 'complaint']).toContain(nlu.parse('我要找你们领导').intent.name);
   });
 });
 
