@@ -24,7 +24,7 @@ export interface MessageContext {
   /** Names another company's service or card, and nothing of ours (美团的订单, 高铁票退款). */
   elsewhere: boolean;
   /** Names a place or an age, data a customer gives though no order's (浙江杭州 在读大学生, "I live in Yiwu, Zhejiang"). */
-  data?: boolean;
+  placeOrAge?: boolean;
   /**
    * Read inside a conversation already about an order: an order-related intent needs no domain word
    * (but clears the higher open bar), unless the message names another company (`elsewhere`).
@@ -67,7 +67,7 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   const topical = ctx.onTopic === true && !ctx.elsewhere;
   // Outside the domain, an order-related intent other than a complaint, a human request or `inform`
   // of a message with a place or an age (as open as a complaint) only counts from the bare bar up.
-  const open = (name: string) => OPEN_INTENTS.has(name) || (name === 'inform' && ctx.data === true);
+  const open = (name: string) => OPEN_INTENTS.has(name) || (name === 'inform' && ctx.placeOrAge === true);
   const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !open(name);
   const intent = ranking.find((r) => (ctx.elsewhere ? !ORDER_RELATED_INTENTS.has(r.name) : !bare(r.name) || r.posterior >= bareBar));
   if (!intent) return undefined;

@@ -199,8 +199,8 @@ export class NaturalNlu implements LanguageUnderstanding {
     // The gate has already weighed operators' names (移动的宽带 is elsewhere, 淘宝买的联通卡 ours).
     const domainEntity = (e: Entity) => DOMAIN_ENTITIES.has(e.entity) && !(domain === 'elsewhere' && e.entity === 'operator');
     const inDomain = entities.some(domainEntity) || domain === 'ours';
-    const data = entities.some((e) => PLACE_OR_AGE.has(e.entity));
-    return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere', data };
+    const placeOrAge = entities.some((e) => PLACE_OR_AGE.has(e.entity));
+    return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere', placeOrAge };
   }
 
   /** Every trained intent with its confidence (and the posterior behind it), best first. */

@@ -24,8 +24,8 @@ describe('the decision rule', () => {
 
   it('takes `inform` outside the domain, at the open bar, from a message that names a place or an age', () => {
     const plain = { justData: false, inDomain: false, elsewhere: false };
-    expect(chooseIntent({ ...plain, data: true }, ranked('inform', 0.55, 0.9), bars).name).toBe('inform');
-    expect(chooseIntent({ ...plain, data: true }, ranked('inform', 0.45, 0.9), bars).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...plain, placeOrAge: true }, ranked('inform', 0.55, 0.9), bars).name).toBe('inform');
+    expect(chooseIntent({ ...plain, placeOrAge: true }, ranked('inform', 0.45, 0.9), bars).name).toBe('out_of_scope');
     expect(chooseIntent(plain, ranked('inform', 0.55, 0.9), bars).name).toBe('out_of_scope');
     expect(nlu.parse('I live in Kunshan, Jiangsu').intent.name).toBe('inform');
     expect(nlu.parse('I\'m in Guangzhou btw, near Tianhe').intent.name).toBe('inform');
