@@ -73,11 +73,11 @@ export interface NaturalNluOptions {
  * (every 5th line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
  * ../shared/eval/README.md allows this one use.
  */
-export const DEFAULT_THRESHOLD = 0.39;
-export const DEFAULT_SMALL_TALK_THRESHOLD = 0.19;
+export const DEFAULT_THRESHOLD = 0.37;
+export const DEFAULT_SMALL_TALK_THRESHOLD = 0.15;
 export const DEFAULT_OPEN_THRESHOLD = 0.53;
-export const DEFAULT_BARE_THRESHOLD = 0.99;
-export const DEFAULT_SURE_THRESHOLD = 0.95;
+export const DEFAULT_BARE_THRESHOLD = 0.995;
+export const DEFAULT_SURE_THRESHOLD = 0.98;
 export const DEFAULT_ALPHA = 0.3;
 export const DEFAULT_SEGMENTER: Segmenter = 'chars';
 
