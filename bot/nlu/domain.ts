@@ -66,16 +66,19 @@ class TermPattern {
   constructor(terms: { zh: string[]; en: string[] }) {
     const pattern = (parts: string[]) => (parts.length ? new RegExp(parts.join('|'), 'g') : undefined);
     // A "Chinese" term with no Han character (12315) belongs with the Latin and digit ones.
-    const han = terms.zh.filter((t) => HAN.test(t));
+    // Longest first: an alternation takes its first match, and `remove` must take out 你是机器人还是真人
+    // whole, not 你是机器人 and leave 真人 behind as a word of the domain.
+    const longestFirst = (list: string[]) => [...list].sort((a, b) => b.length - a.length);
+    const han = longestFirst(terms.zh.filter((t) => HAN.test(t)));
     const hanTerms = han.map((t) => escapeRe(asciiLower(t))).join('|');
     this.zh = han.length ? new RegExp(hanTerms, 'g') : undefined;
     // A card right after the name is that name's card (招商银行卡, 健身卡 after 健身), and an operator
     // right before it that operator's other business (电信宽带): removed with it.
     this.zhWhole = han.length ? new RegExp(`(?:${OPERATOR_ZH})?(?:${hanTerms})卡?`, 'g') : undefined;
     // \b once before all the English terms, not before each: the engine checks it once per position.
-    const words = terms.en.map((t) => escapeRe(t.toLowerCase()));
+    const words = longestFirst(terms.en).map((t) => escapeRe(t.toLowerCase()));
     this.en = pattern([
-      ...terms.zh.filter((t) => !HAN.test(t)).map((t) => escapeRe(asciiLower(t))),
+      ...longestFirst(terms.zh.filter((t) => !HAN.test(t))).map((t) => escapeRe(asciiLower(t))),
       ...(words.length ? [`\\b(?:${words.join('|')})`] : []),
     ]);
   }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { domainMatcher } from '../../bot/nlu/domain.js';
 
 const nlu = sharedNaturalNlu();
 
@@ -27,6 +28,15 @@ describe('the domain gate', () => {
     expect(nlu.parse('你是机器人吗 我要转人工').intent.name).toBe('human_agent');
     expect(nlu.parse('are you a bot? I want a human').intent.name).toBe('human_agent');
     expect(nlu.parse('你是机器人吧 换个人来').intent.name).toBe('human_agent');
+  });
+
+  it('takes out the longest of the terms that match, whatever their order in the file', () => {
+    // 你是机器人 listed first must not leave 真人, a word of the domain, behind.
+    const gate = domainMatcher({ zh: ['真人'], en: ['human'],
+      aboutUs: { zh: ['你是机器人', '你是机器人还是真人'], en: ['are you', 'are you a human'] } });
+    expect(gate('你是机器人还是真人啊')).toBe('elsewhere');
+    expect(gate('are you a human or a bot')).toBe('elsewhere');
+    expect(gate('你是机器人吗 我要真人')).toBe('ours');
   });
 
   it('still hears our own card when another company is named beside it', () => {
