@@ -44,7 +44,8 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
  * do I have"), all held to the open bar, except a complaint or a human request whose posterior
  * reaches the bare bar, held to the order bar. A message about another company's service (`elsewhere`) has no
  * order-related intent at all, complaints included (外卖小哥态度太差了 我要投诉他 is not ours to take
- * up). Passed-over intents leave the next one in the ranking to be judged.
+ * up), and small talk only when the ranking puts it first. Passed-over intents leave the next one
+ * in the ranking to be judged.
  * Nothing admissible: undefined. Only the bare bar changes which intent is judged and which bar an
  * open intent faces, and only the sure bar whether it faces a bar, so the calibration can tally
  * decisions per bar for each pair of those two (nlu-tuning.ts).
@@ -69,7 +70,11 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   // of a message with a place or an age (as open as a complaint) only counts from the bare bar up.
   const open = (name: string) => OPEN_INTENTS.has(name) || (name === 'inform' && ctx.placeOrAge === true);
   const bare = (name: string) => !ctx.inDomain && !topical && ORDER_RELATED_INTENTS.has(name) && !open(name);
-  const intent = ranking.find((r) => (ctx.elsewhere ? !ORDER_RELATED_INTENTS.has(r.name) : !bare(r.name) || r.posterior >= bareBar));
+  // A message about another company's service is small talk only if that is what it reads as first:
+  // "are you a bot", its request for a person refused, is not a greeting.
+  const intent = ctx.elsewhere
+    ? ranking.slice(0, 1).find((r) => !ORDER_RELATED_INTENTS.has(r.name))
+    : ranking.find((r) => !bare(r.name) || r.posterior >= bareBar);
   if (!intent) return undefined;
   if (ctx.inDomain && ORDER_RELATED_INTENTS.has(intent.name) && intent.posterior >= sureBar) return { intent, bar: null };
   // A complaint or a request for a person the classifiers are all but certain of ("真的服了") is held

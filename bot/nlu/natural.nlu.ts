@@ -74,7 +74,7 @@ export interface NaturalNluOptions {
  * ../shared/eval/README.md allows this one use.
  */
 export const DEFAULT_THRESHOLD = 0.37;
-export const DEFAULT_SMALL_TALK_THRESHOLD = 0.15;
+export const DEFAULT_SMALL_TALK_THRESHOLD = 0.13;
 export const DEFAULT_OPEN_THRESHOLD = 0.53;
 export const DEFAULT_BARE_THRESHOLD = 0.995;
 export const DEFAULT_SURE_THRESHOLD = 0.98;

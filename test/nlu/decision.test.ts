@@ -22,6 +22,16 @@ describe('the decision rule', () => {
     expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
   });
 
+  it('answers a message about another company with small talk only when that is what it reads as first', () => {
+    const elsewhere = { justData: false, inDomain: false, elsewhere: true };
+    const refundThenGreet = [{ name: 'refund', confidence: 0.7, posterior: 0.8 }, { name: 'greet', confidence: 0.45, posterior: 0.1 }];
+    expect(chooseIntent(elsewhere, refundThenGreet, bars).name).toBe('out_of_scope');
+    // The same ranking on no subject in particular passes the refund, without a domain word, over to the greeting.
+    expect(chooseIntent({ ...elsewhere, elsewhere: false }, refundThenGreet, bars).name).toBe('greet');
+    expect(chooseIntent(elsewhere, ranked('thanks', 0.5), bars).name).toBe('thanks');
+    expect(nlu.parse('are you a bot').intent.name).toBe('out_of_scope');
+  });
+
   it('takes `inform` outside the domain, at the open bar, from a message that names a place or an age', () => {
     const plain = { justData: false, inDomain: false, elsewhere: false };
     expect(chooseIntent({ ...plain, placeOrAge: true }, ranked('inform', 0.55, 0.9), bars).name).toBe('inform');
