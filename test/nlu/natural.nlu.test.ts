@@ -61,7 +61,9 @@ describe('NaturalNlu intents', () => {
       // a district after the city is part of the place: too many to list
       '浙江杭州余杭区', '河南周口', 'Guangzhou, Tianhe district',
       // words that point at the datum or at the question it answers
-      'the other one is 172202611100014', 'you asked for the last 4: 6599', '一共两个单 172202611100014 和 172202611100015', '刚才说错了，我在江西', '尾号0251吧 应该是']) {
+      'the other one is 172202611100014', 'you asked for the last 4: 6599', '一共两个单 172202611100014 和 172202611100015', '刚才说错了，我在江西', '尾号0251吧 应该是',
+      // the last four as 码 or 尾数, traditional characters too; a place as 那边
+      '電話末四碼 3388', '手机尾数0251', '海南三亚那边']) {
       const r = nlu.parse(text);
       expect(r.intent, text).toEqual({ name: 'inform', confidence: 1 });
       expect(r.entities.length).toBeGreaterThan(0);
