@@ -182,7 +182,7 @@ export class IntentModel {
       this.knownIdf = new Float64Array(features.length);
     }
     const { dots, intentStart, logLikelihood, softmaxWeights, postingAt, postingDocs, postingWeights, known, knownIdf } = this;
-    const bayes = Float64Array.from(this.logPrior);
+    const bayes = this.logPrior.slice();
     const soft = this.softmax.startScores();
     const scale = this.softmax.scale(features.length);
     let norm2 = 0;

@@ -209,7 +209,7 @@ export class NaturalNlu implements LanguageUnderstanding {
     const scoreWith = (model: IntentModel): RankedIntent[] => {
       const { posterior, similarity } = model.score(features, this.minPosterior);
       return model.intents.map((name, i) => ({
-        name, confidence: round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)), posterior: round(posterior[i]!),
+        name, confidence: similarity[i] ? round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) : 0, posterior: round(posterior[i]!),
       }));
     };
     const lang = detectLanguage(text);

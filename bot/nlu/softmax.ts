@@ -100,7 +100,7 @@ export class SoftmaxRegression {
 
   /** A fresh copy of the bias: the scores before any feature. */
   startScores(): Float64Array {
-    return Float64Array.from(this.bias);
+    return this.bias.slice();
   }
 
   /** The factor every weight is scaled by for a message of `n` features, known or not. */
