@@ -171,11 +171,11 @@ export class IntentModel {
    * The similarity is, per intent, the best cosine between the message and one of its training
    * phrases (an inverted index over phrases), or CENTROID_WEIGHT times its cosine to the intent's
    * centroid when higher. It is computed only for the intents whose posterior reaches `minPosterior`
-   * (at the engine's bars, 2 of 16 on average on our files, 3.5 on CrossWOZ), and is 0 for the
-   * others: a confidence, posterior^α · similarity^(1-α), is at most posterior^α, so the caller picks
-   * `minPosterior` under which no intent could reach a bar (see NaturalNlu). 0 computes every intent's.
+   * (one number for all, or one per intent in the order of `intents`), and is 0 for the others: a
+   * confidence, posterior^α · similarity^(1-α), is at most posterior^α, so the caller picks
+   * `minPosterior` under which an intent could not reach its bar (see NaturalNlu). 0 computes every intent's.
    */
-  score(features: readonly string[], minPosterior = 0): IntentScores {
+  score(features: readonly string[], minPosterior: number | Float64Array = 0): IntentScores {
     const k = this.intents.length;
     if (features.length > this.known.length) {
       this.known = new Int32Array(features.length);
@@ -210,7 +210,7 @@ export class IntentModel {
     const norm = Math.sqrt(norm2) || 1;
     const best = new Float64Array(k);
     for (let i = 0; i < k; i++) {
-      if (posterior[i]! < minPosterior) continue;
+      if (posterior[i]! < (typeof minPosterior === 'number' ? minPosterior : minPosterior[i]!)) continue;
       for (let f = 0; f < nKnown; f++) {
         const w = knownIdf[f]!;
         for (let j = postingAt[known[f]! * (k + 1) + i]!, end = postingAt[known[f]! * (k + 1) + i + 1]!; j < end; j++) {

@@ -29,7 +29,7 @@ import { toMandarin } from './script.js';
 import { Homophones } from './homophones.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
-import type { LanguageUnderstanding, NluResult, RankedIntent } from './types.js';
+import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type LanguageUnderstanding, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
 
 export interface NaturalNluOptions {
   segmenter?: Segmenter;
@@ -132,6 +132,13 @@ export class NaturalNlu implements LanguageUnderstanding {
    * decision can take it: its similarity is not computed.
    */
   private readonly minPosterior: number;
+  /**
+   * Per language and intent (in its model's order), the posterior under which the intent could not
+   * reach the lowest bar of its kind: small talk's bar for small talk, the lower of the order and
+   * open bars for the others. parse() ranks with these first (see there); undefined when the caller
+   * set `lowestBar`, which then holds for every intent.
+   */
+  private readonly kindFloors: Record<Language, Float64Array> | undefined;
   private readonly domainOf: (text: string) => DomainVerdict;
   private readonly models: Record<Language, IntentModel>;
   private readonly plans: PlanMatcher | undefined;
@@ -169,13 +176,47 @@ export class NaturalNlu implements LanguageUnderstanding {
       return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
     }));
     this.models = { zh: train(training.zh), en: train(training.en) };
+    if (options.lowestBar === undefined) {
+      const floor = (bar: number) => bar ** (1 / this.alpha) * 0.99;
+      const floors = (model: IntentModel) => Float64Array.from(model.intents, (name) =>
+        floor(SMALL_TALK_INTENTS.has(name) ? this.bars.smallTalk : Math.min(this.bars.order, this.bars.open)));
+      this.kindFloors = { zh: floors(this.models.zh), en: floors(this.models.en) };
+    }
   }
 
+  /**
+   * The intent of a message, read on its own and (`onTopic`) inside a conversation about an order.
+   *
+   * The ranking is first computed with the similarity only of the intents that could reach the bar
+   * of their kind: an order-related intent under the order and open bars can never be taken. It
+   * could still change a decision by standing above the intent taken (it would be the candidate and
+   * fail, or be first in a message about another company), which needs that intent's confidence to
+   * be under the skipped one's posterior^α. Then the ranking is computed again as `analyse` does,
+   * with every intent that could reach the lowest bar, and the decision made again: decisions are
+   * those of the whole ranking. On heldout-18 and CrossWOZ this took rank() from 37 to 29 µs.
+   */
   parse(text: string): NluResult {
-    const { entities, ranking, ctx } = this.analyse(text);
+    const { entities, read, ctx } = this.read(text);
+    let ranking = this.rank(read, entities, this.kindFloors);
+    let decided = this.decide(ctx, ranking);
+    if (this.kindFloors && this.skippedMightOutrank(ranking, [decided.intent, decided.onTopic])) {
+      ranking = this.rank(read, entities);
+      decided = this.decide(ctx, ranking);
+    }
+    return { text, ...decided, elsewhere: ctx.elsewhere, ranking, entities };
+  }
+
+  private decide(ctx: MessageContext, ranking: readonly RankedIntent[]): { intent: ScoredIntent; onTopic: ScoredIntent } {
     const intent = chooseIntent(ctx, ranking, this.bars);
     const onTopic = ctx.inDomain || ctx.elsewhere || ctx.justData ? intent : chooseIntent({ ...ctx, onTopic: true }, ranking, this.bars);
-    return { text, intent, onTopic, elsewhere: ctx.elsewhere, ranking, entities };
+    return { intent, onTopic };
+  }
+
+  /** Could an intent ranked without its similarity have stood above one of the intents taken? */
+  private skippedMightOutrank(ranking: readonly RankedIntent[], taken: readonly ScoredIntent[]): boolean {
+    const lowest = Math.min(...taken.filter((t) => t.name !== 'out_of_scope').map((t) => t.confidence));
+    // Posteriors are rounded to 4 decimals: the true one is at most 0.00005 more.
+    return ranking.some((r) => r.confidence === 0 && ORDER_RELATED_INTENTS.has(r.name) && (r.posterior + 5e-5) ** this.alpha >= lowest);
   }
 
   /**
@@ -186,11 +227,17 @@ export class NaturalNlu implements LanguageUnderstanding {
    * and the typo reading always does.
    */
   analyse(text: string): { entities: Entity[]; ranking: RankedIntent[]; ctx: MessageContext } {
+    const { entities, read, ctx } = this.read(text);
+    return { entities, ranking: this.rank(read, entities), ctx };
+  }
+
+  /** The entities, the text as the models read it, and its context (see `analyse`). */
+  private read(text: string): { entities: Entity[]; read: string; ctx: MessageContext } {
     const mandarin = toMandarin(text);
     const asWritten = mandarin.length === text.length ? mandarin : text;
     const entities = extractEntities(asWritten, { plans: this.plans });
     const read = this.homophones ? this.homophones.correct(asWritten) : asWritten;
-    return { entities, ranking: this.rank(read, entities), ctx: this.context(read, entities) };
+    return { entities, read, ctx: this.context(read, entities) };
   }
 
   /** What the decision needs to know of a message besides its ranking. */
@@ -203,20 +250,30 @@ export class NaturalNlu implements LanguageUnderstanding {
     return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere', placeOrAge };
   }
 
-  /** Every trained intent with its confidence (and the posterior behind it), best first. */
-  rank(text: string, entities: readonly Entity[]): RankedIntent[] {
+  /**
+   * Every trained intent with its confidence (and the posterior behind it), best first. An intent
+   * whose posterior is under its floor (by default, the one under which it could not reach the
+   * lowest bar) is ranked with confidence 0.
+   */
+  rank(text: string, entities: readonly Entity[], floors?: Record<Language, Float64Array>): RankedIntent[] {
     const features = featurize(text, entities, this.segmenter, this.correct);
-    const scoreWith = (model: IntentModel): RankedIntent[] => {
-      const { posterior, similarity } = model.score(features, this.minPosterior);
+    const scoreWith = (lang: Language): RankedIntent[] => {
+      const model = this.models[lang];
+      const { posterior, similarity } = model.score(features, floors?.[lang] ?? this.minPosterior);
       return model.intents.map((name, i) => ({
         name, confidence: similarity[i] ? round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) : 0, posterior: round(posterior[i]!),
       }));
     };
     const lang = detectLanguage(text);
-    let ranking = scoreWith(this.models[lang]);
+    let ranking = scoreWith(lang);
     if (lang === 'zh' && latinWords(text).length >= 1) {
-      const en = new Map(scoreWith(this.models.en).map((r) => [r.name, r]));
-      ranking = ranking.map((r) => { const e = en.get(r.name); return e && e.confidence > r.confidence ? e : r; });
+      // Each intent as the model that is surer of it reads it; with neither sure (0), the higher
+      // posterior, which bounds what a skipped similarity could have given (see parse).
+      const en = new Map(scoreWith('en').map((r) => [r.name, r]));
+      ranking = ranking.map((r) => {
+        const e = en.get(r.name);
+        return e && (e.confidence > r.confidence || (e.confidence === r.confidence && e.posterior > r.posterior)) ? e : r;
+      });
     }
     return ranking.sort((a, b) => b.confidence - a.confidence);
   }

@@ -35,6 +35,11 @@ describe('IntentModel', () => {
     expect(some.similarity[live]).toBe(all.similarity[live]);
     expect(some.similarity[live === a ? b : a]).toBe(0);
     expect(Array.from(some.posterior)).toEqual(Array.from(all.posterior));
+    // A floor per intent: the one above its posterior is skipped, the other computed.
+    const floors = Float64Array.from(model.intents, (_, i) => (i === live ? 1 : 0));
+    const other = model.score(['w', 'z', 'x'], floors);
+    expect(other.similarity[live]).toBe(0);
+    expect(other.similarity[live === a ? b : a]).toBe(all.similarity[live === a ? b : a]);
     // The dot products left for the next message are all zero: scoring again gives the same.
     expect(Array.from(model.score(['w', 'z', 'x']).similarity)).toEqual(Array.from(all.similarity));
     // A message with more features than the scratch space holds grows it.
