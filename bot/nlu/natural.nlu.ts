@@ -60,7 +60,9 @@ export interface NaturalNluOptions {
   /**
    * The lowest bar the engine's rankings will be judged at (default: the lowest of its own bars). An
    * intent whose confidence could not reach it is ranked with confidence 0 and costs no similarity
-   * search; the calibration, which replays rankings at bars down to 0.05, passes 0.05.
+   * search; the calibration, which replays rankings at bars down to 0.05, passes 0.05. Given, it holds
+   * for every intent in parse() too; left out, parse() first ranks each intent against the bar of its
+   * kind (see there).
    */
   lowestBar?: number;
 }
