@@ -88,20 +88,33 @@ export function latinWords(text: string): string[] {
 }
 
 /**
- * The feature list of a message (deduplicated). `correct` may replace an English word before it is
+ * The units of a message in reading order, `null` at a break: its features are each unit and each
+ * pair of neighbours (see featurize). For a caller that looks features up by their units instead of
+ * by strings made of them (IntentModel.scoreUnits); not for 'jieba+chars', whose features are more.
+ */
+export function featureUnits(text: string, entities: readonly Entity[], segmenter: Segmenter,
+  correct: (word: string) => string = asIs): Array<string | null> {
+  return units(withPlaceholders(asciiLower(toHalfWidth(text)), entities), segmenter, correct);
+}
+
+/** Joins two neighbouring units into their pair's feature. */
+export const pairFeature = (first: string, second: string) => `${first}|${second}`;
+
+/**
+ * The feature list of a message (deduplicated), in the order IntentModel.scoreUnits meets them:
+ * each unit, then its pair with the next. `correct` may replace an English word before it is
  * stemmed (typo tolerance, see spelling.ts).
  */
 export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter,
   correct: (word: string) => string = asIs): string[] {
-  const norm = asciiLower(toHalfWidth(text));
-  const seq = units(withPlaceholders(norm, entities), segmenter, correct);
+  const seq = featureUnits(text, entities, segmenter, correct);
   const feats = new Set<string>();
   for (let i = 0; i < seq.length; i++) {
     const u = seq[i];
     if (u === null || u === undefined) continue;
     feats.add(u);
     const next = seq[i + 1];
-    if (next) feats.add(`${u}|${next}`);
+    if (next) feats.add(pairFeature(u, next));
   }
   if (segmenter === 'jieba+chars') {
     for (const f of featurize(text, entities, 'chars', correct)) feats.add(`c:${f}`);

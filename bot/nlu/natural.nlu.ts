@@ -21,7 +21,7 @@
 import type { Entity } from './entities.js';
 import { justData } from './framing.js';
 import { extractEntities } from './entities.js';
-import { detectLanguage, featurize, latinWords, type Language, type Segmenter } from './features.js';
+import { detectLanguage, featureUnits, featurize, latinWords, type Language, type Segmenter } from './features.js';
 import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
@@ -228,10 +228,13 @@ export class NaturalNlu implements LanguageUnderstanding {
    * readByBoth), passed by a caller that has already asked.
    */
   rank(text: string, entities: readonly Entity[], floors?: Record<Language, Float64Array>, both = readByBoth(text)): RankedIntent[] {
-    const features = featurize(text, entities, this.segmenter, this.correct);
+    // Looked up by their units (no string made per feature), except jieba+chars's, which are more.
+    const units = this.segmenter === 'jieba+chars' ? undefined : featureUnits(text, entities, this.segmenter, this.correct);
+    const features = units ? undefined : featurize(text, entities, this.segmenter, this.correct);
     const scoreWith = (lang: Language): RankedIntent[] => {
       const model = this.models[lang];
-      const { posterior, similarity } = model.score(features, floors?.[lang] ?? this.minPosterior);
+      const floor = floors?.[lang] ?? this.minPosterior;
+      const { posterior, similarity } = units ? model.scoreUnits(units, floor) : model.score(features!, floor);
       return model.intents.map((name, i) => ({
         name, confidence: similarity[i] ? round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) : 0, posterior: round(posterior[i]!),
       }));

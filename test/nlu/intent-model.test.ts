@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../bot/nlu/entities.js';
+import { featureUnits, featurize } from '../../bot/nlu/features.js';
 import { CENTROID_WEIGHT, IntentModel } from '../../bot/nlu/intent-model.js';
 import { TfIdf } from '../../bot/nlu/natural-lib.js';
+import { loadTrainingData } from '../../bot/nlu/training-data.js';
 
 describe('IntentModel', () => {
   const docs = [
@@ -65,5 +69,40 @@ describe('IntentModel', () => {
     for (const msg of [['p', 'q', 'r', 's'], ['p', 't'], ['zzz']]) {
       for (const x of model.score(msg).similarity) expect(x).toBeLessThanOrEqual(1);
     }
+  });
+
+  describe('scoreUnits: features found from their units, not from strings', () => {
+    // A model of every third training phrase, so the others bring unknown characters, words and pairs.
+    const training = loadTrainingData();
+    const docs = (lang: 'zh' | 'en') => training[lang].filter((_, i) => i % 3 === 0)
+      .map((ex) => ({ intent: ex.intent, features: featurize(ex.text, extractEntities(ex.text), 'chars') }));
+    const models = { zh: new IntentModel(docs('zh')), en: new IntentModel(docs('en')) };
+    /** Both ways of scoring a text, with and without a floor that skips some similarities. */
+    const same = (lang: 'zh' | 'en', text: string) => {
+      const entities = extractEntities(text);
+      for (const floor of [0, 0.05]) {
+        const byStrings = models[lang].score(featurize(text, entities, 'chars'), floor);
+        const byUnits = models[lang].scoreUnits(featureUnits(text, entities, 'chars'), floor);
+        // To the last bit: the features come in the same order, so every sum is the same sum.
+        expect(Array.from(byUnits.posterior), text).toEqual(Array.from(byStrings.posterior));
+        expect(Array.from(byUnits.similarity), text).toEqual(Array.from(byStrings.similarity));
+      }
+    };
+
+    it('gives score\'s numbers to the last bit on every training phrase, known to the model or not', () => {
+      for (const lang of ['zh', 'en'] as const) for (const ex of training[lang]) same(lang, ex.text);
+    });
+
+    it('gives score\'s numbers on texts that repeat units, break between them and mix in unknown ones', () => {
+      const chars = [...new Set(training.zh.slice(0, 300).flatMap((ex) => [...ex.text]))];
+      const token = fc.oneof(
+        fc.constantFrom(...chars),
+        fc.constantFrom('订单', '订单订单', '单单', '䶵', '𠀋', '，', '。', ' ', '!', '17220250101123', '尾号1234'),
+        fc.constantFrom('my', 'order', 'order order', 'zzzq', "can't", 'refund', 'I', 'a'),
+      );
+      fc.assert(fc.property(fc.array(token, { maxLength: 20 }), fc.constantFrom('zh' as const, 'en' as const), (tokens, lang) => {
+        same(lang, tokens.join(''));
+      }), { numRuns: 1500 });
+    });
   });
 });
