@@ -107,7 +107,15 @@ export const pairFeature = (first: string, second: string) => `${first}|${second
  */
 export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter,
   correct: (word: string) => string = asIs): string[] {
-  const seq = featureUnits(text, entities, segmenter, correct);
+  const feats = unitFeatures(featureUnits(text, entities, segmenter, correct));
+  if (segmenter === 'jieba+chars') {
+    for (const f of featurize(text, entities, 'chars', correct)) feats.push(`c:${f}`);
+  }
+  return [...new Set(feats)];
+}
+
+/** The features of a sequence of units (see featureUnits), each once, in featurize's order. */
+export function unitFeatures(seq: ReadonlyArray<string | null>): string[] {
   const feats = new Set<string>();
   for (let i = 0; i < seq.length; i++) {
     const u = seq[i];
@@ -115,9 +123,6 @@ export function featurize(text: string, entities: readonly Entity[], segmenter: 
     feats.add(u);
     const next = seq[i + 1];
     if (next) feats.add(pairFeature(u, next));
-  }
-  if (segmenter === 'jieba+chars') {
-    for (const f of featurize(text, entities, 'chars', correct)) feats.add(`c:${f}`);
   }
   return [...feats];
 }

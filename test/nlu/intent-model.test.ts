@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../bot/nlu/entities.js';
-import { featureUnits, featurize } from '../../bot/nlu/features.js';
+import { featureUnits, featurize, unitFeatures } from '../../bot/nlu/features.js';
 import { CENTROID_WEIGHT, IntentModel } from '../../bot/nlu/intent-model.js';
 import { TfIdf } from '../../bot/nlu/natural-lib.js';
 import { loadTrainingData } from '../../bot/nlu/training-data.js';
@@ -91,6 +91,19 @@ describe('IntentModel', () => {
 
     it('gives score\'s numbers to the last bit on every training phrase, known to the model or not', () => {
       for (const lang of ['zh', 'en'] as const) for (const ex of training[lang]) same(lang, ex.text);
+    });
+
+    it('scores by strings a model whose pairs are not made of its units (trained on other features)', () => {
+      const odd = new IntentModel([{ intent: 'a', features: ['x', 'x|q'] }, { intent: 'b', features: ['y', 'y|x'] }]);
+      for (const seq of [['x', 'q'], ['y', 'x', null, 'x', 'q'], ['q', 'q']]) {
+        const byUnits = odd.scoreUnits(seq);
+        const byStrings = odd.score(unitFeatures(seq));
+        expect(Array.from(byUnits.posterior)).toEqual(Array.from(byStrings.posterior));
+        expect(Array.from(byUnits.similarity)).toEqual(Array.from(byStrings.similarity));
+      }
+      // The pair x|q counts though q alone is unknown: with a break between them it is not there.
+      const a = odd.intents.indexOf('a');
+      expect(odd.scoreUnits(['x', 'q']).similarity[a]!).toBeGreaterThan(odd.scoreUnits(['x', null, 'q']).similarity[a]!);
     });
 
     it('gives score\'s numbers on texts that repeat units, break between them and mix in unknown ones', () => {
