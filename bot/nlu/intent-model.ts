@@ -84,84 +84,110 @@ export class IntentModel {
     for (const d of docs) if (d.features.length) bayes.addDocument(d.features, d.intent);
     bayes.train();
     const c = bayes.classifier;
-    const vocabulary = Object.keys(bayes.features);
     this.intents = Object.keys(c.classTotals);
     this.logPrior = Float64Array.from(this.intents, (i) => Math.log(c.classTotals[i]! / c.totalExamples));
 
     this.softmax = new SoftmaxRegression(this.intents, docs);
     const intentIndex = new Map(this.intents.map((name, i) => [name, i]));
+    const k = this.intents.length;
+
+    // Features numbered in the order the phrases first use them; each phrase as its features' numbers, once each.
+    const docIds = docs.map((d) => Int32Array.from(new Set(d.features), (f) => {
+      let id = this.featureId.get(f);
+      if (id === undefined) this.featureId.set(f, (id = this.featureId.size));
+      return id;
+    }));
+    const n = this.featureId.size;
 
     // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
     // 1 + ln(N / (1 + df)), from one pass of document frequencies.
-    const df = new Map<string, number>();
-    for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
-    const idf = new Map<string, number>();
-    for (const f of vocabulary) idf.set(f, 1 + Math.log(docs.length / (1 + (df.get(f) ?? 0))));
+    const df = new Int32Array(n);
+    for (const ids of docIds) for (const id of ids) df[id]!++;
+    this.idf = Float64Array.from(df, (d) => 1 + Math.log(docs.length / (1 + d)));
     this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
 
     // Phrases renumbered in intent order, each intent's centroid after its phrases, so a message's
     // best match per intent is the maximum over a contiguous stretch of dot products (see `score`);
     // phrases of no trained intent (no features, so no postings) come last and are never read.
-    const k = this.intents.length;
     const docIntent = docs.map((d) => intentIndex.get(d.intent) ?? k);
     this.intentStart = new Int32Array(k + 1);
     for (const i of docIntent) if (i < k) this.intentStart[i + 1]!++;
     for (let i = 0; i < k; i++) this.intentStart[i + 1]! += this.intentStart[i]! + 1;
     const next = Int32Array.from({ length: k + 1 }, (_, i) => (i < k ? this.intentStart[i]! : this.intentStart[k]!));
     const rank = Int32Array.from(docIntent, (i) => next[i]!++);
-    /** The slot of intent i's centroid: the last of its stretch. */
-    const centroidSlot = (i: number) => this.intentStart[i + 1]! - 1;
     this.dots = new Float32Array(next[k]!); // every slot ranked: phrases, centroids, then the featureless
-    const lists = new Map<string, Array<[number, number]>>();
-    docs.forEach((d, doc) => {
-      const norm = Math.sqrt(d.features.reduce((s, f) => s + (idf.get(f) ?? 0) ** 2, 0)) || 1;
-      for (const f of new Set(d.features)) {
-        const list = lists.get(f) ?? [];
-        list.push([doc, (idf.get(f) ?? 0) / norm]);
-        lists.set(f, list);
-      }
+
+    // A phrase's weight for each of its features: idf over the phrase's norm (every feature it lists counts in the norm).
+    const docWeight = docs.map((d, doc) => {
+      const ids = docIds[doc]!;
+      const norm = Math.sqrt(ids.length === d.features.length
+        ? ids.reduce((sum, id) => sum + this.idf[id]! ** 2, 0)
+        : d.features.reduce((sum, f) => sum + this.idf[this.featureId.get(f)!]! ** 2, 0)) || 1;
+      return Float64Array.from(ids, (id) => this.idf[id]! / norm);
     });
-    // Each intent's centroid: the sum of its phrases' unit vectors, normalised.
-    const centroid = new Map<string, Float64Array>();
+    // Each intent's centroid: the sum of its phrases' unit vectors (added in phrase order), normalised.
+    const centroid = new Float64Array(n * k);
+    docs.forEach((_, doc) => {
+      const i = docIntent[doc]!;
+      if (i < k) docIds[doc]!.forEach((id, j) => { centroid[id * k + i]! += docWeight[doc]![j]!; });
+    });
     const centroidNorm2 = new Float64Array(k);
-    for (const [f, list] of lists) {
-      const v = new Float64Array(k);
-      for (const [doc, w] of list) { const i = docIntent[doc]!; if (i < k) v[i]! += w; }
-      for (let i = 0; i < k; i++) centroidNorm2[i]! += v[i]! * v[i]!;
-      centroid.set(f, v);
+    for (let id = 0; id < n; id++) {
+      for (let i = 0; i < k; i++) { const v = centroid[id * k + i]!; centroidNorm2[i]! += v * v; }
     }
-    const n = lists.size;
-    this.idf = new Float64Array(n);
+
     // A feature unknown to one classifier keeps zeros there: adding them is no evidence.
     this.logLikelihood = new Float64Array(n * k);
     this.softmaxWeights = new Float64Array(n * k);
-    this.postingAt = new Int32Array(n * (k + 1));
-    const postings: Array<[number, number]> = [];
-    for (const [f, list] of lists) {
-      const id = this.featureId.size;
-      this.featureId.set(f, id);
-      this.idf[id] = idf.get(f) ?? 0;
-      if (f in bayes.features) {
-        // log P(feature | intent) for every intent (index as in `intents`).
-        for (let i = 0; i < k; i++) this.logLikelihood[id * k + i] = Math.log((c.classFeatures[this.intents[i]!]![f] ?? c.smoothing) / c.classTotals[this.intents[i]!]!);
+    this.intents.forEach((name, i) => {
+      // log P(feature | intent): the smoothing for a feature the intent's phrases never use.
+      const counts = c.classFeatures[name]!;
+      const total = c.classTotals[name]!;
+      const unseen = Math.log(c.smoothing / total);
+      for (let id = 0; id < n; id++) this.logLikelihood[id * k + i] = unseen;
+      for (const f in counts) {
+        const id = this.featureId.get(f);
+        if (id !== undefined) this.logLikelihood[id * k + i] = Math.log(counts[f]! / total);
       }
+    });
+    for (const [f, id] of this.featureId) {
       const sw = this.softmax.weightsOf(f);
       if (sw) this.softmaxWeights.set(sw, id * k);
-      const mine: Array<[number, number]> = list.map(([doc, w]) => [rank[doc]!, w]);
-      const v = centroid.get(f)!;
-      for (let i = 0; i < k; i++) if (v[i]! > 0) mine.push([centroidSlot(i), (CENTROID_WEIGHT * v[i]!) / (Math.sqrt(centroidNorm2[i]!) || 1)]);
-      mine.sort((a, b) => a[0] - b[0]);
-      // Where each intent's postings start; phrases of no trained intent (ranked last) have no features.
-      let j = 0;
-      for (let i = 0; i < k; i++) {
-        this.postingAt[id * (k + 1) + i] = postings.length + j;
-        while (j < mine.length && mine[j]![0] < this.intentStart[i + 1]!) j++;
-      }
-      this.postingAt[id * (k + 1) + k] = postings.length + mine.length;
-      postings.push(...mine);
     }
-    this.postingDocs = Int32Array.from(postings, ([doc]) => doc);
-    this.postingWeights = Float32Array.from(postings, ([, w]) => w);
+
+    // Postings, feature by feature, each in slot order: an intent's phrases, then its centroid. Where
+    // each intent's start is recorded as the intents are filled in turn.
+    const size = new Int32Array(n);
+    for (let id = 0; id < n; id++) {
+      size[id] = df[id]!;
+      for (let i = 0; i < k; i++) if (centroid[id * k + i]! > 0) size[id]!++;
+    }
+    const fill = new Int32Array(n);
+    for (let id = 1; id < n; id++) fill[id] = fill[id - 1]! + size[id - 1]!;
+    const total = n ? fill[n - 1]! + size[n - 1]! : 0;
+    this.postingDocs = new Int32Array(total);
+    this.postingWeights = new Float32Array(total);
+    this.postingAt = new Int32Array(n * (k + 1));
+    const byIntent = Array.from({ length: k }, () => [] as number[]);
+    docIntent.forEach((i, doc) => { if (i < k) byIntent[i]!.push(doc); });
+    for (let i = 0; i < k; i++) {
+      for (let id = 0; id < n; id++) this.postingAt[id * (k + 1) + i] = fill[id]!;
+      for (const doc of byIntent[i]!) {
+        docIds[doc]!.forEach((id, j) => {
+          this.postingDocs[fill[id]!] = rank[doc]!;
+          this.postingWeights[fill[id]!++] = docWeight[doc]![j]!;
+        });
+      }
+      const slot = this.intentStart[i + 1]! - 1;
+      const norm = Math.sqrt(centroidNorm2[i]!) || 1;
+      for (let id = 0; id < n; id++) {
+        const v = centroid[id * k + i]!;
+        if (v <= 0) continue;
+        this.postingDocs[fill[id]!] = slot;
+        this.postingWeights[fill[id]!++] = (CENTROID_WEIGHT * v) / norm;
+      }
+    }
+    for (let id = 0; id < n; id++) this.postingAt[id * (k + 1) + k] = fill[id]!;
 
     this.met = new Int32Array(n);
     for (const [f, id] of this.featureId) if (f.length === 1) this.charFeature[f.charCodeAt(0)] = id;
