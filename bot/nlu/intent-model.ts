@@ -64,8 +64,9 @@ export class IntentModel {
   /**
    * Finding a message's features from its units (scoreUnits) without making a string of each pair:
    * the number of a one-character feature by its UTF-16 code, and of a known pair by
-   * first·(number of features) + second, the numbers of its two units (undefined when that could
-   * exceed V8's small integers, and pairs are then looked up as strings).
+   * first·(number of features) + second, the numbers of its two units. pairId is undefined when
+   * that could exceed V8's small integers or a pair's unit is no feature of its own, and scoreUnits
+   * then scores by strings.
    */
   private readonly charFeature = new Int32Array(65_536).fill(-1);
   private readonly pairId: Map<number, number> | undefined;
