@@ -69,9 +69,12 @@ export class PlanMatcher {
     for (const key of this.keys) {
       const s = key.surface;
       if (s.length < MIN_FUZZY_LENGTH || /\d/.test(s) || OPERATOR_PREFIX.test(s)) continue;
+      const last = s.charCodeAt(s.length - 1);
       for (let i = 0; i + s.length <= norm.length; i++) {
+        // The last character first, before a window is cut out: it rules out nearly every position.
+        if (norm.charCodeAt(i + s.length - 1) !== last) continue;
         const window = norm.slice(i, i + s.length);
-        if (window === s || window[window.length - 1] !== s[s.length - 1]) continue;
+        if (window === s) continue;
         if (LevenshteinDistance(window, s) === 1 && /^[\u4e00-\u9fff]+$/.test(window)) {
           out.push({ entity: 'plan', value: this.pick(key.plans, norm)!.id, start: i, end: i + s.length });
         }
