@@ -7,7 +7,7 @@
  */
 import { unitFeatures } from './features.js';
 import { BayesClassifier } from './natural-lib.js';
-import { SoftmaxRegression, softmaxInPlace } from './softmax.js';
+import { SoftmaxRegression, featureScale, softmaxInPlace } from './softmax.js';
 
 export interface TrainingDoc { intent: string; features: string[] }
 
@@ -33,6 +33,28 @@ export interface IntentScores {
 export const CENTROID_WEIGHT = 1.5;
 
 
+/**
+ * What a trained model is, all that a parse reads: saved to disk and loaded at start-up instead of
+ * training again (model-cache.ts). The arrays are laid out as IntentModel describes.
+ */
+export interface IntentModelTables {
+  intents: string[];
+  /** The features, in the order of their numbers. */
+  features: string[];
+  unknownIdf: number;
+  idf: Float64Array;
+  logLikelihood: Float64Array;
+  softmaxWeights: Float64Array;
+  softmaxBias: Float64Array;
+  postingAt: Int32Array;
+  postingDocs: Int32Array;
+  postingWeights: Float32Array;
+  intentStart: Int32Array;
+  logPrior: Float64Array;
+  /** Dot products a message needs room for: one per phrase and centroid. */
+  slots: number;
+}
+
 export class IntentModel {
   readonly intents: string[];
   private readonly unknownIdf: number;
@@ -56,6 +78,7 @@ export class IntentModel {
   private readonly postingWeights: Float32Array;
   private readonly intentStart: Int32Array;
   private readonly logPrior: Float64Array;
+  private readonly softmaxBias: Float64Array;
   /** Scratch dot products, one per training phrase, all zero between calls (parse is synchronous). */
   private readonly dots: Float32Array;
   /** Scratch: the numbers and idf of a message's known features, in order (a message has at most a few hundred). */
@@ -74,121 +97,24 @@ export class IntentModel {
   private ids = new Int32Array(256);
   private readonly met: Int32Array;
   private mark = 0;
-  private readonly softmax: SoftmaxRegression;
 
-  constructor(docs: readonly TrainingDoc[]) {
-    const bayes = new BayesClassifier();
-    // natural's default feature vector is dense over the whole vocabulary (slow to build per parse);
-    // apparatus also accepts a sparse `{ i: featureName }` observation, which is what we hand it.
-    bayes.textToFeatures = (tokens: string[]) =>
-      Object.fromEntries(tokens.filter((t) => t in bayes.features).map((t, i) => [i, t]));
-    for (const d of docs) if (d.features.length) bayes.addDocument(d.features, d.intent);
-    bayes.train();
-    const c = bayes.classifier;
-    this.intents = Object.keys(c.classTotals);
-    this.logPrior = Float64Array.from(this.intents, (i) => Math.log(c.classTotals[i]! / c.totalExamples));
-
-    this.softmax = new SoftmaxRegression(this.intents, docs);
-    const intentIndex = new Map(this.intents.map((name, i) => [name, i]));
-    const k = this.intents.length;
-
-    // Features numbered in the order the phrases first use them; each phrase as its features' numbers, once each.
-    const docIds = docs.map((d) => Int32Array.from(new Set(d.features), (f) => {
-      let id = this.featureId.get(f);
-      if (id === undefined) this.featureId.set(f, (id = this.featureId.size));
-      return id;
-    }));
-    const n = this.featureId.size;
-
-    // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
-    // 1 + ln(N / (1 + df)), from one pass of document frequencies.
-    const df = new Int32Array(n);
-    for (const ids of docIds) for (const id of ids) df[id]!++;
-    this.idf = Float64Array.from(df, (d) => 1 + Math.log(docs.length / (1 + d)));
-    this.unknownIdf = 1 + Math.log(Math.max(docs.length, 1));
-
-    // Phrases renumbered in intent order, each intent's centroid after its phrases, so a message's
-    // best match per intent is the maximum over a contiguous stretch of dot products (see `score`);
-    // phrases of no trained intent (no features, so no postings) come last and are never read.
-    const docIntent = docs.map((d) => intentIndex.get(d.intent) ?? k);
-    this.intentStart = new Int32Array(k + 1);
-    for (const i of docIntent) if (i < k) this.intentStart[i + 1]!++;
-    for (let i = 0; i < k; i++) this.intentStart[i + 1]! += this.intentStart[i]! + 1;
-    const next = Int32Array.from({ length: k + 1 }, (_, i) => (i < k ? this.intentStart[i]! : this.intentStart[k]!));
-    const rank = Int32Array.from(docIntent, (i) => next[i]!++);
-    this.dots = new Float32Array(next[k]!); // every slot ranked: phrases, centroids, then the featureless
-
-    // A phrase's weight for each of its features: idf over the phrase's norm (every feature it lists counts in the norm).
-    const docWeight = docs.map((d, doc) => {
-      const ids = docIds[doc]!;
-      const norm = Math.sqrt(ids.length === d.features.length
-        ? ids.reduce((sum, id) => sum + this.idf[id]! ** 2, 0)
-        : d.features.reduce((sum, f) => sum + this.idf[this.featureId.get(f)!]! ** 2, 0)) || 1;
-      return Float64Array.from(ids, (id) => this.idf[id]! / norm);
-    });
-    // Each intent's centroid: the sum of its phrases' unit vectors (added in phrase order), normalised.
-    const centroid = new Float64Array(n * k);
-    docs.forEach((_, doc) => {
-      const i = docIntent[doc]!;
-      if (i < k) docIds[doc]!.forEach((id, j) => { centroid[id * k + i]! += docWeight[doc]![j]!; });
-    });
-    const centroidNorm2 = new Float64Array(k);
-    for (let id = 0; id < n; id++) {
-      for (let i = 0; i < k; i++) { const v = centroid[id * k + i]!; centroidNorm2[i]! += v * v; }
-    }
-
-    // A feature unknown to one classifier keeps zeros there: adding them is no evidence.
-    this.logLikelihood = new Float64Array(n * k);
-    this.softmaxWeights = new Float64Array(n * k);
-    this.intents.forEach((name, i) => {
-      // log P(feature | intent): the smoothing for a feature the intent's phrases never use.
-      const counts = c.classFeatures[name]!;
-      const total = c.classTotals[name]!;
-      const unseen = Math.log(c.smoothing / total);
-      for (let id = 0; id < n; id++) this.logLikelihood[id * k + i] = unseen;
-      for (const f in counts) {
-        const id = this.featureId.get(f);
-        if (id !== undefined) this.logLikelihood[id * k + i] = Math.log(counts[f]! / total);
-      }
-    });
-    for (const [f, id] of this.featureId) {
-      const sw = this.softmax.weightsOf(f);
-      if (sw) this.softmaxWeights.set(sw, id * k);
-    }
-
-    // Postings, feature by feature, each in slot order: an intent's phrases, then its centroid. Where
-    // each intent's start is recorded as the intents are filled in turn.
-    const size = new Int32Array(n);
-    for (let id = 0; id < n; id++) {
-      size[id] = df[id]!;
-      for (let i = 0; i < k; i++) if (centroid[id * k + i]! > 0) size[id]!++;
-    }
-    const fill = new Int32Array(n);
-    for (let id = 1; id < n; id++) fill[id] = fill[id - 1]! + size[id - 1]!;
-    const total = n ? fill[n - 1]! + size[n - 1]! : 0;
-    this.postingDocs = new Int32Array(total);
-    this.postingWeights = new Float32Array(total);
-    this.postingAt = new Int32Array(n * (k + 1));
-    const byIntent = Array.from({ length: k }, () => [] as number[]);
-    docIntent.forEach((i, doc) => { if (i < k) byIntent[i]!.push(doc); });
-    for (let i = 0; i < k; i++) {
-      for (let id = 0; id < n; id++) this.postingAt[id * (k + 1) + i] = fill[id]!;
-      for (const doc of byIntent[i]!) {
-        docIds[doc]!.forEach((id, j) => {
-          this.postingDocs[fill[id]!] = rank[doc]!;
-          this.postingWeights[fill[id]!++] = docWeight[doc]![j]!;
-        });
-      }
-      const slot = this.intentStart[i + 1]! - 1;
-      const norm = Math.sqrt(centroidNorm2[i]!) || 1;
-      for (let id = 0; id < n; id++) {
-        const v = centroid[id * k + i]!;
-        if (v <= 0) continue;
-        this.postingDocs[fill[id]!] = slot;
-        this.postingWeights[fill[id]!++] = (CENTROID_WEIGHT * v) / norm;
-      }
-    }
-    for (let id = 0; id < n; id++) this.postingAt[id * (k + 1) + k] = fill[id]!;
+  /** A model trained on `source`, or one trained before (`tables`: see IntentModelTables). */
+  constructor(source: readonly TrainingDoc[] | IntentModelTables) {
+    const t = isTables(source) ? source : trainTables(source);
+    this.intents = t.intents;
+    this.unknownIdf = t.unknownIdf;
+    t.features.forEach((f, id) => this.featureId.set(f, id));
+    this.idf = t.idf;
+    this.logLikelihood = t.logLikelihood;
+    this.softmaxWeights = t.softmaxWeights;
+    this.softmaxBias = t.softmaxBias;
+    this.postingAt = t.postingAt;
+    this.postingDocs = t.postingDocs;
+    this.postingWeights = t.postingWeights;
+    this.intentStart = t.intentStart;
+    this.logPrior = t.logPrior;
+    this.dots = new Float32Array(t.slots);
+    const n = t.features.length;
 
     this.met = new Int32Array(n);
     for (const [f, id] of this.featureId) if (f.length === 1) this.charFeature[f.charCodeAt(0)] = id;
@@ -205,6 +131,16 @@ export class IntentModel {
       else byUnits = false;
     }
     this.pairId = byUnits ? pairs : undefined;
+  }
+
+  /** The model's tables, to be saved (the arrays themselves, not copies: do not change them). */
+  tables(): IntentModelTables {
+    return {
+      intents: this.intents, features: [...this.featureId.keys()], unknownIdf: this.unknownIdf, idf: this.idf,
+      logLikelihood: this.logLikelihood, softmaxWeights: this.softmaxWeights, softmaxBias: this.softmaxBias,
+      postingAt: this.postingAt, postingDocs: this.postingDocs, postingWeights: this.postingWeights,
+      intentStart: this.intentStart, logPrior: this.logPrior, slots: this.dots.length,
+    };
   }
 
   /** The number of a unit's own feature, or -1. */
@@ -316,8 +252,8 @@ export class IntentModel {
     }
     const { dots, intentStart, logLikelihood, softmaxWeights, postingAt, postingDocs, postingWeights, known, knownIdf, ids } = this;
     const bayes = this.logPrior.slice();
-    const soft = this.softmax.startScores();
-    const scale = this.softmax.scale(count);
+    const soft = this.softmaxBias.slice();
+    const scale = featureScale(count);
     let norm2 = 0;
     let nKnown = 0;
     for (let x = 0; x < count; x++) {
@@ -360,4 +296,129 @@ export class IntentModel {
     }
     return { posterior, similarity: best };
   }
+}
+
+const isTables = (source: readonly TrainingDoc[] | IntentModelTables): source is IntentModelTables => !Array.isArray(source);
+
+/**
+ * Trains a model's tables on its phrases: natural's Bayes classifier and a softmax regression for
+ * the posterior, and the postings and centroids of the similarity (see IntentModel).
+ */
+function trainTables(docs: readonly TrainingDoc[]): IntentModelTables {
+  const bayes = new BayesClassifier();
+  // natural's default feature vector is dense over the whole vocabulary (slow to build per parse);
+  // apparatus also accepts a sparse `{ i: featureName }` observation, which is what we hand it.
+  bayes.textToFeatures = (tokens: string[]) =>
+    Object.fromEntries(tokens.filter((t) => t in bayes.features).map((t, i) => [i, t]));
+  for (const d of docs) if (d.features.length) bayes.addDocument(d.features, d.intent);
+  bayes.train();
+  const c = bayes.classifier;
+  const intents = Object.keys(c.classTotals);
+  const logPrior = Float64Array.from(intents, (i) => Math.log(c.classTotals[i]! / c.totalExamples));
+
+  const softmax = new SoftmaxRegression(intents, docs);
+  const intentIndex = new Map(intents.map((name, i) => [name, i]));
+  const k = intents.length;
+
+  // Features numbered in the order the phrases first use them; each phrase as its features' numbers, once each.
+  const featureId = new Map<string, number>();
+  const docIds = docs.map((d) => Int32Array.from(new Set(d.features), (f) => {
+    let id = featureId.get(f);
+    if (id === undefined) featureId.set(f, (id = featureId.size));
+    return id;
+  }));
+  const n = featureId.size;
+
+  // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
+  // 1 + ln(N / (1 + df)), from one pass of document frequencies.
+  const df = new Int32Array(n);
+  for (const ids of docIds) for (const id of ids) df[id]!++;
+  const idf = Float64Array.from(df, (d) => 1 + Math.log(docs.length / (1 + d)));
+
+  // Phrases renumbered in intent order, each intent's centroid after its phrases, so a message's
+  // best match per intent is the maximum over a contiguous stretch of dot products (see `score`);
+  // phrases of no trained intent (no features, so no postings) come last and are never read.
+  const docIntent = docs.map((d) => intentIndex.get(d.intent) ?? k);
+  const intentStart = new Int32Array(k + 1);
+  for (const i of docIntent) if (i < k) intentStart[i + 1]!++;
+  for (let i = 0; i < k; i++) intentStart[i + 1]! += intentStart[i]! + 1;
+  const next = Int32Array.from({ length: k + 1 }, (_, i) => (i < k ? intentStart[i]! : intentStart[k]!));
+  const rank = Int32Array.from(docIntent, (i) => next[i]!++);
+
+  // A phrase's weight for each of its features: idf over the phrase's norm (every feature it lists counts in the norm).
+  const docWeight = docs.map((d, doc) => {
+    const ids = docIds[doc]!;
+    const norm = Math.sqrt(ids.length === d.features.length
+      ? ids.reduce((sum, id) => sum + idf[id]! ** 2, 0)
+      : d.features.reduce((sum, f) => sum + idf[featureId.get(f)!]! ** 2, 0)) || 1;
+    return Float64Array.from(ids, (id) => idf[id]! / norm);
+  });
+  // Each intent's centroid: the sum of its phrases' unit vectors (added in phrase order), normalised.
+  const centroid = new Float64Array(n * k);
+  docs.forEach((_, doc) => {
+    const i = docIntent[doc]!;
+    if (i < k) docIds[doc]!.forEach((id, j) => { centroid[id * k + i]! += docWeight[doc]![j]!; });
+  });
+  const centroidNorm2 = new Float64Array(k);
+  for (let id = 0; id < n; id++) {
+    for (let i = 0; i < k; i++) { const v = centroid[id * k + i]!; centroidNorm2[i]! += v * v; }
+  }
+
+  // A feature unknown to one classifier keeps zeros there: adding them is no evidence.
+  const logLikelihood = new Float64Array(n * k);
+  const softmaxWeights = new Float64Array(n * k);
+  intents.forEach((name, i) => {
+    // log P(feature | intent): the smoothing for a feature the intent's phrases never use.
+    const counts = c.classFeatures[name]!;
+    const total = c.classTotals[name]!;
+    const unseen = Math.log(c.smoothing / total);
+    for (let id = 0; id < n; id++) logLikelihood[id * k + i] = unseen;
+    for (const f in counts) {
+      const id = featureId.get(f);
+      if (id !== undefined) logLikelihood[id * k + i] = Math.log(counts[f]! / total);
+    }
+  });
+  for (const [f, id] of featureId) {
+    const sw = softmax.weightsOf(f);
+    if (sw) softmaxWeights.set(sw, id * k);
+  }
+
+  // Postings, feature by feature, each in slot order: an intent's phrases, then its centroid. Where
+  // each intent's start is recorded as the intents are filled in turn.
+  const size = new Int32Array(n);
+  for (let id = 0; id < n; id++) {
+    size[id] = df[id]!;
+    for (let i = 0; i < k; i++) if (centroid[id * k + i]! > 0) size[id]!++;
+  }
+  const fill = new Int32Array(n);
+  for (let id = 1; id < n; id++) fill[id] = fill[id - 1]! + size[id - 1]!;
+  const total = n ? fill[n - 1]! + size[n - 1]! : 0;
+  const postingDocs = new Int32Array(total);
+  const postingWeights = new Float32Array(total);
+  const postingAt = new Int32Array(n * (k + 1));
+  const byIntent = Array.from({ length: k }, () => [] as number[]);
+  docIntent.forEach((i, doc) => { if (i < k) byIntent[i]!.push(doc); });
+  for (let i = 0; i < k; i++) {
+    for (let id = 0; id < n; id++) postingAt[id * (k + 1) + i] = fill[id]!;
+    for (const doc of byIntent[i]!) {
+      docIds[doc]!.forEach((id, j) => {
+        postingDocs[fill[id]!] = rank[doc]!;
+        postingWeights[fill[id]!++] = docWeight[doc]![j]!;
+      });
+    }
+    const slot = intentStart[i + 1]! - 1;
+    const norm = Math.sqrt(centroidNorm2[i]!) || 1;
+    for (let id = 0; id < n; id++) {
+      const v = centroid[id * k + i]!;
+      if (v <= 0) continue;
+      postingDocs[fill[id]!] = slot;
+      postingWeights[fill[id]!++] = (CENTROID_WEIGHT * v) / norm;
+    }
+  }
+  for (let id = 0; id < n; id++) postingAt[id * (k + 1) + k] = fill[id]!;
+  return {
+    intents, features: [...featureId.keys()], unknownIdf: 1 + Math.log(Math.max(docs.length, 1)),
+    idf, logLikelihood, softmaxWeights, softmaxBias: softmax.startScores(), postingAt, postingDocs, postingWeights,
+    intentStart, logPrior, slots: next[k]!,
+  };
 }

@@ -105,7 +105,7 @@ export class SoftmaxRegression {
 
   /** The factor every weight is scaled by for a message of `n` features, known or not. */
   scale(n: number): number {
-    return 1 / Math.sqrt(Math.max(n, 1));
+    return featureScale(n);
   }
 
   /** P(label | features), in the order of `labels`; features never seen in training are ignored. */
@@ -128,6 +128,11 @@ export class SoftmaxRegression {
     for (const f of x) for (let c = 0; c < k; c++) s[c]! += this.weights[f * k + c]! * scale;
     return softmaxInPlace(s);
   }
+}
+
+/** The factor a softmax regression scales every weight by for a message of `n` features, known or not. */
+export function featureScale(n: number): number {
+  return 1 / Math.sqrt(Math.max(n, 1));
 }
 
 /** Turns scores (log-odds) into probabilities summing to 1, in place; the largest is subtracted first so exp cannot overflow. */
