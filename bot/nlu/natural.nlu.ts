@@ -24,6 +24,7 @@ import { extractEntities } from './entities.js';
 import { detectLanguage, featureUnits, featurize, latinWords, type Language, type Segmenter } from './features.js';
 import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
+import { loadModels, modelKey, saveModels } from './model-cache.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
 import { toMandarin } from './script.js';
@@ -58,6 +59,12 @@ export interface NaturalNluOptions {
   spelling?: boolean;
   /** Read a sound-alike typo or pinyin of a domain word as that word (default true; see homophones.ts). */
   homophones?: boolean;
+  /**
+   * A directory where trained models are saved, and loaded at the next start instead of trained
+   * again while nothing they are made of has changed (see model-cache.ts). Left out, the engine
+   * trains every time.
+   */
+  modelDir?: string;
   /**
    * The lowest bar the engine's rankings will be judged at (default: the lowest of its own bars). An
    * intent whose confidence could not reach it is ranked with confidence 0 and costs no similarity
@@ -143,12 +150,29 @@ export class NaturalNlu implements LanguageUnderstanding {
       const text = toMandarin(ex.text);
       return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
     }));
-    this.models = { zh: train(training.zh), en: train(training.en) };
+    this.models = options.modelDir ? this.savedOrTrained(options.modelDir, training, train) : { zh: train(training.zh), en: train(training.en) };
     if (options.lowestBar === undefined) {
       const floors = (model: IntentModel) => Float64Array.from(model.intents, (name) =>
         floor(SMALL_TALK_INTENTS.has(name) ? this.bars.smallTalk : Math.min(this.bars.order, this.bars.open)));
       this.kindFloors = { zh: floors(this.models.zh), en: floors(this.models.en) };
     }
+  }
+
+  /**
+   * The models saved in `dir` for this training, or trained and saved there. A directory that cannot
+   * be written costs the next start its training, nothing else.
+   */
+  private savedOrTrained(dir: string, training: Record<Language, Example[]>, train: (examples: Example[]) => IntentModel): Record<Language, IntentModel> {
+    const key = modelKey({ training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] });
+    const saved = loadModels(dir, key);
+    if (saved?.zh && saved.en) return { zh: new IntentModel(saved.zh), en: new IntentModel(saved.en) };
+    const models = { zh: train(training.zh), en: train(training.en) };
+    try {
+      saveModels(dir, key, { zh: models.zh.tables(), en: models.en.tables() });
+    } catch {
+      // Read-only or full: trained again next time.
+    }
+    return models;
   }
 
   /**
@@ -256,14 +280,16 @@ function readByBoth(text: string): boolean {
 const shared = new Map<string, NaturalNlu>();
 
 /**
- * One trained engine per plan list for the whole process: training takes 1–2 s, and
- * every app instance built in the same process (tests, several listeners) can share it.
+ * One trained engine per plan list for the whole process: training takes 1.3–2.6 s, and
+ * every app instance built in the same process (tests, several listeners) can share it. With
+ * `modelDir` (the app passes DATA_DIR/nlu-models), a start after the first loads the models saved
+ * there instead of training them.
  */
-export function sharedNaturalNlu(plans: readonly PlanRef[] = []): NaturalNlu {
+export function sharedNaturalNlu(plans: readonly PlanRef[] = [], modelDir?: string): NaturalNlu {
   const key = JSON.stringify(plans.map((p) => [p.id, p.name, p.operator, p.monthlyFee]));
   let nlu = shared.get(key);
   if (!nlu) {
-    nlu = new NaturalNlu({ plans: new PlanMatcher(plans) });
+    nlu = new NaturalNlu({ plans: new PlanMatcher(plans), modelDir });
     shared.set(key, nlu);
   }
   return nlu;

@@ -47,6 +47,11 @@ export class PlanMatcher {
     this.keys.sort((a, b) => b.surface.length - a.surface.length);
   }
 
+  /** The plans matched, as given. */
+  refs(): readonly PlanRef[] {
+    return this.plans;
+  }
+
   /** `plan` entities (value: plan id). */
   find(text: string): Entity[] {
     if (this.plans.length === 0) return [];

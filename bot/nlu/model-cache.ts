@@ -1,0 +1,136 @@
+/**
+ * Trained models saved to disk and loaded at the next start instead of trained again: training takes
+ * 1.3–2.6 s (most of it the softmax regression's 20 passes), loading the file about a tenth of that.
+ *
+ * A saved file is named by a key over everything that makes the models what they are: the training
+ * phrases, the plan catalogue (plan names in phrases become #plan), the segmenter, the source of the
+ * engine (every file of bot/nlu, whose features, entities and training code decide the tables), the
+ * knowledge files of knowledge/nlu, and the versions of natural, apparatus and opencc-js. Change any
+ * of them and the key changes, so a stale file is never read; old files are left for whoever
+ * cleans DATA_DIR. A file that is missing, unreadable or not what its name says means training, as
+ * if there were none.
+ *
+ * The format: a 4-byte little-endian length, a JSON header of that length (the key, and per
+ * language the model's names and numbers and the type and length of each array), then each array's
+ * bytes in the header's order, every one starting on an 8-byte boundary.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KNOWLEDGE_DIR } from '../knowledge/loader.js';
+import type { IntentModelTables } from './intent-model.js';
+
+const FORMAT = 1;
+
+type TypedArray = Float64Array | Float32Array | Int32Array;
+const ARRAY_TYPES = { Float64Array, Float32Array, Int32Array } as const;
+type ArrayType = keyof typeof ARRAY_TYPES;
+
+/** The arrays of IntentModelTables, in the order they are written. */
+const ARRAYS = ['idf', 'logLikelihood', 'softmaxWeights', 'softmaxBias', 'postingAt', 'postingDocs', 'postingWeights', 'intentStart', 'logPrior'] as const;
+
+interface Header {
+  format: number;
+  key: string;
+  models: Record<string, {
+    intents: string[];
+    features: string[];
+    unknownIdf: number;
+    slots: number;
+    arrays: Array<{ name: (typeof ARRAYS)[number]; type: ArrayType; length: number }>;
+  }>;
+}
+
+/** The key of models trained on `inputs` by this engine, as it is on disk now (see the module's comment). */
+export function modelKey(inputs: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ format: FORMAT, inputs, versions: ['natural', 'apparatus', 'opencc-js'].map(packageVersion) }));
+  const sources = path.dirname(fileURLToPath(import.meta.url));
+  const knowledge = path.join(KNOWLEDGE_DIR, 'nlu');
+  for (const [dir, pattern] of [[sources, /\.[cm]?[jt]s$/], [knowledge, /\.json$/]] as const) {
+    for (const name of fs.readdirSync(dir).filter((n) => pattern.test(n)).sort()) {
+      hash.update(`\0${name}\0`);
+      hash.update(fs.readFileSync(path.join(dir, name)));
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+const require = createRequire(import.meta.url);
+
+/** A package's version, from the package.json above its entry point. */
+function packageVersion(name: string): string {
+  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === name) return `${name}@${pkg.version}`;
+  }
+  return `${name}@unknown`;
+}
+
+/** Writes the models under `key` in `dir` (through a temporary file, so a reader never sees half of one). */
+export function saveModels(dir: string, key: string, models: Record<string, IntentModelTables>): void {
+  const header: Header = { format: FORMAT, key, models: {} };
+  const chunks: TypedArray[] = [];
+  for (const [lang, t] of Object.entries(models)) {
+    header.models[lang] = {
+      intents: t.intents, features: t.features, unknownIdf: t.unknownIdf, slots: t.slots,
+      arrays: ARRAYS.map((name) => ({ name, type: t[name].constructor.name as ArrayType, length: t[name].length })),
+    };
+    for (const name of ARRAYS) chunks.push(t[name]);
+  }
+  const json = Buffer.from(JSON.stringify(header));
+  const parts: Buffer[] = [Buffer.alloc(4), json];
+  parts[0]!.writeUInt32LE(json.length);
+  let at = 4 + json.length;
+  for (const a of chunks) {
+    const pad = (8 - (at % 8)) % 8;
+    parts.push(Buffer.alloc(pad), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    at += pad + a.byteLength;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${key}.bin`);
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, Buffer.concat(parts));
+  fs.renameSync(partial, file);
+}
+
+/** The models saved under `key` in `dir`, or undefined if there are none or they are not what the key says. */
+export function loadModels(dir: string, key: string): Record<string, IntentModelTables> | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(dir, `${key}.bin`));
+  } catch {
+    return undefined;
+  }
+  try {
+    const length = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Header;
+    if (header.format !== FORMAT || header.key !== key) return undefined;
+    let at = 4 + length;
+    const models: Record<string, IntentModelTables> = {};
+    for (const [lang, m] of Object.entries(header.models)) {
+      const arrays: Partial<Record<(typeof ARRAYS)[number], TypedArray>> = {};
+      for (const { name, type, length: n } of m.arrays) {
+        const Type = ARRAY_TYPES[type];
+        if (!Type) return undefined;
+        at += (8 - (at % 8)) % 8;
+        const size = n * Type.BYTES_PER_ELEMENT;
+        if (at + size > bytes.length) return undefined;
+        // A copy, aligned for its type whatever the file buffer's own offset.
+        const copy = new Uint8Array(size);
+        copy.set(bytes.subarray(at, at + size));
+        arrays[name] = new Type(copy.buffer);
+        at += size;
+      }
+      if (!ARRAYS.every((name) => arrays[name])) return undefined;
+      models[lang] = { intents: m.intents, features: m.features, unknownIdf: m.unknownIdf, slots: m.slots, ...arrays } as IntentModelTables;
+    }
+    return at === bytes.length ? models : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractEntities } from '../../bot/nlu/entities.js';
+import { featurize } from '../../bot/nlu/features.js';
+import { IntentModel } from '../../bot/nlu/intent-model.js';
+import { loadModels, modelKey, saveModels } from '../../bot/nlu/model-cache.js';
+import { NaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { loadTrainingData } from '../../bot/nlu/training-data.js';
+
+// Every 12th phrase of each language: every intent, and a model that trains in a fraction of a second.
+const full = loadTrainingData();
+const training = { zh: full.zh.filter((_, i) => i % 12 === 0), en: full.en.filter((_, i) => i % 12 === 0) };
+const texts = ['我的订单为什么失败了', '尾号1234', '转人工', 'why was my order rejected', 'thanks', '我想改地址 广东深圳', 'what is the weather like'];
+
+const dirs: string[] = [];
+const tempDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-models-')); dirs.push(d); return d; };
+afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
+
+/** What a parse says, all of it. */
+const parses = (nlu: NaturalNlu) => texts.map((t) => nlu.parse(t));
+
+describe('saved models', () => {
+  it('load as the very tables that were saved', () => {
+    const dir = tempDir();
+    const model = new IntentModel(training.zh.map((ex) => ({ intent: ex.intent, features: featurize(ex.text, extractEntities(ex.text), 'chars') })));
+    saveModels(dir, 'k1', { zh: model.tables() });
+    const loaded = loadModels(dir, 'k1')!.zh!;
+    expect(loaded).toEqual(model.tables()); // typed arrays compared element by element, and by type
+    expect(loaded.postingWeights).toBeInstanceOf(Float32Array);
+    expect(loadModels(dir, 'k2')).toBeUndefined(); // another key: nothing
+  });
+
+  it('give an engine that parses as the trained one, and are read instead of training at the next start', () => {
+    const dir = tempDir();
+    const trained = new NaturalNlu({ training, modelDir: dir });
+    const [file] = fs.readdirSync(dir);
+    expect(file).toMatch(/^[0-9a-f]{32}\.bin$/);
+    const written = fs.statSync(path.join(dir, file!)).mtimeMs;
+    const loaded = new NaturalNlu({ training, modelDir: dir });
+    expect(parses(loaded)).toEqual(parses(trained));
+    expect(parses(loaded)).toEqual(parses(new NaturalNlu({ training }))); // and as one that never saw a file
+    expect(fs.statSync(path.join(dir, file!)).mtimeMs).toBe(written); // read, not written again
+  });
+
+  it('are trained again, not read, when the file is damaged, and when what they are made of changes', () => {
+    const dir = tempDir();
+    new NaturalNlu({ training, modelDir: dir });
+    const [file] = fs.readdirSync(dir);
+    const size = fs.statSync(path.join(dir, file!)).size;
+    fs.truncateSync(path.join(dir, file!), 1000);
+    expect(parses(new NaturalNlu({ training, modelDir: dir }))).toEqual(parses(new NaturalNlu({ training })));
+    expect(fs.statSync(path.join(dir, file!)).size).toBe(size); // written again whole
+
+    const more = { zh: training.zh.slice(1), en: training.en };
+    expect(modelKey({ training: more })).not.toBe(modelKey({ training }));
+    new NaturalNlu({ training: more, modelDir: dir });
+    expect(fs.readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('cost nothing but the saving when the directory cannot be written', () => {
+    const dir = tempDir();
+    const blocked = path.join(dir, 'a-file');
+    fs.writeFileSync(blocked, 'not a directory');
+    expect(parses(new NaturalNlu({ training, modelDir: blocked }))).toEqual(parses(new NaturalNlu({ training })));
+  });
+});
