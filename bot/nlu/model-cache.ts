@@ -10,9 +10,11 @@
  * cleans DATA_DIR. A file that is missing, unreadable or not what its name says means training, as
  * if there were none.
  *
- * The format: a 4-byte little-endian length, a JSON header of that length (the key, and per
- * language the model's names and numbers and the type and length of each array), then each array's
- * bytes in the header's order, every one starting on an 8-byte boundary.
+ * The format: a 4-byte little-endian length, a JSON header of that length (the key, the sha256 of
+ * what follows, and per language the model's names and numbers and the type and length of each
+ * array), padded so the arrays start on an 8-byte boundary, then each array's bytes in the header's
+ * order, each again on an 8-byte boundary. A file whose bytes do not hash to its header's digest is
+ * not read (hashing the 12 MB takes about 30 ms of the load).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,6 +36,8 @@ const ARRAYS = ['idf', 'logLikelihood', 'softmaxWeights', 'softmaxBias', 'postin
 interface Header {
   format: number;
   key: string;
+  /** sha256 of the arrays' part of the file. */
+  digest: string;
   models: Record<string, {
     intents: string[];
     features: string[];
@@ -73,30 +77,35 @@ function packageVersion(name: string): string {
 
 /** Writes the models under `key` in `dir` (through a temporary file, so a reader never sees half of one). */
 export function saveModels(dir: string, key: string, models: Record<string, IntentModelTables>): void {
-  const header: Header = { format: FORMAT, key, models: {} };
-  const chunks: TypedArray[] = [];
+  const header: Header = { format: FORMAT, key, digest: '', models: {} };
+  const body: Buffer[] = [];
+  let at = 0;
   for (const [lang, t] of Object.entries(models)) {
     header.models[lang] = {
       intents: t.intents, features: t.features, unknownIdf: t.unknownIdf, slots: t.slots,
       arrays: ARRAYS.map((name) => ({ name, type: t[name].constructor.name as ArrayType, length: t[name].length })),
     };
-    for (const name of ARRAYS) chunks.push(t[name]);
+    for (const name of ARRAYS) {
+      const a: TypedArray = t[name];
+      body.push(Buffer.alloc(padding(at)), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+      at += padding(at) + a.byteLength;
+    }
   }
-  const json = Buffer.from(JSON.stringify(header));
-  const parts: Buffer[] = [Buffer.alloc(4), json];
-  parts[0]!.writeUInt32LE(json.length);
-  let at = 4 + json.length;
-  for (const a of chunks) {
-    const pad = (8 - (at % 8)) % 8;
-    parts.push(Buffer.alloc(pad), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    at += pad + a.byteLength;
-  }
+  const arrays = Buffer.concat(body);
+  header.digest = createHash('sha256').update(arrays).digest('hex');
+  let json = JSON.stringify(header);
+  json += ' '.repeat(padding(4 + Buffer.byteLength(json)));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(Buffer.byteLength(json));
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${key}.bin`);
   const partial = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, Buffer.concat(parts));
+  fs.writeFileSync(partial, Buffer.concat([length, Buffer.from(json), arrays]));
   fs.renameSync(partial, file);
 }
+
+/** Bytes to the next 8-byte boundary. */
+const padding = (at: number) => (8 - (at % 8)) % 8;
 
 /** The models saved under `key` in `dir`, or undefined if there are none or they are not what the key says. */
 export function loadModels(dir: string, key: string): Record<string, IntentModelTables> | undefined {
@@ -110,26 +119,28 @@ export function loadModels(dir: string, key: string): Record<string, IntentModel
     const length = bytes.readUInt32LE(0);
     const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Header;
     if (header.format !== FORMAT || header.key !== key) return undefined;
-    let at = 4 + length;
+    const arrays = bytes.subarray(4 + length);
+    if (createHash('sha256').update(arrays).digest('hex') !== header.digest) return undefined;
+    let at = 0;
     const models: Record<string, IntentModelTables> = {};
     for (const [lang, m] of Object.entries(header.models)) {
-      const arrays: Partial<Record<(typeof ARRAYS)[number], TypedArray>> = {};
+      const read: Partial<Record<(typeof ARRAYS)[number], TypedArray>> = {};
       for (const { name, type, length: n } of m.arrays) {
         const Type = ARRAY_TYPES[type];
         if (!Type) return undefined;
-        at += (8 - (at % 8)) % 8;
+        at += padding(at);
         const size = n * Type.BYTES_PER_ELEMENT;
-        if (at + size > bytes.length) return undefined;
+        if (at + size > arrays.length) return undefined;
         // A copy, aligned for its type whatever the file buffer's own offset.
         const copy = new Uint8Array(size);
-        copy.set(bytes.subarray(at, at + size));
-        arrays[name] = new Type(copy.buffer);
+        copy.set(arrays.subarray(at, at + size));
+        read[name] = new Type(copy.buffer);
         at += size;
       }
-      if (!ARRAYS.every((name) => arrays[name])) return undefined;
-      models[lang] = { intents: m.intents, features: m.features, unknownIdf: m.unknownIdf, slots: m.slots, ...arrays } as IntentModelTables;
+      if (!ARRAYS.every((name) => read[name])) return undefined;
+      models[lang] = { intents: m.intents, features: m.features, unknownIdf: m.unknownIdf, slots: m.slots, ...read } as IntentModelTables;
     }
-    return at === bytes.length ? models : undefined;
+    return at === arrays.length ? models : undefined;
   } catch {
     return undefined;
   }

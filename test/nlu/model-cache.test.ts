@@ -49,9 +49,18 @@ describe('saved models', () => {
     new NaturalNlu({ training, modelDir: dir });
     const [file] = fs.readdirSync(dir);
     const size = fs.statSync(path.join(dir, file!)).size;
+    const fresh = parses(new NaturalNlu({ training }));
     fs.truncateSync(path.join(dir, file!), 1000);
-    expect(parses(new NaturalNlu({ training, modelDir: dir }))).toEqual(parses(new NaturalNlu({ training })));
+    expect(parses(new NaturalNlu({ training, modelDir: dir }))).toEqual(fresh);
     expect(fs.statSync(path.join(dir, file!)).size).toBe(size); // written again whole
+    // Whole in size but with one number changed: its digest no longer matches, so it is trained over.
+    const bytes = fs.readFileSync(path.join(dir, file!));
+    bytes[size - 100] = bytes[size - 100]! ^ 0xff;
+    fs.writeFileSync(path.join(dir, file!), bytes);
+    const before = fs.statSync(path.join(dir, file!)).mtimeMs;
+    expect(parses(new NaturalNlu({ training, modelDir: dir }))).toEqual(fresh);
+    expect(fs.readFileSync(path.join(dir, file!))[size - 100]).not.toBe(bytes[size - 100]);
+    expect(fs.statSync(path.join(dir, file!)).mtimeMs).toBeGreaterThanOrEqual(before);
 
     const more = { zh: training.zh.slice(1), en: training.en };
     expect(modelKey({ training: more })).not.toBe(modelKey({ training }));
