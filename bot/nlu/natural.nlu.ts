@@ -159,16 +159,22 @@ export class NaturalNlu implements LanguageUnderstanding {
   }
 
   /**
-   * The models saved in `dir` for this training, or trained and saved there. A directory that cannot
-   * be written costs the next start its training, nothing else.
+   * The models saved in `dir` for this training, or trained and saved there. Whatever goes wrong with
+   * the file (the engine's sources unreadable for the key, a directory that cannot be written) costs
+   * a start its training, nothing else.
    */
   private savedOrTrained(dir: string, training: Record<Language, Example[]>, train: (examples: Example[]) => IntentModel): Record<Language, IntentModel> {
-    const key = modelKey({ training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] });
-    const saved = loadModels(dir, key);
-    if (saved?.zh && saved.en) return { zh: new IntentModel(saved.zh), en: new IntentModel(saved.en) };
+    let key: string | undefined;
+    try {
+      key = modelKey({ training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] });
+      const saved = loadModels(dir, key);
+      if (saved?.zh && saved.en) return { zh: new IntentModel(saved.zh), en: new IntentModel(saved.en) };
+    } catch {
+      key = undefined;
+    }
     const models = { zh: train(training.zh), en: train(training.en) };
     try {
-      saveModels(dir, key, { zh: models.zh.tables(), en: models.en.tables() });
+      if (key) saveModels(dir, key, { zh: models.zh.tables(), en: models.en.tables() });
     } catch {
       // Read-only or full: trained again next time.
     }
