@@ -98,7 +98,7 @@ export function featureUnits(text: string, entities: readonly Entity[], segmente
 }
 
 /** Joins two neighbouring units into their pair's feature. */
-export const pairFeature = (first: string, second: string) => `${first}|${second}`;
+const pairFeature = (first: string, second: string) => `${first}|${second}`;
 
 /**
  * The feature list of a message (deduplicated), in the order IntentModel.scoreUnits meets them:
