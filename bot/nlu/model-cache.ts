@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KNOWLEDGE_DIR } from '../knowledge/loader.js';
-import type { IntentModelTables } from './intent-model.js';
+import { IntentModel, type IntentModelTables } from './intent-model.js';
 
 const FORMAT = 1;
 
@@ -150,4 +150,30 @@ export function loadModels(dir: string, key: string): Record<string, IntentModel
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The models of `languages` saved in `dir` for what `inputs` names (see modelKey), or those `train`
+ * makes, then saved there. Whatever goes wrong with the file (the engine's sources unreadable for the key, a directory
+ * that cannot be written, tables that do not build) costs a start its training, nothing else.
+ */
+export function savedOrTrained<L extends string>(dir: string, languages: readonly L[], inputs: unknown,
+  train: () => Record<L, IntentModel>): Record<L, IntentModel> {
+  let key: string | undefined;
+  try {
+    key = modelKey(inputs);
+    const saved = loadModels(dir, key);
+    if (saved && languages.every((lang) => saved[lang])) {
+      return Object.fromEntries(languages.map((lang) => [lang, new IntentModel(saved[lang]!)])) as Record<L, IntentModel>;
+    }
+  } catch {
+    key = undefined;
+  }
+  const models = train();
+  try {
+    if (key) saveModels(dir, key, Object.fromEntries(Object.entries<IntentModel>(models).map(([lang, m]) => [lang, m.tables()])));
+  } catch {
+    // Read-only or full: trained again next time.
+  }
+  return models;
 }

@@ -24,7 +24,7 @@ import { extractEntities } from './entities.js';
 import { detectLanguage, featureUnits, featurize, latinWords, type Language, type Segmenter } from './features.js';
 import { Speller } from './spelling.js';
 import { IntentModel } from './intent-model.js';
-import { loadModels, modelKey, saveModels } from './model-cache.js';
+import { savedOrTrained } from './model-cache.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
 import { toMandarin } from './script.js';
@@ -150,35 +150,15 @@ export class NaturalNlu implements LanguageUnderstanding {
       const text = toMandarin(ex.text);
       return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
     }));
-    this.models = options.modelDir ? this.savedOrTrained(options.modelDir, training, train) : { zh: train(training.zh), en: train(training.en) };
+    const trainBoth = () => ({ zh: train(training.zh), en: train(training.en) });
+    this.models = options.modelDir
+      ? savedOrTrained(options.modelDir, ['zh', 'en'], { training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] }, trainBoth)
+      : trainBoth();
     if (options.lowestBar === undefined) {
       const floors = (model: IntentModel) => Float64Array.from(model.intents, (name) =>
         floor(SMALL_TALK_INTENTS.has(name) ? this.bars.smallTalk : Math.min(this.bars.order, this.bars.open)));
       this.kindFloors = { zh: floors(this.models.zh), en: floors(this.models.en) };
     }
-  }
-
-  /**
-   * The models saved in `dir` for this training, or trained and saved there. Whatever goes wrong with
-   * the file (the engine's sources unreadable for the key, a directory that cannot be written) costs
-   * a start its training, nothing else.
-   */
-  private savedOrTrained(dir: string, training: Record<Language, Example[]>, train: (examples: Example[]) => IntentModel): Record<Language, IntentModel> {
-    let key: string | undefined;
-    try {
-      key = modelKey({ training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] });
-      const saved = loadModels(dir, key);
-      if (saved?.zh && saved.en) return { zh: new IntentModel(saved.zh), en: new IntentModel(saved.en) };
-    } catch {
-      key = undefined;
-    }
-    const models = { zh: train(training.zh), en: train(training.en) };
-    try {
-      if (key) saveModels(dir, key, { zh: models.zh.tables(), en: models.en.tables() });
-    } catch {
-      // Read-only or full: trained again next time.
-    }
-    return models;
   }
 
   /**
