@@ -108,10 +108,9 @@ const pairFeature = (first: string, second: string) => `${first}|${second}`;
 export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter,
   correct: (word: string) => string = asIs): string[] {
   const feats = unitFeatures(featureUnits(text, entities, segmenter, correct));
-  if (segmenter === 'jieba+chars') {
-    for (const f of featurize(text, entities, 'chars', correct)) feats.push(`c:${f}`);
-  }
-  return [...new Set(feats)];
+  if (segmenter !== 'jieba+chars') return feats;
+  // Prefixed, the character features never equal a word's: nothing to deduplicate between the two.
+  return [...feats, ...featurize(text, entities, 'chars', correct).map((f) => `c:${f}`)];
 }
 
 /** The features of a sequence of units (see featureUnits), each once, in featurize's order. */
