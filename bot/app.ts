@@ -94,7 +94,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const filePlans = deps.plans ?? loadPlans(config.plansFile);
   // Availability (on sale, where it ships, ages) follows the platform's product list when there is one.
   const plans = new LiveCatalogue(filePlans);
-  // Trained once, then loaded at each start from DATA_DIR while nothing it is made of changes (1.4–1.7 s of training saved).
+  // Trained once, then loaded at each start from DATA_DIR while nothing it is made of changes (1.4–2.6 s of training saved).
   const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), path.join(config.dataDir, 'nlu-models'));
   const conversations = new Conversations(store);
   const faq = deps.faq ?? loadFaq();

@@ -1,7 +1,7 @@
 /**
  * Trained models saved to disk and loaded at the next start instead of trained again: training takes
- * 1.4–1.7 s in a fresh process (2.6 s on a busy machine; most of it the softmax regression's 20
- * passes), loading the file about a tenth of that.
+ * 1.4–2.6 s in a fresh process, depending on how busy the machine is (most of it the softmax
+ * regression's 20 passes), loading the file about 0.16 s.
  *
  * A saved file is named by a key over everything that makes the models what they are: the training
  * phrases, the plan catalogue (plan names in phrases become #plan), the segmenter, the source of the

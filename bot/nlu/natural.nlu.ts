@@ -266,7 +266,7 @@ function readByBoth(text: string): boolean {
 const shared = new Map<string, NaturalNlu>();
 
 /**
- * One trained engine per plan list for the whole process: training takes 1.1–1.7 s, and
+ * One trained engine per plan list for the whole process: training takes 1.1–2.6 s, and
  * every app instance built in the same process (tests, several listeners) can share it. With
  * `modelDir` (the app passes DATA_DIR/nlu-models), a start after the first loads the models saved
  * there instead of training them.
