@@ -7,9 +7,10 @@
  * phrases, the plan catalogue (plan names in phrases become #plan), the segmenter, the source of the
  * engine (every file of bot/nlu, whose features, entities and training code decide the tables), the
  * knowledge files of knowledge/nlu, and the versions of natural, apparatus and opencc-js. Change any
- * of them and the key changes, so a stale file is never read; old files are left for whoever
- * cleans DATA_DIR. A file that is missing, unreadable or not what its name says means training, as
- * if there were none.
+ * of them and the key changes, so a stale file is never read. Each save keeps the newest
+ * KEEP_MODELS files and deletes older ones (and temporary files a crash left behind), so a directory
+ * whose plans change every day does not grow by 12 MB a day. A file that is missing, unreadable or
+ * not what its name says means training, as if there were none.
  *
  * The format: a 4-byte little-endian length, a JSON header of that length (the key, the sha256 of
  * what follows, and per language the model's names and numbers and the type and length of each
@@ -26,6 +27,15 @@ import { KNOWLEDGE_DIR } from '../knowledge/loader.js';
 import { IntentModel, type IntentModelTables } from './intent-model.js';
 
 const FORMAT = 1;
+
+/**
+ * Saved files kept after a save, the new one included: two versions of the bot starting in turn
+ * from one DATA_DIR (a rolling deploy) each still find their own.
+ */
+export const KEEP_MODELS = 3;
+
+/** A temporary file older than this is left from a save that never finished. */
+const STALE_TEMPORARY_MS = 10 * 60_000;
 
 type TypedArray = Float64Array | Float32Array | Int32Array;
 const ARRAY_TYPES = { Float64Array, Float32Array, Int32Array } as const;
@@ -111,6 +121,30 @@ export function saveModels(dir: string, key: string, models: Record<string, Inte
   fs.renameSync(partial, file);
 }
 
+/**
+ * Deletes all but `keep` model files in `dir`: the one saved under `current` and the most recently
+ * written others. Also deletes temporary files older than ten minutes (a save in progress in another
+ * process is younger). Files it does not know, and files another process deletes first, are left alone.
+ */
+export function pruneModels(dir: string, current: string, keep = KEEP_MODELS, now = Date.now()): void {
+  const models: Array<{ file: string; mtime: number }> = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const isModel = /^[0-9a-f]{32}\.bin$/.test(name);
+    if (!isModel && !/^[0-9a-f]{32}\.bin\.\d+\.tmp$/.test(name)) continue;
+    let mtime: number;
+    try {
+      mtime = fs.statSync(file).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (isModel) models.push({ file, mtime: name === `${current}.bin` ? Infinity : mtime });
+    else if (now - mtime > STALE_TEMPORARY_MS) fs.rmSync(file, { force: true });
+  }
+  models.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of models.slice(keep)) fs.rmSync(file, { force: true });
+}
+
 /** Bytes to the next 8-byte boundary. */
 const padding = (at: number) => (8 - (at % 8)) % 8;
 
@@ -172,7 +206,10 @@ export function savedOrTrained<L extends string>(dir: string, languages: readonl
   }
   const models = train();
   try {
-    if (key) saveModels(dir, key, Object.fromEntries(Object.entries<IntentModel>(models).map(([lang, m]) => [lang, m.tables()])));
+    if (key) {
+      saveModels(dir, key, Object.fromEntries(Object.entries<IntentModel>(models).map(([lang, m]) => [lang, m.tables()])));
+      pruneModels(dir, key);
+    }
   } catch {
     // Read-only or full: trained again next time.
   }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { extractEntities } from '../../bot/nlu/entities.js';
 import { featurize } from '../../bot/nlu/features.js';
 import { IntentModel } from '../../bot/nlu/intent-model.js';
-import { loadModels, modelKey, saveModels } from '../../bot/nlu/model-cache.js';
+import { KEEP_MODELS, loadModels, modelKey, pruneModels, saveModels } from '../../bot/nlu/model-cache.js';
 import { NaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { loadTrainingData } from '../../bot/nlu/training-data.js';
 
@@ -73,5 +73,31 @@ describe('saved models', () => {
     const blocked = path.join(dir, 'a-file');
     fs.writeFileSync(blocked, 'not a directory');
     expect(parses(new NaturalNlu({ training, modelDir: blocked }))).toEqual(parses(new NaturalNlu({ training })));
+  });
+
+  it('keep the newest few: an old file goes when a new one is saved, the current one stays whatever its age', () => {
+    const dir = tempDir();
+    const key = (i: number) => i.toString(16).padStart(32, '0');
+    const now = Date.now();
+    const write = (name: string, ageMinutes: number) => {
+      fs.writeFileSync(path.join(dir, name), name);
+      const at = new Date(now - ageMinutes * 60_000);
+      fs.utimesSync(path.join(dir, name), at, at);
+    };
+    for (let i = 1; i <= 5; i++) write(`${key(i)}.bin`, 100 - i); // key(5) the newest
+    write(`${key(9)}.bin`, 500); // the oldest, but the one this start uses
+    write(`${key(5)}.bin.123.tmp`, 30); // left by a crash
+    write(`${key(6)}.bin.456.tmp`, 1); // another process saving now
+    write('notes.txt', 1000);
+    pruneModels(dir, key(9), 3, now);
+    expect(fs.readdirSync(dir).sort()).toEqual([`${key(4)}.bin`, `${key(5)}.bin`, `${key(6)}.bin.456.tmp`, `${key(9)}.bin`, 'notes.txt']);
+  });
+
+  it('do not pile up as the training data changes from start to start', () => {
+    const dir = tempDir();
+    for (let drop = 1; drop <= KEEP_MODELS + 2; drop++) new NaturalNlu({ training: { zh: training.zh.slice(drop), en: training.en }, modelDir: dir });
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.bin'))).toHaveLength(KEEP_MODELS);
+    // The last one saved is among them: its next start loads rather than trains.
+    expect(fs.existsSync(path.join(dir, `${modelKey({ training: { zh: training.zh.slice(KEEP_MODELS + 2), en: training.en }, segmenter: 'chars', plans: [] })}.bin`))).toBe(true);
   });
 });
