@@ -7,6 +7,7 @@ import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
 import { askOrderNo, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
+import { asksWhereOrderNoIs, orderNoHelp } from './order-no-help.js';
 import { isQuickReply, t } from './reply.js';
 
 const START = 'support.start';
@@ -80,6 +81,10 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
   }
   if (clicked(input, deps, 'sugg_precheck')) return askPrecheck(input, vars, deps, here);
   if (!hasData) {
+    // "我忘记订单号了" where an order number is wanted, whatever the intent read into it.
+    if ((here === START || here === STEP.askOrderNo || here === STEP.after) && !input.elsewhere && asksWhereOrderNoIs(input.text)) {
+      return { replies: [orderNoHelp(input, deps)], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+    }
     if (intentIs(input, 'alternatives')) {
       const again = await offersAgain(input, vars, deps, here);
       if (again) return again;

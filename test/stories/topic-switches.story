@@ -128,3 +128,42 @@ user: hi
 user: how do I activate my new credit card
 bot: I only handle 172 SIM-card orders
 bot-not: official app
+
+## 被要订单号时说忘了：告诉去哪找，不算没听懂，找到后接着查
+user: 我的订单为什么失败了
+bot: 请发送您的订单号
+user: 订单号我忘了，去哪找啊
+bot: 下单成功后收到的短信里
+bot-not: 没有理解
+user: 找到了 172202611100003
+bot: 后4位
+user: 4475
+bot: @failure AGE_RESTRICTED
+
+## 繁體：訂單號碼找不到
+user: 你好
+user: 我搵唔到訂單號碼
+bot: 下单成功后收到的短信里
+
+## 问的是别家的订单号：不拿我们的说明来答
+user: 你好
+user: 淘宝订单号在哪看
+bot: 只能查询和解答172号卡
+bot-not: 下单成功后收到的短信里
+
+## 快递单号不是订单号
+user: 你好
+user: 快递单号在哪里看
+bot-not: 下单成功后收到的短信里
+
+## English: the customer lost the order number while the bot waits for it
+locale: en
+user: why did my order fail
+bot: order number
+user: I deleted the text with my order number, where else can I find it?
+bot: text message you got when the order went through
+bot-not: didn't understand
+user: ok got it: 172202611100045
+bot: last 4 digits
+user: 2018
+bot: @status shipped
