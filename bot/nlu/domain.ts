@@ -32,6 +32,11 @@ const DomainFile = Terms.extend({
   ordered: Terms.optional(),
   /** A question about the bot or the company itself: outside the domain unless the rest of the message is in it. */
   aboutUs: Terms.optional(),
+  /**
+   * Where customers order our cards (a distributor's WeChat official account, its mini program):
+   * taken out first, so the account of "the official account" is no way to pay.
+   */
+  channels: Terms.optional(),
 }).strict();
 export type DomainTerms = z.infer<typeof DomainFile>;
 
@@ -124,8 +129,10 @@ export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdi
   const existing = list(terms.existing);
   const ordered = list(terms.ordered);
   const aboutUs = list(terms.aboutUs);
+  const channels = list(terms.channels);
   return (text) => {
     let norm = asciiLower(toHalfWidth(text));
+    if (channels.test(norm)) norm = channels.remove(norm);
     if (aboutUs.test(norm) && !domain.test(aboutUs.remove(norm))) return 'elsewhere';
     if (existing.test(norm.replace(OPERATOR_NAME, '')) && !ordered.test(norm)) return 'elsewhere';
     if (payment.test(norm)) {

@@ -30,6 +30,18 @@ describe('the domain gate', () => {
     expect(nlu.parse('你是机器人吧 换个人来').intent.name).toBe('human_agent');
   });
 
+  it('reads where a card was ordered (the official account, the mini program) as no account or way to pay', () => {
+    const r = nlu.parse('I ordered through the WeChat official account, why did it fail');
+    expect(r).toMatchObject({ elsewhere: false, intent: { name: 'order_failure_reason' } });
+    expect(nlu.parse('Where can I see my order number in WeChat? I ordered via the official account.').elsewhere).toBe(false);
+    // An account of another kind is still one.
+    expect(nlu.parse('how do I reset my bank account password').elsewhere).toBe(true);
+    const gate = domainMatcher({ zh: ['订单'], en: ['order'], payment: { zh: ['账号'], en: ['account'] },
+      channels: { zh: ['公众号'], en: ['official account'] } });
+    expect(gate('I ordered on the official account')).toBe('ours');
+    expect(gate('I ordered with my account')).toBe('elsewhere');
+  });
+
   it('takes out the longest of the terms that match, whatever their order in the file', () => {
     // 你是机器人 listed first must not leave 真人, a word of the domain, behind.
     const gate = domainMatcher({ zh: ['真人'], en: ['human'],
