@@ -6,7 +6,7 @@ import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput }
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
-import { askOrderNo, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
+import { askOrderNo, LOOKS_LIKE_NUMBER, lookUp, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, orderNoHelp } from './order-no-help.js';
 import { isQuickReply, t } from './reply.js';
 
@@ -19,6 +19,9 @@ const start: Step = async (input, vars, deps) => {
 };
 
 const steps: Record<string, Step> = { [START]: start, ...orderSteps, [PRECHECK_STEP]: precheckStep };
+
+/** A message about another order than the one on the table (那我另一个订单, "check my other order"). */
+const ANOTHER_ORDER = /(?:另[一外]|别的|其[他它]|第二|还有一)[个张笔]?(?:订单|单|卡)|新的?订单|\b(?:another|other|second|different|new) (?:order|one|sim|card)\b|\bone more order\b/i;
 
 /** Topics the FAQ answers when the message carries no order data. */
 const FAQ_INTENTS = ['activation', 'logistics', 'refund', 'update_info', 'reorder', 'alternatives', 'out_of_scope'];
@@ -104,6 +107,13 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
     }
     if (intentIs(input, 'thanks')) return { replies: [{ text: t(k, input.locale, 'thanks_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
     if (intentIs(input, 'goodbye')) return { replies: [{ text: t(k, input.locale, 'goodbye_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
+    // "为什么年龄不符" once an order is on the table is about that order, unless another one is named.
+    if (intentIs(input, 'order_status', 'order_failure_reason') && !ANOTHER_ORDER.test(input.text)) {
+      if (here === STEP.after && vars.verifiedOrderNo) return lookUp(vars.verifiedOrderNo, input, vars, deps);
+      if (here === STEP.askTail && vars.orderNo) {
+        return { replies: [{ text: t(k, input.locale, 'ask_tail_again', { orderNo: vars.orderNo }) }], next: STEP.askTail, vars };
+      }
+    }
     if (clicked(input, deps, 'sugg_other_order') || (here !== START && intentIs(input, 'greet', 'order_status', 'order_failure_reason'))) {
       return { replies: [askOrderNo(input, deps)], next: STEP.askOrderNo, vars: { ...vars, misunderstandings: 0 } };
     }

@@ -167,3 +167,34 @@ user: ok got it: 172202611100045
 bot: last 4 digits
 user: 2018
 bot: @status shipped
+
+## 解释之后再问原因：说的是这一单，不再要订单号
+user: 172202611100003
+user: 4475
+bot: @failure AGE_RESTRICTED
+user: 为什么年龄不符
+bot: @failure AGE_RESTRICTED
+bot-not: 请发送您的订单号
+user: 那我另一个订单现在什么状态了
+bot: 请发送您的订单号
+
+## 等尾号时问为什么失败：先要尾号，不算没听懂，也不丢掉这一单
+user: 172202611100003
+bot: 后4位
+user: 这单为什么失败了
+bot: 172202611100003
+bot: 后4位
+bot-not: 没有理解
+user: 4475
+bot: @failure AGE_RESTRICTED
+
+## English: asking why again after the explanation stays with the order
+locale: en
+user: why was order 172202611100014 rejected?
+user: 6599
+bot: @failure AREA_FORBIDDEN
+user: so why exactly was it rejected?
+bot: @failure AREA_FORBIDDEN
+bot-not: order number
+user: and what about my other order?
+bot: order number
