@@ -7,7 +7,7 @@ import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
 import { askOrderNo, LOOKS_LIKE_NUMBER, lookUp, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
-import { asksWhereOrderNoIs, orderNoHelp } from './order-no-help.js';
+import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
 import { isQuickReply, t } from './reply.js';
 
 const START = 'support.start';
@@ -21,7 +21,7 @@ const start: Step = async (input, vars, deps) => {
 const steps: Record<string, Step> = { [START]: start, ...orderSteps, [PRECHECK_STEP]: precheckStep };
 
 /** A message about another order than the one on the table (那我另一个订单, "check my other order"). */
-const ANOTHER_ORDER = /(?:另[一外]|别的|其[他它]|第二|还有一)[个张笔]?(?:订单|单|卡)|新的?订单|\b(?:another|other|second|different|new) (?:order|one|sim|card)\b|\bone more order\b/i;
+export const ANOTHER_ORDER = /(?:另[一外]|别的|其[他它]|第二|还有一)[个张笔]?(?:订单|单|卡)|新的?订单|\b(?:another|other|second|different|new) (?:order|one|sim|card)\b|\bone more order\b/i;
 
 /** Topics the FAQ answers when the message carries no order data. */
 const FAQ_INTENTS = ['activation', 'logistics', 'refund', 'update_info', 'reorder', 'alternatives', 'out_of_scope'];
@@ -87,6 +87,10 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
     // "我忘记订单号了" where an order number is wanted, whatever the intent read into it.
     if ((here === START || here === STEP.askOrderNo || here === STEP.after) && !input.elsewhere && asksWhereOrderNoIs(input.text)) {
       return { replies: [orderNoHelp(input, deps)], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+    }
+    // "下单电话我忘了" where the phone's last 4 digits are wanted.
+    if (here === STEP.askTail && typeof vars.orderNo === 'string' && cannotGiveTail(input.text) && !ANOTHER_ORDER.test(input.text)) {
+      return { replies: [tailHelp(input, deps, vars.orderNo)], next: here, vars: { ...vars, misunderstandings: 0 } };
     }
     if (intentIs(input, 'alternatives')) {
       const again = await offersAgain(input, vars, deps, here);

@@ -198,3 +198,22 @@ bot: @failure AREA_FORBIDDEN
 bot-not: order number
 user: and what about my other order?
 bot: order number
+
+## 等尾号时说电话是别人填的：说明为什么要尾号、可以问谁，或转人工，不算没听懂
+user: 172202611100003
+bot: 后4位
+user: 电话是我闺女给我填的，我不知道是哪个号
+bot: 请问问帮您下单的人
+bot-not: 没有理解
+user: 问到了，4475
+bot: @failure AGE_RESTRICTED
+
+## English: the customer does not know the contact phone
+locale: en
+user: order 172202611100003
+bot: last 4 digits
+user: my cousin placed it with her number, no idea what it is
+bot: if someone ordered for you, ask them
+bot-not: didn't understand
+user: ok, let me talk to a person then
+bot: human agent
