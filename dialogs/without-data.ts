@@ -68,21 +68,27 @@ const EN_PHONE = /\b(?:phone|mobile|cell|digits|contact)/i;
 /** Names something else a customer may lack (the order number, a password, the ID card): then it is not the phone. */
 const ZH_OTHER_THING = /密码|身份证|证件|激活|套餐|快递|物流/;
 const EN_OTHER_THING = /\b(?:password|pin|id (?:card|photo|number)|identity|upload|activat|plan|parcel|package|tracking)/i;
-/** Says it is forgotten or unknown (the part of the missing words that is not a question). */
-const ZH_FORGOT = /忘|想不起|记不|背不|不记得|不知道|不清楚|不确定|不晓得|不造|唔知|没印象/;
-const EN_FORGOT = /\b(?:forg[eo]t|no idea|no clue|(?:haven'?t|have not)(?: got)? a clue|not sure|not aware|dunno|idk|wouldn'?t know|no longer have|(?:don'?t|do not|didn'?t)(?: even| actually| really)? (?:know|remember|recall|have)|(?:can'?t|cannot|couldn'?t) (?:remember|recall|find))/i;
-/** Says the phone is not the customer's to give: someone else's, changed, stopped, mistyped at ordering. */
+/** Says it is forgotten or unknown: the part of the missing words that cannot be a question of its own. */
+const ZH_FORGOT = /忘|想不起|记不|背不|记得住|鬼记得|不记得|不知道|不清楚|不确定|搞不清|不晓得|不造|唔知|唔啱|没印象|验证不了/;
+const EN_FORGOT = new RegExp([
+  String.raw`\b(?:forg[eo]t|no idea|no clue|(?:haven'?t|have not)(?: got)? a clue|foggiest|drawing a blank|not sure|not aware|dunno|idk)`,
+  String.raw`\b(?:wouldn'?t know|no longer have|whose number|can'?t tell)`,
+  String.raw`\b(?:don'?t|do not|didn'?t)(?: even| actually| really)? (?:know|remember|recall|have)`,
+  String.raw`\b(?:can'?t|cannot|couldn'?t) (?:remember|recall|find)`,
+].join('|'), 'i');
+/** Asks for another way to prove the order is theirs. */
+const ANOTHER_WAY = /(?:别的|其他|其它|换个)(?:方式|办法)|\b(?:another|other) way to (?:verify|prove|confirm|check)/i;
+/** Says the phone is not the customer's to give: someone else's, changed, stopped or given up, mistyped at ordering. */
 const ZH_NOT_MINE = new RegExp([
-  '换[了过号]', '停机', '停了', '不用了', '销[号户]', '注销', '不是我(?:本人)?的', '别人', '朋友', '家人', '亲戚', '同事', '邻居', '室友', '(?<!招)代理', '主播', '小哥', '推销', '店员',
-  '房东', '阿哥', '[表堂][哥姐弟妹]', '扔了', '交回', '记得住', '(?:别的|其他|其它|换个)(?:方式|办法)',
-  '闺女', '女儿', '儿子', '孙[子女]', '外孙', '老[公婆]', '对象', '男朋友', '女朋友', '爷爷', '奶奶', '外[公婆]', '个[仔女]', '记不', '搞不清', '不确定', '验证不了', '鬼记得', '唔啱',
-  '[闺女儿孙子老公婆爸妈哥姐弟妹]{1,2}(?:给|帮|替)我', '(?:给|帮|替)我[下办买拍填]', '填的', '[填写打输]错', '[多少]打', '旧号', '以前的号', '两个号', '几个号',
+  '换[了过号]', '停机', '停了', '不用了', '销[号户]', '注销', '扔了', '交回', '旧号', '以前的号', '两个号', '几个号', '不是我(?:本人)?的',
+  '别人', '朋友', '家人', '亲戚', '同事', '邻居', '室友', '房东', '(?<!招)代理', '主播', '小哥', '推销', '店员',
+  '闺女', '女儿', '儿子', '孙[子女]', '外孙', '老[公婆]', '对象', '男朋友', '女朋友', '爷爷', '奶奶', '外[公婆]', '个[仔女]', '阿哥', '[表堂][哥姐弟妹]',
+  '[闺女儿孙子老公婆爸妈哥姐弟妹]{1,2}(?:给|帮|替)我', '(?:给|帮|替)我[下办买拍填]', '填的', '[填写打输]错', '[多少]打',
 ].join('|'));
 const EN_NOT_MINE = new RegExp([
-  String.raw`\b(?:changed|switched|new number|old number|no longer|not in use|disconnected|someone else|somebody else|not mine|whose number|can'?t tell|drawing a blank|foggiest)\b`,
+  String.raw`\b(?:changed|switched|new number|old number|no longer|not in use|disconnected|someone else|somebody else|not mine)\b`,
   String.raw`\b(?:number|phone|sim) (?:was |is |got |has been )?(?:cancell?ed|deactivated|terminated)`,
   String.raw`\b(?:friend|agent|colleague|coworker|neighbou?r|roommate|flatmate|partner|boyfriend|girlfriend|clerk|seller|streamer|host|landlord|employer|school|office|shop assistant|grand(?:son|daughter|child)|in[- ]law|relative|family)\b`,
-  String.raw`\b(?:another|other) way to (?:verify|prove|confirm|check)`,
   String.raw`\b(?:my|his|her) (?:mom|mum|mother|dad|father|wife|husband|son|daughter|brother|sister|cousin|uncle|aunt|boss)\b`,
   String.raw`\b(?:typed (?:it |the number )?wrong|wrong number|mistyped|messed up|typo|not sure which|two (?:sims|numbers|phones))\b`,
 ].join('|'), 'i');
@@ -94,11 +100,12 @@ const EN_NOT_MINE = new RegExp([
  */
 export function cannotGiveTail(text: string): boolean {
   const plain = toMandarin(text).replace(/[’‘]/g, "'");
-  const notMine = [ZH_NOT_MINE, EN_NOT_MINE].some((re) => re.test(plain));
-  if ([ZH_PHONE, EN_PHONE].some((re) => re.test(plain))) return notMine || [ZH_MISSING, EN_MISSING, PINYIN_MISSING].some((re) => re.test(plain));
-  // Nothing named: only if nothing else is, and only what cannot be a question of its own ("what's the commission").
-  if ([ZH_ORDER_NO, EN_ORDER_NO, PINYIN_ORDER_NO, ZH_OTHER_THING, EN_OTHER_THING].some((re) => re.test(plain))) return false;
-  return notMine || [ZH_FORGOT, EN_FORGOT, PINYIN_MISSING].some((re) => re.test(plain));
+  const has = (...res: RegExp[]) => res.some((re) => re.test(plain));
+  if (has(ZH_NOT_MINE, EN_NOT_MINE, ANOTHER_WAY, ZH_FORGOT, EN_FORGOT, PINYIN_MISSING)) {
+    return has(ZH_PHONE, EN_PHONE) || !has(ZH_ORDER_NO, EN_ORDER_NO, PINYIN_ORDER_NO, ZH_OTHER_THING, EN_OTHER_THING);
+  }
+  // A missing word that can also be a question of its own ("电话在哪看"): only with the phone named.
+  return has(ZH_PHONE, EN_PHONE) && has(ZH_MISSING, EN_MISSING);
 }
 
 /** Why the digits are needed, and a person who can check ownership another way. */
