@@ -83,6 +83,32 @@ export async function lookUp(orderNo: string, input: TurnInput, vars: DialogVars
   return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars: { ...base, orderNo, tailAttempts: 0 } };
 }
 
+/**
+ * The verified order once more, when the customer asks about it again ("红黄牌是什么意思", "how long
+ * before I can order again"): its status and reason, or only whether it can be fixed and what to do
+ * next, without the offers already shown.
+ */
+export async function explainAgain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps, only?: 'next'): Promise<StepOutcome> {
+  const k = deps.knowledge;
+  let order;
+  try {
+    order = await deps.orders.getOrder(orderNo);
+  } catch (e) {
+    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
+    return { replies: [{ text: t(k, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.after, vars };
+  }
+  if (!order) return { replies: [{ text: t(k, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
+  const view = viewOrder(order, k);
+  const reason = view.failureCode ? k.reasons.get(view.failureCode) : undefined;
+  const replies: Reply[] = only === 'next' && reason
+    ? [{
+      text: [t(k, input.locale, 'failure_can_fix', { canFix: reason.text[input.locale].canFix }), t(k, input.locale, 'failure_next', { next: reason.text[input.locale].next })].join('\n'),
+      suggestions: [t(k, input.locale, 'sugg_other_order'), human(deps, input)],
+    }]
+    : explainOrder(view, k, input.locale);
+  return { replies, next: STEP.after, vars: { ...vars, misunderstandings: 0 } };
+}
+
 async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   let order;
   try {

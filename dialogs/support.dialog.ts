@@ -6,7 +6,7 @@ import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput }
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
-import { askOrderNo, LOOKS_LIKE_NUMBER, lookUp, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
+import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
 import { isQuickReply, t } from './reply.js';
 
@@ -97,6 +97,10 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
       if (again) return again;
     }
     if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') return askPrecheck(input, vars, deps, here);
+    // "那我要等多久才能再下单" about a failed order on the table: what can be done and when, from its reason.
+    if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && !ANOTHER_ORDER.test(input.text)) {
+      return explainAgain(vars.verifiedOrderNo, input, vars, deps, 'next');
+    }
     // Another company's order, ticket or card: say so, rather than answer with our own FAQ (退款, 激活).
     if (input.elsewhere && intentIs(input, 'out_of_scope') && here !== STEP.askTail) {
       return { replies: [{ text: t(k, input.locale, 'elsewhere') }], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
@@ -113,7 +117,7 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
     if (intentIs(input, 'goodbye')) return { replies: [{ text: t(k, input.locale, 'goodbye_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };
     // "为什么年龄不符" once an order is on the table is about that order, unless another one is named.
     if (intentIs(input, 'order_status', 'order_failure_reason') && !ANOTHER_ORDER.test(input.text)) {
-      if (here === STEP.after && vars.verifiedOrderNo) return lookUp(vars.verifiedOrderNo, input, vars, deps);
+      if (here === STEP.after && vars.verifiedOrderNo) return explainAgain(vars.verifiedOrderNo, input, vars, deps);
       if (here === STEP.askTail && vars.orderNo) {
         return { replies: [{ text: t(k, input.locale, 'ask_tail_again', { orderNo: vars.orderNo }) }], next: STEP.askTail, vars };
       }

@@ -175,6 +175,7 @@ bot: @failure AGE_RESTRICTED
 user: 为什么年龄不符
 bot: @failure AGE_RESTRICTED
 bot-not: 请发送您的订单号
+bot-not: 下面这些在售套餐可以办理
 user: 那我另一个订单现在什么状态了
 bot: 请发送您的订单号
 
@@ -217,3 +218,21 @@ bot: if someone ordered for you, ask them
 bot-not: didn't understand
 user: ok, let me talk to a person then
 bot: human agent
+
+## 解释之后问多久能再下单：按这一单的原因回答，不是“没听懂”
+user: 172202611100010
+user: 3883
+bot: @failure RISK_CONTROL
+user: 那我要等多久才能再下单
+bot: 24–48小时
+bot-not: 没有理解
+bot-not: 下面这些在售套餐可以办理
+
+## English: when can I order again, after the explanation
+locale: en
+user: 172202611100010
+user: 3883
+bot: @failure RISK_CONTROL
+user: how long do I have to wait before I can order again?
+bot: 24–48 hours
+bot-not: didn't understand
