@@ -84,7 +84,8 @@ export type WhyReason =
   | { code: 'on_sale' }
   | { code: 'same_operator'; operator: string }
   | { code: 'cheaper'; saving: number }
-  | { code: 'more_data'; extraGB: number };
+  | { code: 'more_data'; extraGB: number }
+  | { code: 'operator'; operator: string };
 
 export interface Offer {
   plan: Plan;
@@ -187,4 +188,34 @@ export function alternatives(catalogue: PlanCatalogue, q: AlternativesQuery, lim
     .sort((a, b) => a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, limit)
     .map(({ p }) => ({ plan: p, why: reasons(rule, p, e, orig), orderUrl: p.orderUrl }));
+}
+
+export interface CatalogueQuery {
+  /** What the customer said of themselves: an age, a delivery province. */
+  eligibility: Eligibility;
+  /** Only this operator's plans (有没有移动的卡). */
+  operator?: Operator;
+  /** Most data first (流量多的) rather than cheapest first. */
+  prefer?: 'cheap' | 'data';
+}
+
+/**
+ * Up to `limit` plans on sale for a customer with no failed order to go by ("你们有什么套餐",
+ * "新疆能办吗", "我15岁能办吗"): those their age and province allow where they gave them, of the
+ * operator they asked for, cheapest (or most data) first, each with the facts that make it fit.
+ */
+export function plansOnSale(catalogue: PlanCatalogue, q: CatalogueQuery, limit = 3): Offer[] {
+  const e = q.eligibility;
+  return catalogue.plans
+    .filter((p) => isEligible(p, e) && (!q.operator || p.operator === q.operator))
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (q.prefer === 'data' ? b.p.dataGB - a.p.dataGB : 0) || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
+    .slice(0, Math.max(0, limit))
+    .map(({ p }) => {
+      const why: WhyReason[] = [];
+      if (e.province) why.push({ code: 'ships_to', province: e.province });
+      if (e.age !== undefined) why.push({ code: 'age_range', ageMin: p.ageMin, ageMax: p.ageMax });
+      if (q.operator) why.push({ code: 'operator', operator: p.operator });
+      return { plan: p, why, orderUrl: p.orderUrl };
+    });
 }

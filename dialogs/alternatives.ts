@@ -4,7 +4,7 @@
  * Reply[], texts from knowledge/replies.json. Every text passes maskText as a last line of defence:
  * none of these replies should carry personal data, and none may carry it unmasked.
  */
-import type { Offer, WhyReason } from '../bot/eligibility.js';
+import type { CatalogueQuery, Offer, WhyReason } from '../bot/eligibility.js';
 import type { FaqAnswer } from '../bot/faq.js';
 import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { Locale } from '../bot/locale.js';
@@ -52,6 +52,7 @@ function whyText(w: WhyReason, k: Knowledge, locale: Locale): string {
     case 'same_operator': return t(k, locale, 'alt_why_same_operator', { operator: operatorName(w.operator, locale) });
     case 'cheaper': return t(k, locale, 'alt_why_cheaper', { saving: w.saving });
     case 'more_data': return t(k, locale, 'alt_why_more_data', { extraGB: w.extraGB });
+    case 'operator': return t(k, locale, 'alt_why_operator', { operator: operatorName(w.operator, locale) });
   }
 }
 
@@ -61,7 +62,7 @@ export function offerText(offer: Offer, index: number, k: Knowledge, locale: Loc
   return maskText(t(k, locale, 'alt_offer', {
     index, name: offer.plan.name, fee: offer.plan.monthlyFee, data: offer.plan.dataGB,
     why: reasons ? t(k, locale, 'alt_why', { reasons }) : '', url: offer.orderUrl,
-  }));
+  })).replace(/ +\n/g, '\n'); // no reasons: no space before the link's line
 }
 
 /**
@@ -73,6 +74,28 @@ export function offersReplies(offers: readonly Offer[], k: Knowledge, locale: Lo
   if (offers.length === 0) return [{ text: t(k, locale, 'alt_none'), suggestions }];
   const lines = [t(k, locale, 'alt_intro'), ...offers.map((o, i) => offerText(o, i + 1, k, locale))];
   return [{ text: lines.join('\n'), suggestions }];
+}
+
+/**
+ * Plans on sale for a customer with no failed order (plansOnSale in bot/eligibility.ts), introduced
+ * by what they said of themselves ("按您说的（新疆、15岁）"), or "nothing fits" with the same words
+ * and, below `youngest` (the lowest age a plan on sale accepts), that age.
+ */
+export function catalogueReplies(offers: readonly Offer[], q: CatalogueQuery, k: Knowledge, locale: Locale, youngest?: number): Reply[] {
+  const e = q.eligibility;
+  const conditions = [
+    ...(e.province ? [provinceName(e.province, locale)] : []),
+    ...(e.age !== undefined ? [t(k, locale, 'catalogue_age', { age: e.age })] : []),
+    ...(q.operator ? [operatorName(q.operator, locale)] : []),
+  ].join(t(k, locale, 'catalogue_sep'));
+  const suggestions = [t(k, locale, 'sugg_human')];
+  if (offers.length === 0) {
+    // Too young for anything on sale: say from what age, the one thing that would change the answer.
+    const tooYoung = e.age !== undefined && youngest !== undefined && e.age < youngest;
+    return [{ text: t(k, locale, 'catalogue_none', { conditions }) + (tooYoung ? t(k, locale, 'catalogue_youngest', { ageMin: youngest }) : ''), suggestions }];
+  }
+  const intro = conditions ? t(k, locale, 'catalogue_intro_for', { conditions }) : t(k, locale, 'catalogue_intro');
+  return [{ text: [intro, ...offers.map((o, i) => offerText(o, i + 1, k, locale))].join('\n'), suggestions }];
 }
 
 /** The sentence for a policy change (`该套餐自 2026-11-15 起资费由 29元/月 调整为 39元/月，原订单无法继续办理。`). */

@@ -6,13 +6,13 @@
  * Eligibility (age from the ID's birth date, province, operator) is computed from the order each
  * time and never kept in the dialog's memory.
  */
-import { alternatives, eligibility, hasAlternatives } from '../bot/eligibility.js';
+import { alternatives, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type CatalogueQuery } from '../bot/eligibility.js';
 import type { FailureCode } from '../bot/knowledge/schemas.js';
 import type { OrderView } from '../bot/order-view.js';
 import { policyChange, type Plan } from '../bot/plans.js';
 import { precheck } from '../bot/precheck.js';
 import type { OrderRecord } from '../bot/ports/order-source.js';
-import { faqReplies, offersReplies, policyChangeReplies, precheckReplies } from './alternatives.js';
+import { catalogueReplies, faqReplies, offersReplies, policyChangeReplies, precheckReplies } from './alternatives.js';
 import type { DialogDeps, DialogVars, Reply, StepOutcome, TurnInput } from './dialog.js';
 import { t } from './reply.js';
 
@@ -95,6 +95,26 @@ export async function precheckStep(input: TurnInput, vars: DialogVars, deps: Dia
     next: back,
     vars: { ...vars, precheckBack: undefined, misunderstandings: 0 },
   };
+}
+
+/** "流量多的", "most data": rank by data rather than price. */
+const PREFERS_DATA = /流量(?:多|大|最多)|大流量|\b(?:more|most|lots of|unlimited) data\b/i;
+
+/**
+ * Plans on sale for a customer without a failed order on the table ("你们有什么套餐", "新疆能办吗",
+ * "有没有移动的卡"): filtered by the province, age and operator this message names. The age is used
+ * for this answer only, never kept.
+ */
+export function catalogueOffers(input: TurnInput, deps: DialogDeps): Reply[] {
+  const value = (name: string) => input.entities.find((e) => e.entity === name)?.value;
+  const age = Number(value('age'));
+  const q: CatalogueQuery = {
+    eligibility: { province: value('province'), age: Number.isInteger(age) && age > 0 ? age : undefined },
+    operator: normaliseOperator(value('operator')),
+    prefer: PREFERS_DATA.test(input.text) ? 'data' : 'cheap',
+  };
+  const youngest = Math.min(...deps.plans.plans.filter((p) => p.onSale).map((p) => p.ageMin));
+  return catalogueReplies(plansOnSale(deps.plans, q), q, deps.knowledge, input.locale, Number.isFinite(youngest) ? youngest : undefined);
 }
 
 /** An FAQ answer when the question matches well enough; null lets the caller say it did not understand. */

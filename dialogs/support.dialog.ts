@@ -5,7 +5,7 @@
 import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput } from './dialog.js';
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
-import { afterFailure, askPrecheck, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
+import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
 import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
 import { isQuickReply, t } from './reply.js';
@@ -95,6 +95,10 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
     if (intentIs(input, 'alternatives')) {
       const again = await offersAgain(input, vars, deps, here);
       if (again) return again;
+      // No failed order to go by ("你们有什么套餐", "新疆能办吗"): what is on sale for what the message says.
+      if (here === START || here === STEP.askOrderNo || here === STEP.after) {
+        return { replies: catalogueOffers(input, deps), next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+      }
     }
     if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') return askPrecheck(input, vars, deps, here);
     // "那我要等多久才能再下单" about a failed order on the table: what can be done and when, from its reason.

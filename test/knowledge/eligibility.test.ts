@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  alternatives, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, type Eligibility, type Offer,
+  alternatives, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, plansOnSale, type Eligibility, type Offer,
 } from '../../bot/eligibility.js';
 import { KNOWLEDGE_DIR, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
 import { FAILURE_CODES, OrdersFile, type FailureCode } from '../../bot/knowledge/schemas.js';
@@ -106,6 +106,34 @@ describe('alternatives for the demo orders', () => {
     const o = orders.find((x) => x.OrderNo === '172202611100012')!;
     expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY) }, 5)).toHaveLength(5);
     expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY) }, 0)).toEqual([]);
+  });
+});
+
+describe('plans on sale for a customer without an order', () => {
+  const onSale = catalogue.plans.filter((p) => p.onSale);
+
+  it('keeps to the province, age and operator the customer named, cheapest first', () => {
+    // The catalogue has plans that do not ship to 新疆, so the filter has something to leave out.
+    expect(onSale.some((p) => p.excludedProvinces.includes('新疆'))).toBe(true);
+    const xinjiang = plansOnSale(catalogue, { eligibility: { province: '新疆' } }, 100);
+    expect(xinjiang.length).toBe(onSale.filter((p) => !p.excludedProvinces.includes('新疆')).length);
+    expect(xinjiang.every((o) => o.plan.onSale && !o.plan.excludedProvinces.includes('新疆'))).toBe(true);
+    expect(xinjiang.map((o) => o.plan.monthlyFee)).toEqual([...xinjiang.map((o) => o.plan.monthlyFee)].sort((a, b) => a - b));
+    expect(xinjiang[0]!.why).toEqual([{ code: 'ships_to', province: '新疆' }]);
+
+    const mobile = plansOnSale(catalogue, { eligibility: { age: 17 }, operator: '移动' });
+    expect(mobile.length).toBeGreaterThan(0);
+    expect(mobile.length).toBeLessThanOrEqual(3);
+    expect(mobile.every((o) => o.plan.operator === '移动' && o.plan.ageMin <= 17 && 17 <= o.plan.ageMax)).toBe(true);
+    expect(mobile[0]!.why).toEqual([{ code: 'age_range', ageMin: mobile[0]!.plan.ageMin, ageMax: mobile[0]!.plan.ageMax }, { code: 'operator', operator: '移动' }]);
+  });
+
+  it('ranks by data when asked, and offers nothing below the youngest age any plan accepts', () => {
+    const data = plansOnSale(catalogue, { eligibility: {}, prefer: 'data' });
+    expect(data[0]!.plan.dataGB).toBe(Math.max(...onSale.map((p) => p.dataGB)));
+    const youngest = Math.min(...onSale.map((p) => p.ageMin));
+    expect(plansOnSale(catalogue, { eligibility: { age: youngest - 1 } })).toEqual([]);
+    expect(plansOnSale(catalogue, { eligibility: { age: youngest } }).length).toBeGreaterThan(0);
   });
 });
 

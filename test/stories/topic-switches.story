@@ -107,12 +107,13 @@ user: any cheaper options?
 bot: these plans on sale would work
 bot-not: didn't understand
 
-## English: before any order is on the table, the same words are not taken as an order question
+## English: before any order is on the table, the same words list the plans on sale, cheapest first
 locale: en
 user: hi
 user: any cheaper options?
-bot: didn't understand
-bot: order number
+bot: Plans on sale now
+bot: 1. 移动花卡19元: ¥19/month
+bot-not: didn't understand
 
 ## 查完一单后问别家的订单：说明只管号卡，不拿号卡的退款说明来答
 user: 172202611100014
@@ -236,3 +237,28 @@ bot: @failure RISK_CONTROL
 user: how long do I have to wait before I can order again?
 bot: 24–48 hours
 bot-not: didn't understand
+
+## 没有订单时问有什么套餐：按说出的省份、年龄、运营商列出在售套餐
+user: 你们有什么套餐
+bot: 目前在售、可以办理的套餐
+bot: 办理链接
+user: 新疆能办吗
+bot: 按您说的（新疆）
+bot: 可以发货到新疆
+bot-not: 联通大王卡29元
+user: 我15岁能办吗
+bot: 暂时没有在售套餐可以办理
+bot: 最低是16周岁
+user: 有没有移动的卡
+bot: 属于移动
+bot-not: 联通
+user: 我的订单172202611100003为什么失败
+bot: 后4位
+
+## English: asking what is on sale before any order
+locale: en
+user: hi, what plans do you have?
+bot: Plans on sale now
+user: I live in Urumqi, what can I get
+bot: For what you told me (Xinjiang)
+bot: ships to Xinjiang
