@@ -80,7 +80,10 @@ export async function lookUp(orderNo: string, input: TurnInput, vars: DialogVars
     return { replies: [{ text: t(k, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars: { ...base, orderNo: undefined } };
   }
   if (vars.verifiedOrderNo === orderNo) return explain(orderNo, input, base, deps);
-  return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars: { ...base, orderNo, tailAttempts: 0 } };
+  const waiting: DialogVars = { ...base, orderNo, tailAttempts: 0 };
+  // The digits came with the number ("单号172202611100010 电话后四位3883"): checked as if typed next.
+  if (entity(input, 'phone_tail') || entity(input, 'phone')) return orderSteps[STEP.askTail](input, waiting, deps);
+  return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars: waiting };
 }
 
 /**
@@ -135,10 +138,23 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
   };
 }
 
+/**
+ * An order number typed in groups ("172 2026 1110 0003", "172-2026-1110-0043"), which the entity
+ * extractor reads as a phone number and its last digits: the digits of the groups joined, if they
+ * make a 172 order number and nothing else.
+ */
+export function spacedOrderNo(text: string): string | undefined {
+  const groups = /(?<![\d-])172(?:[ \-]?\d){12}(?![\d-])/.exec(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return groups ? groups[0].replace(/[ -]/g, '') : undefined;
+}
+
 /** Handles a message that may carry an order number; anything else is a misunderstanding. */
 export async function takeOrderNo(input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   const orderNo = entity(input, 'order_no');
   if (orderNo) return lookUp(orderNo, input, vars, deps);
+  const spaced = spacedOrderNo(input.text);
+  // Its groups were read as a phone number and its digits: not the phone's last 4.
+  if (spaced) return lookUp(spaced, { ...input, entities: input.entities.filter((e) => e.entity !== 'phone' && e.entity !== 'phone_tail') }, vars, deps);
   const attempt = LOOKS_LIKE_NUMBER.exec(input.text)?.[0];
   if (attempt && !ORDER_NO_FORMAT.test(attempt)) {
     const misunderstandings = (vars.misunderstandings ?? 0) + 1;
@@ -153,12 +169,13 @@ export const orderSteps = {
   async [STEP.askTail](input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
     const k = deps.knowledge;
     const orderNo = vars.orderNo;
-    const other = entity(input, 'order_no');
+    const spaced = entity(input, 'order_no') ? undefined : spacedOrderNo(input.text);
+    const other = entity(input, 'order_no') ?? spaced;
     if (!orderNo || (other && other !== orderNo)) return takeOrderNo(input, vars, deps);
     // Locked meanwhile (wrong tails in another conversation): nothing typed here unlocks it.
     const locked = await lockedMinutes(orderNo, input, vars, deps);
     if (locked) return lockedReply(orderNo, locked, input, vars, deps);
-    const tail = entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
+    const tail = spaced ? undefined : entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
     // The same order number again (a resend): ask for the digits again, it is not a misunderstanding.
     if (!tail && other === orderNo) return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars };
     if (!tail) {
@@ -192,7 +209,7 @@ export const orderSteps = {
   },
 
   async [STEP.after](input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
-    if (entity(input, 'order_no')) return takeOrderNo(input, vars, deps);
+    if (entity(input, 'order_no') || spacedOrderNo(input.text)) return takeOrderNo(input, vars, deps);
     return notUnderstood(input, vars, deps, STEP.after, { text: t(deps.knowledge, input.locale, 'anything_else'), suggestions: [t(deps.knowledge, input.locale, 'sugg_other_order'), human(deps, input)] });
   },
 };

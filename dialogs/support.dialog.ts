@@ -6,14 +6,14 @@ import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput }
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
-import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, STEP, takeOrderNo } from './order-failure.dialog.js';
+import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, spacedOrderNo, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
 import { isQuickReply, t } from './reply.js';
 
 const START = 'support.start';
 
 const start: Step = async (input, vars, deps) => {
-  if (input.entities.some((e) => e.entity === 'order_no') || LOOKS_LIKE_NUMBER.test(input.text)) return takeOrderNo(input, vars, deps);
+  if (input.entities.some((e) => e.entity === 'order_no') || LOOKS_LIKE_NUMBER.test(input.text) || spacedOrderNo(input.text)) return takeOrderNo(input, vars, deps);
   const k = deps.knowledge;
   return { replies: [{ text: t(k, input.locale, 'greeting') }, askOrderNo(input, deps)], next: STEP.askOrderNo, vars };
 };

@@ -17,11 +17,29 @@ bot: 后4位
 user: 手机尾号4475
 bot: @failure AGE_RESTRICTED
 
-## 订单号和尾号写在一句话里
+## 订单号和尾号写在一句话里：一起核对，不再问一遍
 user: 你好，我的单号是172202611100014，电话后四位6599，为啥没办成
-bot: 后4位
-user: 尾号是6599
 bot: @failure AREA_FORBIDDEN
+bot-not: 请输入下单时填写的联系电话的后4位
+
+## 订单号和错的尾号写在一起：算一次输错，接着问
+user: 单号172202611100014 电话后四位1111
+bot: 不一致
+
+## 订单号分段输入（空格、横线）
+user: 172 2026 1110 0014
+bot: 172202611100014
+bot: 后4位
+user: 6599
+bot: @failure AREA_FORBIDDEN
+user: 再查一下 172-2026-1110-0003
+bot: 172202611100003
+bot: 后4位
+
+## English: the order number and the last 4 digits in one message
+locale: en
+user: order 172202611100003, last 4 digits 4475
+bot: @failure AGE_RESTRICTED
 
 ## 中途道谢不打断流程
 user: 172202611100001
