@@ -67,6 +67,11 @@ export interface HandoffPacket {
 
 const OPEN_STATES = ['queued', 'active', 'ticket_pending', 'ticket', 'awaiting_rating'] as const;
 const RATING = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*[.!。！]?\s*$/i;
+/**
+ * A customer in the queue who no longer wants a person ("算了不用了 我自己查", "never mind"). Not a
+ * bare 取消 or "cancel": "我要取消订单" is a question for the agent.
+ */
+const CANCEL_WAITING = /^\s*算了|不用(?:了|转|人工|客服)|不需要(?:了|人工|客服)|取消(?:排队|人工|转接|等待)|不[转排等]了|自己(?:查|看|弄)|\b(?:never ?mind|no need|forget it|stop waiting|cancel (?:the |my )?(?:queue|wait(?:ing)?|request|transfer|handover)|don'?t need (?:a |an )?(?:human|agent|person|help))\b/i;
 
 export class HandoffService {
   private readonly hours: BusinessHours;
@@ -142,7 +147,8 @@ export class HandoffService {
     await this.d.bus.publish(conversationId, { type: 'queue', position, etaSeconds: eta });
     await this.agentsChanged();
     this.d.log.info({ conversationId, reason: effect.reason, position }, 'handoff queued');
-    return [await this.post(conversationId, 'system', this.text(locale, 'queue_position', { ahead: position - 1, minutes: Math.max(1, Math.round(eta / 60)) }))];
+    return [await this.post(conversationId, 'system', this.text(locale, 'queue_position', { ahead: position - 1, minutes: Math.max(1, Math.round(eta / 60)) }),
+      [this.text(locale, 'sugg_cancel_queue')])];
   }
 
   private async position(id: number): Promise<number> {
@@ -166,6 +172,14 @@ export class HandoffService {
       case 'queued': {
         if (keepWaiting) {
           return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
+        }
+        if (isQuickReply(this.d.knowledge, text, 'sugg_cancel_queue') || CANCEL_WAITING.test(text)) {
+          // Left the queue: the bot answers again, and everyone behind moves up.
+          if (await this.d.handoffs.update(h.id, ['queued'], { status: 'closed' })) {
+            await this.agentsChanged();
+            await this.tellPositions();
+            return [{ text: this.text(locale, 'queue_cancelled') }];
+          }
         }
         return [{ text: this.text(locale, 'queued_noted', { position: await this.position(h.id) }) }];
       }

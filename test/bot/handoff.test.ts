@@ -140,6 +140,27 @@ describe('handoff', () => {
     expect((await built.handoff.queue())[0]?.reason).toBe('customer_request');
   });
 
+  it('lets a customer leave the queue, and moves everyone behind up; a question for the agent does not', async () => {
+    const { built } = await start(MORNING);
+    const a = await escalate(built);
+    const queued = await a.say('转人工');
+    expect(queued.at(-1)).toMatchObject({ suggestions: ['取消排队'] });
+    const b = await new RestCustomer(built).open('en');
+    await b.say('I want to talk to a human');
+    // Cancelling the order is something to ask the agent, not a way out of the queue.
+    expect(texts(await a.say('我要取消订单'))).toContain('排在第 1 位');
+    expect((await built.handoff.queue()).map((q) => q.conversationId)).toEqual([a.conversationId, b.conversationId]);
+
+    expect(texts(await a.say('算了不用了 我自己查'))).toContain('已为您取消人工排队');
+    expect((await built.handoff.queue()).map((q) => [q.conversationId, q.position])).toEqual([[b.conversationId, 1]]);
+    expect(texts(await b.history())).toContain('Queue update: 0 ahead of you');
+    // The bot answers a again, with the order it had already verified.
+    expect(texts(await a.say('为什么失败了'))).toContain('身份信息');
+
+    expect(texts(await b.say('Stop waiting'))).toContain('left the queue');
+    expect(await built.handoff.queue()).toEqual([]);
+  });
+
   it('keeps the queue across a restart on the same data directory', async () => {
     const first = await start(MORNING);
     const c = await new RestCustomer(first.built).open();
