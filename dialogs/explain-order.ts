@@ -9,7 +9,25 @@ import { maskPhone } from '../bot/pii.js';
 import type { Reply } from './dialog.js';
 import { t } from './reply.js';
 
-export function explainOrder(view: OrderView, k: Knowledge, locale: Locale): Reply[] {
+/** Review takes 1–3 working days (in_review_hint); past this many, the bot says so and offers a person. */
+export const REVIEW_WORKING_DAYS = 3;
+
+/** Working days (Monday to Friday, Beijing dates) from the day after `from` to `to`, both ISO times. */
+export function workingDaysBetween(from: string, to: Date): number {
+  const beijingDay = (ms: number) => Math.floor((ms + 8 * 3_600_000) / 86_400_000);
+  const start = beijingDay(Date.parse(from));
+  const end = beijingDay(to.getTime());
+  let days = 0;
+  // Day 0 of the epoch (1970-01-01) was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+  for (let d = start + 1; d <= end; d++) if ((d + 4) % 7 !== 0 && (d + 4) % 7 !== 6) days++;
+  return days;
+}
+
+/**
+ * The replies about an order. With `now`, an order in review for longer than REVIEW_WORKING_DAYS
+ * says so and offers a person to chase the operator.
+ */
+export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?: Date): Reply[] {
   const lines: string[] = [];
   const product = view.productName ?? view.productId ?? '—';
 
@@ -19,12 +37,14 @@ export function explainOrder(view: OrderView, k: Knowledge, locale: Locale): Rep
   }
 
   lines.push(t(k, locale, 'status_line', { orderNo: view.orderNo, product, status: k.statuses.text[locale][view.status] }));
-  if (view.status === 'in_review') lines.push(t(k, locale, 'in_review_hint'));
+  const overdue = view.status === 'in_review' && now !== undefined && view.createdAt !== null
+    && !Number.isNaN(Date.parse(view.createdAt)) && workingDaysBetween(view.createdAt, now) > REVIEW_WORKING_DAYS;
+  if (view.status === 'in_review') lines.push(t(k, locale, overdue ? 'in_review_overdue' : 'in_review_hint', { days: overdue ? workingDaysBetween(view.createdAt!, now!) : 0 }));
   if (view.express) lines.push(t(k, locale, 'express_line', { express: view.express.name, code: view.express.code }));
   if (view.issuedNumber) lines.push(t(k, locale, 'issued_number_line', { number: maskPhone(view.issuedNumber) }));
   if (view.status === 'shipped') lines.push(t(k, locale, 'shipped_hint'));
 
-  const suggestions = [t(k, locale, 'sugg_other_order'), t(k, locale, 'sugg_human')];
+  const suggestions = overdue ? [t(k, locale, 'sugg_human'), t(k, locale, 'sugg_other_order')] : [t(k, locale, 'sugg_other_order'), t(k, locale, 'sugg_human')];
   if (!view.failureCode) return [{ text: lines.join('\n'), suggestions }];
 
   const reason = k.reasons.get(view.failureCode);

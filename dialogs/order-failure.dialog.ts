@@ -108,7 +108,7 @@ export async function explainAgain(orderNo: string, input: TurnInput, vars: Dial
       text: [t(k, input.locale, 'failure_can_fix', { canFix: reason.text[input.locale].canFix }), t(k, input.locale, 'failure_next', { next: reason.text[input.locale].next })].join('\n'),
       suggestions: [t(k, input.locale, 'sugg_other_order'), human(deps, input)],
     }]
-    : explainOrder(view, k, input.locale);
+    : explainOrder(view, k, input.locale, input.now);
   return { replies, next: STEP.after, vars: { ...vars, misunderstandings: 0 } };
 }
 
@@ -123,7 +123,7 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
   if (!order) return { replies: [{ text: t(deps.knowledge, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
   const view = viewOrder(order, deps.knowledge);
   const after = afterFailure(order, view, input, vars, deps);
-  const replies = withAfter(explainOrder(view, deps.knowledge, input.locale), after.replies, after.suggestion);
+  const replies = withAfter(explainOrder(view, deps.knowledge, input.locale, input.now), after.replies, after.suggestion);
   vars = after.vars;
   // Still moving (in review, shipped): offer to tell the customer when it changes.
   if (view.status === 'in_review' || view.status === 'shipped' || view.status === 'needs_photos') {
