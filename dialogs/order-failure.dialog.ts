@@ -141,20 +141,27 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
 /**
  * An order number typed in groups ("172 2026 1110 0003", "172-2026-1110-0043"), which the entity
  * extractor reads as a phone number and its last digits: the digits of the groups joined, if they
- * make a 172 order number and nothing else.
+ * make a 172 order number, with where it stands in the text.
  */
+function spacedOrderNoAt(text: string): { value: string; start: number; end: number } | undefined {
+  const m = /(?<![\d-])172(?:[ \-]?\d){12}(?![\d-])/.exec(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return m ? { value: m[0].replace(/[ -]/g, ''), start: m.index, end: m.index + m[0].length } : undefined;
+}
+
 export function spacedOrderNo(text: string): string | undefined {
-  const groups = /(?<![\d-])172(?:[ \-]?\d){12}(?![\d-])/.exec(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
-  return groups ? groups[0].replace(/[ -]/g, '') : undefined;
+  return spacedOrderNoAt(text)?.value;
 }
 
 /** Handles a message that may carry an order number; anything else is a misunderstanding. */
 export async function takeOrderNo(input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   const orderNo = entity(input, 'order_no');
   if (orderNo) return lookUp(orderNo, input, vars, deps);
-  const spaced = spacedOrderNo(input.text);
-  // Its groups were read as a phone number and its digits: not the phone's last 4.
-  if (spaced) return lookUp(spaced, { ...input, entities: input.entities.filter((e) => e.entity !== 'phone' && e.entity !== 'phone_tail') }, vars, deps);
+  const spaced = spacedOrderNoAt(input.text);
+  // Its groups were read as a phone number and its digits: those are not the phone's last 4.
+  if (spaced) {
+    const outside = input.entities.filter((e) => e.end <= spaced.start || e.start >= spaced.end);
+    return lookUp(spaced.value, { ...input, entities: outside }, vars, deps);
+  }
   const attempt = LOOKS_LIKE_NUMBER.exec(input.text)?.[0];
   if (attempt && !ORDER_NO_FORMAT.test(attempt)) {
     const misunderstandings = (vars.misunderstandings ?? 0) + 1;

@@ -35,6 +35,8 @@ bot: @failure AREA_FORBIDDEN
 user: 再查一下 172-2026-1110-0003
 bot: 172202611100003
 bot: 后4位
+user: 单号172 2026 1110 0014 后四位6599
+bot: @failure AREA_FORBIDDEN
 
 ## English: the order number and the last 4 digits in one message
 locale: en
