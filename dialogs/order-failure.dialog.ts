@@ -176,13 +176,15 @@ export const orderSteps = {
   async [STEP.askTail](input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
     const k = deps.knowledge;
     const orderNo = vars.orderNo;
-    const spaced = entity(input, 'order_no') ? undefined : spacedOrderNo(input.text);
-    const other = entity(input, 'order_no') ?? spaced;
+    const spaced = entity(input, 'order_no') ? undefined : spacedOrderNoAt(input.text);
+    const other = entity(input, 'order_no') ?? spaced?.value;
     if (!orderNo || (other && other !== orderNo)) return takeOrderNo(input, vars, deps);
     // Locked meanwhile (wrong tails in another conversation): nothing typed here unlocks it.
     const locked = await lockedMinutes(orderNo, input, vars, deps);
     if (locked) return lockedReply(orderNo, locked, input, vars, deps);
-    const tail = spaced ? undefined : entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
+    // Not the digits of an order number typed in groups.
+    const digits = spaced ? { ...input, entities: input.entities.filter((e) => e.end <= spaced.start || e.start >= spaced.end) } : input;
+    const tail = entity(digits, 'phone_tail') ?? entity(digits, 'phone')?.slice(-4);
     // The same order number again (a resend): ask for the digits again, it is not a misunderstanding.
     if (!tail && other === orderNo) return { replies: [{ text: t(k, input.locale, 'ask_tail', { orderNo }) }], next: STEP.askTail, vars };
     if (!tail) {

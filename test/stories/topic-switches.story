@@ -282,3 +282,7 @@ bot: Plans on sale now
 user: I live in Urumqi, what can I get
 bot: For what you told me (Xinjiang)
 bot: ships to Xinjiang
+
+## 分段的订单号连着尾号一起发
+user: 单号172 2026 1110 0043 后四位9832
+bot: @status in_review
