@@ -8,6 +8,7 @@ import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
 import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, spacedOrderNo, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
+import { faqReplies } from './alternatives.js';
 import { isQuickReply, t } from './reply.js';
 
 const START = 'support.start';
@@ -100,7 +101,12 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
         return { replies: catalogueOffers(input, deps), next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
       }
     }
-    if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') return askPrecheck(input, vars, deps, here);
+    if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') {
+      // "can my wife order for me with her ID?": the real-name rule first; a pre-check of her ID would mislead.
+      const realName = deps.faq.answer(input.text, input.locale);
+      if (realName?.id === 'someone_elses_id') return { replies: faqReplies(realName, k, input.locale), next: here, vars: { ...vars, misunderstandings: 0 } };
+      return askPrecheck(input, vars, deps, here);
+    }
     // "那我要等多久才能再下单" about a failed order on the table: what can be done and when, from its reason.
     if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && !ANOTHER_ORDER.test(input.text)) {
       return explainAgain(vars.verifiedOrderNo, input, vars, deps, 'next');

@@ -286,3 +286,21 @@ bot: ships to Xinjiang
 ## 分段的订单号连着尾号一起发
 user: 单号172 2026 1110 0043 后四位9832
 bot: @status in_review
+
+## 问能不能用家人的身份证：讲实名制，不拿别人的证件做预检
+user: 172202611100003
+user: 4475
+bot: @failure AGE_RESTRICTED
+bot: 预检
+user: 我妈帮我办可以吗，用她身份证
+bot: 必须是使用这张卡的人本人的
+bot-not: 补传
+
+## English: a wife ordering with her own ID for the customer
+locale: en
+user: 172202611100003
+user: 4475
+bot: @failure AGE_RESTRICTED
+user: can my wife order for me using her ID?
+bot: must be those of the person who will use the card
+bot-not: ID number and name
