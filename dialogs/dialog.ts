@@ -48,6 +48,8 @@ export interface DialogVars {
   tailAttempts?: number;
   misunderstandings?: number;
   failureCode?: FailureCode;
+  /** What the bot's last reply offered, for a "好的" / "yes" in the very next turn; cleared by any other. */
+  lastOffer?: 'human' | 'precheck' | 'notify';
   [key: string]: unknown;
 }
 

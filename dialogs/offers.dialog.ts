@@ -52,7 +52,7 @@ export function afterFailure(order: OrderRecord, view: OrderView, input: TurnInp
   }
   const plan = PRECHECK_CODES.has(code) ? precheckPlan(order, code, input, deps) : undefined;
   if (plan) replies.push({ text: t(k, input.locale, 'precheck_offer', { plan: plan.name }) });
-  return { replies, vars: { ...vars, precheckPlanId: plan?.id }, suggestion: plan ? t(k, input.locale, 'sugg_precheck') : undefined };
+  return { replies, vars: { ...vars, precheckPlanId: plan?.id, ...(plan ? { lastOffer: 'precheck' as const } : {}) }, suggestion: plan ? t(k, input.locale, 'sugg_precheck') : undefined };
 }
 
 /** Appends `extra` to the conversation's replies, moving every quick reply to the last message. */

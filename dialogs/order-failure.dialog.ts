@@ -36,7 +36,7 @@ export function notUnderstood(input: TurnInput, vars: DialogVars, deps: DialogDe
     return {
       replies: [{ text: t(k, input.locale, 'offer_human'), suggestions: [human(deps, input)] }],
       next,
-      vars: { ...vars, misunderstandings },
+      vars: { ...vars, misunderstandings, lastOffer: 'human' },
     };
   }
   return { replies: [{ text: t(k, input.locale, 'not_understood') }, reask], next, vars: { ...vars, misunderstandings } };
@@ -129,6 +129,7 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
   if (view.status === 'in_review' || view.status === 'shipped' || view.status === 'needs_photos') {
     const last = replies.at(-1)!;
     replies[replies.length - 1] = { ...last, suggestions: [t(deps.knowledge, input.locale, 'sugg_notify'), ...(last.suggestions ?? [])] };
+    vars = { ...vars, lastOffer: 'notify' };
   }
   return {
     replies,

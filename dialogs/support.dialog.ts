@@ -52,8 +52,15 @@ function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
   return isQuickReply(deps.knowledge, input.text, key);
 }
 
+/** Asking for the pre-check or for status notices in words rather than with the quick reply. */
+const WANTS_PRECHECK = /预检|检查一下(?:我的)?身份证|\bpre-?check/i;
+const WANTS_NOTICE = /(?:变化|更新|进展|动静)(?:了)?(?:就|的话|时)?(?:通知|告诉|提醒)我|\bnotify me\b|\b(?:tell|let) me know when (?:it|the order|the status|something)/i;
+
 /** Runs one turn: global intents first, then the step the conversation is waiting in. */
-export async function runTurn(step: string | null, message: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+export async function runTurn(step: string | null, message: TurnInput, given: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+  // An offer stands for the next message only.
+  const offered = given.lastOffer;
+  const vars: DialogVars = { ...given, lastOffer: undefined };
   // Once an order is on the table, a message without a word of the domain ("what else can I get
   // instead", "地址要补充门牌号") is read as being about it.
   const input = (vars.orderNo || vars.verifiedOrderNo) && message.onTopic ? { ...message, intent: message.onTopic } : message;
@@ -64,7 +71,7 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
   // The pre-check's answer (an ID number and a name) goes to its step, whatever it looks like.
   if (here === PRECHECK_STEP && !clicked(input, deps, 'sugg_human')) return precheckStep(input, vars, deps);
 
-  if (clicked(input, deps, 'sugg_human') || intentIs(input, 'human_agent', 'complaint')) {
+  if (clicked(input, deps, 'sugg_human') || intentIs(input, 'human_agent', 'complaint') || (offered === 'human' && intentIs(input, 'affirm'))) {
     const reason = intentIs(input, 'complaint') ? 'complaint' : 'customer_request';
     return {
       replies: [{ text: t(k, input.locale, 'handoff') }],
@@ -73,7 +80,7 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
       effects: [{ type: 'handoff', reason, orderNo: vars.verifiedOrderNo, failureCode: vars.failureCode }],
     };
   }
-  if (clicked(input, deps, 'sugg_notify')) {
+  if (clicked(input, deps, 'sugg_notify') || (offered === 'notify' && intentIs(input, 'affirm')) || (vars.verifiedOrderNo && WANTS_NOTICE.test(input.text))) {
     const orderNo = vars.verifiedOrderNo;
     if (!orderNo) return { replies: [{ text: t(k, input.locale, 'notify_nothing') }], next: here, vars };
     return {
@@ -83,7 +90,8 @@ export async function runTurn(step: string | null, message: TurnInput, vars: Dia
       effects: [{ type: 'notify_opt_in', orderNo }],
     };
   }
-  if (clicked(input, deps, 'sugg_precheck')) return askPrecheck(input, vars, deps, here);
+  if (clicked(input, deps, 'sugg_precheck') || (offered === 'precheck' && intentIs(input, 'affirm'))
+    || (typeof vars.precheckPlanId === 'string' && WANTS_PRECHECK.test(input.text))) return askPrecheck(input, vars, deps, here);
   if (!hasData) {
     // "我忘记订单号了" where an order number is wanted, whatever the intent read into it.
     if ((here === START || here === STEP.askOrderNo || here === STEP.after) && !input.elsewhere && asksWhereOrderNoIs(input.text)) {

@@ -304,3 +304,43 @@ bot: @failure AGE_RESTRICTED
 user: can my wife order for me using her ID?
 bot: must be those of the person who will use the card
 bot-not: ID number and name
+
+## 对提议说“好的”：做刚才提议的事（预检）
+user: 172202611100003
+user: 4475
+bot: 预检
+user: 好的
+bot: 身份证号和姓名
+
+## 打字要求预检、要求通知，不用点按钮
+user: 172202611100003
+user: 4475
+user: 好的帮我预检一下
+bot: 身份证号和姓名
+
+## 审核中的订单：有变化通知我
+user: 172202611100043
+user: 9832
+bot: @status in_review
+user: 有变化通知我一下
+bot: 状态有变化时，我会
+bot-not: 没有理解
+
+## 提议转人工之后说“好”：转人工
+user: 172202611100001
+bot: 后4位
+user: 今天北京天气怎么样
+bot: 没有理解
+user: 附近有什么好吃的餐馆推荐吗
+bot: 要为您转接人工客服吗
+user: 好
+bot: 正在为您转接人工客服
+
+## “好的”只对紧接着的提议有效
+user: 172202611100003
+user: 4475
+bot: 预检
+user: 谢谢
+bot: 不客气
+user: 好的
+bot-not: 身份证号和姓名
