@@ -100,21 +100,33 @@ export async function precheckStep(input: TurnInput, vars: DialogVars, deps: Dia
 /** "流量多的", "most data": rank by data rather than price. */
 const PREFERS_DATA = /流量(?:多|大|最多)|大流量|\b(?:more|most|lots of|unlimited) data\b/i;
 
+/** What a customer asking about plans said before, kept for their next question: never the age. */
+export interface CatalogueFilter {
+  province?: string;
+  operator?: string;
+}
+
 /**
  * Plans on sale for a customer without a failed order on the table ("你们有什么套餐", "新疆能办吗",
- * "有没有移动的卡"): filtered by the province, age and operator this message names. The age is used
- * for this answer only, never kept.
+ * "有没有移动的卡"): filtered by the province, age and operator this message names, the province and
+ * operator falling back to `before` ("我在新疆" then "最便宜的是哪个"). The age is used for this
+ * answer only: the filter returned to keep has none.
  */
-export function catalogueOffers(input: TurnInput, deps: DialogDeps): Reply[] {
+export function catalogueOffers(input: TurnInput, deps: DialogDeps, before: CatalogueFilter = {}): { replies: Reply[]; filter: CatalogueFilter } {
   const value = (name: string) => input.entities.find((e) => e.entity === name)?.value;
   const age = Number(value('age'));
+  const province = value('province') ?? before.province;
+  const operator = normaliseOperator(value('operator') ?? before.operator);
   const q: CatalogueQuery = {
-    eligibility: { province: value('province'), age: Number.isInteger(age) && age > 0 ? age : undefined },
-    operator: normaliseOperator(value('operator')),
+    eligibility: { province, age: Number.isInteger(age) && age > 0 ? age : undefined },
+    operator,
     prefer: PREFERS_DATA.test(input.text) ? 'data' : 'cheap',
   };
   const youngest = Math.min(...deps.plans.plans.filter((p) => p.onSale).map((p) => p.ageMin));
-  return catalogueReplies(plansOnSale(deps.plans, q), q, deps.knowledge, input.locale, Number.isFinite(youngest) ? youngest : undefined);
+  return {
+    replies: catalogueReplies(plansOnSale(deps.plans, q), q, deps.knowledge, input.locale, Number.isFinite(youngest) ? youngest : undefined),
+    filter: { province, operator },
+  };
 }
 
 /** An FAQ answer when the question matches well enough; null lets the caller say it did not understand. */

@@ -5,7 +5,7 @@
 import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput } from './dialog.js';
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
-import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter } from './offers.dialog.js';
+import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter, type CatalogueFilter } from './offers.dialog.js';
 import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, spacedOrderNo, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
 import { faqReplies } from './alternatives.js';
@@ -51,6 +51,9 @@ function intentIs(input: TurnInput, ...names: string[]): boolean {
 function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
   return isQuickReply(deps.knowledge, input.text, key);
 }
+
+/** A follow-up on a list of plans that names no province, age or operator. */
+const CATALOGUE_FOLLOW_UP = /最便宜|便宜(?:点|一点|些)|流量(?:最多|多的|大的)|哪个(?:好|划算|合适)|\b(?:cheapest|cheaper|most data|more data|which (?:one )?is (?:the )?best)\b/i;
 
 /** Asking for the pre-check or for status notices in words rather than with the quick reply. */
 const WANTS_PRECHECK = /预检|检查一下(?:我的)?身份证|\bpre-?check/i;
@@ -101,12 +104,17 @@ export async function runTurn(step: string | null, message: TurnInput, given: Di
     if (here === STEP.askTail && typeof vars.orderNo === 'string' && cannotGiveTail(input.text) && !ANOTHER_ORDER.test(input.text)) {
       return { replies: [tailHelp(input, deps, vars.orderNo)], next: here, vars: { ...vars, misunderstandings: 0 } };
     }
-    if (intentIs(input, 'alternatives')) {
-      const again = await offersAgain(input, vars, deps, here);
+    // After a list of plans, "我62岁", "I live in Tibet" or "最便宜的是哪个" is more of the same question.
+    const before = vars.catalogue as CatalogueFilter | undefined;
+    const morePlans = before !== undefined && (CATALOGUE_FOLLOW_UP.test(input.text)
+      || (intentIs(input, 'inform') && input.entities.some((e) => ['province', 'age', 'operator'].includes(e.entity))));
+    if (intentIs(input, 'alternatives') || morePlans) {
+      const again = intentIs(input, 'alternatives') ? await offersAgain(input, vars, deps, here) : null;
       if (again) return again;
-      // No failed order to go by ("你们有什么套餐", "新疆能办吗"): what is on sale for what the message says.
+      // No failed order to go by ("你们有什么套餐", "新疆能办吗"): what is on sale for what the customer said.
       if (here === START || here === STEP.askOrderNo || here === STEP.after) {
-        return { replies: catalogueOffers(input, deps), next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+        const { replies, filter } = catalogueOffers(input, deps, before);
+        return { replies, next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
       }
     }
     if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') {

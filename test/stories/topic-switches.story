@@ -344,3 +344,25 @@ user: 谢谢
 bot: 不客气
 user: 好的
 bot-not: 身份证号和姓名
+
+## 套餐问题接着问：记住省份和运营商，年龄只用这一次
+user: 我在新疆，有什么卡能办
+bot: 按您说的（新疆）
+user: 最便宜的是哪个
+bot: 按您说的（新疆）
+bot-not: 移动花卡19元
+user: 我62岁
+bot: 按您说的（新疆、62岁）
+user: 移动的呢
+bot: 按您说的（新疆、移动）
+bot-not: 62岁
+
+## English: more about the plans, in a few words
+locale: en
+user: what plans do you have
+bot: Plans on sale now
+user: I live in Tibet
+bot: For what you told me (Tibet)
+user: I'm 17
+bot: For what you told me (Tibet, age 17)
+
