@@ -130,7 +130,7 @@ export function catalogueOffers(input: TurnInput, deps: DialogDeps, before: Cata
 }
 
 /** An FAQ answer when the question matches well enough; null lets the caller say it did not understand. */
-export function faqAnswer(input: TurnInput, deps: DialogDeps): Reply[] | null {
-  const answer = deps.faq.answer(input.text, input.locale);
+export function faqAnswer(input: TurnInput, deps: DialogDeps, bar?: number): Reply[] | null {
+  const answer = deps.faq.answer(input.text, input.locale, bar);
   return answer ? faqReplies(answer, deps.knowledge, input.locale) : null;
 }

@@ -2,7 +2,7 @@
  * The top of every turn: intents that apply wherever the conversation stands (a human, thanks,
  * goodbye, "check another order") are answered here; everything else goes to the current step.
  */
-import type { DialogDeps, DialogSpec, DialogVars, Step, StepOutcome, TurnInput } from './dialog.js';
+import type { DialogDeps, DialogSpec, DialogVars, Reply, Step, StepOutcome, TurnInput } from './dialog.js';
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
 import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter, type CatalogueFilter } from './offers.dialog.js';
@@ -24,6 +24,9 @@ const steps: Record<string, Step> = { [START]: start, ...orderSteps, [PRECHECK_S
 /** A message about another order than the one on the table (那我另一个订单, "check my other order"). */
 export const ANOTHER_ORDER = /(?:另[一外]|别的|其[他它]|第二|还有一)[个张笔]?(?:订单|单|卡)|新的?订单|\b(?:another|other|second|different|new) (?:order|one|sim|card)\b|\bone more order\b/i;
 
+/** An FAQ match this close is answered whatever the intent, where the bot waits for data. */
+const STRONG_FAQ = 0.6;
+
 /** Topics the FAQ answers when the message carries no order data. */
 const FAQ_INTENTS = ['activation', 'logistics', 'refund', 'update_info', 'reorder', 'alternatives', 'out_of_scope'];
 
@@ -42,6 +45,13 @@ async function offersAgain(input: TurnInput, vars: DialogVars, deps: DialogDeps,
   return after.replies.length ? { replies: withAfter([], after.replies, after.suggestion), next: here, vars: { ...after.vars, misunderstandings: 0 } } : null;
 }
 
+/** After answering something else, the question the step is still waiting on (the order number, the phone digits). */
+function stillWaiting(input: TurnInput, vars: DialogVars, deps: DialogDeps, here: string): Reply[] {
+  if (here === STEP.askOrderNo) return [askOrderNo(input, deps)];
+  if (here === STEP.askTail && vars.orderNo) return [{ text: t(deps.knowledge, input.locale, 'ask_tail_again', { orderNo: vars.orderNo }) }];
+  return [];
+}
+
 /** The NLU already turned anything it is not sure of into out_of_scope. */
 function intentIs(input: TurnInput, ...names: string[]): boolean {
   return input.intent !== null && names.includes(input.intent.name);
@@ -51,6 +61,9 @@ function intentIs(input: TurnInput, ...names: string[]): boolean {
 function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
   return isQuickReply(deps.knowledge, input.text, key);
 }
+
+/** A parcel the courier marks delivered that the customer does not have. */
+const PARCEL_MISSING = /(?:显示|已经?)?签收了?.{0,8}(?:没|未)(?:收到|拿到)|(?:没|未)(?:收到|拿到).{0,8}(?:显示|已经?)签收|\b(?:says|shows|marked) (?:as )?delivered\b.{0,40}\b(?:not|never|haven'?t|didn'?t)\b|\b(?:never|haven'?t|didn'?t|not) (?:got|get|received?)\b.{0,40}\b(?:says|shows|marked) (?:as )?delivered\b/i;
 
 /** A follow-up on a list of plans that names no province, age or operator. */
 const CATALOGUE_FOLLOW_UP = /最便宜|便宜(?:点|一点|些)|流量(?:最多|多的|大的)|哪个(?:好|划算|合适)|\b(?:cheapest|cheaper|most data|more data|which (?:one )?is (?:the )?best)\b/i;
@@ -112,9 +125,9 @@ export async function runTurn(step: string | null, message: TurnInput, given: Di
       const again = intentIs(input, 'alternatives') ? await offersAgain(input, vars, deps, here) : null;
       if (again) return again;
       // No failed order to go by ("你们有什么套餐", "新疆能办吗"): what is on sale for what the customer said.
-      if (here === START || here === STEP.askOrderNo || here === STEP.after) {
+      if (here === START || here === STEP.askOrderNo || here === STEP.after || here === STEP.askTail) {
         const { replies, filter } = catalogueOffers(input, deps, before);
-        return { replies, next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
+        return { replies: [...replies, ...stillWaiting(input, vars, deps, here)], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
       }
     }
     if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') {
@@ -127,16 +140,26 @@ export async function runTurn(step: string | null, message: TurnInput, given: Di
     if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && !ANOTHER_ORDER.test(input.text)) {
       return explainAgain(vars.verifiedOrderNo, input, vars, deps, 'next');
     }
+    // "快递显示签收了但我没收到": a parcel the courier calls delivered is for a person to chase.
+    if (here === STEP.after && vars.verifiedOrderNo && PARCEL_MISSING.test(input.text)) {
+      return { replies: [{ text: t(k, input.locale, 'parcel_missing'), suggestions: [t(k, input.locale, 'sugg_human')] }], next: here, vars: { ...vars, misunderstandings: 0, lastOffer: 'human' } };
+    }
+    // "快递单号多少", "什么时候能到" once an order is verified: its own courier and status, not the general answer.
+    if (here === STEP.after && vars.verifiedOrderNo && intentIs(input, 'logistics') && !ANOTHER_ORDER.test(input.text)) {
+      return explainAgain(vars.verifiedOrderNo, input, vars, deps);
+    }
     // Another company's order, ticket or card: say so, rather than answer with our own FAQ (退款, 激活).
     if (input.elsewhere && intentIs(input, 'out_of_scope') && here !== STEP.askTail) {
       return { replies: [{ text: t(k, input.locale, 'elsewhere') }], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
     }
     // Questions the FAQ knows (activation, delivery, refunds…), where no step is waiting for data.
-    if ((here === START || here === STEP.after || here === STEP.askOrderNo) && intentIs(input, ...FAQ_INTENTS)) {
-      const answer = faqAnswer(input, deps);
+    // While the order number or the digits are awaited, a question the FAQ knows well is answered
+    // whatever the intent ("一证五号怎么查" reads as a failure question), and the step asks again.
+    const waitingForData = here === STEP.askOrderNo || here === STEP.askTail;
+    if ((here === START || here === STEP.after || waitingForData) && (intentIs(input, ...FAQ_INTENTS) || waitingForData)) {
+      const answer = faqAnswer(input, deps, intentIs(input, ...FAQ_INTENTS) ? undefined : STRONG_FAQ);
       if (answer) {
-        const follow = here === STEP.askOrderNo ? [askOrderNo(input, deps)] : [];
-        return { replies: [...answer, ...follow], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
+        return { replies: [...answer, ...stillWaiting(input, vars, deps, here)], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, misunderstandings: 0 } };
       }
     }
     if (intentIs(input, 'thanks')) return { replies: [{ text: t(k, input.locale, 'thanks_reply') }], next: here, vars: { ...vars, misunderstandings: 0 } };

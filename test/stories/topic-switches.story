@@ -366,3 +366,27 @@ bot: For what you told me (Tibet)
 user: I'm 17
 bot: For what you told me (Tibet, age 17)
 
+
+## 发货后问快递：给这一单的快递和单号；显示签收却没收到：转人工核实
+user: 172202611100045
+user: 2018
+bot: @status shipped
+user: 快递单号多少
+bot: 顺丰速运
+bot-not: 把订单号发给我
+user: 快递显示签收了但我没收到
+bot: 需要人工客服联系快递公司核实
+user: 好
+bot: 正在为您转接人工客服
+
+## 等尾号时问别的：先回答，再接着要尾号
+user: 172202611100006
+bot: 后4位
+user: 一证五号怎么查
+bot: 一证通查
+bot: 请输入订单 172202611100006 联系电话的后4位
+user: 电信的有哪些
+bot: 属于电信
+bot: 请输入订单 172202611100006 联系电话的后4位
+user: 6710
+bot: @failure ID_QUOTA_EXCEEDED
