@@ -23,6 +23,12 @@ export function workingDaysBetween(from: string, to: Date): number {
   return days;
 }
 
+/** An order in review for longer than REVIEW_WORKING_DAYS as of `now` (never without a clock). */
+export function reviewOverdue(view: OrderView, now?: Date): boolean {
+  return view.status === 'in_review' && now !== undefined && view.createdAt !== null
+    && !Number.isNaN(Date.parse(view.createdAt)) && workingDaysBetween(view.createdAt, now) > REVIEW_WORKING_DAYS;
+}
+
 /**
  * The replies about an order. With `now`, an order in review for longer than REVIEW_WORKING_DAYS
  * says so and offers a person to chase the operator.
@@ -37,8 +43,7 @@ export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?
   }
 
   lines.push(t(k, locale, 'status_line', { orderNo: view.orderNo, product, status: k.statuses.text[locale][view.status] }));
-  const overdue = view.status === 'in_review' && now !== undefined && view.createdAt !== null
-    && !Number.isNaN(Date.parse(view.createdAt)) && workingDaysBetween(view.createdAt, now) > REVIEW_WORKING_DAYS;
+  const overdue = reviewOverdue(view, now);
   if (view.status === 'in_review') lines.push(t(k, locale, overdue ? 'in_review_overdue' : 'in_review_hint', { days: overdue ? workingDaysBetween(view.createdAt!, now!) : 0 }));
   if (view.express) lines.push(t(k, locale, 'express_line', { express: view.express.name, code: view.express.code }));
   if (view.issuedNumber) lines.push(t(k, locale, 'issued_number_line', { number: maskPhone(view.issuedNumber) }));

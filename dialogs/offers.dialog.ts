@@ -74,6 +74,11 @@ export function askPrecheck(input: TurnInput, vars: DialogVars, deps: DialogDeps
 }
 
 const ID_LIKE = /(?<![0-9A-Za-z])\d{15,17}[0-9Xx]?(?![0-9A-Za-z])/;
+
+/** Whether a message holds something like an ID number: the pre-check's answer, not a change of topic. */
+export function holdsIdNumber(text: string): boolean {
+  return ID_LIKE.test(text);
+}
 const LABELS = /身份证号码?|身份证|证件号|姓名|名字|我叫|我是|id(?: number)?|name|[:：,，;；、\s]+/giu;
 
 /**
@@ -100,32 +105,35 @@ export async function precheckStep(input: TurnInput, vars: DialogVars, deps: Dia
 /** "流量多的", "most data": rank by data rather than price. */
 const PREFERS_DATA = /流量(?:多|大|最多)|大流量|\b(?:more|most|lots of|unlimited) data\b/i;
 
-/** What a customer asking about plans said before, kept for their next question: never the age. */
+/** What a customer asking about plans said of themselves, kept for their next question. */
 export interface CatalogueFilter {
   province?: string;
   operator?: string;
+  /** As the customer said it ("我62岁"), not from an ID number. */
+  age?: number;
 }
 
 /**
  * Plans on sale for a customer without a failed order on the table ("你们有什么套餐", "新疆能办吗",
- * "有没有移动的卡"): filtered by the province, age and operator this message names, the province and
- * operator falling back to `before` ("我在新疆" then "最便宜的是哪个"). The age is used for this
- * answer only: the filter returned to keep has none.
+ * "有没有移动的卡"): filtered by the province, age and operator this message names, each falling
+ * back to `before` ("我在新疆" then "最便宜的是哪个"). The age is the one the customer stated, a
+ * number on its own (never an ID number's), so keeping it for the next question keeps nothing personal.
  */
 export function catalogueOffers(input: TurnInput, deps: DialogDeps, before: CatalogueFilter = {}): { replies: Reply[]; filter: CatalogueFilter } {
   const value = (name: string) => input.entities.find((e) => e.entity === name)?.value;
-  const age = Number(value('age'));
+  const said = Number(value('age'));
+  const age = Number.isInteger(said) && said > 0 ? said : before.age;
   const province = value('province') ?? before.province;
   const operator = normaliseOperator(value('operator') ?? before.operator);
   const q: CatalogueQuery = {
-    eligibility: { province, age: Number.isInteger(age) && age > 0 ? age : undefined },
+    eligibility: { province, age },
     operator,
     prefer: PREFERS_DATA.test(input.text) ? 'data' : 'cheap',
   };
   const youngest = Math.min(...deps.plans.plans.filter((p) => p.onSale).map((p) => p.ageMin));
   return {
     replies: catalogueReplies(plansOnSale(deps.plans, q), q, deps.knowledge, input.locale, Number.isFinite(youngest) ? youngest : undefined),
-    filter: { province, operator },
+    filter: { province, operator, age },
   };
 }
 

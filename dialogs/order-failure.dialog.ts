@@ -6,7 +6,7 @@ import { isAppError } from '../bot/errors.js';
 import { ORDER_NO_FORMAT } from '../bot/nlu/entities.js';
 import { phoneTailMatches, viewOrder } from '../bot/order-view.js';
 import type { DialogDeps, DialogVars, Reply, StepOutcome, TurnInput } from './dialog.js';
-import { explainOrder } from './explain-order.js';
+import { explainOrder, reviewOverdue } from './explain-order.js';
 import { afterFailure, withAfter } from './offers.dialog.js';
 import { t } from './reply.js';
 
@@ -109,7 +109,7 @@ export async function explainAgain(orderNo: string, input: TurnInput, vars: Dial
       suggestions: [t(k, input.locale, 'sugg_other_order'), human(deps, input)],
     }]
     : explainOrder(view, k, input.locale, input.now);
-  return { replies, next: STEP.after, vars: { ...vars, misunderstandings: 0 } };
+  return { replies, next: STEP.after, vars: { ...vars, misunderstandings: 0, ...(reviewOverdue(view, input.now) ? { lastOffer: 'human' as const } : {}) } };
 }
 
 async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
@@ -129,7 +129,8 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
   if (view.status === 'in_review' || view.status === 'shipped' || view.status === 'needs_photos') {
     const last = replies.at(-1)!;
     replies[replies.length - 1] = { ...last, suggestions: [t(deps.knowledge, input.locale, 'sugg_notify'), ...(last.suggestions ?? [])] };
-    vars = { ...vars, lastOffer: 'notify' };
+    // A review running late offers a person in words; a "好的" takes that, not the notices.
+    vars = { ...vars, lastOffer: reviewOverdue(view, input.now) ? 'human' : 'notify' };
   }
   return {
     replies,

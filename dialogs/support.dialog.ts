@@ -5,7 +5,7 @@
 import type { DialogDeps, DialogSpec, DialogVars, Reply, Step, StepOutcome, TurnInput } from './dialog.js';
 import { isAppError } from '../bot/errors.js';
 import { viewOrder } from '../bot/order-view.js';
-import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, PRECHECK_STEP, precheckStep, withAfter, type CatalogueFilter } from './offers.dialog.js';
+import { afterFailure, askPrecheck, catalogueOffers, faqAnswer, holdsIdNumber, PRECHECK_STEP, precheckStep, withAfter, type CatalogueFilter } from './offers.dialog.js';
 import { askOrderNo, explainAgain, LOOKS_LIKE_NUMBER, orderSteps, spacedOrderNo, STEP, takeOrderNo } from './order-failure.dialog.js';
 import { asksWhereOrderNoIs, cannotGiveTail, orderNoHelp, tailHelp } from './without-data.js';
 import { faqReplies } from './alternatives.js';
@@ -63,7 +63,15 @@ function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
 }
 
 /** A parcel the courier marks delivered that the customer does not have. */
-const PARCEL_MISSING = /(?:显示|已经?)?签收了?.{0,8}(?:没|未)(?:收到|拿到)|(?:没|未)(?:收到|拿到).{0,8}(?:显示|已经?)签收|\b(?:says|shows|marked) (?:as )?delivered\b.{0,40}\b(?:not|never|haven'?t|didn'?t)\b|\b(?:never|haven'?t|didn'?t|not) (?:got|get|received?)\b.{0,40}\b(?:says|shows|marked) (?:as )?delivered\b/i;
+const PARCEL_MISSING = new RegExp([
+  '(?:签收|妥投|送达).{0,15}(?:没|未|没人|不是我)', '(?:没|未)(?:收到|拿到|见到).{0,15}(?:签收|妥投|送达)',
+  String.raw`\bdelivered\b.{0,40}\b(?:not|never|didn'?t|haven'?t|no one|nobody|missing)\b`,
+  String.raw`\b(?:never|haven'?t|didn'?t|did not|not) (?:got|get|receive[d]?)\b.{0,40}\bdelivered\b`,
+].join('|'), 'i');
+/** Asks for someone to chase the operator ("帮我催一下"): a person's job. */
+const CHASE = /催(?:一下|一催|审|单|促)?|\b(?:chase|hurry|expedite|speed (?:it |this )?up)\b/i;
+/** Asks when ("那多久能重新下单", "how soon can I order again"). */
+const WHEN = /多久|多长时间|什么时候|几天|\b(?:how (?:long|soon)|when)\b/i;
 
 /** A follow-up on a list of plans that names no province, age or operator. */
 const CATALOGUE_FOLLOW_UP = /最便宜|便宜(?:点|一点|些)|流量(?:最多|多的|大的)|哪个(?:好|划算|合适)|\b(?:cheapest|cheaper|most data|more data|which (?:one )?is (?:the )?best)\b/i;
@@ -76,18 +84,24 @@ const WANTS_NOTICE = /(?:变化|更新|进展|动静)(?:了)?(?:就|的话|时)?
 export async function runTurn(step: string | null, message: TurnInput, given: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   // An offer stands for the next message only.
   const offered = given.lastOffer;
-  const vars: DialogVars = { ...given, lastOffer: undefined };
+  let vars: DialogVars = { ...given, lastOffer: undefined };
   // Once an order is on the table, a message without a word of the domain ("what else can I get
   // instead", "地址要补充门牌号") is read as being about it.
   const input = (vars.orderNo || vars.verifiedOrderNo) && message.onTopic ? { ...message, intent: message.onTopic } : message;
   const k = deps.knowledge;
-  const here = step && steps[step] ? step : START;
+  let here = step && steps[step] ? step : START;
   const hasData = input.entities.some((e) => e.entity === 'order_no' || e.entity === 'phone_tail' || e.entity === 'phone');
 
-  // The pre-check's answer (an ID number and a name) goes to its step, whatever it looks like.
-  if (here === PRECHECK_STEP && !clicked(input, deps, 'sugg_human')) return precheckStep(input, vars, deps);
+  // The pre-check's answer (an ID number and a name) goes to its step; a message without an ID
+  // number ("算了不查了", "how soon can I order again?") leaves the pre-check and is read as any other.
+  if (here === PRECHECK_STEP) {
+    if (holdsIdNumber(input.text) && !clicked(input, deps, 'sugg_human')) return precheckStep(input, vars, deps);
+    here = typeof vars.precheckBack === 'string' && steps[vars.precheckBack] ? vars.precheckBack : STEP.after;
+    vars = { ...vars, precheckBack: undefined };
+  }
 
-  if (clicked(input, deps, 'sugg_human') || intentIs(input, 'human_agent', 'complaint') || (offered === 'human' && intentIs(input, 'affirm'))) {
+  if (clicked(input, deps, 'sugg_human') || intentIs(input, 'human_agent', 'complaint') || (offered === 'human' && intentIs(input, 'affirm'))
+    || (vars.verifiedOrderNo && CHASE.test(input.text))) {
     const reason = intentIs(input, 'complaint') ? 'complaint' : 'customer_request';
     return {
       replies: [{ text: t(k, input.locale, 'handoff') }],
@@ -127,8 +141,14 @@ export async function runTurn(step: string | null, message: TurnInput, given: Di
       // No failed order to go by ("你们有什么套餐", "新疆能办吗"): what is on sale for what the customer said.
       if (here === START || here === STEP.askOrderNo || here === STEP.after || here === STEP.askTail) {
         const { replies, filter } = catalogueOffers(input, deps, before);
-        return { replies: [...replies, ...stillWaiting(input, vars, deps, here)], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
+        // A question about plans is not an order check: only the digits of an order being checked are asked again.
+        const again = here === STEP.askTail ? stillWaiting(input, vars, deps, here) : [];
+        return { replies: [...replies, ...again], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
       }
+    }
+    // "那多久能重新下单": when, from the reason, before any pre-check is offered again.
+    if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && WHEN.test(input.text) && !ANOTHER_ORDER.test(input.text)) {
+      return explainAgain(vars.verifiedOrderNo, input, vars, deps, 'next');
     }
     if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') {
       // "can my wife order for me with her ID?": the real-name rule first; a pre-check of her ID would mislead.

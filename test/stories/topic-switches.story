@@ -270,8 +270,8 @@ user: 我15岁能办吗
 bot: 暂时没有在售套餐可以办理
 bot: 最低是16周岁
 user: 有没有移动的卡
-bot: 属于移动
-bot-not: 联通
+bot: 按您说的（新疆、15岁、移动）
+bot: 暂时没有在售套餐可以办理
 user: 我的订单172202611100003为什么失败
 bot: 后4位
 
@@ -345,17 +345,24 @@ bot: 不客气
 user: 好的
 bot-not: 身份证号和姓名
 
-## 套餐问题接着问：记住省份和运营商，年龄只用这一次
+## 套餐问题接着问：记住省份、运营商和说过的年龄；之前不问订单号
 user: 我在新疆，有什么卡能办
 bot: 按您说的（新疆）
+bot-not: 请发送您的订单号
 user: 最便宜的是哪个
 bot: 按您说的（新疆）
 bot-not: 移动花卡19元
-user: 我62岁
-bot: 按您说的（新疆、62岁）
+user: 我66岁
+bot: 按您说的（新疆、66岁）
+bot-not: 18–65
 user: 移动的呢
-bot: 按您说的（新疆、移动）
-bot-not: 62岁
+bot: 按您说的（新疆、66岁、移动）
+
+## 15岁没有能办的，换运营商问也一样
+user: 我15岁能办卡吗
+bot: 暂时没有在售套餐可以办理
+user: 那联通的呢
+bot: 暂时没有在售套餐可以办理
 
 ## English: more about the plans, in a few words
 locale: en
@@ -390,3 +397,37 @@ bot: 属于电信
 bot: 请输入订单 172202611100006 联系电话的后4位
 user: 6710
 bot: @failure ID_QUOTA_EXCEEDED
+
+## 审核超时：说“好的”是转人工，不是订阅通知
+user: 172202611100043
+user: 9832
+bot: @status in_review
+user: 好的
+bot: 正在为您转接人工客服
+
+## 审核中的订单：“帮我催一下”转人工
+user: 172202611100043
+user: 9832
+user: 帮我催一下
+bot: 正在为您转接人工客服
+
+## 预检中途改问别的：离开预检，照常回答
+user: 172202611100010
+user: 3883
+user: 172202611100003
+user: 4475
+bot: 预检
+user: 好的
+bot: 身份证号和姓名
+user: 算了不查了，那多久能重新下单
+bot: 接下来：
+bot-not: 身份证号
+bot-not: 没有读到
+
+## English: the parcel shows delivered but never came
+locale: en
+user: order 172202611100045 last four 2018
+bot: @status shipped
+user: the tracking says delivered but nobody here got it
+bot: a human agent has to check with the courier
+
