@@ -64,12 +64,12 @@ function clicked(input: TurnInput, deps: DialogDeps, key: string): boolean {
 
 /** A parcel the courier marks delivered that the customer does not have. */
 const PARCEL_MISSING = new RegExp([
-  '(?:签收|妥投|送达).{0,15}(?:没|未|没人|不是我)', '(?:没|未)(?:收到|拿到|见到).{0,15}(?:签收|妥投|送达)',
+  '(?:签收|妥投|送达).{0,15}(?:(?:没|未)有?(?:收到|拿到|见到|人收)|没人|不是我)', '(?:没|未)有?(?:收到|拿到|见到).{0,15}(?:签收|妥投|送达)',
   String.raw`\bdelivered\b.{0,40}\b(?:not|never|didn'?t|haven'?t|no one|nobody|missing)\b`,
   String.raw`\b(?:never|haven'?t|didn'?t|did not|not) (?:got|get|receive[d]?)\b.{0,40}\bdelivered\b`,
 ].join('|'), 'i');
 /** Asks for someone to chase the operator ("帮我催一下"): a person's job. */
-const CHASE = /催(?:一下|一催|审|单|促)?|\b(?:chase|hurry|expedite|speed (?:it |this )?up)\b/i;
+const CHASE = /帮我催|催(?:一下|一催|审|单|促)|\b(?:chase|hurry|expedite|speed (?:it |this )?up)\b/i;
 /** Asks when ("那多久能重新下单", "how soon can I order again"). */
 const WHEN = /多久|多长时间|什么时候|几天|\b(?:how (?:long|soon)|when)\b/i;
 
@@ -142,23 +142,22 @@ export async function runTurn(step: string | null, message: TurnInput, given: Di
       if (here === START || here === STEP.askOrderNo || here === STEP.after || here === STEP.askTail) {
         const { replies, filter } = catalogueOffers(input, deps, before);
         // A question about plans is not an order check: only the digits of an order being checked are asked again.
-        const again = here === STEP.askTail ? stillWaiting(input, vars, deps, here) : [];
-        return { replies: [...replies, ...again], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
+        const ask = here === STEP.askTail ? stillWaiting(input, vars, deps, here) : [];
+        return { replies: [...replies, ...ask], next: here === START ? STEP.askOrderNo : here, vars: { ...vars, catalogue: filter, misunderstandings: 0 } };
       }
     }
-    // "那多久能重新下单": when, from the reason, before any pre-check is offered again.
-    if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && WHEN.test(input.text) && !ANOTHER_ORDER.test(input.text)) {
+    // "那我要等多久才能再下单" about a failed order on the table: what can be done and when, from its
+    // reason; with a pre-check on offer, only a question of when ("can I order again" takes the pre-check).
+    const precheckOnOffer = typeof vars.precheckPlanId === 'string';
+    if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && !ANOTHER_ORDER.test(input.text)
+      && (!precheckOnOffer || WHEN.test(input.text))) {
       return explainAgain(vars.verifiedOrderNo, input, vars, deps, 'next');
     }
-    if (intentIs(input, 'reorder') && typeof vars.precheckPlanId === 'string') {
+    if (intentIs(input, 'reorder') && precheckOnOffer) {
       // "can my wife order for me with her ID?": the real-name rule first; a pre-check of her ID would mislead.
       const realName = deps.faq.answer(input.text, input.locale);
       if (realName?.id === 'someone_elses_id') return { replies: faqReplies(realName, k, input.locale), next: here, vars: { ...vars, misunderstandings: 0 } };
       return askPrecheck(input, vars, deps, here);
-    }
-    // "那我要等多久才能再下单" about a failed order on the table: what can be done and when, from its reason.
-    if (intentIs(input, 'reorder') && here === STEP.after && vars.verifiedOrderNo && vars.failureCode && !ANOTHER_ORDER.test(input.text)) {
-      return explainAgain(vars.verifiedOrderNo, input, vars, deps, 'next');
     }
     // "快递显示签收了但我没收到": a parcel the courier calls delivered is for a person to chase.
     if (here === STEP.after && vars.verifiedOrderNo && PARCEL_MISSING.test(input.text)) {
