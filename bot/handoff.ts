@@ -123,7 +123,7 @@ export class HandoffService {
     if (existing && (existing.status === 'queued' || existing.status === 'active')) {
       if (existing.status === 'active') return [];
       const position = await this.position(existing.id);
-      return [await this.post(conversationId, 'system', this.text(locale, 'queued_noted', { position }))];
+      return [await this.post(conversationId, 'system', this.text(locale, 'queued_noted', { ahead: position - 1 }))];
     }
     if (existing) await this.d.handoffs.update(existing.id, [...OPEN_STATES], { status: 'closed' });
     this.d.metrics.handoffs.inc({ reason: effect.reason });
@@ -181,7 +181,7 @@ export class HandoffService {
             return [{ text: this.text(locale, 'queue_cancelled') }];
           }
         }
-        return [{ text: this.text(locale, 'queued_noted', { position: await this.position(h.id) }) }];
+        return [{ text: this.text(locale, 'queued_noted', { ahead: (await this.position(h.id)) - 1 }) }];
       }
       case 'ticket_pending': {
         if (keepWaiting) {

@@ -66,7 +66,7 @@ describe('handoff', () => {
     for (const m of packet.transcript) expect(containsPii(m.text), m.text).toBe(false);
 
     // While queued the bot does not start over: it tells the customer where they stand.
-    expect(texts(await a.say('还要等多久'))).toContain('第 1 位');
+    expect(texts(await a.say('还要等多久'))).toContain('您前面还有 0 位');
 
     await built.handoff.claim(a.conversationId, ALICE);
     const seenByB = await built.store.listMessages(b.conversationId, 0);
@@ -148,7 +148,7 @@ describe('handoff', () => {
     const b = await new RestCustomer(built).open('en');
     await b.say('I want to talk to a human');
     // Cancelling the order is something to ask the agent, not a way out of the queue.
-    expect(texts(await a.say('我要取消订单'))).toContain('排在第 1 位');
+    expect(texts(await a.say('我要取消订单'))).toContain('您前面还有 0 位');
     expect((await built.handoff.queue()).map((q) => q.conversationId)).toEqual([a.conversationId, b.conversationId]);
 
     expect(texts(await a.say('算了不用了 我自己查'))).toContain('已为您取消人工排队');
