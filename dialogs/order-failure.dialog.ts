@@ -4,7 +4,9 @@
  */
 import { isAppError } from '../bot/errors.js';
 import { ORDER_NO_FORMAT } from '../bot/nlu/entities.js';
+import { toHalfWidth } from '../bot/nlu/gazetteer.js';
 import { phoneTailMatches, viewOrder } from '../bot/order-view.js';
+import type { OrderRecord } from '../bot/ports/order-source.js';
 import type { DialogDeps, DialogVars, Reply, StepOutcome, TurnInput } from './dialog.js';
 import { explainOrder, reviewOverdue } from './explain-order.js';
 import { afterFailure, withAfter } from './offers.dialog.js';
@@ -93,14 +95,9 @@ export async function lookUp(orderNo: string, input: TurnInput, vars: DialogVars
  */
 export async function explainAgain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps, only?: 'next'): Promise<StepOutcome> {
   const k = deps.knowledge;
-  let order;
-  try {
-    order = await deps.orders.getOrder(orderNo);
-  } catch (e) {
-    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
-    return { replies: [{ text: t(k, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.after, vars };
-  }
-  if (!order) return { replies: [{ text: t(k, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
+  const found = await verifiedOrder(orderNo, input, vars, deps);
+  if ('outcome' in found) return found.outcome;
+  const { order } = found;
   const view = viewOrder(order, k);
   const reason = view.failureCode ? k.reasons.get(view.failureCode) : undefined;
   const replies: Reply[] = only === 'next' && reason
@@ -112,15 +109,24 @@ export async function explainAgain(orderNo: string, input: TurnInput, vars: Dial
   return { replies, next: STEP.after, vars: { ...vars, misunderstandings: 0, ...(reviewOverdue(view, input.now) ? { lastOffer: 'human' as const } : {}) } };
 }
 
-async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+/** The order a customer has proved is theirs, or what to say when the platform is down or no longer has it. */
+async function verifiedOrder(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<{ order: OrderRecord } | { outcome: StepOutcome }> {
+  const k = deps.knowledge;
   let order;
   try {
     order = await deps.orders.getOrder(orderNo);
   } catch (e) {
     if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
-    return { replies: [{ text: t(deps.knowledge, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.after, vars };
+    return { outcome: { replies: [{ text: t(k, input.locale, 'source_down'), suggestions: [human(deps, input)] }], next: STEP.after, vars } };
   }
-  if (!order) return { replies: [{ text: t(deps.knowledge, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars };
+  if (!order) return { outcome: { replies: [{ text: t(k, input.locale, 'order_not_found', { orderNo }) }], next: STEP.askOrderNo, vars } };
+  return { order };
+}
+
+async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+  const found = await verifiedOrder(orderNo, input, vars, deps);
+  if ('outcome' in found) return found.outcome;
+  const { order } = found;
   const view = viewOrder(order, deps.knowledge);
   const after = afterFailure(order, view, input, vars, deps);
   const replies = withAfter(explainOrder(view, deps.knowledge, input.locale, input.now), after.replies, after.suggestion);
@@ -146,7 +152,7 @@ async function explain(orderNo: string, input: TurnInput, vars: DialogVars, deps
  * make a 172 order number, with where it stands in the text.
  */
 function spacedOrderNoAt(text: string): { value: string; start: number; end: number } | undefined {
-  const m = /(?<![\d-])172(?:[ \-]?\d){12}(?![\d-])/.exec(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  const m = /(?<![\d-])172(?:[ \-]?\d){12}(?![\d-])/.exec(toHalfWidth(text)); // one character for one: spans hold
   return m ? { value: m[0].replace(/[ -]/g, ''), start: m.index, end: m.index + m[0].length } : undefined;
 }
 

@@ -17,6 +17,9 @@ import { toMandarin } from '../bot/nlu/script.js';
 import type { DialogDeps, Reply, TurnInput } from './dialog.js';
 import { t } from './reply.js';
 
+/** What both rules read: simplified Mandarin, typographic apostrophes made plain ("can’t"). */
+const readable = (text: string) => toMandarin(text).replace(/[’‘]/g, "'");
+
 /**
  * Names the order number: 订单号 (and typed 订单好, 订但号, 定单号), 下单号, 订单编号, dd号, 单号 but not
  * a tracking number (运单号, 快递单号, 物流的单号: taken out first), "172开头的那个号", "十五位那个".
@@ -56,7 +59,7 @@ const EN_MISSING = new RegExp([
  * simplified ones.
  */
 export function asksWhereOrderNoIs(text: string): boolean {
-  const plain = toMandarin(text).replace(/[’‘]/g, "'").replace(ZH_TRACKING_NO, '');
+  const plain = readable(text).replace(ZH_TRACKING_NO, '');
   if (HAS_ORDER_NO.test(plain)) return false;
   // Either language for either half: 我没有order number, forgot 订单号.
   return [ZH_ORDER_NO, EN_ORDER_NO, PINYIN_ORDER_NO].some((re) => re.test(plain)) && [ZH_MISSING, EN_MISSING, PINYIN_MISSING].some((re) => re.test(plain));
@@ -99,7 +102,7 @@ const EN_NOT_MINE = new RegExp([
  * phone too, unless the message names something else (the order number, a password, the ID card).
  */
 export function cannotGiveTail(text: string): boolean {
-  const plain = toMandarin(text).replace(/[’‘]/g, "'");
+  const plain = readable(text);
   const has = (...res: RegExp[]) => res.some((re) => re.test(plain));
   if (has(ZH_NOT_MINE, EN_NOT_MINE, ANOTHER_WAY, ZH_FORGOT, EN_FORGOT, PINYIN_MISSING)) {
     return has(ZH_PHONE, EN_PHONE) || !has(ZH_ORDER_NO, EN_ORDER_NO, PINYIN_ORDER_NO, ZH_OTHER_THING, EN_OTHER_THING);
