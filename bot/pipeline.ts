@@ -5,11 +5,11 @@
  */
 import type { Logger } from 'pino';
 import type { DialogEngine } from './botkit.engine.js';
-import type { Effect, Reply } from '../dialogs/dialog.js';
+import type { Effect, Reply, TurnTrace } from '../dialogs/dialog.js';
 import { AppError } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { detectLocale, type Locale } from './locale.js';
-import type { LanguageUnderstanding } from './nlu/types.js';
+import type { LanguageUnderstanding, NluResult } from './nlu/types.js';
 import type { Metrics } from './metrics.js';
 import { maskText } from './pii.js';
 import type { Bus } from './ports/bus.js';
@@ -35,6 +35,8 @@ export interface TurnOutput {
   effects: Effect[];
   /** The language the customer was answered in (absent for a dropped duplicate). */
   locale?: Locale;
+  /** How the dialog decided the turn (absent when it did not run: a duplicate, a person holds the conversation). */
+  trace?: TurnTrace;
 }
 
 export interface PipelineDeps {
@@ -147,7 +149,9 @@ export class Pipeline {
     const { store, bus } = this.d;
     const conversationId = conv.id;
 
-    const locale = detectLocale(text, conv.locale);
+    const nlu = this.d.nlu.parse(text);
+    // A message in pinyin is Chinese, whatever its letters look like.
+    const locale = nlu.pinyin ? 'zh-CN' : detectLocale(text, conv.locale);
     if (locale !== conv.locale) await store.setLocale(conversationId, locale);
     const intercepted = await this.d.intercept?.(conversationId, text, locale);
     if (intercepted) {
@@ -158,15 +162,15 @@ export class Pipeline {
     // "The bot is typing" only when a turn is slow enough to notice (an order platform look-up, say).
     const typing = setTimeout(() => void bus.publish(conversationId, { type: 'typing', from: 'bot' }).catch(() => undefined), TYPING_AFTER_MS);
     try {
-      return await this.botTurn(conversationId, text, locale, customer);
+      return await this.botTurn(conversationId, nlu, locale, customer);
     } finally {
       clearTimeout(typing);
     }
   }
 
-  private async botTurn(conversationId: string, text: string, locale: Locale, customer: StoredMessage): Promise<TurnOutput> {
+  private async botTurn(conversationId: string, nlu: NluResult, locale: Locale, customer: StoredMessage): Promise<TurnOutput> {
     const { bus } = this.d;
-    const nlu = this.d.nlu.parse(text);
+    const text = nlu.text;
     this.d.metrics.intents.inc({ intent: nlu.intent.name });
     const now = this.d.now?.() ?? new Date();
 
@@ -181,8 +185,8 @@ export class Pipeline {
     }
     const last = replies.at(-1)?.seq ?? customer.seq;
     await bus.publish(conversationId, { type: 'turn_end', seq: last });
-    this.d.log.debug({ conversationId, intent: nlu.intent.name, replies: replies.length }, 'turn');
-    return { customer, replies, effects: result.effects, locale };
+    this.d.log.debug({ conversationId, intent: nlu.intent.name, decided: result.trace, replies: replies.length }, 'turn');
+    return { customer, replies, effects: result.effects, locale, trace: result.trace };
   }
 
   /** Persists the bot's replies, then publishes them. */

@@ -10,13 +10,16 @@
  *
  * Options:
  *   --segmenter chars|jieba|jieba+chars   Chinese segmentation (default: the engine's)
- *   --alpha X --threshold X --small-talk-threshold X --open-threshold X --bare-threshold X --sure-threshold X
+ *   --alpha X --threshold X --small-talk-threshold X --open-threshold X --bare-threshold X --sure-threshold X --topic-threshold X
  *                                         override the engine's calibration
  *   --calibrate                           pick alpha and the five thresholds: the best K-fold
  *                                         (--cv K, default 5) accuracy on the training phrases that keeps
  *                                         OOS false accepts ≤ 1% (--calibration-max-fa X) and OOS → small talk ≤ 5% on the
  *                                         calibration fold of each FILE, on each half of it (nothing else of FILE is read);
  *                                         alpha from 0.3 to 0.7 unless --alpha is given
+ *   --topic-file FILE                     with --calibrate: also pick the topic bar, the best accuracy on FILE's lines
+ *                                         said inside a conversation about an order (context column `order`)
+ *   --write                               with --calibrate: write the result to knowledge/nlu/calibration.json
  *   --check-calibration                   instead of calibrating, split the calibration folds in two halves,
  *                                         calibrate on each and read the false accepts on the other
  *   --cv K                                K-fold cross-validation over the training phrases (fold = index mod K
@@ -34,13 +37,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_BARE_THRESHOLD, DEFAULT_SURE_THRESHOLD, DEFAULT_OPEN_THRESHOLD, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD } from '../bot/nlu/natural.nlu.js';
+import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_BARE_THRESHOLD, DEFAULT_SURE_THRESHOLD, DEFAULT_OPEN_THRESHOLD, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD, DEFAULT_TOPIC_THRESHOLD } from '../bot/nlu/natural.nlu.js';
 import type { Segmenter } from '../bot/nlu/features.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { INTENTS } from '../bot/nlu/types.js';
 import { calibrate, crossValidate, decisionRates, isCalibrationLine, pct, readTsv, type Row } from './nlu-tuning.js';
 
-interface Classifier { name: string; classify(text: string): Promise<string> | string }
+/** `onTopic`: the line is read inside a conversation about an order (see Row). */
+interface Classifier { name: string; classify(text: string, onTopic?: boolean): Promise<string> | string }
 
 export interface Figures {
   file: string;
@@ -65,13 +69,13 @@ export interface Figures {
  */
 async function timeParses(rows: readonly Row[], classifiers: readonly Classifier[]): Promise<number[]> {
   const rounds: number[][] = classifiers.map(() => []);
-  for (const clf of classifiers) for (const r of rows) await clf.classify(r.text);
+  for (const clf of classifiers) for (const r of rows) await clf.classify(r.text, r.onTopic);
   for (let round = 0; round < 7; round++) {
     for (const [c, clf] of classifiers.entries()) {
       let parses = 0;
       const t0 = performance.now();
       do {
-        for (const r of rows) await clf.classify(r.text);
+        for (const r of rows) await clf.classify(r.text, r.onTopic);
         parses += rows.length;
       } while (parses < 300 && rows.length > 0);
       rounds[c]!.push((performance.now() - t0) / Math.max(parses, 1));
@@ -82,7 +86,7 @@ async function timeParses(rows: readonly Row[], classifiers: readonly Classifier
 
 async function evaluate(file: string, rows: Row[], clf: Classifier, parseMs: number): Promise<Figures> {
   const predicted: string[] = [];
-  for (const r of rows) predicted.push(await clf.classify(r.text));
+  for (const r of rows) predicted.push(await clf.classify(r.text, r.onTopic));
   const labels = [...new Set([...rows.map((r) => r.intent), ...predicted])].sort();
   const perIntent: Figures['perIntent'] = {};
   for (const l of labels) {
@@ -162,8 +166,8 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, 'sure-threshold': { type: 'string' }, alpha: { type: 'string' },
-      calibrate: { type: 'boolean' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
+      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, 'sure-threshold': { type: 'string' }, 'topic-threshold': { type: 'string' }, alpha: { type: 'string' },
+      calibrate: { type: 'boolean' }, write: { type: 'boolean' }, 'topic-file': { type: 'string' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
       cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' },
       'check-calibration': { type: 'boolean' }, 'calibration-max-fa': { type: 'string' },
       'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
@@ -180,6 +184,8 @@ async function main(): Promise<number> {
       alphas: values.alpha ? [Number(values.alpha)] : undefined,
       check: values['check-calibration'],
       maxFa: values['calibration-max-fa'] ? Number(values['calibration-max-fa']) : undefined,
+      topicFile: values['topic-file'],
+      write: values.write,
     });
     return 0;
   }
@@ -191,7 +197,8 @@ async function main(): Promise<number> {
   const open = option(values['open-threshold'], DEFAULT_OPEN_THRESHOLD);
   const bare = option(values['bare-threshold'], DEFAULT_BARE_THRESHOLD);
   const sure = option(values['sure-threshold'], DEFAULT_SURE_THRESHOLD);
-  if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare, sure }); return 0; }
+  const topic = option(values['topic-threshold'], DEFAULT_TOPIC_THRESHOLD);
+  if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare, sure, topic }); return 0; }
   if (!positionals.length) {
     console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');
     return 2;
@@ -206,12 +213,13 @@ async function main(): Promise<number> {
     openThreshold: open,
     bareThreshold: bare,
     sureThreshold: sure,
+    topicThreshold: topic,
     alpha,
     training,
     spelling: !values['no-spelling'],
   });
   const trainMs = performance.now() - t0;
-  const ours: Classifier = { name: `ours (natural, ${nlu.segmenter})`, classify: (t) => nlu.parse(t).intent.name };
+  const ours: Classifier = { name: `ours (natural, ${nlu.segmenter})`, classify: (t, onTopic) => { const r = nlu.parse(t); return (onTopic ? r.onTopic : r.intent).name; } };
   const classifiers: Array<{ clf: Classifier; trainMs: number }> = [{ clf: ours, trainMs }];
   if (values['compare-nlpjs']) classifiers.push(await nlpjsClassifier(training));
 

@@ -4,6 +4,8 @@
  * bars (`--calibrate`: cross-validated accuracy, bounded on evaluation files' calibration folds).
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { CALIBRATION_FILE, loadCalibration } from '../bot/nlu/calibration.js';
 import { detectLanguage, type Language, type Segmenter } from '../bot/nlu/features.js';
 import { candidate, chooseIntent, type BarKind, type Bars, type MessageContext } from '../bot/nlu/decision.js';
 import { NaturalNlu } from '../bot/nlu/natural.nlu.js';
@@ -11,16 +13,22 @@ import type { RankedIntent } from '../bot/nlu/types.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS } from '../bot/nlu/types.js';
 
-export interface Row { intent: string; text: string }
+/**
+ * A labelled line. `onTopic`: the line is said inside a conversation about the customer's order
+ * (a third column `context` with the value `order`), where the bot reads it as NluResult.onTopic.
+ */
+export interface Row { intent: string; text: string; onTopic?: boolean }
 
 export function readTsv(file: string): Row[] {
   const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim());
   const header = lines.shift()?.split('\t') ?? [];
   if (header[0] !== 'intent' || header[1] !== 'text') throw new Error(`${file}: the header must be intent<TAB>text`);
+  const withContext = header[2] === 'context';
   return lines.map((line, i) => {
-    const [intent, text] = line.split('\t');
+    const [intent, text, third] = line.split('\t');
     if (!intent || text === undefined) throw new Error(`${file}:${i + 2}: expected intent<TAB>text`);
-    return { intent, text };
+    if (withContext && third !== 'order' && third !== '-') throw new Error(`${file}:${i + 2}: the context is 'order' or '-'`);
+    return withContext && third === 'order' ? { intent, text, onTopic: true } : { intent, text };
   });
 }
 
@@ -39,17 +47,24 @@ export function decisionRates(rows: readonly Row[], predicted: readonly string[]
     accuracy: share(rows.filter((r, i) => predicted[i] === r.intent).length, rows.length) ?? 0,
     oosLines: oos.length,
     oosFalseAccept: share(oos.filter(([, p]) => ORDER_RELATED_INTENTS.has(p)).length, oos.length),
-    oosAsSmallTalk: share(oos.filter(([, p]) => SMALL_TALK_INTENTS.has(p)).length, oos.length),
+    oosAsSmallTalk: share(oos.filter(([, p]) => BOUNDED_SMALL_TALK.has(p)).length, oos.length),
     smallTalkRecall: share(st.filter(([r, p]) => r.intent === p).length, st.length),
   };
 }
+
+/**
+ * The small talk an out-of-scope line may rarely be taken for (a greeting, a thank-you, a yes or a
+ * no said back to "what's the weather"). Not "are you a bot": said to "who made you" or "what is the
+ * meaning of life", its reply (I am the order bot; say 转人工 for a person) is true and harmless.
+ */
+const BOUNDED_SMALL_TALK: ReadonlySet<string> = new Set([...SMALL_TALK_INTENTS].filter((i) => i !== 'ask_bot'));
 
 /** The calibration fold: every 5th data line (0-based index mod 5 = 0); the rest is for reporting. */
 export const isCalibrationLine = (i: number) => i % 5 === 0;
 
 /** The five bars as the engine's constants name them, for a report's header. */
 const barsText = (b: Bars) =>
-  `threshold ${b.order}, small-talk threshold ${b.smallTalk}, open threshold ${b.open}, bare threshold ${b.bare}, sure threshold ${b.sure}`;
+  `threshold ${b.order}, small-talk threshold ${b.smallTalk}, open threshold ${b.open}, bare threshold ${b.bare}, sure threshold ${b.sure}, topic threshold ${b.topic}`;
 
 export interface Replay { lang: Language; gold: string; ctx: MessageContext; ranking: RankedIntent[] }
 
@@ -100,11 +115,12 @@ export function crossValidate(k: number, segmenter: Segmenter | undefined, opts:
 /** The grid every threshold is searched on: 0.05, 0.07, …, 0.59. */
 const GRID = Array.from({ length: 28 }, (_, i) => Number((0.05 + i * 0.02).toFixed(2)));
 
-type Setting = Bars & { alpha: number; cv: number; worstFa: number; worstSt: number; stRecall: number };
+type Setting = Omit<Bars, 'topic'> & { alpha: number; cv: number; worstFa: number; worstSt: number; stRecall: number };
 export interface Held { rows: Row[]; replays: Replay[] }
 
-function ratesAt(held: readonly Held[], bars: Bars) {
-  const rates = held.map(({ rows, replays }) => decisionRates(rows, replays.map((r) => chooseIntent(r.ctx, r.ranking, bars).name)));
+function ratesAt(held: readonly Held[], bars: Omit<Bars, 'topic'>) {
+  // No decision here is read inside a conversation: the topic bar plays no part.
+  const rates = held.map(({ rows, replays }) => decisionRates(rows, replays.map((r) => chooseIntent(r.ctx, r.ranking, { ...bars, topic: 1 }).name)));
   const fa = rates.map((x) => x.oosFalseAccept ?? 0);
   return {
     fa,
@@ -135,28 +151,50 @@ const SURE_GRID = [0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, Infinity];
 /**
  * How many of a set of decisions clear their bar, for every threshold of the grid at once: with the
  * bare bar fixed, each message's candidate and the kind of bar it faces are fixed too (see
- * `candidate`), so the count at any (order, small talk, open) is `fixed` plus one lookup per bar.
+ * `candidate`), so the count at any (order, small talk, open) is `fixed` plus one lookup per bar,
+ * plus the candidates that fail their order or open bar while their small-talk fallback clears its
+ * own (`fallback`, by both bars' grid positions).
  */
-interface Tally { fixed: number; clear: Record<BarKind, Int32Array> }
+interface Tally { fixed: number; clear: Record<BarKind, Int32Array>; fallback: { order: Int32Array; open: Int32Array } }
 
-function tally(decisions: Iterable<{ bar: BarKind | null; confidence: number }>): Tally {
-  const t: Tally = { fixed: 0, clear: { order: new Int32Array(GRID.length), smallTalk: new Int32Array(GRID.length), open: new Int32Array(GRID.length) } };
+interface Decision { bar: BarKind | null; confidence: number; counts: boolean; fallback?: { confidence: number; counts: boolean } }
+
+const G = GRID.length;
+
+function tally(decisions: Iterable<Decision>): Tally {
+  // The topic bar never faces these decisions (they are read out of any conversation): its counts stay 0.
+  const t: Tally = {
+    fixed: 0,
+    clear: { order: new Int32Array(G), smallTalk: new Int32Array(G), open: new Int32Array(G), topic: new Int32Array(G) },
+    fallback: { order: new Int32Array(G * G), open: new Int32Array(G * G) },
+  };
   for (const d of decisions) {
     // No bar: data alone.
-    if (d.bar === null) { t.fixed++; continue; }
-    const counts = t.clear[d.bar];
-    for (let g = 0; g < GRID.length && GRID[g]! <= d.confidence; g++) counts[g]!++;
+    if (d.bar === null) { if (d.counts) t.fixed++; continue; }
+    if (d.counts) {
+      const counts = t.clear[d.bar];
+      for (let g = 0; g < G && GRID[g]! <= d.confidence; g++) counts[g]!++;
+    }
+    const fb = d.fallback;
+    if (fb?.counts && (d.bar === 'order' || d.bar === 'open')) {
+      const cells = t.fallback[d.bar];
+      // The candidate fails at every grid bar above its confidence; the fallback clears every small-talk bar up to its own.
+      for (let b = 0; b < G; b++) if (GRID[b]! > d.confidence) for (let s = 0; s < G && GRID[s]! <= fb.confidence; s++) cells[b * G + s]!++;
+    }
   }
   return t;
 }
 
-const cleared = (t: Tally, o: number, s: number, p: number) => t.fixed + t.clear.order[o]! + t.clear.smallTalk[s]! + t.clear.open[p]!;
+const cleared = (t: Tally, o: number, s: number, p: number) =>
+  t.fixed + t.clear.order[o]! + t.clear.smallTalk[s]! + t.clear.open[p]! + t.fallback.order[o * G + s]! + t.fallback.open[p * G + s]!;
 
-/** The decisions of `replays` whose candidate passes `keep`, as tally input. */
-function* candidates(replays: readonly Replay[], bare: number, sure: number, keep: (gold: string, name: string) => boolean) {
+/** Every decision of `replays`, its candidate and fallback counted when they pass `keep`. */
+function* candidates(replays: readonly Replay[], bare: number, sure: number, keep: (gold: string, name: string) => boolean): Generator<Decision> {
   for (const r of replays) {
     const c = candidate(r.ctx, r.ranking, bare, sure);
-    if (c && keep(r.gold, c.intent.name)) yield { bar: c.bar, confidence: c.intent.confidence };
+    if (!c) continue;
+    const fallback = c.fallback ? { confidence: c.fallback.confidence, counts: keep(r.gold, c.fallback.name) } : undefined;
+    yield { bar: c.bar, confidence: c.intent.confidence, counts: keep(r.gold, c.intent.name), fallback };
   }
 }
 
@@ -175,13 +213,13 @@ function* candidates(replays: readonly Replay[], bare: number, sure: number, kee
  */
 export function searchThresholds(alpha: number, cv: readonly Replay[], held: readonly Held[], maxFa = DEFAULT_MAX_FA): Setting | undefined {
   const oosHalves = held.flatMap((h) => [half(h, 0), half(h, 1)]).map((h) => h.replays.filter((r) => r.gold === 'out_of_scope'));
-  let best: { bars: Bars; cv: number } | undefined;
+  let best: { bars: Omit<Bars, 'topic'>; cv: number } | undefined;
   for (const sure of [...SURE_GRID].reverse()) for (const bare of [...BARE_GRID].reverse()) {
     const right = tally(candidates(cv, bare, sure, (gold, name) => gold === name));
     const bounds = oosHalves.map((oos) => ({
       n: oos.length,
       fa: tally(candidates(oos, bare, sure, (_, name) => ORDER_RELATED_INTENTS.has(name))),
-      st: tally(candidates(oos, bare, sure, (_, name) => SMALL_TALK_INTENTS.has(name))),
+      st: tally(candidates(oos, bare, sure, (_, name) => BOUNDED_SMALL_TALK.has(name))),
     }));
     GRID.forEach((order, o) => GRID.forEach((smallTalk, s) => GRID.forEach((open, p) => {
       const cvAcc = cleared(right, o, s, p) / cv.length;
@@ -217,7 +255,7 @@ const summary = (s: Setting, k: number) =>
  * reporting line.
  */
 export function calibrate(files: readonly string[], k: number, segmenter: Segmenter | undefined,
-  opts: { alphas?: readonly number[]; check?: boolean; maxFa?: number } = {}): void {
+  opts: { alphas?: readonly number[]; check?: boolean; maxFa?: number; topicFile?: string; write?: boolean } = {}): void {
   const alphas = opts.alphas ?? [0.3, 0.4, 0.5, 0.6, 0.7];
   const training = loadTrainingData();
   const calibration = files.map((file) => readTsv(file).filter((_, i) => isCalibrationLine(i)));
@@ -243,9 +281,37 @@ export function calibrate(files: readonly string[], k: number, segmenter: Segmen
     if (here && (!best || here.cv > best.cv)) best = here;
   }
   if (opts.check) return;
-  console.log(best
-    ? `calibrated: alpha ${best.alpha}, ${barsText(best)}`
-    : 'no setting keeps within the bounds');
+  if (!best) { console.log('no setting keeps within the bounds'); return; }
+  const topic = opts.topicFile ? topicBar(best, opts.topicFile, training, segmenter) : loadCalibration().topic;
+  console.log(`calibrated: alpha ${best.alpha}, ${barsText({ ...best, topic })}`);
+  if (opts.write) {
+    const { alpha, order, smallTalk, open, bare, sure, cv, worstFa, worstSt, stRecall } = best;
+    const file = { ...JSON.parse(fs.readFileSync(CALIBRATION_FILE, 'utf8')) as object,
+      alpha, order, smallTalk, open, bare: Number.isFinite(bare) ? bare : null, sure: Number.isFinite(sure) ? sure : null, topic,
+      calibrated: { on: new Date().toISOString().slice(0, 10), files: files.map((f) => path.basename(f)), topicFile: opts.topicFile ? path.basename(opts.topicFile) : null,
+        cvAccuracy: cv, worstOosFalseAccept: worstFa, worstOosAsSmallTalk: worstSt, smallTalkRecall: stRecall, folds: k } };
+    fs.writeFileSync(CALIBRATION_FILE, `${JSON.stringify(file, null, 2)}\n`);
+    console.log(`written to ${path.relative(process.cwd(), CALIBRATION_FILE)}`);
+  }
+}
+
+/**
+ * The topic bar: the confidence an order-related intent without a domain word needs when it is said
+ * inside a conversation about an order. Chosen on the lines of `file` marked so (context `order`):
+ * the grid value with the best accuracy there, the highest of equals.
+ */
+function topicBar(best: Setting, file: string, training: Record<Language, Example[]>, segmenter: Segmenter | undefined): number {
+  const rows = readTsv(file).filter((r) => r.onTopic);
+  const nlu = new NaturalNlu({ segmenter, alpha: best.alpha, lowestBar: GRID[0], training });
+  // Read as the engine reads NluResult.onTopic (a domain word, another company or data alone decide as out of a conversation).
+  const replays = rows.map((r) => { const x = replay(nlu, r.intent, r.text); return { ...x, ctx: { ...x.ctx, onTopic: true } }; });
+  let top = { topic: GRID[0]!, right: -1 };
+  for (const topic of GRID) {
+    const right = replays.filter((r) => chooseIntent(r.ctx, r.ranking, { ...best, topic }).name === r.gold).length;
+    if (right >= top.right) top = { topic, right };
+  }
+  console.log(`topic bar ${top.topic}: ${top.right} of ${rows.length} lines said inside a conversation right (${path.basename(file)})`);
+  return top.topic;
 }
 
 /** What the engine made of one labelled line, kept for replaying decisions (lang: the model that parsed it). */

@@ -9,12 +9,13 @@ import { OPEN_INTENTS, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type RankedInt
 export const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
- * The confidence an intent needs: order-related, small talk, and outside the domain (open); the
+ * The confidence an intent needs: order-related, small talk, outside the domain (open), and
+ * without a domain word inside a conversation about an order (topic, see MessageContext.onTopic); the
  * posterior an order-related intent other than a complaint or a human request needs outside the
  * domain before it is considered at all (bare); and the posterior from which an order-related
  * intent of a domain message needs no confidence bar (sure).
  */
-export interface Bars { order: number; smallTalk: number; open: number; bare: number; sure: number }
+export interface Bars { order: number; smallTalk: number; open: number; bare: number; sure: number; topic: number }
 
 export interface MessageContext {
   /** Nothing but entities and the words that frame them. */
@@ -27,7 +28,7 @@ export interface MessageContext {
   placeOrAge?: boolean;
   /**
    * Read inside a conversation already about an order: an order-related intent needs no domain word
-   * (but clears the higher open bar), unless the message names another company (`elsewhere`).
+   * (but clears the topic bar), unless the message names another company (`elsewhere`).
    */
   onTopic?: boolean;
 }
@@ -63,7 +64,7 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
  * calibration out-of-scope lines.
  */
 export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[], bareBar: number, sureBar = Infinity):
-  { intent: RankedIntent; bar: BarKind | null } | undefined {
+  { intent: RankedIntent; bar: BarKind | null; fallback?: RankedIntent } | undefined {
   if (ctx.justData) return { intent: { name: 'inform', confidence: 1, posterior: 1 }, bar: null };
   const topical = ctx.onTopic === true && !ctx.elsewhere;
   // Outside the domain, an order-related intent other than a complaint, a human request or `inform`
@@ -81,16 +82,22 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
   // to the order bar even outside the domain; other intents there only get this far from the bare bar up.
   const sureOpen = OPEN_INTENTS.has(intent.name) && intent.posterior >= bareBar;
   const bar: BarKind = SMALL_TALK_INTENTS.has(intent.name) ? 'smallTalk'
-    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) || sureOpen ? 'order' : 'open';
-  return { intent, bar };
+    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) || sureOpen ? 'order' : topical ? 'topic' : 'open';
+  if (bar === 'smallTalk' || ctx.elsewhere) return { intent, bar };
+  // A weak guess at something of ours does not hide small talk ranked after it ("tell me how you
+  // are doing" read first as a complaint): the greeting is judged at its own bar if the guess fails.
+  const fallback = ranking.slice(ranking.indexOf(intent) + 1).find((r) => SMALL_TALK_INTENTS.has(r.name) && r.confidence > 0);
+  return fallback ? { intent, bar, fallback } : { intent, bar };
 }
 
 /**
  * The decision rule, apart from the engine so calibration can replay it over many thresholds: the
- * candidate (above) must reach its bar, or the message is `out_of_scope`.
+ * candidate (above) must reach its bar, or else its small-talk fallback the small-talk bar, or the
+ * message is `out_of_scope`.
  */
 export function chooseIntent(ctx: MessageContext, ranking: readonly RankedIntent[], bars: Bars): ScoredIntent {
   const c = candidate(ctx, ranking, bars.bare, bars.sure);
   if (c && (c.bar === null || c.intent.confidence >= bars[c.bar])) return { name: c.intent.name, confidence: c.intent.confidence };
+  if (c?.fallback && c.fallback.confidence >= bars.smallTalk) return { name: c.fallback.name, confidence: c.fallback.confidence };
   return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
 }

@@ -28,10 +28,14 @@ import { savedOrTrained } from './model-cache.js';
 import { PlanMatcher, type PlanRef } from './plans.js';
 import { domainMatcher, loadDomainTerms, type DomainTerms, type DomainVerdict } from './domain.js';
 import { toMandarin } from './script.js';
+import { Keywords } from './keywords.js';
+import { isPinyin, PinyinReader } from './pinyin.js';
+import { HAN } from './chinese.js';
 import { Homophones } from './homophones.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
-import { ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type LanguageUnderstanding, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
+import { loadCalibration } from './calibration.js';
+import { isIntentName, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type IntentName, type LanguageUnderstanding, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
 
 export interface NaturalNluOptions {
   segmenter?: Segmenter;
@@ -48,9 +52,13 @@ export interface NaturalNluOptions {
   bareThreshold?: number;
   /** From this posterior an order-related intent of a message with a domain word needs no confidence bar. */
   sureThreshold?: number;
+  /** Below this confidence an order-related intent without a domain word, read inside a conversation about an order, is out_of_scope. */
+  topicThreshold?: number;
   /** Weight of the classifiers' posterior against the TF-IDF similarity in the confidence. */
   alpha?: number;
   plans?: PlanMatcher;
+  /** Glossary terms, escalation and preference words (see keywords.ts); default from knowledge/. */
+  keywords?: Keywords;
   /** Training examples per language; default knowledge/nlu/*.json. */
   training?: Record<Language, Example[]>;
   /** Domain words per language; default knowledge/nlu/domain.json. */
@@ -76,19 +84,22 @@ export interface NaturalNluOptions {
 }
 
 /**
- * Alpha and the five thresholds, picked together by
- *   npm run nlu:eval -- ../shared/eval/clinc150-en.tsv ../shared/eval/crosswoz-zh.tsv --calibrate
- * the best 5-fold cross-validated accuracy on our training phrases that keeps out-of-scope false
- * accepts ≤ 1% and out-of-scope lines taken for small talk ≤ 5% on each half of the calibration fold
- * (every 5th line) of each evaluation file. That fold is left out of every reported figure (`--calibration-fold`);
- * ../shared/eval/README.md allows this one use.
+ * Alpha and the bars, as the calibration command wrote them into knowledge/nlu/calibration.json
+ * (see bot/nlu/calibration.ts and scripts/nlu-tuning.ts): the order, small-talk, open, bare and sure
+ * bars from the best 5-fold cross-validated accuracy on our training phrases that keeps
+ * out-of-scope false accepts ≤ 1% and out-of-scope lines taken for small talk ≤ 5% on each half of
+ * the calibration fold (every 5th line) of each evaluation file (left out of every reported figure:
+ * `--calibration-fold`; ../shared/eval/README.md allows this one use), and the topic bar from the
+ * development set's lines said inside a conversation about an order.
  */
-export const DEFAULT_THRESHOLD = 0.37;
-export const DEFAULT_SMALL_TALK_THRESHOLD = 0.13;
-export const DEFAULT_OPEN_THRESHOLD = 0.53;
-export const DEFAULT_BARE_THRESHOLD = 0.995;
-export const DEFAULT_SURE_THRESHOLD = 0.98;
-export const DEFAULT_ALPHA = 0.3;
+const CALIBRATION = loadCalibration();
+export const DEFAULT_THRESHOLD = CALIBRATION.order;
+export const DEFAULT_SMALL_TALK_THRESHOLD = CALIBRATION.smallTalk;
+export const DEFAULT_OPEN_THRESHOLD = CALIBRATION.open;
+export const DEFAULT_BARE_THRESHOLD = CALIBRATION.bare;
+export const DEFAULT_SURE_THRESHOLD = CALIBRATION.sure;
+export const DEFAULT_TOPIC_THRESHOLD = CALIBRATION.topic;
+export const DEFAULT_ALPHA = CALIBRATION.alpha;
 export const DEFAULT_SEGMENTER: Segmenter = 'chars';
 
 /** Entities that only this domain has; a city or an age alone does not make a message about orders. */
@@ -115,9 +126,13 @@ export class NaturalNlu implements LanguageUnderstanding {
   private readonly kindFloors: Record<Language, Float64Array> | undefined;
   private readonly domainOf: (text: string) => DomainVerdict;
   private readonly models: Record<Language, IntentModel>;
+  /** Each model's intents, in its order, checked once against the known names. */
+  private readonly intents: Record<Language, readonly IntentName[]>;
   private readonly plans: PlanMatcher | undefined;
   private readonly correct: ((word: string) => string) | undefined;
   private readonly homophones: Homophones | undefined;
+  private readonly keywords: Keywords;
+  private readonly pinyin: PinyinReader;
 
   constructor(options: NaturalNluOptions = {}) {
     this.segmenter = options.segmenter ?? DEFAULT_SEGMENTER;
@@ -127,6 +142,7 @@ export class NaturalNlu implements LanguageUnderstanding {
       open: options.openThreshold ?? DEFAULT_OPEN_THRESHOLD,
       bare: options.bareThreshold ?? DEFAULT_BARE_THRESHOLD,
       sure: options.sureThreshold ?? DEFAULT_SURE_THRESHOLD,
+      topic: options.topicThreshold ?? DEFAULT_TOPIC_THRESHOLD,
     };
     const domain = options.domain ?? loadDomainTerms();
     this.domainOf = domainMatcher(domain);
@@ -134,8 +150,10 @@ export class NaturalNlu implements LanguageUnderstanding {
     // The posterior under which a confidence (at most posterior^α) is under `bar`: 1% under the bound,
     // so that no confidence rounded to 4 decimals (see round) could reach the bar.
     const floor = (bar: number) => bar ** (1 / this.alpha) * 0.99;
-    this.minPosterior = floor(options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open));
+    this.minPosterior = floor(options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open, this.bars.topic));
     this.plans = options.plans;
+    this.keywords = options.keywords ?? Keywords.load();
+    this.pinyin = new PinyinReader(() => training.zh.map((ex) => toMandarin(ex.text)));
     const training = options.training ?? loadTrainingData();
     if (options.spelling ?? true) {
       const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
@@ -154,9 +172,14 @@ export class NaturalNlu implements LanguageUnderstanding {
     this.models = options.modelDir
       ? savedOrTrained(options.modelDir, ['zh', 'en'], { training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] }, trainBoth)
       : trainBoth();
+    const named = (model: IntentModel): IntentName[] => model.intents.map((name) => {
+      if (!isIntentName(name)) throw new Error(`the model has an unknown intent '${name}'`);
+      return name;
+    });
+    this.intents = { zh: named(this.models.zh), en: named(this.models.en) };
     if (options.lowestBar === undefined) {
       const floors = (model: IntentModel) => Float64Array.from(model.intents, (name) =>
-        floor(SMALL_TALK_INTENTS.has(name) ? this.bars.smallTalk : Math.min(this.bars.order, this.bars.open)));
+        floor(SMALL_TALK_INTENTS.has(name) ? this.bars.smallTalk : Math.min(this.bars.order, this.bars.open, this.bars.topic)));
       this.kindFloors = { zh: floors(this.models.zh), en: floors(this.models.en) };
     }
   }
@@ -173,7 +196,7 @@ export class NaturalNlu implements LanguageUnderstanding {
    * those of the whole ranking. A parse on CrossWOZ, heldout-18 and heldout-4 went from 58–61 to 52–54 µs.
    */
   parse(text: string): NluResult {
-    const { entities, read, ctx } = this.read(text);
+    const { entities, shown, read, ctx, pinyin } = this.read(text);
     // A message both models read keeps each intent's better confidence: one model's skipped
     // similarity could hide behind the other's, so it is ranked in full at once.
     const both = readByBoth(read);
@@ -184,7 +207,27 @@ export class NaturalNlu implements LanguageUnderstanding {
       ranking = this.rank(read, entities, undefined, both);
       decided = this.decide(ctx, ranking);
     }
-    return { text, ...decided, elsewhere: ctx.elsewhere, ranking, entities };
+    // "试了好几次了还是不行 转人工": a request for a person in any clause is the message's intent.
+    if (decided.intent.name !== 'human_agent') {
+      const person = this.personInAClause(read);
+      if (person) decided = { intent: person, onTopic: person };
+    }
+    return { text, ...decided, elsewhere: ctx.elsewhere, pinyin, ranking, entities: [...shown, ...(pinyin ? [] : this.keywords.find(read))] };
+  }
+
+  /**
+   * A clause of a longer message that asks for a person, read as a message of its own. Clauses are
+   * cut at punctuation, and in Chinese also at spaces (customers separate sentences with them).
+   */
+  private personInAClause(text: string): ScoredIntent | undefined {
+    const clauses = text.split(HAN.test(text) ? CLAUSE_BREAK_ZH : CLAUSE_BREAK).map((c) => c.trim()).filter((c) => c.length >= 2);
+    if (clauses.length < 2) return undefined;
+    for (const clause of clauses) {
+      const { entities, read, ctx } = this.read(clause);
+      const { intent } = this.decide(ctx, this.rank(read, entities));
+      if (intent.name === 'human_agent') return intent;
+    }
+    return undefined;
   }
 
   private decide(ctx: MessageContext, ranking: readonly RankedIntent[]): { intent: ScoredIntent; onTopic: ScoredIntent } {
@@ -212,14 +255,35 @@ export class NaturalNlu implements LanguageUnderstanding {
     return { entities, ranking: this.rank(read, entities), ctx };
   }
 
-  /** The entities, the text as the models read it, and its context (see `analyse`). */
-  private read(text: string): { entities: Entity[]; read: string; ctx: MessageContext } {
+  /**
+   * The entities, the text as the models read it, and its context (see `analyse`). `entities` are
+   * spans of `read`; `shown` are the customer's, spans of `text` (the same unless it was pinyin,
+   * which the models read written back in characters: see pinyin.ts).
+   */
+  private read(text: string): { entities: Entity[]; shown: Entity[]; read: string; ctx: MessageContext; pinyin: boolean } {
+    if (isPinyin(text)) {
+      const han = this.pinyin.toHan(text);
+      // Written back in characters (a message of syllables no training phrase spells stays as it is).
+      if (HAN.test(han)) {
+        const inner = this.readAsWritten(han);
+        // What only the characters show (dianxin → 电信, xinjiang → 新疆) has no span in the letters: it covers the whole message.
+        const own = extractEntities(text, { plans: this.plans });
+        const read = inner.entities.filter((e) => !own.some((o) => o.entity === e.entity)).map((e) => ({ ...e, start: 0, end: text.length }));
+        return { ...inner, shown: [...own, ...read], pinyin: true };
+      }
+    }
+    return { ...this.readAsWritten(text), pinyin: false };
+  }
+
+  private readAsWritten(text: string): { entities: Entity[]; shown: Entity[]; read: string; ctx: MessageContext } {
     const mandarin = toMandarin(text);
     const asWritten = mandarin.length === text.length ? mandarin : text;
     const entities = extractEntities(asWritten, { plans: this.plans });
     const read = this.homophones ? this.homophones.correct(asWritten) : asWritten;
-    return { entities, read, ctx: this.context(read, entities) };
+    return { entities, shown: entities, read, ctx: this.context(read, entities) };
   }
+
+
 
   /** What the decision needs to know of a message besides its ranking. */
   context(text: string, entities: readonly Entity[]): MessageContext {
@@ -245,7 +309,7 @@ export class NaturalNlu implements LanguageUnderstanding {
       const model = this.models[lang];
       const floor = floors?.[lang] ?? this.minPosterior;
       const { posterior, similarity } = units ? model.scoreUnits(units, floor) : model.score(features!, floor);
-      return model.intents.map((name, i) => ({
+      return this.intents[lang].map((name, i) => ({
         name, confidence: similarity[i] ? round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) : 0, posterior: round(posterior[i]!),
       }));
     };
@@ -257,6 +321,9 @@ export class NaturalNlu implements LanguageUnderstanding {
     return ranking.sort((a, b) => b.confidence - a.confidence);
   }
 }
+
+const CLAUSE_BREAK = /[,.;!?，。；！？、~…]+/;
+const CLAUSE_BREAK_ZH = /[\s,.;!?，。；！？、~…]+/;
 
 /** A Chinese message with English words ("why does it say 风控", "订单status") is read by both languages' models. */
 function readByBoth(text: string): boolean {
