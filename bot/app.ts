@@ -2,7 +2,6 @@
  * Builds the whole application from a Config: the one place that wires ports to adapters.
  * Returns the Fastify app without listening (tests use app.inject()).
  */
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
@@ -95,10 +94,10 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   // Availability (on sale, where it ships, ages) follows the platform's product list when there is one.
   const plans = new LiveCatalogue(filePlans);
   // Trained once, then loaded at each start from DATA_DIR while nothing it is made of changes (1.4–2.6 s of training saved).
-  const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), path.join(config.dataDir, 'nlu-models'));
+  const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), config.nluModelDir);
   const conversations = new Conversations(store);
   const faq = deps.faq ?? loadFaq();
-  const engine = new BotkitDialogEngine(supportDialog, { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });
+  const engine = new BotkitDialogEngine(supportDialog(knowledge), { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });
   const handoff = new HandoffService({
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });

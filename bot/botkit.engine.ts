@@ -13,7 +13,7 @@ import {
   BotAdapter, TurnContext, ActivityTypes,
   type Activity, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
 } from 'botbuilder';
-import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput } from '../dialogs/dialog.js';
+import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput, TurnTrace } from '../dialogs/dialog.js';
 import { LRUCache } from 'lru-cache';
 import type { Store } from './ports/store.js';
 
@@ -21,6 +21,7 @@ const DIALOG_ID = 'support';
 const CHANNEL_ID = 'support';
 const REPLIES = Symbol('replies');
 const EFFECTS = Symbol('effects');
+const TRACE = Symbol('trace');
 const INPUT_KEY = 'turnInput';
 const VARS_KEY = 'dialogVars';
 const SENDER_ID = 'customer';
@@ -32,6 +33,7 @@ const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
 export interface TurnResult {
   replies: Reply[];
   effects: Effect[];
+  trace?: TurnTrace;
 }
 
 /** The port the pipeline talks to; Botkit is one implementation of it. */
@@ -167,6 +169,8 @@ class CollectingAdapter extends BotAdapter {
     context.turnState.set(EFFECTS, state.effects);
     if (this.dialogStateConfig) context.turnState.set(DIALOG_STATE_CONFIG, this.dialogStateConfig);
     await this.runMiddleware(context, logic);
+    const trace = context.turnState.get(TRACE) as TurnTrace | undefined;
+    if (trace) state.trace = trace;
     this.dialogStateConfig ??= context.turnState.get(DIALOG_STATE_CONFIG);
   }
 }
@@ -193,6 +197,7 @@ export class BotkitDialogEngine implements DialogEngine {
         await bot.say({ text: r.text, channelData: r.suggestions ? { suggestions: r.suggestions } : {} });
       }
       (message.context.turnState.get(EFFECTS) as Effect[]).push(...(outcome.effects ?? []));
+      if (outcome.trace) message.context.turnState.set(TRACE, outcome.trace);
     };
 
     const convo = new BotkitConversation(DIALOG_ID, this.controller);

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  NLU_MODEL_DIR: optionalString,
   ORDERS_FILE: optionalString,
   PLANS_FILE: optionalString,
   ORDER_SOURCE: z.enum(['embedded', 'platform']).default('embedded'),
@@ -83,6 +84,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   http: { port: number; host: string };
   dataDir: string;
+  /** Where trained NLU models are saved and loaded (default DATA_DIR/nlu-models; see bot/nlu/model-cache.ts). */
+  nluModelDir: string;
   orders:
     | { source: 'embedded'; file: string | undefined }
     /** productsRefreshMinutes: how often GetProductsV2 refreshes the plans' availability; 0: never. */
@@ -174,6 +177,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     http: { port: e.PORT, host: e.HOST },
     dataDir: path.resolve(e.DATA_DIR),
+    nluModelDir: path.resolve(e.NLU_MODEL_DIR ?? path.join(e.DATA_DIR, 'nlu-models')),
     orders,
     callback: { verify: e.PLATFORM_CALLBACK_VERIFY === 'true', header: e.PLATFORM_CALLBACK_HEADER.toLowerCase(), secret: e.PLATFORM_SECRET },
     plansFile: e.PLANS_FILE ? path.resolve(e.PLANS_FILE) : undefined,

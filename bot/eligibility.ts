@@ -100,6 +100,12 @@ export interface AlternativesQuery {
   eligibility: Eligibility;
   /** Kept for callers that re-derive eligibility; the rules themselves do not depend on the date. */
   today?: Date | string;
+  /** Only this operator's plans (the customer asked for one). */
+  operator?: Operator;
+  /** Cheapest or most data first, rather than closest to the original plan. */
+  prefer?: 'cheap' | 'data';
+  /** Plans not to offer again (already shown). */
+  exclude?: ReadonlySet<string>;
 }
 
 type Rule = 'province' | 'age' | 'other_operator' | 'other_plan';
@@ -182,12 +188,25 @@ export function alternatives(catalogue: PlanCatalogue, q: AlternativesQuery, lim
   if (rule === 'other_operator' && !operator) return [];
 
   return catalogue.plans
-    .filter((p) => p.id !== q.originalPlanId && isEligible(p, e))
+    .filter((p) => p.id !== q.originalPlanId && isEligible(p, e) && !q.exclude?.has(p.id))
     .filter((p) => rule !== 'other_operator' || p.operator !== operator)
+    .filter((p) => !q.operator || p.operator === q.operator)
     .map((p, i) => ({ p, i, d: distance(p, orig) }))
-    .sort((a, b) => a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
+    .sort((a, b) => preferred(a.p, b.p, q.prefer) || a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, limit)
     .map(({ p }) => ({ plan: p, why: reasons(rule, p, e, orig), orderUrl: p.orderUrl }));
+}
+
+/** Orders two plans by what the customer prefers (0 without a preference, or when they are equal on it). */
+function preferred(a: Plan, b: Plan, prefer: 'cheap' | 'data' | undefined): number {
+  if (prefer === 'cheap') return a.monthlyFee - b.monthlyFee;
+  if (prefer === 'data') return b.dataGB - a.dataGB;
+  return 0;
+}
+
+/** The operator a per-operator limit applies to (一证五号, frequency limits, arrears, risk control): the original plan's. */
+export function blockedOperator(code: FailureCode | null | undefined, order: { operator?: Operator }, orig?: Plan): Operator | undefined {
+  return code && RULES[code] === 'other_operator' ? order.operator ?? orig?.operator : undefined;
 }
 
 export interface CatalogueQuery {
@@ -197,6 +216,8 @@ export interface CatalogueQuery {
   operator?: Operator;
   /** Most data first (流量多的) rather than cheapest first. */
   prefer?: 'cheap' | 'data';
+  /** Plans not to offer again (already shown). */
+  exclude?: ReadonlySet<string>;
 }
 
 /**
@@ -207,7 +228,7 @@ export interface CatalogueQuery {
 export function plansOnSale(catalogue: PlanCatalogue, q: CatalogueQuery, limit = 3): Offer[] {
   const e = q.eligibility;
   return catalogue.plans
-    .filter((p) => isEligible(p, e) && (!q.operator || p.operator === q.operator))
+    .filter((p) => isEligible(p, e) && (!q.operator || p.operator === q.operator) && !q.exclude?.has(p.id))
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (q.prefer === 'data' ? b.p.dataGB - a.p.dataGB : 0) || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, Math.max(0, limit))

@@ -30,9 +30,15 @@ export interface OrderView {
   masked: { phone: string; name: string | null; idCard: string | null; address: string | null };
 }
 
+/**
+ * The bot's status for a platform's raw one: from the platform's table, else from the words of the
+ * raw status (开卡失败 is failed, 已取消发货 cancelled), else unknown.
+ */
 export function normaliseStatus(raw: string, k: Knowledge, platform = '172'): OrderStatus {
-  const table = k.statuses.platforms[platform];
-  return table?.[raw.trim()] ?? 'unknown';
+  const text = raw.trim();
+  const known = k.statuses.platforms[platform]?.[text];
+  if (known) return known;
+  return k.statuses.keywords.find((entry) => entry.words.some((w) => text.includes(w)))?.status ?? 'unknown';
 }
 
 /** Maps a free-text Remark to a failure code by the rules, first match in file order. */

@@ -16,13 +16,12 @@ import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js'
 import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../dialogs/order-failure.dialog.js';
 import type { Config } from './config.js';
 import type { AuditLog } from './ports/audit-log.js';
 import type { Bus } from './ports/bus.js';
 import type { CallbackStore } from './ports/callback-store.js';
 import type { HandoffStore } from './ports/handoff-store.js';
-import type { VerificationLockout } from './ports/lockout.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS, type VerificationLockout } from './ports/lockout.js';
 import type { SessionStore } from './ports/session-store.js';
 import type { Store } from './ports/store.js';
 import type { WatchStore } from './ports/watch-store.js';

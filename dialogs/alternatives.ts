@@ -9,27 +9,12 @@ import type { FaqAnswer } from '../bot/faq.js';
 import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { Locale } from '../bot/locale.js';
 import { PROVINCES } from '../bot/nlu/regions.js';
+import { operatorName, provinceName } from './facts.js';
 import { maskText } from '../bot/pii.js';
 import type { PolicyChange } from '../bot/plans.js';
 import type { PrecheckResult } from '../bot/precheck.js';
 import type { Reply } from './dialog.js';
 import { t } from './reply.js';
-
-const OPERATOR_EN: Record<string, string> = {
-  移动: 'China Mobile', 联通: 'China Unicom', 电信: 'China Telecom', 广电: 'China Broadnet',
-};
-
-const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-
-function operatorName(op: string, locale: Locale): string {
-  return locale === 'en' ? OPERATOR_EN[op] ?? op : op;
-}
-
-function provinceName(name: string, locale: Locale): string {
-  if (locale !== 'en') return name;
-  const en = PROVINCES.find((p) => p.name === name)?.en[0];
-  return en ? titleCase(en) : name;
-}
 
 /** Catalogue values written for Chinese readers (`29元/月`, `18–60岁`, `新疆、西藏`) in English. */
 function catalogueValue(value: string, locale: Locale): string {

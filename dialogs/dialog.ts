@@ -3,9 +3,11 @@
  * and effects. The engine that hosts them (bot/botkit.engine.ts) is the only code that knows Botkit.
  */
 import type { Knowledge } from '../bot/knowledge/loader.js';
-import type { FailureCode } from '../bot/knowledge/schemas.js';
+import type { FailureCode, OrderStatus } from '../bot/knowledge/schemas.js';
 import type { Locale } from '../bot/locale.js';
 import type { Entity } from '../bot/nlu/entities.js';
+import type { Operator } from '../bot/nlu/operators.js';
+import type { ScoredIntent } from '../bot/nlu/types.js';
 import type { Faq } from '../bot/faq.js';
 import type { PlanCatalogue } from '../bot/plans.js';
 import type { VerificationLockout } from '../bot/ports/lockout.js';
@@ -31,26 +33,59 @@ export type HandoffReason = 'customer_request' | 'complaint' | 'not_understood' 
 export interface TurnInput {
   text: string;
   locale: Locale;
-  intent: { name: string; confidence: number } | null;
+  intent: ScoredIntent | null;
   /** The intent read as part of a conversation about an order (see NluResult.onTopic). */
-  onTopic?: { name: string; confidence: number } | null;
+  onTopic?: ScoredIntent | null;
   /** The message is about another company's service or card (see NluResult.elsewhere). */
   elsewhere?: boolean;
   entities: Entity[];
   now: Date;
 }
 
+/** What the bot's last reply offered, for a "好的" / "yes" in the very next turn. */
+export type Offer = 'human' | 'precheck' | 'notify';
+
+/**
+ * What a customer said of themselves for choosing plans ("我在新疆", "我17岁", "有电信的吗", "便宜点的"),
+ * kept for their next question. The age is the one they stated, never one read from an ID number.
+ */
+export interface Stated {
+  province?: string;
+  age?: number;
+  operator?: Operator;
+  prefer?: 'cheap' | 'data';
+}
+
 /** The dialog's memory between turns. JSON only, and never an unmasked personal datum. */
 export interface DialogVars {
+  /** The order number being checked (its phone digits asked for). */
   orderNo?: string;
   /** Order number whose phone tail the customer proved. */
   verifiedOrderNo?: string;
+  /** Its status and failure code when it was explained: the context the policy reads. */
+  status?: OrderStatus;
+  failureCode?: FailureCode;
   tailAttempts?: number;
   misunderstandings?: number;
-  failureCode?: FailureCode;
-  /** What the bot's last reply offered, for a "好的" / "yes" in the very next turn; cleared by any other. */
-  lastOffer?: 'human' | 'precheck' | 'notify';
-  [key: string]: unknown;
+  /** Cleared by any other message than the one right after the offer. */
+  lastOffer?: Offer;
+  /** The plan a pre-check would check against (an id: no personal data). */
+  precheckPlanId?: string;
+  /** The step to go back to after the pre-check. */
+  precheckBack?: string;
+  /** Per order number, until when this conversation may not try its phone digits again (ISO time). */
+  lockedUntil?: Record<string, string>;
+  stated?: Stated;
+  /** A list of plans was shown: a bare "我17岁" or "最便宜的" refines it. */
+  plansShown?: boolean;
+  /** The plans already offered (ids), so "还有别的吗" shows others. */
+  shownPlanIds?: string[];
+  /** The action that answered the last message (knowledge/policy.json `do`): the same question twice gets a shorter answer. */
+  lastAction?: string;
+  /** Fingerprints of the bot's recent longer replies: one said again word for word is shortened (see support.dialog.ts). */
+  recentReplies?: string[];
+  /** How often the bot asked what the customer meant about the order on the table. */
+  clarified?: number;
 }
 
 export interface DialogDeps {
@@ -62,15 +97,22 @@ export interface DialogDeps {
   lockout?: VerificationLockout;
 }
 
+/** How a turn was decided, for logs and the dialog tests: the intent read in context and the action the policy named. */
+export interface TurnTrace {
+  intent: string;
+  action: string;
+  /** The policy rule's index in knowledge/policy.json. */
+  rule: number;
+}
+
 export interface StepOutcome {
   replies: Reply[];
   /** The step that handles the customer's next message. */
   next: string;
   vars: DialogVars;
   effects?: Effect[];
+  trace?: TurnTrace;
 }
-
-export type Step = (input: TurnInput, vars: DialogVars, deps: DialogDeps) => Promise<StepOutcome>;
 
 /** What a dialog engine hosts: the names of the steps a conversation can wait in, and the turn function. */
 export interface DialogSpec {

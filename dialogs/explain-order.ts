@@ -5,8 +5,8 @@
 import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { Locale } from '../bot/locale.js';
 import type { OrderView } from '../bot/order-view.js';
-import { maskPhone } from '../bot/pii.js';
 import type { Reply } from './dialog.js';
+import { fill, type Params } from './facts.js';
 import { t } from './reply.js';
 
 /** Review takes 1–3 working days (in_review_hint); past this many, the bot says so and offers a person. */
@@ -29,11 +29,19 @@ export function reviewOverdue(view: OrderView, now?: Date): boolean {
     && !Number.isNaN(Date.parse(view.createdAt)) && workingDaysBetween(view.createdAt, now) > REVIEW_WORKING_DAYS;
 }
 
+/** How the status is said: a failure the customer can still continue (R1) is "on hold", not "failed". */
+export function statusText(view: OrderView, k: Knowledge, locale: Locale): string {
+  const reason = view.failureCode ? k.reasons.get(view.failureCode) : undefined;
+  return reason?.recoverability === 'R1' ? k.statuses.onHold[locale] : k.statuses.text[locale][view.status];
+}
+
 /**
- * The replies about an order. With `now`, an order in review for longer than REVIEW_WORKING_DAYS
- * says so and offers a person to chase the operator.
+ * The replies about an order, filled from its facts (`params`, see facts.ts: without them the
+ * general wording is used, as in a status notice). With `now`, an order in review for longer than
+ * REVIEW_WORKING_DAYS says so and offers a person to chase the operator. The issued number is only
+ * shown where `params` has it (a card was issued).
  */
-export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?: Date): Reply[] {
+export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?: Date, params: Params = {}): Reply[] {
   const lines: string[] = [];
   const product = view.productName ?? view.productId ?? '—';
 
@@ -42,11 +50,11 @@ export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?
     return [{ text: lines.join('\n'), suggestions: [t(k, locale, 'sugg_human'), t(k, locale, 'sugg_other_order')] }];
   }
 
-  lines.push(t(k, locale, 'status_line', { orderNo: view.orderNo, product, status: k.statuses.text[locale][view.status] }));
+  lines.push(t(k, locale, 'status_line', { orderNo: view.orderNo, product, status: statusText(view, k, locale) }));
   const overdue = reviewOverdue(view, now);
   if (view.status === 'in_review') lines.push(t(k, locale, overdue ? 'in_review_overdue' : 'in_review_hint', { days: overdue ? workingDaysBetween(view.createdAt!, now!) : 0 }));
   if (view.express) lines.push(t(k, locale, 'express_line', { express: view.express.name, code: view.express.code }));
-  if (view.issuedNumber) lines.push(t(k, locale, 'issued_number_line', { number: maskPhone(view.issuedNumber) }));
+  if (params.issued !== undefined) lines.push(t(k, locale, 'issued_number_line', { number: params.issued }));
   if (view.status === 'shipped') lines.push(t(k, locale, 'shipped_hint'));
 
   const suggestions = overdue ? [t(k, locale, 'sugg_human'), t(k, locale, 'sugg_other_order')] : [t(k, locale, 'sugg_other_order'), t(k, locale, 'sugg_human')];
@@ -57,9 +65,9 @@ export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?
   if (reason) {
     const text = reason.text[locale];
     const detail = [
-      t(k, locale, 'failure_line', { title: text.title, what: text.what }),
-      t(k, locale, 'failure_can_fix', { canFix: text.canFix }),
-      t(k, locale, 'failure_next', { next: text.next }),
+      t(k, locale, 'failure_line', { title: text.title, what: fill(text.what, params) }),
+      t(k, locale, 'failure_can_fix', { canFix: fill(text.canFix, params) }),
+      t(k, locale, 'failure_next', { next: fill(text.next, params) }),
     ];
     if (view.unmappedRemark) detail.push(t(k, locale, 'unmapped_remark'));
     else if (reason.needsHuman) detail.push(t(k, locale, 'needs_human_hint'));

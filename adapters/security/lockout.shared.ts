@@ -5,7 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../dialogs/order-failure.dialog.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../bot/ports/lockout.js';
 import { RateLimiterLockout } from './lockout.js';
 
 export interface RedisLockoutOptions {

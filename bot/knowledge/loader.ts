@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
-  FailureReasonsFile, OrderStatusesFile, RepliesFile,
-  type FailureCode, type FailureReason,
+  FailureReasonsFile, GlossaryFile, OrderStatusesFile, PolicyFile, RepliesFile,
+  type FailureCode, type FailureReason, type GlossaryTerm,
 } from './schemas.js';
 
 export const KNOWLEDGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../knowledge');
@@ -43,8 +43,14 @@ export interface Knowledge {
   reasons: ReadonlyMap<FailureCode, CompiledReason>;
   /** In file order: the order the Remark rules are tried in. */
   reasonRules: readonly CompiledReason[];
+  /** Each operator's customer-service number. */
+  hotlines: Readonly<Record<string, string>>;
   statuses: OrderStatusesFile;
   replies: RepliesFile;
+  /** Platform words by id (knowledge/glossary.json). */
+  glossary: ReadonlyMap<string, GlossaryTerm>;
+  /** Which action answers a message in which context (knowledge/policy.json). */
+  policy: PolicyFile;
 }
 
 export function loadKnowledge(dir: string = KNOWLEDGE_DIR): Knowledge {
@@ -53,7 +59,10 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): Knowledge {
   return {
     reasons: new Map(reasonRules.map((r) => [r.code, r])),
     reasonRules,
+    hotlines: reasonsFile.hotlines,
     statuses: loadJsonFile(path.join(dir, 'order-statuses.json'), OrderStatusesFile),
     replies: loadJsonFile(path.join(dir, 'replies.json'), RepliesFile),
+    glossary: new Map(loadJsonFile(path.join(dir, 'glossary.json'), GlossaryFile).terms.map((term) => [term.id, term])),
+    policy: loadJsonFile(path.join(dir, 'policy.json'), PolicyFile),
   };
 }

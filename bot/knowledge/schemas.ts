@@ -3,6 +3,7 @@
  * with the file, the path inside it and what is wrong (see loader.ts).
  */
 import { z } from 'zod';
+import { INTENTS } from '../nlu/types.js';
 
 export const FAILURE_CODES = [
   'ID_INFO_INVALID', 'AGE_RESTRICTED', 'ID_QUOTA_EXCEEDED', 'FREQ_LIMIT', 'RISK_CONTROL',
@@ -22,26 +23,43 @@ const regexSource = z.string().min(1).refine((s) => {
   try { new RegExp(s, 'u'); return true; } catch { return false; }
 }, 'is not a valid regular expression');
 
-const LocalisedExplanation = z.object({
+/**
+ * A text filled from the order's facts (`{province}`, `{ageMin}`, …; see dialogs/facts.ts): one
+ * template, or several from the most specific to the most general. The first whose every
+ * placeholder has a value is said, so the last should need none or only facts every order has.
+ */
+const Template = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+const LocalisedExplanation = z.strictObject({
   /** A few words: what went wrong. */
   title: z.string().min(1),
   /** What happened, in words a customer understands. */
-  what: z.string().min(1),
+  what: Template,
   /** Whether it can be fixed, and how (same order, new order, other plan, wait). */
-  canFix: z.string().min(1),
+  canFix: Template,
   /** The concrete next step. */
-  next: z.string().min(1),
+  next: Template,
+  /** The reason again in a sentence, for "why?" after the explanation. */
+  why: Template,
+  /** The time facts: how long to wait, since when, how soon the customer can act. */
+  when: Template,
+  /** "Can I order again?": yes or no, and what to fix first. */
+  reorder: Template,
 });
 
-export const FailureReasonsFile = z.object({
-  reasons: z.array(z.object({
+export const FailureReasonsFile = z.strictObject({
+  /** Each operator's customer-service number, for the reasons that send the customer there. */
+  hotlines: z.record(z.string(), z.string().min(1)),
+  reasons: z.array(z.strictObject({
     code: z.enum(FAILURE_CODES),
     recoverability: z.enum(['R1', 'R2', 'R3', 'R4']),
     /** A person should take over (disputes, refunds) rather than the bot alone. */
     needsHuman: z.boolean().default(false),
+    /** With this reason a card was issued to the customer (its number may be shown). */
+    cardIssued: z.boolean().default(false),
     /** Regexes over the platform's raw Remark, tried in file order; the first code that matches wins. */
     patterns: z.array(regexSource),
-    text: z.object({ 'zh-CN': LocalisedExplanation, en: LocalisedExplanation }),
+    text: z.strictObject({ 'zh-CN': LocalisedExplanation, en: LocalisedExplanation }),
   })).superRefine((reasons, ctx) => {
     const seen = new Set(reasons.map((r) => r.code));
     for (const code of FAILURE_CODES) {
@@ -52,10 +70,18 @@ export const FailureReasonsFile = z.object({
 });
 export type FailureReasonsFile = z.infer<typeof FailureReasonsFile>;
 export type FailureReason = FailureReasonsFile['reasons'][number];
+export type Template = z.infer<typeof Template>;
 
-export const OrderStatusesFile = z.object({
+export const OrderStatusesFile = z.strictObject({
+  about: z.string().optional(),
   /** Raw status text or code → the bot's own status, per platform (`172`, `haoyi`, `kayelianmeng`). */
   platforms: z.record(z.string(), z.record(z.string(), z.enum(ORDER_STATUSES))),
+  /** A raw status no table knows, by its words: the first entry with a word in it wins. */
+  keywords: z.array(z.strictObject({ status: z.enum(ORDER_STATUSES), words: z.array(z.string().min(1)).min(1) })),
+  /** Statuses at which the customer has (or is being sent) the card, so its number may be shown. */
+  cardIssued: z.array(z.enum(ORDER_STATUSES)),
+  /** Said instead of "failed" when the customer can still continue the same order (R1). */
+  onHold: z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
   /** The failure code to assume when a final status comes without any Remark. */
   impliedFailure: z.partialRecord(z.enum(ORDER_STATUSES), z.enum(FAILURE_CODES)),
   /** How each status is told to the customer, per locale. */
@@ -65,6 +91,78 @@ export const OrderStatusesFile = z.object({
   }),
 });
 export type OrderStatusesFile = z.infer<typeof OrderStatusesFile>;
+
+/** Platform words customers ask about (knowledge/glossary.json). */
+export const GlossaryFile = z.strictObject({
+  about: z.string().optional(),
+  terms: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a snake_case identifier'),
+    /** The spellings that find the term in a message, in any language. */
+    names: z.array(z.string().trim().min(1)).min(1),
+    /** The failure reason the term belongs to, if any: on an order with it, the bot links the two. */
+    code: z.enum(FAILURE_CODES).optional(),
+    /** The status the term names, if it is one (已结算). */
+    status: z.enum(ORDER_STATUSES).optional(),
+    /** Its meaning is not published: the text says what is known and the bot offers a person. */
+    unpublished: z.boolean().optional(),
+    text: z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) }),
+  })).min(1).superRefine((terms, ctx) => {
+    const ids = new Set<string>();
+    const names = new Map<string, string>();
+    terms.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate term id ${t.id}` });
+      ids.add(t.id);
+      t.names.forEach((n, j) => {
+        const key = n.toLowerCase();
+        const other = names.get(key);
+        if (other && other !== t.id) ctx.addIssue({ code: 'custom', path: [i, 'names', j], message: `'${n}' is also a name of ${other}` });
+        names.set(key, t.id);
+      });
+    });
+  }),
+});
+export type GlossaryFile = z.infer<typeof GlossaryFile>;
+export type GlossaryTerm = GlossaryFile['terms'][number];
+
+/** Where a conversation can stand when a message comes (dialogs/policy.ts maps them to the engine's threads). */
+export const POLICY_STEPS = ['start', 'ask_order_no', 'ask_tail', 'after', 'precheck'] as const;
+
+/** One value or any of several. */
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), z.array(z.enum(values)).min(1)]);
+
+/**
+ * The dialog policy (knowledge/policy.json): rules `{ when, do }` tried in file order; the first
+ * whose every condition holds names the action. Conditions (all optional; a list means any of):
+ * `step`, `order` (none, pending: its phone digits asked for, verified), `status` and `code` of the
+ * verified order, `offer` (what the bot's last reply offered, or none), `plans` (a plan list was
+ * shown), `intent`, `entities` (all present in the message), `someEntity` (at least one present),
+ * `faq` (the FAQ entry the message matches) and `elsewhere` (about another company).
+ */
+export const PolicyFile = z.strictObject({
+  about: z.string().optional(),
+  /** A quick reply the bot offers, clicked or typed back, is read as this intent. */
+  quickReplies: z.record(z.string(), z.enum(INTENTS)),
+  rules: z.array(z.strictObject({
+    when: z.strictObject({
+      step: oneOf(POLICY_STEPS).optional(),
+      order: oneOf(['none', 'pending', 'verified'] as const).optional(),
+      status: oneOf(ORDER_STATUSES).optional(),
+      code: oneOf(FAILURE_CODES).optional(),
+      offer: oneOf(['human', 'precheck', 'notify', 'none'] as const).optional(),
+      plans: z.boolean().optional(),
+      intent: oneOf(INTENTS).optional(),
+      entities: z.array(z.string().min(1)).min(1).optional(),
+      someEntity: z.array(z.string().min(1)).min(1).optional(),
+      faq: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+      elsewhere: z.boolean().optional(),
+    }),
+    do: z.string().regex(/^[a-z][A-Za-z]*$/, 'an action name in camelCase'),
+    /** Why the row is there, for the next reader. */
+    why: z.string().optional(),
+  })).min(1),
+});
+export type PolicyFile = z.infer<typeof PolicyFile>;
+export type PolicyRule = PolicyFile['rules'][number];
 
 /** Reply templates: `{name}` placeholders, filled by dialogs/reply.ts. */
 export const RepliesFile = z.object({

@@ -3,6 +3,11 @@
  * MAX_TAIL_ATTEMPTS wrong tails for one order it stays locked for LOCK_MINUTES whatever is typed,
  * so opening a new conversation does not buy more guesses.
  */
+/** Wrong phone tails an order tolerates before it is locked. */
+export const MAX_TAIL_ATTEMPTS = 5;
+/** How long a locked order stays locked. */
+export const LOCK_MINUTES = 15;
+
 export interface VerificationLockout {
   /** Seconds until the order can be tried again; 0 when it is not locked. */
   lockedFor(orderNo: string): Promise<number>;

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisLockout } from '../../adapters/security/lockout.shared.js';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../dialogs/order-failure.dialog.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../bot/ports/lockout.js';
 import { redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 
 describe.skipIf(skipUnlessService('Redis', redisAvailable))('redisLockout', () => {

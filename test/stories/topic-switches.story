@@ -114,7 +114,7 @@ user: 172202611100014
 user: 6599
 bot: @failure AREA_FORBIDDEN
 user: 还有便宜一点的可以选吗
-bot: 下面这些在售套餐可以办理
+bot: 月租低的优先
 bot: 广电福兔卡19元
 bot-not: 没有理解
 
@@ -124,14 +124,15 @@ user: why was order 172202611100014 rejected?
 user: 6599
 bot: @failure AREA_FORBIDDEN
 user: any cheaper options?
-bot: these plans on sale would work
+bot: lowest fee first
+bot: 广电福兔卡19元
 bot-not: didn't understand
 
 ## English: before any order is on the table, the same words list the plans on sale, cheapest first
 locale: en
 user: hi
 user: any cheaper options?
-bot: Plans on sale now
+bot: these plans on sale would work
 bot: 1. 移动花卡19元: ¥19/month
 bot-not: didn't understand
 
@@ -350,13 +351,13 @@ user: 我在新疆，有什么卡能办
 bot: 按您说的（新疆）
 bot-not: 请发送您的订单号
 user: 最便宜的是哪个
-bot: 按您说的（新疆）
+bot: 按您说的（新疆、月租低的优先）
 bot-not: 移动花卡19元
 user: 我66岁
-bot: 按您说的（新疆、66岁）
+bot: 新疆、66岁
 bot-not: 18–65
 user: 移动的呢
-bot: 按您说的（新疆、66岁、移动）
+bot: 新疆、66岁、移动
 
 ## 15岁没有能办的，换运营商问也一样
 user: 我15岁能办卡吗
@@ -420,7 +421,7 @@ bot: 预检
 user: 好的
 bot: 身份证号和姓名
 user: 算了不查了，那多久能重新下单
-bot: 接下来：
+bot: 65岁
 bot-not: 身份证号
 bot-not: 没有读到
 
@@ -429,5 +430,5 @@ locale: en
 user: order 172202611100045 last four 2018
 bot: @status shipped
 user: the tracking says delivered but nobody here got it
-bot: a human agent has to check with the courier
+bot: needs a human agent to check with the courier
 

@@ -1,0 +1,184 @@
+/**
+ * Plans the customer can actually get: after a failure (never one that would fail for the same
+ * reason), again when they state something new of themselves ("我搬到新疆了", "我17岁", "有电信的吗",
+ * "便宜点的"), and before any order ("你们有什么套餐"). What they state is kept for their next question;
+ * the age read from an ID number never is (it is worked out from the order each time).
+ */
+import { alternatives, blockedOperator, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type Eligibility, type Offer as PlanOffer } from '../../bot/eligibility.js';
+import type { FailureCode } from '../../bot/knowledge/schemas.js';
+import { policyChange, type Plan } from '../../bot/plans.js';
+import type { OrderRecord } from '../../bot/ports/order-source.js';
+import { offerText, policyChangeReplies } from '../alternatives.js';
+import type { DialogVars, Reply, Stated } from '../dialog.js';
+import { operatorName, provinceName, type OrderFacts } from '../facts.js';
+import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Turn } from './turn.js';
+
+const SHOWN_AT_ONCE = 3;
+
+/** Codes where the customer reorders with their ID details, and a pre-check helps. */
+const PRECHECK_CODES: ReadonlySet<FailureCode> = new Set(['ID_INFO_INVALID', 'AGE_RESTRICTED', 'ID_QUOTA_EXCEEDED', 'USER_CANCELLED', 'ACTIVATION_EXPIRED', 'DELIVERY_FAILED']);
+
+/** The plan a pre-check is run against: the original if still on sale and fine, else the best offer. */
+function precheckPlan(order: OrderRecord, code: FailureCode, turn: Turn): Plan | undefined {
+  const plans = turn.deps.plans;
+  const original = order.ProductID ? plans.byId.get(order.ProductID) : undefined;
+  if (!hasAlternatives(code)) return original;
+  const [best] = alternatives(plans, { failureCode: code, originalPlanId: order.ProductID, eligibility: eligibility(order, turn.input.now) }, 1);
+  return best?.plan;
+}
+
+/** Appends `extra` to the replies, moving every quick reply to the last message. */
+export function withAfter(replies: Reply[], extra: Reply[], suggestion?: string): Reply[] {
+  const all = [...replies, ...extra];
+  const suggestions = [...new Set([...(suggestion ? [suggestion] : []), ...all.flatMap((r) => r.suggestions ?? [])])];
+  return all.map((r, i) => {
+    const { suggestions: _drop, ...rest } = r;
+    return i === all.length - 1 && suggestions.length ? { ...rest, suggestions } : rest;
+  });
+}
+
+function offerList(offers: readonly PlanOffer[], intro: string, turn: Turn): Reply {
+  const k = turn.deps.knowledge;
+  return { text: [intro, ...offers.map((o, i) => offerText(o, i + 1, k, turn.input.locale))].join('\n'), suggestions: [humanButton(turn)] };
+}
+
+/**
+ * What follows a failed order's explanation: the policy change (PLAN_UNAVAILABLE), the plans that
+ * would not fail for the same reason, and the offer of a pre-check, with the vars to keep.
+ */
+export function offersAfterFailure(turn: Turn, order: OrderRecord, facts: OrderFacts): { replies: Reply[]; vars: DialogVars; suggestion?: string } {
+  const { deps, input } = turn;
+  const code = facts.view.failureCode;
+  const replies: Reply[] = [];
+  if (!code) return { replies, vars: turn.vars };
+  if (code === 'PLAN_UNAVAILABLE' && facts.plan) replies.push(...policyChangeReplies(policyChange(facts.plan, order.CreatedAt, input.now), deps.knowledge, input.locale));
+  let shown: string[] = [];
+  if (hasAlternatives(code)) {
+    const offers = alternatives(deps.plans, { failureCode: code, originalPlanId: order.ProductID, eligibility: eligibility(order, input.now) }, SHOWN_AT_ONCE);
+    shown = offers.map((o) => o.plan.id);
+    replies.push(offers.length ? offerList(offers, say(turn, 'alt_intro'), turn) : { text: say(turn, 'alt_none'), suggestions: [humanButton(turn)] });
+  }
+  const plan = PRECHECK_CODES.has(code) ? precheckPlan(order, code, turn) : undefined;
+  if (plan) replies.push({ text: say(turn, 'precheck_offer', { plan: plan.name }) });
+  const vars: DialogVars = { ...turn.vars, precheckPlanId: plan?.id, shownPlanIds: shown, plansShown: hasAlternatives(code), ...(plan ? { lastOffer: 'precheck' as const } : {}) };
+  return { replies, vars, suggestion: plan ? say(turn, 'sugg_precheck') : undefined };
+}
+
+/** What this message says of the customer, on top of what they said before. */
+export function statedFrom(turn: Turn): Stated {
+  const value = (name: string) => turn.input.entities.find((e) => e.entity === name)?.value;
+  const before = turn.vars.stated ?? {};
+  const age = Number(value('age'));
+  const prefer = value('preference');
+  return {
+    province: value('province') ?? before.province,
+    age: Number.isInteger(age) && age > 0 ? age : before.age,
+    operator: normaliseOperator(value('operator')) ?? before.operator,
+    prefer: prefer === 'cheap' || prefer === 'data' ? prefer : before.prefer,
+  };
+}
+
+/** "新疆、17岁、电信、月租低的优先": what the customer stated, as the list's heading says it. */
+function conditions(s: Stated, turn: Turn): string {
+  const locale = turn.input.locale;
+  return [
+    ...(s.province ? [provinceName(s.province, locale)] : []),
+    ...(s.age !== undefined ? [say(turn, 'catalogue_age', { age: s.age })] : []),
+    ...(s.operator ? [operatorName(s.operator, locale)] : []),
+    ...(s.prefer ? [say(turn, `catalogue_prefer_${s.prefer}`)] : []),
+  ].join(say(turn, 'catalogue_sep'));
+}
+
+/** Did this message state anything new (a province, an age, an operator, a preference)? */
+function statesSomething(turn: Turn): boolean {
+  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference'].includes(e.entity));
+}
+
+/** The youngest age any plan on sale accepts. */
+function youngest(turn: Turn): number | undefined {
+  const ages = turn.deps.plans.plans.filter((p) => p.onSale).map((p) => p.ageMin);
+  return ages.length ? Math.min(...ages) : undefined;
+}
+
+/**
+ * The list for what the customer stated: `find` gives the plans for an exclusion set; with nothing
+ * new stated, the plans already shown are left out ("还有别的吗"), and when none is left, it says so.
+ */
+function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string>) => PlanOffer[]): Outcome {
+  const fresh = statesSomething(turn);
+  const before = new Set(turn.vars.shownPlanIds ?? []);
+  const offers = fresh || !before.size ? find() : find(before);
+  const said = conditions(stated, turn);
+  const base: DialogVars = { ...turn.vars, stated, plansShown: true };
+  if (offers.length) {
+    const ids = offers.map((o) => o.plan.id);
+    // The same list for the same question: said to be the same, not presented as new.
+    const same = fresh && said && ids.length === before.size && ids.every((id) => before.has(id));
+    const intro = same ? say(turn, 'alt_same_intro', { conditions: said })
+      : said ? say(turn, 'catalogue_intro_for', { conditions: said }) : say(turn, fresh || !before.size ? 'catalogue_intro' : 'alt_more_intro');
+    return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids] });
+  }
+  if (!fresh && before.size) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
+  const ageMin = youngest(turn);
+  const tooYoung = stated.age !== undefined && ageMin !== undefined && stated.age < ageMin;
+  const why = tooYoung ? say(turn, 'catalogue_youngest', { ageMin: ageMin! }) : '';
+  // Nothing again for the same question: said differently, with a person offered in words.
+  const again = !fresh && turn.vars.plansShown && !before.size;
+  const none = again ? say(turn, 'alt_none_again', { why }) : (said ? say(turn, 'catalogue_none', { conditions: said }) : say(turn, 'alt_none')) + why;
+  return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], { ...base, shownPlanIds: [], ...(again ? { lastOffer: 'human' as const } : {}) });
+}
+
+/** Plans on sale for a customer with no order on the table, for what they said of themselves. */
+export function catalogue(turn: Turn): Outcome {
+  const stated = statedFrom(turn);
+  const e: Eligibility = { province: stated.province, age: stated.age };
+  const out = listFor(turn, stated, (exclude) => plansOnSale(turn.deps.plans, { eligibility: e, operator: stated.operator, prefer: stated.prefer ?? 'cheap', exclude }, SHOWN_AT_ONCE));
+  return turn.here === 'start' ? { ...out, next: 'ask_order_no' } : out;
+}
+
+/**
+ * The verified order's offers for what the customer stated: a stated province or age replaces the
+ * order's, an operator narrows the list (`blocked`: the one the failure rules out, which is then
+ * dropped from the question), a preference orders it.
+ */
+function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: ReadonlySet<string>): { offers: PlanOffer[]; blocked?: string } {
+  const view = facts.view;
+  const fromOrder = eligibility(view);
+  const e: Eligibility = { province: stated.province ?? fromOrder.province, age: stated.age ?? facts.age };
+  const code = view.failureCode;
+  const ruledOut = blockedOperator(code, fromOrder, facts.plan);
+  const operator = stated.operator && stated.operator === ruledOut ? undefined : stated.operator;
+  const offers = code && hasAlternatives(code)
+    ? alternatives(turn.deps.plans, { failureCode: code, originalPlanId: view.productId, eligibility: { ...e, operator: fromOrder.operator }, operator, prefer: stated.prefer, exclude }, SHOWN_AT_ONCE)
+    : plansOnSale(turn.deps.plans, { eligibility: e, operator, prefer: stated.prefer ?? 'cheap', exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]) }, SHOWN_AT_ONCE);
+  return { offers, blocked: stated.operator && stated.operator === ruledOut ? ruledOut : undefined };
+}
+
+/**
+ * The plans the customer can order right now, for answers that point to them ("那怎么办" after an
+ * area block, anger at a failure): a list under its own heading, or nothing when the failure has
+ * no alternatives or none fits.
+ */
+export function offersNow(turn: Turn, facts: OrderFacts): Reply | undefined {
+  if (!facts.view.failureCode || !hasAlternatives(facts.view.failureCode)) return undefined;
+  const { offers } = offersFor(turn, facts, turn.vars.stated ?? {});
+  return offers.length ? offerList(offers, say(turn, 'offers_now_intro'), turn) : undefined;
+}
+
+/** The verified order's offers again, for what the customer states now (see `offersFor`). */
+export async function refilterPlans(turn: Turn): Promise<Outcome> {
+  const v = await verifiedOrder(turn);
+  if (!v) return catalogue(turn);
+  if (isOutcome(v)) return v;
+  const { facts } = v;
+  const stated = statedFrom(turn);
+  const { blocked } = offersFor(turn, facts, stated);
+  const extra: Reply[] = blocked
+    ? [{ text: say(turn, 'alt_operator_blocked', { operator: operatorName(blocked, turn.input.locale), why: facts.reason ? stripped(facts.reason.text[turn.input.locale].title) : '' }) }]
+    : [];
+  const asked: Stated = blocked ? { ...stated, operator: undefined } : stated;
+  const out = listFor(turn, asked, (exclude) => offersFor(turn, facts, asked, exclude).offers);
+  return { ...out, replies: [...extra, ...out.replies] };
+}
+
+const stripped = (s: string) => s.replace(/[。.]$/u, '');

@@ -1,0 +1,175 @@
+/**
+ * The conversation after the first answer (issue 21), driven through the whole bot without HTTP:
+ * follow-ups answered from the order's own facts, briefly, in the customer's language; people
+ * first; offers that respect what the customer states.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../bot/knowledge/loader.js';
+import { loadPlans } from '../../bot/plans.js';
+import { ConversationChecker } from '../helpers/conversation-checks.js';
+import { DialogTester, type TestChat } from '../helpers/dialog-tester.js';
+
+const k = loadKnowledge();
+const plans = loadPlans();
+const checker = new ConversationChecker(k, plans);
+let bot: DialogTester;
+beforeAll(async () => { bot = await DialogTester.start(); });
+afterAll(() => bot.close());
+
+/** A conversation with `orderNo` verified by its phone's last 4 digits. */
+async function verified(orderNo: string, tail: string, locale?: 'zh-CN' | 'en'): Promise<{ chat: TestChat; explained: string }> {
+  const chat = await bot.open(locale);
+  await chat.say(orderNo);
+  const turn = await chat.say(tail);
+  return { chat, explained: turn.said };
+}
+
+describe('follow-ups after an explanation', () => {
+  it('answers "what now" with the next step and the plans that ship to the order\'s province', async () => {
+    const { chat } = await verified('172202611100014', '6599');
+    const turn = await chat.say('那我下一步该干嘛');
+    expect(turn.trace?.action).toBe('nextStep');
+    expect(turn.said).toContain('新疆');
+    const offered = checker.offered(turn);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const p of offered) expect(p.excludedProvinces).not.toContain('新疆');
+  });
+
+  it('answers "why" in a sentence or two naming the plan\'s age range and the customer\'s age, not the whole block again', async () => {
+    const { chat, explained } = await verified('172202611100003', '4475');
+    const turn = await chat.say('凭什么啊');
+    expect(turn.said).toContain('18–60');
+    expect(turn.said).toContain('65');
+    expect(turn.said.length).toBeLessThan(explained.length / 2);
+  });
+
+  it('dates a price change from the plan\'s history and the order\'s own date', async () => {
+    const { chat } = await verified('172202611100024', '1708');
+    const turn = await chat.say('这是从哪天开始调的');
+    expect(turn.trace?.intent).toBe('ask_when');
+    expect(turn.said).toContain('2026-11-15');
+    expect(turn.said).toContain('2026-11-12');
+  });
+
+  it('gives the waiting period the remark states, not a generic one', async () => {
+    const { chat } = await verified('172202611100009', '7479');
+    const turn = await chat.say('得等多少天');
+    expect(turn.said).toContain('90');
+    expect(turn.said).not.toContain('30天');
+  });
+
+  it('explains a platform word from the glossary, and says what is unknown about an unpublished code', async () => {
+    const { chat } = await verified('172202611100002', '5283');
+    const term = await chat.say('国政通又是什么东西');
+    expect(term.trace?.action).toBe('explainTerm');
+    expect(term.said).toContain('公安');
+    const unknown = await (await verified('172202611100004', '9817')).chat.say('KSSC代表什么');
+    expect(unknown.said).toContain('没有公开');
+    expect(unknown.replies.at(-1)!.suggestions).toContain(k.replies['zh-CN'].sugg_human);
+  });
+
+  it('answers "can I order again" with yes-and-what-to-fix, offering the pre-check without asking for the ID', async () => {
+    const { chat } = await verified('172202611100001', '0251');
+    const turn = await chat.say('那我还能再下一单吗');
+    expect(turn.trace?.action).toBe('reorderAdvice');
+    expect(turn.said).not.toMatch(/请在一条消息里发送您下单要用的身份证号/);
+    expect(turn.replies.at(-1)!.suggestions).toContain(k.replies['zh-CN'].sugg_precheck);
+  });
+});
+
+describe('plans re-filtered on what the customer states, and kept for the next question', () => {
+  it('keeps a moved-to province and an operator across turns', async () => {
+    const { chat } = await verified('172202611100017', '4488');
+    const moved = await chat.say('我下个月去新疆工作 那边能办哪个');
+    const first = checker.offered(moved);
+    expect(first.length).toBeGreaterThan(0);
+    for (const p of first) expect(p.excludedProvinces).not.toContain('新疆');
+    const telecom = await chat.say('电信的呢');
+    for (const p of checker.offered(telecom)) {
+      expect(p.operator).toBe('电信');
+      expect(p.excludedProvinces).not.toContain('新疆');
+    }
+  });
+
+  it('refuses to offer the operator a per-operator limit rules out, and shows the others', async () => {
+    const { chat } = await verified('172202611100006', '6710');
+    const turn = await chat.say('移动的还有别的卡吗');
+    expect(turn.said).toContain('移动的套餐这次办不了');
+    for (const p of checker.offered(turn)) expect(p.operator).not.toBe('移动');
+  });
+
+  it('shows other plans when asked for more, and says when there are none left', async () => {
+    const { chat } = await verified('172202611100014', '6599');
+    const shown = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const turn = await chat.say('还有其他的吗');
+      for (const p of checker.offered(turn)) {
+        expect(shown.has(p.id)).toBe(false);
+        shown.add(p.id);
+      }
+    }
+    expect(shown.size).toBeGreaterThan(0);
+  });
+});
+
+describe('no contradictions between status and advice', () => {
+  it('never shows an issued number for a parcel that went back', async () => {
+    const { explained } = await verified('172202611100031', '6474');
+    expect(explained).not.toContain('189****1643');
+    expect(explained).not.toContain('为您开通的号码');
+  });
+
+  it('calls a failure the customer can still continue "on hold", not failed', async () => {
+    const { explained } = await verified('172202611100028', '5703');
+    expect(explained).toContain(k.statuses.onHold['zh-CN']);
+    expect(explained).not.toContain('办理失败');
+  });
+});
+
+describe('people first', () => {
+  it('hands a refund request on a verified order to a person with the order attached', async () => {
+    const { chat } = await verified('172202611100036', '1774');
+    const turn = await chat.say('钱都扣了 给我退回来');
+    const handoff = turn.effects.find((e) => e.type === 'handoff');
+    expect(handoff).toMatchObject({ orderNo: '172202611100036', failureCode: 'PAYMENT_FAILED' });
+  });
+
+  it('honours a request for a person at the end of a longer sentence', async () => {
+    const { chat } = await verified('172202611100010', '3883');
+    const turn = await chat.say('弄了三回了还是不行 给我找个真人');
+    expect(turn.effects.some((e) => e.type === 'handoff')).toBe(true);
+  });
+
+  it('answers anger with an apology and the concrete next step, and a regulator threat with a person', async () => {
+    const { chat } = await verified('172202611100038', '8340');
+    const angry = await chat.say('没号你们挂出来卖什么');
+    expect(angry.said).toContain(k.replies['zh-CN'].apology);
+    expect(angry.effects).toEqual([]);
+    const threat = await chat.say('再这样我去12315告你们');
+    expect(threat.said).toContain(k.replies['zh-CN'].apology);
+    expect(threat.effects.some((e) => e.type === 'handoff')).toBe(true);
+  });
+
+  it('says it is a bot when asked, without queueing anyone', async () => {
+    const chat = await bot.open();
+    const turn = await chat.say('对面是真人还是程序');
+    expect(turn.trace?.action).toBe('areYouBot');
+    expect(turn.effects).toEqual([]);
+  });
+});
+
+describe('language', () => {
+  it('answers a customer writing pinyin only in Chinese', async () => {
+    const chat = await bot.open('en');
+    const turn = await chat.say('wo de dingdan weishenme bei ju le');
+    expect(turn.locale).toBe('zh-CN');
+    expect(turn.said).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('keeps answering in English after an English explanation', async () => {
+    const { chat } = await verified('172202611100014', '6599', 'en');
+    const turn = await chat.say('ok so what do I do now');
+    expect(turn.locale).toBe('en');
+    expect(turn.said).toContain('Xinjiang');
+  });
+});
