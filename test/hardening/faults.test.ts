@@ -13,6 +13,7 @@ import { createPlatformStandIn } from '../../adapters/orders/platform.stand-in.j
 import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
 import type { BuiltApp } from '../../bot/app.js';
 import { RestCustomer, tempDir, testApp } from '../helpers/app.js';
+import { TEST_NLU_MODEL_DIR } from '../helpers/nlu-models.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -91,7 +92,7 @@ describe('kill -9 mid-turn', () => {
       const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
     });
     const env = {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test',
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'test',
       ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_TIMEOUT_MS: '4000',
       DATABASE_URL: '', REDIS_URL: '',
     };

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
 import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
 import { tempDir } from '../helpers/app.js';
+import { TEST_NLU_MODEL_DIR } from '../helpers/nlu-models.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,7 +36,7 @@ describe('graceful shutdown', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
       cwd: ROOT,
       env: {
-        ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test',
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'test',
         ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_TIMEOUT_MS: '4000',
         DATABASE_URL: '', REDIS_URL: '',
       },

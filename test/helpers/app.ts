@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type AppDeps, type BuiltApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { TEST_NLU_MODEL_DIR } from './nlu-models.js';
 
 export function tempDir(prefix = 'simbot-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -12,7 +13,8 @@ export function tempDir(prefix = 'simbot-'): string {
 export async function testApp(env: Record<string, string> = {}, deps: AppDeps = {}): Promise<BuiltApp & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDir();
   // Tests drive many turns through one app; the rate-limit test sets its own low limit.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: dataDir, ...env });
+  // The NLU trained once for the run (global setup), unless the test brings its own model folder.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: dataDir, NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, ...env });
   const built = await build(config, deps);
   await built.app.ready();
   return { ...built, dataDir };

@@ -8,6 +8,8 @@
  *   bot: @failure AGE_RESTRICTED   (the reason's title in the story's locale)
  *   bot: @status shipped           (the status's text in the story's locale)
  *   bot-not: text that must not appear
+ *   expect: handoff            (a check by name, see conversation-checks.ts; the conversation
+ *                               evaluation's sets in test/conversations/ use them)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,8 @@ export interface StoryTurn {
   user: string;
   expect: string[];
   forbid: string[];
+  /** `expect:` lines: named checks with their argument ("plans-ship-to 新疆"). */
+  checks: string[];
   line: number;
 }
 
@@ -39,19 +43,19 @@ export function parseStories(file: string): Story[] {
       return;
     }
     if (!story) throw new Error(`${where}: a story starts with "## title"`);
-    const m = /^(locale|user|bot|bot-not):\s?(.*)$/.exec(line);
-    if (!m) throw new Error(`${where}: expected locale:, user:, bot: or bot-not:`);
+    const m = /^(locale|user|bot|bot-not|expect):\s?(.*)$/.exec(line);
+    if (!m) throw new Error(`${where}: expected locale:, user:, bot:, bot-not: or expect:`);
     const [, key, value] = m as unknown as [string, string, string];
     const s: Story = story;
     if (key === 'locale') {
       if (value !== 'en' && value !== 'zh-CN') throw new Error(`${where}: locale is en or zh-CN`);
       s.locale = value;
     } else if (key === 'user') {
-      s.turns.push({ user: value, expect: [], forbid: [], line: i + 1 });
+      s.turns.push({ user: value, expect: [], forbid: [], checks: [], line: i + 1 });
     } else {
       const turn = s.turns.at(-1);
       if (!turn) throw new Error(`${where}: "${key}:" before any "user:"`);
-      (key === 'bot' ? turn.expect : turn.forbid).push(value);
+      (key === 'bot' ? turn.expect : key === 'bot-not' ? turn.forbid : turn.checks).push(value.trim());
     }
   });
   return stories;

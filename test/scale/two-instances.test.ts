@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
 import { testApp, tempDir } from '../helpers/app.js';
+import { TEST_NLU_MODEL_DIR } from '../helpers/nlu-models.js';
 import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,7 +79,7 @@ describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
     aPort = await freePort();
     a = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(aPort), HOST: '127.0.0.1', DATA_DIR: tempDir('inst-a-'), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
+      env: { ...process.env, ...env, PORT: String(aPort), HOST: '127.0.0.1', DATA_DIR: tempDir('inst-a-'), NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const deadline = Date.now() + 20_000;
