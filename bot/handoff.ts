@@ -89,8 +89,8 @@ export class HandoffService {
   }
 
   /** Persists and publishes a message outside a customer's turn (agent, system notice). */
-  private async post(conversationId: string, from: 'agent' | 'system' | 'bot', text: string, suggestions?: string[]): Promise<StoredMessage> {
-    const msg = await this.d.store.appendMessage(conversationId, { from, text: maskText(text), suggestions });
+  private async post(conversationId: string, from: 'agent' | 'system' | 'bot', text: string, suggestions?: string[], author?: string): Promise<StoredMessage> {
+    const msg = await this.d.store.appendMessage(conversationId, { from, text: maskText(text), suggestions, author });
     await this.d.bus.publish(conversationId, { type: 'message', message: msg });
     return msg;
   }
@@ -240,7 +240,7 @@ export class HandoffService {
 
   async agentSay(conversationId: string, agent: AgentIdentity, text: string): Promise<StoredMessage> {
     await this.held(conversationId, agent);
-    return this.post(conversationId, 'agent', text);
+    return this.post(conversationId, 'agent', text, undefined, agent.name);
   }
 
   /** The agent holding the conversation is typing: the customer sees it. */

@@ -27,8 +27,9 @@ export interface WsChannelDeps {
 interface Query { token?: string; conversationId?: string; after?: string; locale?: string }
 
 function messageFrame(m: StoredMessage) {
-  const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq };
+  const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq, at: m.at };
   if (m.suggestions) f.suggestions = m.suggestions;
+  if (m.author) f.author = m.author;
   return f;
 }
 
