@@ -57,6 +57,8 @@ export interface PipelineDeps {
   failed?: (locale: Locale) => string;
   /** What the transcript shows instead of an answer to a sensitive step. */
   redacted?: (locale: Locale) => string;
+  /** Quick replies under the bot's opening lines (`greet`). */
+  openingSuggestions?: (locale: Locale) => string[];
 }
 
 /** A turn faster than this shows no typing indicator. */
@@ -148,7 +150,10 @@ export class Pipeline {
     const conversationId = conv.id;
 
     const locale = detectLocale(text, conv.locale);
-    if (locale !== conv.locale) await store.setLocale(conversationId, locale);
+    if (locale !== conv.locale) {
+      await store.setLocale(conversationId, locale);
+      await bus.publish(conversationId, { type: 'locale', locale });
+    }
     const intercepted = await this.d.intercept?.(conversationId, text, locale);
     if (intercepted) {
       const replies = await this.send(conversationId, intercepted);
@@ -183,6 +188,25 @@ export class Pipeline {
     await bus.publish(conversationId, { type: 'turn_end', seq: last });
     this.d.log.debug({ conversationId, intent: nlu.intent.name, replies: replies.length }, 'turn');
     return { customer, replies, effects: result.effects, locale };
+  }
+
+  /**
+   * The bot speaks first in a conversation nobody has written in yet (the web chat, on open): the
+   * dialog's own opening turn, so its state moves on and a first "你好" is not greeted twice.
+   */
+  async greet(conversationId: string): Promise<StoredMessage[]> {
+    return this.mutex.run(conversationId, async () => {
+      const conv = await this.d.store.getConversation(conversationId);
+      if (!conv || conv.lastSeq > 0) return [];
+      const result = await this.d.engine.turn(conversationId, {
+        text: '', locale: conv.locale, intent: { name: 'greet', confidence: 1 }, entities: [], now: this.d.now?.() ?? new Date(),
+      });
+      const suggestions = this.d.openingSuggestions?.(conv.locale);
+      const opening = result.replies.map((r, i) => (i === result.replies.length - 1 && suggestions?.length && !r.suggestions ? { ...r, suggestions } : r));
+      const replies = await this.send(conversationId, opening);
+      if (replies.length) await this.d.bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)!.seq });
+      return replies;
+    });
   }
 
   /** Persists the bot's replies, then publishes them. */
