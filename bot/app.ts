@@ -107,6 +107,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
     failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
+    revise: (replies, effects, locale) => handoff.revise(replies, effects, locale),
     openingSuggestions: (locale) => ['sugg_find_order_no', 'sugg_plans', 'sugg_activate', 'sugg_human'].map((k) => knowledge.replies[locale][k]!),
     onEffect: async (id, effect, locale) => {
       if (effect.type === 'handoff') return handoff.request(id, effect, locale);

@@ -57,6 +57,11 @@ export interface PipelineDeps {
   failed?: (locale: Locale) => string;
   /** What the transcript shows instead of an answer to a sensitive step. */
   redacted?: (locale: Locale) => string;
+  /**
+   * May drop dialog replies its effects make untrue before they are sent (out of hours, "transferring
+   * you to a person" would be followed at once by "agents are offline": the handoff says that alone).
+   */
+  revise?: (replies: readonly Reply[], effects: readonly Effect[], locale: Locale) => readonly Reply[];
   /** Quick replies under the bot's opening lines (`greet`). */
   openingSuggestions?: (locale: Locale) => string[];
 }
@@ -179,7 +184,7 @@ export class Pipeline {
       text, locale, intent: nlu.intent, onTopic: nlu.onTopic, elsewhere: nlu.elsewhere, entities: nlu.entities, now,
     });
 
-    const replies = await this.send(conversationId, result.replies);
+    const replies = await this.send(conversationId, this.d.revise?.(result.replies, result.effects, locale) ?? result.replies);
     for (const effect of result.effects) {
       const added = await this.d.onEffect?.(conversationId, effect, locale);
       if (added) replies.push(...added);

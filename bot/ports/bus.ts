@@ -13,8 +13,11 @@ export type ConversationEvent =
   | { type: 'queue'; position: number; etaSeconds: number }
   /** The conversation's language changed (the customer wrote in another, or picked one): pages follow it. */
   | { type: 'locale'; locale: Locale }
-  /** On the agents' channel: the queue or a held conversation changed; consoles refresh. */
-  | { type: 'agents'; change: 'queue' | 'customer_message' | 'wechat'; conversationId?: string; message?: string };
+  /**
+   * On the agents' channel: the queue or a held conversation changed; consoles refresh. `escalation`:
+   * a customer newly waits for a person (queued, or a ticket left), which consoles announce.
+   */
+  | { type: 'agents'; change: 'queue' | 'escalation' | 'customer_message' | 'wechat'; conversationId?: string; message?: string };
 
 export interface Bus {
   publish(conversationId: string, event: ConversationEvent): Promise<void>;
