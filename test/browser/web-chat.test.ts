@@ -37,7 +37,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     page.$$eval('#log > li.msg', (lis) => lis.map((li) => ({
       from: li.className.replace(/^.*msg--(\w+).*$/, '$1'),
       seq: (li as HTMLElement).dataset.seq ?? '',
-      text: li.textContent ?? '',
+      text: li.querySelector('.msg__text')?.textContent ?? '',
     })));
 
   /** Waits until a message from `from` containing `text` is shown after the first `skip` bubbles. */
@@ -98,7 +98,10 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const session = await page.evaluate(() => JSON.parse(localStorage.getItem('simbot.session') ?? '{}'));
     expect(session).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), locale: 'zh-CN' });
     expect(await page.getAttribute('#input', 'placeholder')).toBe('请输入订单号或您的问题');
-    expect(await bubbles()).toEqual([]);
+    // Greeted on open, with something to tap.
+    await waitForBubble('bot', '请发送您的订单号');
+    expect((await bubbles()).map((b) => b.from)).toEqual(['bot', 'bot']);
+    expect(await suggestionLabels()).toContain('转人工');
   });
 
   it('explains a failed demo order after the last 4 digits of the phone', async () => {
@@ -115,7 +118,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     // Every bubble carries its seq; seqs are 1..n without gaps or repeats.
     const log = await bubbles();
     expect(log.map((b) => Number(b.seq))).toEqual(log.map((_, i) => i + 1));
-    expect(log[0]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
+    expect(log[2]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'web-chat.png') });
   });
@@ -132,7 +135,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const n = await say(XSS);
     await waitForBubble('bot', '', n + 1); // the bot answered: the turn went through the server and back
     const shown = await page.evaluate((x) => {
-      const mine = Array.from(document.querySelectorAll('#log > li.msg--customer')).filter((li) => li.textContent === x);
+      const mine = Array.from(document.querySelectorAll('#log > li.msg--customer .msg__text')).filter((el) => el.textContent === x);
       return {
         count: mine.length,
         html: mine[0]?.innerHTML,
@@ -234,11 +237,13 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
         const s = JSON.parse(localStorage.getItem('simbot.session') ?? '{}');
         return s.token && s.conversationId !== id && document.getElementById('status')?.textContent === '在线';
       }, stale.conversationId, { timeout: 10_000 });
+      // A clean log: the new conversation's greeting from seq 1, nothing of the old one.
+      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--bot').length >= 2, undefined, { timeout: 10_000 });
       await p.fill('#input', '你好');
       await p.press('#input', 'Enter');
-      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--bot').length > 0, undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--customer').length > 0, undefined, { timeout: 10_000 });
       const log = await p.$$eval('#log > li.msg', (lis) => lis.map((li) => ({ cls: li.className, seq: (li as HTMLElement).dataset.seq })));
-      expect(log[0]).toEqual({ cls: 'msg msg--customer', seq: '1' });
+      expect(log.slice(0, 3)).toEqual([{ cls: 'msg msg--bot', seq: '1' }, { cls: 'msg msg--bot', seq: '2' }, { cls: 'msg msg--customer', seq: '3' }]);
       expect(log.filter((l) => l.cls.includes('system'))).toEqual([]);
     } finally {
       await other.close();
