@@ -22,6 +22,8 @@ import { consolePages } from '../adapters/channels/console.pages.js';
 import { agentRoutes } from '../adapters/channels/agent.routes.js';
 import { plansRoute } from '../adapters/channels/plans.route.js';
 import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
+import { AgentInbox } from './agent-inbox.js';
+import { AgentPresence } from './agent-presence.js';
 import { loadPlans, type PlanCatalogue } from './plans.js';
 import { CatalogueRefresher, LiveCatalogue } from './catalogue-refresh.js';
 import { loadFaq, type Faq } from './faq.js';
@@ -208,6 +210,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
   await app.register(async (scope) => agentRoutes(scope, {
     handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars,
+    inbox: new AgentInbox({ handoffs, store, orders, log, now: deps.now }), presence: new AgentPresence(store),
     signedIn: () => sessions.signedIn(deps.now?.() ?? new Date()), wechatStatus: wechat ? () => wechat!.status() : undefined,
   }));
   await app.register(async (scope) => consolePages(scope));

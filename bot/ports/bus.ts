@@ -15,9 +15,10 @@ export type ConversationEvent =
   | { type: 'locale'; locale: Locale }
   /**
    * On the agents' channel: the queue or a held conversation changed; consoles refresh. `escalation`:
-   * a customer newly waits for a person (queued, or a ticket left), which consoles announce.
+   * a customer newly waits for a person (queued, or a ticket left), which consoles announce;
+   * `presence`: an agent went online or away.
    */
-  | { type: 'agents'; change: 'queue' | 'escalation' | 'customer_message' | 'wechat'; conversationId?: string; message?: string };
+  | { type: 'agents'; change: 'queue' | 'escalation' | 'customer_message' | 'presence' | 'wechat'; conversationId?: string; message?: string };
 
 export interface Bus {
   publish(conversationId: string, event: ConversationEvent): Promise<void>;

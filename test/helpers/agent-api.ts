@@ -16,10 +16,10 @@ export async function signInAgent(app: FastifyInstance, name: string, role: 'age
   const me = res.json() as { id: string; csrfToken: string };
   return {
     id: me.id, name, cookie,
-    async call(method, url, payload) {
+    async call<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
       const r = await app.inject({ method, url, headers: { cookie, 'x-csrf-token': me.csrfToken }, ...(payload ? { payload } : {}) });
       if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
-      return r.statusCode === 204 ? null : r.json();
+      return (r.statusCode === 204 ? null : r.json()) as T;
     },
   };
 }
