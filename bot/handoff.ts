@@ -214,6 +214,8 @@ export class HandoffService {
         await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
         return [];
       case 'queued': {
+        // Consoles show each waiting customer's last message.
+        await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
         const waiting = (key: string, ahead: number): Reply[] => [{ text: this.text(locale, key, { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) }];
         if (keepWaiting) return waiting('keep_waiting', (await this.position(h.id)) - 1);
         if (isQuickReply(this.d.knowledge, text, 'sugg_cancel_queue') || CANCEL_WAITING.test(text)) {

@@ -177,7 +177,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await item.waitFor({ timeout: 10_000 });
     const text = await item.textContent();
     expect(text).toContain(ORDER_NO);
-    expect(text).toContain('ID_INFO_INVALID');
+    expect(text).toContain(FAILURE_TITLE); // the reason's title, not its code
     expect(text).toContain('客户要求人工');
     // The wait time ticks live.
     const wait = item.locator('.item__wait');
@@ -198,7 +198,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
 
     const facts = await agent.$$eval('#packet dd', (dds) => Object.fromEntries(dds.map((dd) => [(dd as HTMLElement).dataset.fact, dd.textContent])));
     expect(facts['订单号']).toBe(ORDER_NO);
-    expect(facts['失败原因']).toBe('ID_INFO_INVALID');
+    expect(facts['失败原因']).toBe(FAILURE_TITLE);
     expect(facts['订单状态']).toContain('审核失败');
     expect(facts['联系电话']).toBe('137****0251');
     expect(facts['身份证']).toMatch(/^440305\*+5539$/);
@@ -306,7 +306,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await sup.click('#tab-stats');
     await sup.waitForSelector('#stat-rating svg circle', { timeout: 10_000 });
     expect(await sup.$$eval('#stat-rating svg circle title', (ts) => ts.map((t) => t.textContent))).toContainEqual(expect.stringContaining('5.0 分'));
-    expect(await sup.textContent('#stat-codes')).toContain('ID_INFO_INVALID');
+    expect(await sup.textContent('#stat-codes')).toContain(FAILURE_TITLE);
     expect(await sup.textContent('#stat-containment')).toMatch(/\d+(\.\d)?%|—/);
     await sup.screenshot({ path: path.join(SCREENSHOTS, 'console-stats.png') });
   });
