@@ -715,6 +715,10 @@
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing) { e.preventDefault(); $('reply-form').requestSubmit(); }
   });
   $('note-form').addEventListener('submit', addNoteSubmit);
+  // The canned replies' row takes room from the transcript once it loads: stay on the latest line.
+  var pinned = true;
+  $('transcript').addEventListener('scroll', function () { var l = $('transcript'); pinned = l.scrollHeight - l.scrollTop - l.clientHeight < 80; });
+  if (window.ResizeObserver) new ResizeObserver(function () { if (pinned) $('transcript').scrollTop = $('transcript').scrollHeight; }).observe($('transcript'));
   document.addEventListener('keydown', onKey);
   setInterval(function () { Lists.tick($('side'), queueAt); }, 1000);
   loadMe();

@@ -22,6 +22,7 @@
       a.title = openLabel + ': ' + url;
       parent.appendChild(a);
       last = at + url.length;
+      if (text.charAt(last) === '\n') last++; // the card already ends its line
       return raw;
     });
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
