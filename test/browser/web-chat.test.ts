@@ -4,17 +4,13 @@
  * that restores the conversation from localStorage + replay, and no horizontal overflow.
  * Skipped with a notice when chromium is missing, except under CI (see ../helpers/browser.ts).
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BuiltApp } from '../../bot/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { testApp } from '../helpers/app.js';
-import { launchChromium, screenshotDir, skipBrowserTests } from '../helpers/browser.js';
+import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = screenshotDir(ROOT);
 const PHONE = { width: 390, height: 844 };
 const XSS = '<img src=x onerror="window.__xss=1">';
 const FAILURE_TITLE = loadKnowledge().reasons.get('ID_INFO_INVALID')!.text['zh-CN'].title;
@@ -120,7 +116,6 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     expect(log.map((b) => Number(b.seq))).toEqual(log.map((_, i) => i + 1));
     expect(log[2]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
 
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-chat.png') });
   });
 
   it('sends a suggestion when its button is clicked', async () => {
