@@ -122,8 +122,8 @@ export class AgentInbox {
   }
 
   /**
-   * Every agent signed in, and anyone still holding a conversation, with the conversations they hold
-   * (for supervisors). `present` gives each signed-in agent's online/away.
+   * Every agent signed in (with their online/away), and anyone still holding a conversation after
+   * signing out, with the conversations they hold (for supervisors).
    */
   async team(signedIn: ReadonlyArray<AgentIdentity & { status: 'online' | 'away' }>): Promise<TeamMember[]> {
     const held = await this.withPreviews((await this.d.handoffs.list(['active'])).map(entry));

@@ -121,6 +121,12 @@ export class HandoffService {
     return [this.text(locale, 'sugg_cancel_queue')];
   }
 
+  /** The bot's answer to a queued customer: `key`'s text with their place, and the way out. */
+  private async waitingReply(h: HandoffRecord, locale: Locale, key: string): Promise<Reply[]> {
+    const ahead = (await this.position(h.id)) - 1;
+    return [{ text: this.text(locale, key, { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) }];
+  }
+
   /** Everyone queued from index `from` on (0: everyone) hears their new place. */
   private async tellPositions(from = 0): Promise<void> {
     for (const [i, h] of (await this.queued()).entries()) {
@@ -216,8 +222,7 @@ export class HandoffService {
       case 'queued': {
         // Consoles show each waiting customer's last message.
         await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
-        const waiting = (key: string, ahead: number): Reply[] => [{ text: this.text(locale, key, { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) }];
-        if (keepWaiting) return waiting('keep_waiting', (await this.position(h.id)) - 1);
+        if (keepWaiting) return this.waitingReply(h, locale, 'keep_waiting');
         if (isQuickReply(this.d.knowledge, text, 'sugg_cancel_queue') || CANCEL_WAITING.test(text)) {
           // Left the queue: the bot answers again, and everyone behind moves up.
           const was = await this.position(h.id);
@@ -234,15 +239,14 @@ export class HandoffService {
             await this.tellPositions(await this.position(h.id)); // those it passed; it hears its place below
           }
         }
-        return waiting('queued_noted', (await this.position(h.id)) - 1);
+        return this.waitingReply(h, locale, 'queued_noted');
       }
       case 'ticket_pending': {
         if (keepWaiting) {
           const back = await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'queued', claimDeadline: new Date(this.now().getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString() });
           if (back) {
             await this.agentsChanged();
-            const ahead = (await this.position(h.id)) - 1;
-            return [{ text: this.text(locale, 'keep_waiting', { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) }];
+            return this.waitingReply(back, locale, 'keep_waiting');
           }
         }
         const answerBy = this.hours.answerBy(this.now());

@@ -20,7 +20,7 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { z } from 'zod';
-import type { AgentInbox, HistoryView } from '../../bot/agent-inbox.js';
+import type { AgentInbox } from '../../bot/agent-inbox.js';
 import type { AgentPresence } from '../../bot/agent-presence.js';
 import { AGENTS_CHANNEL, type HandoffService } from '../../bot/handoff.js';
 import { priorityOf } from '../../bot/handoff-priority.js';
@@ -102,7 +102,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
   app.get('/api/agent/conversations', any, async (req) => {
     const { view, q } = parse(History, req.query);
-    return { conversations: await inbox.find(view as HistoryView, q) };
+    return { conversations: await inbox.find(view, q) };
   });
   app.get('/api/agent/conversations/:id', any, async (req) => {
     const packet = await handoff.packet(id(req));

@@ -9,26 +9,27 @@
 
   function on() { try { return localStorage.getItem(KEY) !== 'off'; } catch (e) { return true; } }
 
+  /** Browsers show the permission prompt only from a click: until the agent has answered it, the button asks. */
+  function mustAsk() { return on() && window.Notification && Notification.permission === 'default'; }
+
   function show(button) {
     var enabled = on();
     button.setAttribute('aria-pressed', String(enabled));
-    button.textContent = enabled ? '提醒：开' : '提醒：关';
+    button.textContent = mustAsk() ? '提醒：开（允许桌面通知）' : enabled ? '提醒：开' : '提醒：关';
     button.title = enabled ? '新的转人工会响铃并弹出桌面通知；点击静音' : '已静音；点击开启响铃和桌面通知';
   }
 
-  /** Wires the mute button; turning alerts on (a click: browsers ask only then) asks for notifications. */
+  /** Wires the button: it asks for notifications while the browser has not been told, else mutes or unmutes. */
   function init(button) {
     show(button);
     button.addEventListener('click', function () {
-      var enabled = !on();
-      try { localStorage.setItem(KEY, enabled ? 'on' : 'off'); } catch (e) { /* private mode: this page only */ }
+      if (mustAsk()) {
+        Notification.requestPermission().catch(function () { /* declined */ }).then(function () { show(button); });
+        return;
+      }
+      try { localStorage.setItem(KEY, on() ? 'off' : 'on'); } catch (e) { /* private mode: this page only */ }
       show(button);
-      if (enabled) askPermission();
     });
-  }
-
-  function askPermission() {
-    if (window.Notification && Notification.permission === 'default') Notification.requestPermission().catch(function () { /* declined */ });
   }
 
   /** Two short rising tones from Web Audio: no sound file to serve, nothing loaded up front. */
@@ -63,5 +64,5 @@
     document.title = (n > 0 ? '(' + (n > 99 ? '99+' : n) + ') ' : '') + BASE_TITLE;
   }
 
-  window.ConsoleAlerts = { init: init, escalation: escalation, count: count, askPermission: askPermission };
+  window.ConsoleAlerts = { init: init, escalation: escalation, count: count };
 })();

@@ -104,15 +104,20 @@
     });
   }
 
-  /** The conversation ids of the visible lists, top to bottom (for next/previous). */
+  /** The lines on screen in `root`, top to bottom (the live lists or the search results, whichever shows). */
+  function shown(root) {
+    return Array.prototype.filter.call(root.querySelectorAll('.list > li'), function (li) { return !li.closest('[hidden]'); });
+  }
+
+  /** The conversation ids on screen, top to bottom, each once (for next/previous). */
   function order(root) {
-    return Array.prototype.map.call(root.querySelectorAll('.list:not([hidden]) > li'), function (li) { return li.dataset.conversationId; })
+    return shown(root).map(function (li) { return li.dataset.conversationId; })
       .filter(function (id, i, all) { return all.indexOf(id) === i; });
   }
 
   function focusItem(root, id) {
-    var b = root.querySelector('.list:not([hidden]) > li[data-conversation-id="' + CSS.escape(id) + '"] .item__open');
-    if (b) b.focus();
+    var li = shown(root).filter(function (l) { return l.dataset.conversationId === id; })[0];
+    if (li) li.querySelector('.item__open').focus();
   }
 
   window.ConsoleLists = { render: render, tick: tick, order: order, focusItem: focusItem, when: when };
