@@ -106,7 +106,10 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
   app.get('/api/agent/conversations/:id', any, async (req) => {
     const packet = await handoff.packet(id(req));
-    return { ...packet, earlier: await inbox.earlier(packet.conversationId, packet.checked.orderNo, packet.handoff?.id ?? null) };
+    return {
+      ...packet, priority: packet.handoff ? priorityOf(packet.handoff) : null,
+      earlier: await inbox.earlier(packet.conversationId, packet.checked.orderNo, packet.handoff?.id ?? null),
+    };
   });
   // Titles of the failure codes, so no agent reads AREA_FORBIDDEN where 不发货地区 is meant.
   app.get('/api/agent/reasons', any, async () => ({

@@ -259,6 +259,9 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     expect(lines[0]!.text).toContain('投诉');
     expect(lines[1]!.text).toContain('扬言向监管投诉');
     expect(lines[2]!.preview).toMatch(/^系统：排队更新：前面还有 2 位/);
+    await c.item('queue', regulator.conversationId).locator('.item__open').click();
+    await c.page.waitForSelector('#packet dd[data-fact="转人工原因"].urgent');
+    expect(await c.page.textContent('#packet dd[data-fact="转人工原因"]')).toBe('扬言向监管投诉');
     // Six minutes later the plain request is marked as a long wait.
     clock.offset = 6 * 60_000;
     await plain.say('还要等多久'); // the lists refresh with its preview

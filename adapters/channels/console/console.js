@@ -1,11 +1,12 @@
 // The agent console. Plain DOM, no framework, no inline script (CSP `script-src 'self'`).
 // Everything a customer, an agent or the server wrote is rendered with textContent only.
-// Lists: console-lists.js; alerts: console-alerts.js; canned replies: console-canned.js;
-// words for codes: console-text.js; supervisor charts: console-stats.js.
+// Lists: console-lists.js; the packet and notes: console-packet.js; alerts: console-alerts.js;
+// canned replies: console-canned.js; words for codes: console-text.js; supervisor views:
+// console-stats.js and console-team.js.
 (function () {
   'use strict';
 
-  var T = window.ConsoleText, Lists = window.ConsoleLists, Alerts = window.ConsoleAlerts, Canned = window.ConsoleCanned;
+  var T = window.ConsoleText, Lists = window.ConsoleLists, Alerts = window.ConsoleAlerts, Canned = window.ConsoleCanned, Packet = window.ConsolePacket;
   var el = window.ConsoleDom.el;
   var when = Lists.when;
   var TYPING_EVERY_MS = 2000;
@@ -274,10 +275,10 @@
       if (!current || current.id !== id) return;
       var first = !current.packet;
       current.packet = p;
-      renderPacket(p);
+      $('conv-title').textContent = Packet.render($('packet'), p);
       (p.transcript || []).forEach(appendMessage);
       if (first) $('transcript').scrollTop = $('transcript').scrollHeight; // opened: the latest lines, not the first
-      renderNotes(p.notes || []);
+      Packet.notes($('notes'), p.notes || []);
       renderEarlier(p.earlier || []);
       renderControls();
       if (heldByMe()) loadCanned(id); else Canned.set([]);
@@ -315,70 +316,6 @@
     $('reply-send').disabled = !held;
     $('reply').placeholder = held ? '输入回复，Enter 发送，Shift+Enter 换行，/ 选快捷回复' : replyHint(h);
     $('reply-form').classList.toggle('reply--off', !held);
-  }
-
-  function fact(dl, label, value, cls) {
-    if (value === undefined || value === null || value === '') return;
-    dl.appendChild(el('dt', null, label));
-    var dd = el('dd', cls, value);
-    dd.dataset.fact = label;
-    dl.appendChild(dd);
-  }
-
-  function renderPacket(p) {
-    var dl = $('packet');
-    dl.textContent = '';
-    var o = p.order, h = p.handoff, c = p.checked || {};
-    var orderNo = (o && o.orderNo) || c.orderNo;
-    $('conv-title').textContent = orderNo ? '订单 ' + orderNo : '会话 ' + p.conversationId.slice(0, 8);
-    var code = (o && o.failureCode) || c.failureCode;
-    fact(dl, '订单号', orderNo);
-    if (o) {
-      fact(dl, '订单状态', (T.ORDER_STATUS[o.status] || o.status) + (o.rawStatus ? '（平台：' + o.rawStatus + '）' : ''));
-      fact(dl, '失败原因', code && T.failureTitle(code));
-      fact(dl, '平台备注', o.remark);
-      if (o.unmappedRemark) fact(dl, '注意', '平台备注未能自动识别，请人工判断');
-      fact(dl, '套餐', [o.operator, o.productName].filter(Boolean).join(' · '));
-      fact(dl, '下单时间', when(o.createdAt));
-      fact(dl, '省份', o.province);
-      if (o.express) fact(dl, '快递', o.express.name + ' ' + o.express.code);
-      fact(dl, '已分配号码', o.issuedNumber);
-      var m = o.masked || {};
-      fact(dl, '联系电话', m.phone);
-      fact(dl, '姓名', m.name);
-      fact(dl, '身份证', m.idCard);
-      fact(dl, '地址', m.address);
-    } else {
-      fact(dl, '失败原因', code && T.failureTitle(code));
-    }
-    var reasonDd = dl.querySelector('dd[data-fact="失败原因"]');
-    if (reasonDd) reasonDd.title = code;
-    fact(dl, '手机后4位', c.phoneTailVerified ? '已验证 ✓' : '未验证', c.phoneTailVerified ? 'ok' : null);
-    if (h) {
-      fact(dl, '转人工原因', T.reasonText(h.reason), h.reason === 'complaint' || h.reason === 'regulator' ? 'urgent' : null);
-      fact(dl, '排队时间', when(h.queuedAt));
-      fact(dl, '接待客服', h.agentName);
-      fact(dl, '客户留言', h.ticketText);
-      if (h.rating) fact(dl, '客户评分', h.rating + ' 分');
-    }
-    fact(dl, '渠道', p.channel === 'web' ? '网页' : p.channel);
-    fact(dl, '语言', p.locale === 'en' ? '英文' : '中文');
-  }
-
-  function renderNotes(notes) {
-    var ul = $('notes');
-    ul.textContent = '';
-    notes.forEach(addNote);
-    if (!notes.length) ul.appendChild(el('li', 'muted notes__none', '暂无备注'));
-  }
-  function addNote(n) {
-    var ul = $('notes');
-    var none = ul.querySelector('.notes__none');
-    if (none) none.remove();
-    var li = el('li');
-    li.appendChild(el('span', 'notes__meta', n.agentName + ' · ' + when(n.at)));
-    li.appendChild(document.createTextNode(n.text));
-    ul.appendChild(li);
   }
 
   function renderEarlier(list) {
@@ -459,7 +396,7 @@
     if (!text || !current) return;
     var id = current.id;
     api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/notes', { text: text }).then(function (r) {
-      if (current && current.id === id && r && r.note) addNote(r.note);
+      if (current && current.id === id && r && r.note) Packet.addNote($('notes'), r.note);
       input.value = '';
     }, fail);
   }
@@ -633,22 +570,9 @@
   /** Every agent with their status and the conversations they hold; a line opens the conversation. */
   function loadTeam() {
     api('GET', '/api/agent/team').then(function (r) {
-      var grid = $('team-grid');
-      grid.textContent = '';
-      ((r && r.agents) || []).forEach(function (a) {
-        var card = el('section', 'card team__agent');
-        card.dataset.agentId = a.id;
-        var h = el('h3', null, a.name);
-        h.appendChild(el('span', 'presence presence--' + a.status, T.PRESENCE[a.status] || a.status));
-        card.appendChild(h);
-        card.appendChild(el('p', 'muted', a.conversations.length + ' 个进行中的会话'));
-        var ul = el('ul', 'list');
-        Lists.render(ul, a.conversations, {
-          kind: 'history', current: current && current.id, unread: {},
-          onOpen: function (id) { showTab('work'); openConversation(id, { focus: true }); }
-        });
-        card.appendChild(ul);
-        grid.appendChild(card);
+      window.ConsoleTeam.render($('team-grid'), (r && r.agents) || [], current && current.id, function (id) {
+        showTab('work');
+        openConversation(id, { focus: true });
       });
     }, fail);
   }
