@@ -5,77 +5,39 @@
  * Skipped with a notice when chromium is missing, except under CI (see ../helpers/browser.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BuiltApp } from '../../bot/app.js';
+import type { Browser, Page } from 'playwright-core';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
-import { testApp } from '../helpers/app.js';
 import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { ChatPage, PHONE, served, type Served } from '../helpers/chat-page.js';
 
-const PHONE = { width: 390, height: 844 };
 const XSS = '<img src=x onerror="window.__xss=1">';
 const FAILURE_TITLE = loadKnowledge().reasons.get('ID_INFO_INVALID')!.text['zh-CN'].title;
-
-interface Bubble { from: string; seq: string; text: string }
 
 const skip = skipBrowserTests();
 
 describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
-  let built: BuiltApp;
+  let app: Served;
   let browser: Browser;
-  let context: BrowserContext;
+  let chat: ChatPage;
   let page: Page;
-  let baseUrl: string;
-  const pageErrors: string[] = [];
   const dialogs: string[] = [];
 
-  /** The chat log as the customer sees it, in order. */
-  const bubbles = (): Promise<Bubble[]> =>
-    page.$$eval('#log > li.msg', (lis) => lis.map((li) => ({
-      from: li.className.replace(/^.*msg--(\w+).*$/, '$1'),
-      seq: (li as HTMLElement).dataset.seq ?? '',
-      text: li.querySelector('.msg__text')?.textContent ?? '',
-    })));
-
-  /** Waits until a message from `from` containing `text` is shown after the first `skip` bubbles. */
-  async function waitForBubble(from: string, text: string, skipFirst = 0, timeout = 10_000): Promise<void> {
-    try {
-      await page.waitForFunction(
-        ([f, t, n]) => Array.from(document.querySelectorAll(`#log > li.msg--${f}`))
-          .some((li) => Array.from(li.parentElement!.children).indexOf(li) >= n && (li.textContent ?? '').includes(t)),
-        [from, text, skipFirst] as const,
-        { timeout },
-      );
-    } catch (e) {
-      throw new Error(`no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await bubbles(), null, 1)}\n${String(e)}`);
-    }
-  }
+  const bubbles = () => chat.bubbles();
+  const waitForBubble = (from: string, text: string, skipFirst = 0) => chat.waitFor(from, text, skipFirst);
+  const suggestionLabels = () => chat.suggestions();
 
   /** Types into the input and sends with Enter, like a customer on a phone keyboard. */
   async function say(text: string): Promise<number> {
-    const before = (await bubbles()).length;
-    await page.fill('#input', text);
-    await page.press('#input', 'Enter');
-    await waitForBubble('customer', text, before);
+    const before = await chat.say(text);
     expect(await page.inputValue('#input')).toBe('');
     return before;
   }
 
-  const suggestionLabels = () => page.$$eval('#suggestions button', (bs) => bs.map((b) => b.textContent));
-
   beforeAll(async () => {
-    built = await testApp();
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = built.app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${addr.port}`;
+    app = await served();
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-      locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()} @ ${m.location().url}`); });
+    chat = await ChatPage.open(browser, app.url);
+    page = chat.page;
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   }, 90_000);
 
@@ -83,11 +45,11 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     // Browser first (closing it ends every context and socket at once): its open WebSocket would
     // otherwise keep the server's close() waiting. Generous time: CI runs this beside the rest.
     await browser?.close().catch(() => undefined);
-    await built?.app.close();
+    await app?.built.app.close();
   }, 90_000);
 
   it('loads the page and connects, keeping the session in localStorage', async () => {
-    const res = await page.goto(baseUrl + '/', { waitUntil: 'load' });
+    const res = await page.reload({ waitUntil: 'load' });
     expect(res?.status()).toBe(200);
     expect(await page.title()).toBe('号卡订单助手');
     await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
@@ -196,7 +158,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   it('keeps unsent text while disconnected, reconnects and replays only what it missed', async () => {
     const before = await bubbles();
     // The server drops every web-chat socket (a restart, a proxy timeout…).
-    for (const client of built.app.websocketServer.clients) client.terminate();
+    for (const client of app.built.app.websocketServer.clients) client.terminate();
     await page.waitForFunction(() => document.getElementById('status')?.textContent !== '在线', undefined, { timeout: 5000 });
     expect(await page.isDisabled('#send')).toBe(true);
     await page.fill('#input', '172202611100003');
@@ -204,7 +166,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     expect(await page.inputValue('#input')).toBe('172202611100003'); // not thrown away
     // An agent-side or proactive message written while the page was offline must show up after reconnect.
     const { conversationId } = JSON.parse((await page.evaluate(() => localStorage.getItem('simbot.session'))) ?? '{}');
-    const missed = await built.store.listMessages(conversationId, 0);
+    const missed = await app.built.store.listMessages(conversationId, 0);
     expect(missed.length).toBe(before.length);
 
     await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
@@ -219,11 +181,11 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   });
 
   it('starts a new conversation when the stored session is no longer valid', async () => {
-    const other = await context.browser()!.newContext({ viewport: PHONE, isMobile: true, locale: 'zh-CN' });
+    const other = await browser.newContext({ viewport: PHONE, isMobile: true, locale: 'zh-CN' });
     try {
       const p = await other.newPage();
-      p.on('pageerror', (e) => pageErrors.push(`pageerror (stale session page): ${e.message}`));
-      await p.goto(baseUrl + '/');
+      p.on('pageerror', (e) => chat.errors.push(`pageerror (stale session page): ${e.message}`));
+      await p.goto(app.url + '/');
       await p.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
       const stale = { conversationId: '00000000-0000-4000-8000-000000000000', token: 'expired', locale: 'zh-CN' };
       await p.evaluate((s) => localStorage.setItem('simbot.session', JSON.stringify(s)), stale);
@@ -246,13 +208,13 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   });
 
   it('raised no page errors or console errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(chat.errors).toEqual([]);
   });
 
   /** What the server says the last bot message's suggestions are (REST history has no suggestions, so read the DOM contract from the store). */
   async function expectedSuggestionsOfLastBotMessage(): Promise<string[]> {
     const { conversationId } = JSON.parse((await page.evaluate(() => localStorage.getItem('simbot.session'))) ?? '{}');
-    const msgs = await built.store.listMessages(conversationId, 0);
+    const msgs = await app.built.store.listMessages(conversationId, 0);
     const last = msgs.at(-1);
     return last?.from === 'bot' ? (last.suggestions ?? []) : [];
   }
