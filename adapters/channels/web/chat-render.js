@@ -37,6 +37,7 @@
       var who = document.createElement('span');
       who.className = 'msg__who';
       who.textContent = f.author || t.agent;
+      if (!f.author) who.dataset.default = '1'; // re-worded when the page changes language
       li.appendChild(who);
     }
     var body = document.createElement('span');

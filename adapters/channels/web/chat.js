@@ -21,7 +21,7 @@
   var ws = null, lastSeq = 0, retry = 0, retryTimer = null, typingTimer = null, everOnline = false;
 
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || '{}'); } catch (e) { return {}; } }
-  function save() { session.locale = locale; try { localStorage.setItem(KEY, JSON.stringify(session)); } catch (e) { /* private mode */ } }
+  function save() { delete session.lastSeq; session.locale = locale; try { localStorage.setItem(KEY, JSON.stringify(session)); } catch (e) { /* private mode */ } }
   function tr(k) { return TEXT[locale][k]; }
   function when(iso) { return window.ChatText.time(iso, locale); }
 
@@ -55,10 +55,7 @@
   function toBottom() { log.scrollTop = log.scrollHeight; }
 
   function addMessage(f) {
-    var li = window.ChatRender.bubble(f, TEXT[locale], when);
-    var who = li.querySelector('.msg__who');
-    if (who && !f.author) who.dataset.default = '1';
-    log.appendChild(li);
+    log.appendChild(window.ChatRender.bubble(f, TEXT[locale], when));
     showSuggestions(f.from === 'bot' || f.from === 'system' ? f.suggestions : null);
     if (f.from !== 'customer') hideTyping();
     toBottom();
