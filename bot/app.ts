@@ -28,6 +28,7 @@ import { loadPlans, type PlanCatalogue } from './plans.js';
 import { CatalogueRefresher, LiveCatalogue } from './catalogue-refresh.js';
 import { loadFaq, type Faq } from './faq.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
+import { t } from '../dialogs/reply.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
@@ -110,7 +111,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
     revise: (replies, effects, locale) => handoff.revise(replies, effects, locale),
-    openingSuggestions: (locale) => ['sugg_find_order_no', 'sugg_plans', 'sugg_activate', 'sugg_human'].map((k) => knowledge.replies[locale][k]!),
+    openingSuggestions: (locale) => ['sugg_find_order_no', 'sugg_plans', 'sugg_activate', 'sugg_human'].map((k) => t(knowledge, locale, k)),
     onEffect: async (id, effect, locale) => {
       if (effect.type === 'handoff') return handoff.request(id, effect, locale);
       if (effect.type === 'seen_order') await notices.seen(id, effect.orderNo, effect.status);

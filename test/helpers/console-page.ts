@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const LAPTOP = { width: 1440, height: 900 };
+const LAPTOP = { width: 1440, height: 900 };
 
 export class ConsolePage {
   readonly errors: string[] = [];
