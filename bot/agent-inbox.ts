@@ -16,6 +16,7 @@ export const HISTORY_DAYS = 90;
 /** Enough of the last message to recognise the conversation in a list. */
 const PREVIEW_CHARS = 80;
 const MAX_RESULTS = 50;
+/** Still waiting for or with an agent; a chat awaiting its rating is finished as far as agents go. */
 const OPEN: readonly HandoffStatus[] = ['queued', 'active', 'ticket_pending', 'ticket'];
 
 export interface Preview { from: Sender; text: string; at: string }
