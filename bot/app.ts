@@ -21,10 +21,13 @@ import { consolePages } from '../adapters/channels/console.pages.js';
 import { agentRoutes } from '../adapters/channels/agent.routes.js';
 import { plansRoute } from '../adapters/channels/plans.route.js';
 import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
+import { AgentInbox } from './agent-inbox.js';
+import { AgentPresence } from './agent-presence.js';
 import { loadPlans, type PlanCatalogue } from './plans.js';
 import { CatalogueRefresher, LiveCatalogue } from './catalogue-refresh.js';
 import { loadFaq, type Faq } from './faq.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
+import { t } from '../dialogs/reply.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
@@ -106,6 +109,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
     failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
+    revise: (replies, effects, locale) => handoff.revise(replies, effects, locale),
+    openingSuggestions: (locale) => ['sugg_find_order_no', 'sugg_plans', 'sugg_activate', 'sugg_human'].map((k) => t(knowledge, locale, k)),
     onEffect: async (id, effect, locale) => {
       if (effect.type === 'handoff') return handoff.request(id, effect, locale);
       if (effect.type === 'seen_order') await notices.seen(id, effect.orderNo, effect.status);
@@ -205,6 +210,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
   await app.register(async (scope) => agentRoutes(scope, {
     handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars,
+    inbox: new AgentInbox({ handoffs, store, orders, log, now: deps.now }), presence: new AgentPresence(store),
     signedIn: () => sessions.signedIn(deps.now?.() ?? new Date()), wechatStatus: wechat ? () => wechat!.status() : undefined,
   }));
   await app.register(async (scope) => consolePages(scope));

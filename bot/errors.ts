@@ -17,7 +17,7 @@ export const ERRORS = {
   NOT_IN_HANDOFF: { status: 409, message: 'This conversation is not waiting for or talking to an agent.' },
   ALREADY_CLAIMED: { status: 409, message: 'Another agent has already taken this conversation.' },
   NOT_YOUR_CONVERSATION: { status: 403, message: 'This conversation is held by another agent.' },
-  AGENT_UNAVAILABLE: { status: 409, message: 'That agent is not signed in; transfer to one listed by GET /api/agent/agents.' },
+  AGENT_UNAVAILABLE: { status: 409, message: 'That agent is not signed in or is away; transfer to one listed by GET /api/agent/agents as online.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down and try again shortly.' },

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Effect, Reply } from '../dialogs/dialog.js';
 import { isQuickReply, t } from '../dialogs/reply.js';
 import { BusinessHours } from './business-hours.js';
+import { inPriorityOrder, priorityOf, threatensRegulator, type Priority } from './handoff-priority.js';
 import { supervisorStats, type SupervisorStats } from './supervisor-stats.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
@@ -50,6 +51,7 @@ export interface QueueEntry {
   orderNo?: string;
   failureCode?: string;
   locale: Locale;
+  priority: Priority;
 }
 
 export interface HandoffPacket {
@@ -89,8 +91,8 @@ export class HandoffService {
   }
 
   /** Persists and publishes a message outside a customer's turn (agent, system notice). */
-  private async post(conversationId: string, from: 'agent' | 'system' | 'bot', text: string, suggestions?: string[]): Promise<StoredMessage> {
-    const msg = await this.d.store.appendMessage(conversationId, { from, text: maskText(text), suggestions });
+  private async post(conversationId: string, from: 'agent' | 'system' | 'bot', text: string, suggestions?: string[], author?: string): Promise<StoredMessage> {
+    const msg = await this.d.store.appendMessage(conversationId, { from, text: maskText(text), suggestions, author });
     await this.d.bus.publish(conversationId, { type: 'message', message: msg });
     return msg;
   }
@@ -99,13 +101,40 @@ export class HandoffService {
     await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'queue' });
   }
 
-  /** Everyone still queued hears their new position. */
-  private async tellPositions(): Promise<void> {
-    const queued = await this.d.handoffs.list(['queued']);
-    for (const [i, h] of queued.entries()) {
+  /** A customer now waits for a person (queued, or a ticket left): consoles ring. */
+  private async escalated(conversationId: string): Promise<void> {
+    await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'escalation', conversationId });
+  }
+
+  /** The queue in the order agents take it, which is also the place each customer is told. */
+  private async queued(): Promise<HandoffRecord[]> {
+    return inPriorityOrder(await this.d.handoffs.list(['queued']));
+  }
+
+  /** "前面还有 2 位" / "您是下一位": where the customer stands, for the queue lines. */
+  private place(locale: Locale, ahead: number): string {
+    return ahead > 0 ? this.text(locale, 'queue_place_ahead', { ahead }) : this.text(locale, 'queue_place_next');
+  }
+
+  /** Every line about the queue offers the way out of it. */
+  private leaveQueue(locale: Locale): string[] {
+    return [this.text(locale, 'sugg_cancel_queue')];
+  }
+
+  /** The bot's answer to a queued customer: `key`'s text with their place, and the way out. */
+  private async waitingReply(h: HandoffRecord, locale: Locale, key: string): Promise<Reply[]> {
+    const ahead = (await this.position(h.id)) - 1;
+    return [{ text: this.text(locale, key, { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) }];
+  }
+
+  /** Everyone queued from index `from` on (0: everyone) hears their new place. */
+  private async tellPositions(from = 0): Promise<void> {
+    for (const [i, h] of (await this.queued()).entries()) {
+      if (i < from) continue;
       const eta = this.eta(i);
       await this.d.bus.publish(h.conversationId, { type: 'queue', position: i + 1, etaSeconds: eta });
-      await this.post(h.conversationId, 'system', this.text(h.locale, 'queue_moved', { ahead: i, minutes: Math.max(1, Math.round(eta / 60)) }));
+      await this.post(h.conversationId, 'system', this.text(h.locale, 'queue_moved', { place: this.place(h.locale, i), minutes: Math.max(1, Math.round(eta / 60)) }),
+        this.leaveQueue(h.locale));
     }
   }
 
@@ -123,14 +152,15 @@ export class HandoffService {
     if (existing && (existing.status === 'queued' || existing.status === 'active')) {
       if (existing.status === 'active') return [];
       const position = await this.position(existing.id);
-      return [await this.post(conversationId, 'system', this.text(locale, 'queued_noted', { ahead: position - 1 }))];
+      return [await this.post(conversationId, 'system', this.text(locale, 'queued_noted', { place: this.place(locale, position - 1) }), this.leaveQueue(locale))];
     }
     if (existing) await this.d.handoffs.update(existing.id, [...OPEN_STATES], { status: 'closed' });
     this.d.metrics.handoffs.inc({ reason: effect.reason });
+    const reason = await this.reasonFor(conversationId, effect.reason);
 
     if (!this.hours.isOpen(now)) {
       await this.d.handoffs.create({
-        conversationId, status: 'ticket_pending', reason: effect.reason, orderNo: effect.orderNo ?? null,
+        conversationId, status: 'ticket_pending', reason, orderNo: effect.orderNo ?? null,
         failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(), claimDeadline: null,
       });
       return [await this.post(conversationId, 'system', this.text(locale, 'after_hours', {
@@ -138,22 +168,42 @@ export class HandoffService {
       }))];
     }
     const h = await this.d.handoffs.create({
-      conversationId, status: 'queued', reason: effect.reason, orderNo: effect.orderNo ?? null,
+      conversationId, status: 'queued', reason, orderNo: effect.orderNo ?? null,
       failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(),
       claimDeadline: new Date(now.getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString(),
     });
     const position = await this.position(h.id);
     const eta = this.eta(position - 1);
     await this.d.bus.publish(conversationId, { type: 'queue', position, etaSeconds: eta });
-    await this.agentsChanged();
-    this.d.log.info({ conversationId, reason: effect.reason, position }, 'handoff queued');
-    return [await this.post(conversationId, 'system', this.text(locale, 'queue_position', { ahead: position - 1, minutes: Math.max(1, Math.round(eta / 60)) }),
-      [this.text(locale, 'sugg_cancel_queue')])];
+    const told = await this.post(conversationId, 'system', this.text(locale, 'queue_position', { place: this.place(locale, position - 1), minutes: Math.max(1, Math.round(eta / 60)) }),
+      this.leaveQueue(locale));
+    // An urgent request goes ahead of others: those it passed hear their new place.
+    if (priorityOf(h) === 'urgent') await this.tellPositions(position);
+    await this.escalated(conversationId);
+    this.d.log.info({ conversationId, reason, position }, 'handoff queued');
+    return [told];
   }
 
+  /**
+   * Out of business hours a handoff is answered by the handoff alone ("agents are offline, leave a
+   * message"): the dialog's "transferring you to a person" would promise what cannot happen.
+   */
+  revise(replies: readonly Reply[], effects: readonly Effect[], locale: Locale): readonly Reply[] {
+    if (!effects.some((e) => e.type === 'handoff') || this.hours.isOpen(this.now())) return replies;
+    const transferring = this.text(locale, 'handoff');
+    return replies.filter((r) => r.text !== transferring);
+  }
+
+  /** The dialog's reason, or `regulator` when the customer's last words threaten one (it goes first). */
+  private async reasonFor(conversationId: string, reason: string): Promise<string> {
+    const conv = await this.d.store.getConversation(conversationId);
+    const recent = conv ? await this.d.store.listMessages(conversationId, Math.max(0, conv.lastSeq - 5)) : [];
+    return recent.some((m) => m.from === 'customer' && threatensRegulator(m.text)) ? 'regulator' : reason;
+  }
+
+  /** 1-based place in the queue; 0 when no longer queued. */
   private async position(id: number): Promise<number> {
-    const queued = await this.d.handoffs.list(['queued']);
-    return queued.findIndex((h) => h.id === id) + 1;
+    return (await this.queued()).findIndex((h) => h.id === id) + 1;
   }
 
   /**
@@ -170,30 +220,38 @@ export class HandoffService {
         await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
         return [];
       case 'queued': {
-        if (keepWaiting) {
-          return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
-        }
+        // Consoles show each waiting customer's last message.
+        await this.d.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'customer_message', conversationId });
+        if (keepWaiting) return this.waitingReply(h, locale, 'keep_waiting');
         if (isQuickReply(this.d.knowledge, text, 'sugg_cancel_queue') || CANCEL_WAITING.test(text)) {
           // Left the queue: the bot answers again, and everyone behind moves up.
+          const was = await this.position(h.id);
           if (await this.d.handoffs.update(h.id, ['queued'], { status: 'closed' })) {
             await this.agentsChanged();
-            await this.tellPositions();
+            await this.tellPositions(was - 1);
             return [{ text: this.text(locale, 'queue_cancelled') }];
           }
         }
-        return [{ text: this.text(locale, 'queued_noted', { ahead: (await this.position(h.id)) - 1 }) }];
+        if (priorityOf(h) === 'normal' && threatensRegulator(text)) {
+          // "再不处理我就去工信部投诉": from now on this customer goes first.
+          if (await this.d.handoffs.update(h.id, ['queued'], { reason: 'regulator' })) {
+            await this.agentsChanged();
+            await this.tellPositions(await this.position(h.id)); // those it passed; it hears its place below
+          }
+        }
+        return this.waitingReply(h, locale, 'queued_noted');
       }
       case 'ticket_pending': {
         if (keepWaiting) {
           const back = await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'queued', claimDeadline: new Date(this.now().getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString() });
           if (back) {
             await this.agentsChanged();
-            return [{ text: this.text(locale, 'keep_waiting', { ahead: (await this.position(h.id)) - 1 }) }];
+            return this.waitingReply(back, locale, 'keep_waiting');
           }
         }
         const answerBy = this.hours.answerBy(this.now());
         await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'ticket', ticketText: maskText(text), answerBy: answerBy.toISOString() });
-        await this.agentsChanged();
+        await this.escalated(conversationId);
         return [{ text: this.text(locale, 'ticket_saved', { ticket: `T${h.id}`, when: this.hours.format(answerBy, locale) }) }];
       }
       case 'awaiting_rating': {
@@ -228,19 +286,21 @@ export class HandoffService {
       throw new AppError('NOT_IN_HANDOFF');
     }
     const now = this.now().toISOString();
+    const was = await this.position(h.id);
     const won = await this.d.handoffs.update(h.id, ['queued', 'ticket', 'ticket_pending'], {
       status: 'active', claimedAt: now, agentId: agent.id, agentName: agent.name, claimDeadline: null,
     });
     if (!won) throw new AppError('ALREADY_CLAIMED');
     await this.post(conversationId, 'system', this.text(h.locale, 'agent_joined', { agent: agent.name }));
-    await this.tellPositions();
+    // Those behind a queued customer move up (a ticket was in nobody's way).
+    if (was) await this.tellPositions(was - 1);
     await this.agentsChanged();
     return won;
   }
 
   async agentSay(conversationId: string, agent: AgentIdentity, text: string): Promise<StoredMessage> {
     await this.held(conversationId, agent);
-    return this.post(conversationId, 'agent', text);
+    return this.post(conversationId, 'agent', text, undefined, agent.name);
   }
 
   /** The agent holding the conversation is typing: the customer sees it. */
@@ -282,18 +342,18 @@ export class HandoffService {
     return done;
   }
 
-  /** Waiting customers, oldest first, and tickets after them. */
+  /** Waiting customers in the order to take them (urgent first, then the longest wait), and tickets after them. */
   async queue(): Promise<QueueEntry[]> {
     const now = this.now().getTime();
     const rows = await this.d.handoffs.list(['queued', 'ticket']);
-    const queued = rows.filter((h) => h.status === 'queued');
-    const tickets = rows.filter((h) => h.status === 'ticket');
+    const queued = inPriorityOrder(rows.filter((h) => h.status === 'queued'));
+    const tickets = inPriorityOrder(rows.filter((h) => h.status === 'ticket'));
     return [...queued, ...tickets].map((h, i) => ({
       conversationId: h.conversationId, position: i + 1, waitingSince: h.queuedAt,
       waitedSeconds: Math.max(0, Math.round((now - Date.parse(h.queuedAt)) / 1000)),
       reason: h.status === 'ticket' ? `ticket:${h.reason}` : h.reason,
       ...(h.orderNo ? { orderNo: h.orderNo } : {}), ...(h.failureCode ? { failureCode: h.failureCode } : {}),
-      locale: h.locale,
+      locale: h.locale, priority: priorityOf(h),
     }));
   }
 

@@ -59,6 +59,13 @@ export interface PipelineDeps {
   failed?: (locale: Locale) => string;
   /** What the transcript shows instead of an answer to a sensitive step. */
   redacted?: (locale: Locale) => string;
+  /**
+   * May drop dialog replies its effects make untrue before they are sent (out of hours, "transferring
+   * you to a person" would be followed at once by "agents are offline": the handoff says that alone).
+   */
+  revise?: (replies: readonly Reply[], effects: readonly Effect[], locale: Locale) => readonly Reply[];
+  /** Quick replies under the bot's opening lines (`greet`). */
+  openingSuggestions?: (locale: Locale) => string[];
 }
 
 /** A turn faster than this shows no typing indicator. */
@@ -152,7 +159,10 @@ export class Pipeline {
     const nlu = this.d.nlu.parse(text);
     // A message in pinyin is Chinese, whatever its letters look like.
     const locale = nlu.pinyin ? 'zh-CN' : detectLocale(text, conv.locale);
-    if (locale !== conv.locale) await store.setLocale(conversationId, locale);
+    if (locale !== conv.locale) {
+      await store.setLocale(conversationId, locale);
+      await bus.publish(conversationId, { type: 'locale', locale });
+    }
     const intercepted = await this.d.intercept?.(conversationId, text, locale);
     if (intercepted) {
       const replies = await this.send(conversationId, intercepted);
@@ -178,7 +188,7 @@ export class Pipeline {
       text, locale, intent: nlu.intent, onTopic: nlu.onTopic, elsewhere: nlu.elsewhere, entities: nlu.entities, now,
     });
 
-    const replies = await this.send(conversationId, result.replies);
+    const replies = await this.send(conversationId, this.d.revise?.(result.replies, result.effects, locale) ?? result.replies);
     for (const effect of result.effects) {
       const added = await this.d.onEffect?.(conversationId, effect, locale);
       if (added) replies.push(...added);
@@ -187,6 +197,25 @@ export class Pipeline {
     await bus.publish(conversationId, { type: 'turn_end', seq: last });
     this.d.log.debug({ conversationId, intent: nlu.intent.name, decided: result.trace, replies: replies.length }, 'turn');
     return { customer, replies, effects: result.effects, locale, trace: result.trace };
+  }
+
+  /**
+   * The bot speaks first in a conversation nobody has written in yet (the web chat, on open): the
+   * dialog's own opening turn, so its state moves on and a first "你好" is not greeted twice.
+   */
+  async greet(conversationId: string): Promise<StoredMessage[]> {
+    return this.mutex.run(conversationId, async () => {
+      const conv = await this.d.store.getConversation(conversationId);
+      if (!conv || conv.lastSeq > 0) return [];
+      const result = await this.d.engine.turn(conversationId, {
+        text: '', locale: conv.locale, intent: { name: 'greet', confidence: 1 }, entities: [], now: this.d.now?.() ?? new Date(),
+      });
+      const suggestions = this.d.openingSuggestions?.(conv.locale);
+      const opening = result.replies.map((r, i) => (i === result.replies.length - 1 && suggestions?.length && !r.suggestions ? { ...r, suggestions } : r));
+      const replies = await this.send(conversationId, opening);
+      if (replies.length) await this.d.bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)!.seq });
+      return replies;
+    });
   }
 
   /** Persists the bot's replies, then publishes them. */

@@ -2,13 +2,17 @@
  * The agent console's API (../shared/API.md, "Agents") and its live WebSocket. Who the agent is
  * comes from the session guard (bot/agent-sessions.ts); this module only knows the guard's shape.
  *
- *   GET  /api/agent/queue                      waiting customers and tickets
+ *   GET  /api/agent/queue                      waiting customers and tickets, most urgent first, with a last-message preview
  *   GET  /api/agent/mine                       conversations this agent holds
- *   GET  /api/agent/agents                     agents signed in now (whom a conversation can be transferred to)
- *   GET  /api/agent/conversations/:id          the handoff packet and transcript
+ *   GET  /api/agent/agents                     agents signed in now, online or away (whom a conversation can be transferred to)
+ *   POST /api/agent/me/status {status}         online | away
+ *   GET  /api/agent/conversations?view=&q=     past and open handoffs, by order number or phone tail
+ *   GET  /api/agent/conversations/:id          the handoff packet, transcript and the customer's earlier handoffs
+ *   GET  /api/agent/reasons                    failure reasons' titles in both languages
  *   GET  /api/agent/conversations/:id/canned   canned replies filled with the order's details
  *   POST /api/agent/conversations/:id/claim | messages {text} | notes {text} | transfer {to} | resolve | typing
  *   GET  /api/agent/stats?days=14              supervisor figures (supervisor role)
+ *   GET  /api/agent/team                       every agent and the conversations they hold (supervisor role)
  *   GET  /api/agent/conversations/:id/reveal   unmasked personal data (supervisor role; audited)
  *   GET  /api/agent/audit                      who revealed what, newest first (supervisor role)
  *   WS   /ws/agent                             live: queue changes, and the conversations the console watches
@@ -16,7 +20,10 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { z } from 'zod';
+import type { AgentInbox } from '../../bot/agent-inbox.js';
+import type { AgentPresence } from '../../bot/agent-presence.js';
 import { AGENTS_CHANNEL, type HandoffService } from '../../bot/handoff.js';
+import { priorityOf } from '../../bot/handoff-priority.js';
 import { AppError } from '../../bot/errors.js';
 import { KNOWLEDGE_DIR, loadJsonFile, type Knowledge } from '../../bot/knowledge/loader.js';
 import type { AgentIdentity } from '../../bot/ports/agent-auth.js';
@@ -35,6 +42,8 @@ export interface AgentGuard {
 
 export interface AgentRoutesDeps {
   handoff: HandoffService;
+  inbox: AgentInbox;
+  presence: AgentPresence;
   bus: Bus;
   knowledge: Knowledge;
   guard: AgentGuard;
@@ -59,6 +68,8 @@ const CannedFile = z.object({
 const Text = (max: number) => z.object({ text: z.string().trim().min(1, 'empty text').max(max, `longer than ${max} characters`) });
 const Transfer = z.object({ to: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(100).optional() });
 const Params = z.object({ id: z.string().min(1).max(100) });
+const Status = z.object({ status: z.enum(['online', 'away']) });
+const History = z.object({ view: z.enum(['open', 'resolved', 'all']).default('all'), q: z.string().trim().max(30).optional() });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value ?? {});
@@ -72,14 +83,38 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   const any = { preHandler: guard.agent };
   const id = (req: FastifyRequest) => parse(Params, req.params).id;
 
-  app.get('/api/agent/queue', any, async () => ({ waiting: await handoff.queue() }));
+  const { inbox, presence } = deps;
+  const signedIn = async () => presence.of(await deps.signedIn());
+
+  app.get('/api/agent/queue', any, async () => ({ waiting: await inbox.withPreviews(await handoff.queue()) }));
   app.get('/api/agent/mine', any, async (req) => ({
-    conversations: (await handoff.mine(guard.identity(req))).map((h) => ({
+    conversations: await inbox.withPreviews((await handoff.mine(guard.identity(req))).map((h) => ({
       conversationId: h.conversationId, claimedAt: h.claimedAt, orderNo: h.orderNo, failureCode: h.failureCode, reason: h.reason,
-    })),
+      priority: priorityOf(h),
+    }))),
   }));
-  app.get('/api/agent/agents', any, async () => ({ agents: await deps.signedIn() }));
-  app.get('/api/agent/conversations/:id', any, async (req) => handoff.packet(id(req)));
+  app.get('/api/agent/agents', any, async () => ({ agents: await signedIn() }));
+  app.post('/api/agent/me/status', any, async (req) => {
+    const { status } = parse(Status, req.body);
+    await presence.set(guard.identity(req).id, status);
+    await deps.bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'presence' });
+    return { status };
+  });
+  app.get('/api/agent/conversations', any, async (req) => {
+    const { view, q } = parse(History, req.query);
+    return { conversations: await inbox.find(view, q) };
+  });
+  app.get('/api/agent/conversations/:id', any, async (req) => {
+    const packet = await handoff.packet(id(req));
+    return {
+      ...packet, priority: packet.handoff ? priorityOf(packet.handoff) : null,
+      earlier: await inbox.earlier(packet.conversationId, packet.checked.orderNo, packet.handoff?.id ?? null),
+    };
+  });
+  // Titles of the failure codes, so no agent reads AREA_FORBIDDEN where 不发货地区 is meant.
+  app.get('/api/agent/reasons', any, async () => ({
+    reasons: Object.fromEntries([...deps.knowledge.reasons.entries()].map(([code, r]) => [code, { 'zh-CN': r.text['zh-CN'].title, en: r.text.en.title }])),
+  }));
 
   app.get('/api/agent/conversations/:id/canned', any, async (req) => {
     // Only what the placeholders need: not the transcript and notes of the whole packet.
@@ -115,8 +150,8 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     const me = guard.identity(req);
     if (body.to === me.id) throw new AppError('BAD_REQUEST', 'The conversation is already yours: pick another agent.');
     // Only to someone who is there to take it; the name shown to the customer is the one they signed in with.
-    const target = (await deps.signedIn()).find((a) => a.id === body.to);
-    if (!target) throw new AppError('AGENT_UNAVAILABLE');
+    const target = (await signedIn()).find((a) => a.id === body.to);
+    if (!target || target.status === 'away') throw new AppError('AGENT_UNAVAILABLE');
     return { handoff: await handoff.transfer(id(req), me, { id: target.id, name: target.name }) };
   });
   app.post('/api/agent/conversations/:id/resolve', any, async (req) => ({ handoff: await handoff.resolve(id(req), guard.identity(req)) }));
@@ -133,6 +168,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   // The WeChat account's state for supervisors: login state, the QR code to scan, the outbox.
   app.get('/api/agent/wechat', { preHandler: guard.supervisor }, async () => deps.wechatStatus?.() ?? { state: 'off' });
   app.get('/api/agent/audit', { preHandler: guard.supervisor }, async () => ({ entries: await deps.audit.list(200) }));
+  app.get('/api/agent/team', { preHandler: guard.supervisor }, async () => ({ agents: await inbox.team(await signedIn()) }));
 
   app.get('/api/agent/stats', { preHandler: guard.supervisor }, async (req) => {
     const days = Number((req.query as { days?: string }).days ?? 14);

@@ -34,7 +34,10 @@ function asObject(body: unknown): Record<string, unknown> {
 }
 
 export function toWire(m: StoredMessage) {
-  return m.suggestions ? { seq: m.seq, from: m.from, text: m.text, at: m.at, suggestions: m.suggestions } : { seq: m.seq, from: m.from, text: m.text, at: m.at };
+  return {
+    seq: m.seq, from: m.from, text: m.text, at: m.at,
+    ...(m.suggestions ? { suggestions: m.suggestions } : {}), ...(m.author ? { author: m.author } : {}),
+  };
 }
 
 export async function restChannel(app: FastifyInstance, deps: RestChannelDeps): Promise<void> {

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type WebSocket from 'ws';
 import type { Conversations } from '../../bot/conversations.js';
 import { AppError, isAppError } from '../../bot/errors.js';
-import { isLocale } from '../../bot/locale.js';
+import { isLocale, type Locale } from '../../bot/locale.js';
 import type { Metrics } from '../../bot/metrics.js';
 import type { Pipeline } from '../../bot/pipeline.js';
 import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
@@ -24,11 +24,12 @@ export interface WsChannelDeps {
   messageLimiter?: { consume(key: string): Promise<unknown> };
 }
 
-interface Query { token?: string; conversationId?: string; after?: string; locale?: string }
+interface Query { token?: string; conversationId?: string; after?: string; locale?: string; greet?: string }
 
 function messageFrame(m: StoredMessage) {
-  const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq };
+  const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq, at: m.at };
   if (m.suggestions) f.suggestions = m.suggestions;
+  if (m.author) f.author = m.author;
   return f;
 }
 
@@ -38,6 +39,7 @@ export function eventFrame(e: ConversationEvent): Record<string, unknown> {
     case 'turn_end': return { type: 'turn_end', seq: e.seq };
     case 'typing': return { type: 'typing', from: e.from };
     case 'queue': return { type: 'queue', position: e.position, etaSeconds: e.etaSeconds };
+    case 'locale': return { type: 'locale', locale: e.locale };
     case 'agents': return { type: 'agents', change: e.change, ...(e.conversationId ? { conversationId: e.conversationId } : {}), ...(e.message ? { message: e.message } : {}) };
   }
 }
@@ -63,6 +65,8 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
   app.get<{ Querystring: Query }>('/ws/chat', { websocket: true }, async (socket, req) => {
     const q = req.query;
     let conversationId: string;
+    let locale: Locale;
+    let greet = false;
     let after = 0;
     // Frames that arrive while we authenticate and replay are handled once we are ready.
     const early: Buffer[] = [];
@@ -71,14 +75,16 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
     try {
       after = parseAfter(q.after);
       if (q.token && q.conversationId) {
-        conversationId = (await deps.conversations.authorise(q.conversationId, q.token)).id;
+        ({ id: conversationId, locale } = await deps.conversations.authorise(q.conversationId, q.token));
       } else if (q.token || q.conversationId) {
         throw new AppError('UNAUTHORIZED', 'Send both token and conversationId, or neither to start a new conversation.');
       } else {
-        const locale = isLocale(q.locale) ? q.locale : 'zh-CN';
+        locale = isLocale(q.locale) ? q.locale : 'zh-CN';
         const { conversation, token } = await deps.conversations.open({ channel: 'web', locale });
         conversationId = conversation.id;
         send(socket, { type: 'session', conversationId, token });
+        // The page asks to be greeted: the bot speaks first instead of showing an empty chat.
+        greet = q.greet === '1';
       }
     } catch (e) {
       const err = isAppError(e) ? e : new AppError('INTERNAL');
@@ -110,6 +116,9 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
     }
     replaying = false;
     for (const e of buffered.splice(0)) deliver(e);
+    // The page's own words (placeholder, buttons) follow the conversation's language.
+    send(socket, { type: 'locale', locale });
+    if (greet) await deps.pipeline.greet(conversationId).catch((err: unknown) => req.log.error({ err, conversationId }, 'greeting failed'));
 
     let lastTyping = 0;
     const onFrame = async (data: Buffer) => {
@@ -119,7 +128,13 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
       } catch {
         return sendError(socket, new AppError('INVALID_JSON', 'Frames must be JSON objects.'));
       }
-      const f = frame as { type?: unknown; text?: unknown } | null;
+      const f = frame as { type?: unknown; text?: unknown; locale?: unknown } | null;
+      if (f && typeof f === 'object' && f.type === 'locale') {
+        // The customer picked a language: the bot answers in it until they write in another.
+        if (!isLocale(f.locale)) return sendError(socket, new AppError('BAD_REQUEST', 'locale must be "zh-CN" or "en".'));
+        await deps.store.setLocale(conversationId, f.locale);
+        return deps.bus.publish(conversationId, { type: 'locale', locale: f.locale });
+      }
       if (f && typeof f === 'object' && f.type === 'typing') {
         // At most one typing notice every 2 s per socket reaches the agent.
         const now = Date.now();

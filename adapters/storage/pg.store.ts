@@ -14,10 +14,10 @@
 import pg from 'pg';
 import { assertSchemaName, migratePg } from './pg.migrate.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, NewConversation, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
+import type { Conversation, NewConversation, NewMessage, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE conversations (
      id TEXT PRIMARY KEY,
      token_hash TEXT NOT NULL,
@@ -48,6 +48,8 @@ const MIGRATIONS: string[] = [
      at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (channel, message_id)
    );`,
+  // The agent's display name on their messages: after a transfer the customer sees who is writing.
+  `ALTER TABLE messages ADD COLUMN author TEXT;`,
 ];
 
 export interface PgStoreOptions {
@@ -62,7 +64,7 @@ export interface PgStoreOptions {
 interface ConversationRow {
   id: string; token_hash: string; channel: string; user_id: string | null; locale: Locale; created_at: Date; last_seq: number;
 }
-interface MessageRow { seq: number; sender: Sender; text: string; suggestions: string | null; at: Date }
+interface MessageRow { seq: number; sender: Sender; text: string; suggestions: string | null; at: Date; author: string | null }
 
 function toConversation(r: ConversationRow): Conversation {
   return { id: r.id, tokenHash: r.token_hash, channel: r.channel, userId: r.user_id, locale: r.locale, createdAt: r.created_at.toISOString(), lastSeq: r.last_seq };
@@ -70,6 +72,7 @@ function toConversation(r: ConversationRow): Conversation {
 function toMessage(r: MessageRow): StoredMessage {
   const m: StoredMessage = { seq: r.seq, from: r.sender, text: r.text, at: r.at.toISOString() };
   if (r.suggestions) m.suggestions = JSON.parse(r.suggestions) as string[];
+  if (r.author) m.author = r.author;
   return m;
 }
 /** PostgreSQL text cannot hold NUL; SQLite can. Keep the store total rather than fail a turn on it. */
@@ -132,27 +135,28 @@ export class PgStore implements Store {
     await this.pool.query(`UPDATE conversations SET locale = $1 WHERE id = $2`, [locale, id]);
   }
 
-  async appendMessage(conversationId: string, msg: { from: Sender; text: string; suggestions?: string[] }): Promise<StoredMessage> {
+  async appendMessage(conversationId: string, msg: NewMessage): Promise<StoredMessage> {
     const at = new Date().toISOString();
     const text = noNul(msg.text);
     const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
     const r = await this.pool.query<{ seq: number }>(
       `WITH s AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
-       INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at)
-       SELECT $1, s.last_seq, $2, $3, $4, $5 FROM s
+       INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, author)
+       SELECT $1, s.last_seq, $2, $3, $4, $5, $6 FROM s
        RETURNING seq`,
-      [conversationId, msg.from, text, suggestions, at],
+      [conversationId, msg.from, text, suggestions, at, msg.author ? noNul(msg.author) : null],
     );
     const seq = r.rows[0]?.seq;
     if (seq === undefined) throw new Error(`conversation ${conversationId} does not exist`);
     const m: StoredMessage = { seq, from: msg.from, text, at };
     if (msg.suggestions?.length) m.suggestions = msg.suggestions;
+    if (msg.author) m.author = msg.author;
     return m;
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit = 500): Promise<StoredMessage[]> {
     const r = await this.pool.query<MessageRow>(
-      `SELECT seq, sender, text, suggestions, at FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      `SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [conversationId, afterSeq, limit],
     );
     return r.rows.map(toMessage);

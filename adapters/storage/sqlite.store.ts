@@ -5,7 +5,7 @@
  */
 import { migrate, openSqlite, type SqliteDb } from './sqlite.db.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, NewConversation, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
+import type { Conversation, NewConversation, NewMessage, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
 
 /** Each entry runs once, in order (see sqlite.db.ts). Never edit one that has shipped: append. */
 export const MIGRATIONS: readonly string[] = [
@@ -64,12 +64,14 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO dialog_state_v2 (key, value, updated_at) SELECT key, value, updated_at FROM dialog_state;
    DROP TABLE dialog_state;
    ALTER TABLE dialog_state_v2 RENAME TO dialog_state;`,
+  // The agent's display name on their messages: after a transfer the customer sees who is writing.
+  `ALTER TABLE messages ADD COLUMN author TEXT;`,
 ];
 
 interface ConversationRow {
   id: string; token_hash: string; channel: string; user_id: string | null; locale: Locale; created_at: string; last_seq: number;
 }
-interface MessageRow { seq: number; sender: Sender; text: string; suggestions: string | null; at: string }
+interface MessageRow { seq: number; sender: Sender; text: string; suggestions: string | null; at: string; author: string | null }
 
 function toConversation(r: ConversationRow): Conversation {
   return { id: r.id, tokenHash: r.token_hash, channel: r.channel, userId: r.user_id, locale: r.locale, createdAt: r.created_at, lastSeq: r.last_seq };
@@ -77,6 +79,15 @@ function toConversation(r: ConversationRow): Conversation {
 function toMessage(r: MessageRow): StoredMessage {
   const m: StoredMessage = { seq: r.seq, from: r.sender, text: r.text, at: r.at };
   if (r.suggestions) m.suggestions = JSON.parse(r.suggestions) as string[];
+  if (r.author) m.author = r.author;
+  return m;
+}
+
+/** The stored message as the writer gave it, with its seq and time. */
+function stored(seq: number, msg: NewMessage, at: string): StoredMessage {
+  const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
+  if (msg.suggestions?.length) m.suggestions = msg.suggestions;
+  if (msg.author) m.author = msg.author;
   return m;
 }
 
@@ -84,9 +95,9 @@ export class SqliteStore implements Store {
   readonly db: SqliteDb;
   private readonly st;
   /** Bumps the conversation's counter and inserts the message atomically. */
-  private readonly appendTx: (conversationId: string, from: Sender, text: string, suggestions: string | null, at: string) => number;
+  private readonly appendTx: (conversationId: string, msg: NewMessage, at: string) => number;
   /** Appends several messages in one transaction (no savepoint per message). */
-  private readonly appendManyTx: (conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>, at: string) => StoredMessage[];
+  private readonly appendManyTx: (conversationId: string, msgs: ReadonlyArray<NewMessage>, at: string) => StoredMessage[];
 
   /** Takes a database file path (or ':memory:'), or a database already opened with openSqlite. */
   constructor(fileOrDb: string | SqliteDb) {
@@ -99,27 +110,23 @@ export class SqliteStore implements Store {
       byUser: db.prepare<[string, string], ConversationRow>(`SELECT * FROM conversations WHERE channel = ? AND user_id = ? ORDER BY created_at DESC LIMIT 1`),
       setLocale: db.prepare(`UPDATE conversations SET locale = ? WHERE id = ?`),
       bumpSeq: db.prepare<[string], { last_seq: number }>(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`),
-      insertMsg: db.prepare(`INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at) VALUES (?, ?, ?, ?, ?, ?)`),
-      listMsgs: db.prepare<[string, number, number], MessageRow>(`SELECT seq, sender, text, suggestions, at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+      insertMsg: db.prepare(`INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, author) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      listMsgs: db.prepare<[string, number, number], MessageRow>(`SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
       getState: db.prepare<[string], { value: string }>(`SELECT value FROM dialog_state WHERE key = ?`),
       putState: db.prepare(`INSERT INTO dialog_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
       delState: db.prepare(`DELETE FROM dialog_state WHERE key = ?`),
       claim: db.prepare(`INSERT OR IGNORE INTO inbound_seen (channel, message_id, at) VALUES (?, ?, ?)`),
     };
-    const insert = (conversationId: string, from: Sender, text: string, suggestions: string | null, at: string): number => {
+    const insert = (conversationId: string, msg: NewMessage, at: string): number => {
       const row = this.st.bumpSeq.get(conversationId);
       if (!row) throw new Error(`conversation ${conversationId} does not exist`);
-      this.st.insertMsg.run(conversationId, row.last_seq, from, text, suggestions, at);
+      const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
+      this.st.insertMsg.run(conversationId, row.last_seq, msg.from, msg.text, suggestions, at, msg.author ?? null);
       return row.last_seq;
     };
     this.appendTx = db.transaction(insert);
-    this.appendManyTx = db.transaction((conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>, at: string) =>
-      msgs.map((msg) => {
-        const seq = insert(conversationId, msg.from, msg.text, msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null, at);
-        const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
-        if (msg.suggestions?.length) m.suggestions = msg.suggestions;
-        return m;
-      }));
+    this.appendManyTx = db.transaction((conversationId: string, msgs: ReadonlyArray<NewMessage>, at: string) =>
+      msgs.map((msg) => stored(insert(conversationId, msg, at), msg, at)));
   }
 
   async createConversation(c: NewConversation): Promise<Conversation> {
@@ -142,16 +149,12 @@ export class SqliteStore implements Store {
     this.st.setLocale.run(locale, id);
   }
 
-  async appendMessage(conversationId: string, msg: { from: Sender; text: string; suggestions?: string[] }): Promise<StoredMessage> {
+  async appendMessage(conversationId: string, msg: NewMessage): Promise<StoredMessage> {
     const at = new Date().toISOString();
-    const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
-    const seq = this.appendTx(conversationId, msg.from, msg.text, suggestions, at);
-    const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
-    if (msg.suggestions?.length) m.suggestions = msg.suggestions;
-    return m;
+    return stored(this.appendTx(conversationId, msg, at), msg, at);
   }
 
-  async appendMessages(conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>): Promise<StoredMessage[]> {
+  async appendMessages(conversationId: string, msgs: ReadonlyArray<NewMessage>): Promise<StoredMessage[]> {
     return this.appendManyTx(conversationId, msgs, new Date().toISOString());
   }
 

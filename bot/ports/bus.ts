@@ -3,6 +3,7 @@
  * In-process by default; Redis when several instances run. Messages are persisted before they are
  * published, so a subscriber that missed an event catches up by `seq`.
  */
+import type { Locale } from '../locale.js';
 import type { StoredMessage } from './store.js';
 
 export type ConversationEvent =
@@ -10,8 +11,14 @@ export type ConversationEvent =
   | { type: 'turn_end'; seq: number }
   | { type: 'typing'; from: 'bot' | 'agent' | 'customer' }
   | { type: 'queue'; position: number; etaSeconds: number }
-  /** On the agents' channel: the queue or a held conversation changed; consoles refresh. */
-  | { type: 'agents'; change: 'queue' | 'customer_message' | 'wechat'; conversationId?: string; message?: string };
+  /** The conversation's language changed (the customer wrote in another, or picked one): pages follow it. */
+  | { type: 'locale'; locale: Locale }
+  /**
+   * On the agents' channel: the queue or a held conversation changed; consoles refresh. `escalation`:
+   * a customer newly waits for a person (queued, or a ticket left), which consoles announce;
+   * `presence`: an agent went online or away.
+   */
+  | { type: 'agents'; change: 'queue' | 'escalation' | 'customer_message' | 'presence' | 'wechat'; conversationId?: string; message?: string };
 
 export interface Bus {
   publish(conversationId: string, event: ConversationEvent): Promise<void>;

@@ -25,7 +25,12 @@ export interface StoredMessage {
   text: string;
   at: string;
   suggestions?: string[];
+  /** Who wrote an agent's message: the name the agent signed in with (the customer sees it). */
+  author?: string;
 }
+
+/** A message as a writer hands it to the store. */
+export type NewMessage = { from: Sender; text: string; suggestions?: string[]; author?: string };
 
 export interface NewConversation {
   id: string;
@@ -42,9 +47,9 @@ export interface Store {
   findConversationByUser(channel: string, userId: string): Promise<Conversation | null>;
   setLocale(id: string, locale: Locale): Promise<void>;
   /** Appends a message and gives it the conversation's next sequence number. */
-  appendMessage(conversationId: string, msg: { from: Sender; text: string; suggestions?: string[] }): Promise<StoredMessage>;
+  appendMessage(conversationId: string, msg: NewMessage): Promise<StoredMessage>;
   /** Appends several messages in order, atomically where the store can (one transaction per turn). */
-  appendMessages?(conversationId: string, msgs: ReadonlyArray<{ from: Sender; text: string; suggestions?: string[] }>): Promise<StoredMessage[]>;
+  appendMessages?(conversationId: string, msgs: ReadonlyArray<NewMessage>): Promise<StoredMessage[]>;
   /** Messages with `seq > afterSeq`, oldest first, at most `limit`. */
   listMessages(conversationId: string, afterSeq: number, limit?: number): Promise<StoredMessage[]>;
   /** Dialog-engine state by key (JSON values). Missing keys are absent from the result. */

@@ -64,9 +64,10 @@ export function goodbye(turn: Turn): Outcome {
   return stay(turn, [{ text: say(turn, 'goodbye_reply') }]);
 }
 
-/** Hello: at the start, the greeting and the order number asked for; later, what else. */
+/** Hello: at the start the greeting and the order number asked for; while it is awaited, asked for again; later, what else. */
 export function greet(turn: Turn): Outcome {
-  return turn.here === 'start' ? askOrderNo(turn) : stay(turn, [{ text: say(turn, 'greet_again') }]);
+  if (turn.here === 'start' || turn.here === 'ask_order_no') return askOrderNo(turn);
+  return stay(turn, [{ text: say(turn, 'greet_again') }]);
 }
 
 /** Status notices for the verified order, asked for in words, with the button or a "好的". */

@@ -6,6 +6,8 @@ import { agentRoutes } from '../../adapters/channels/agent.routes.js';
 import { createAgentAuthProvider, safeReturnTo } from '../../bot/agent-sessions.js';
 import { loadConfig } from '../../bot/config.js';
 import type { AuditLog } from '../../bot/ports/audit-log.js';
+import type { AgentInbox } from '../../bot/agent-inbox.js';
+import type { AgentPresence } from '../../bot/agent-presence.js';
 import type { HandoffService } from '../../bot/handoff.js';
 import type { Knowledge } from '../../bot/knowledge/loader.js';
 import { agentAuthApp, cookieHeader, type AgentAuthRig } from '../helpers/agent-auth-app.js';
@@ -137,6 +139,7 @@ describe('guards', () => {
         });
         await agentRoutes(app, {
           handoff: {} as HandoffService, bus: new MemoryBus(), knowledge: {} as Knowledge, guard: auth, audit: {} as AuditLog, maxMessageChars: 2000, signedIn: async () => [],
+          inbox: {} as AgentInbox, presence: {} as AgentPresence,
         });
       },
     });

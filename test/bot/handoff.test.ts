@@ -45,7 +45,7 @@ describe('handoff', () => {
     built.bus.subscribe(a.conversationId, (e) => events.push(e));
     const first = await a.say('转人工');
     expect(texts(first)).toContain('转接人工客服');
-    expect(texts(first)).toContain('前面还有 0 位');
+    expect(texts(first)).toContain('已为您排队，您是下一位');
     expect(events).toContainEqual({ type: 'queue', position: 1, etaSeconds: 180 });
 
     const b = await new RestCustomer(built).open('en');
@@ -66,11 +66,11 @@ describe('handoff', () => {
     for (const m of packet.transcript) expect(containsPii(m.text), m.text).toBe(false);
 
     // While queued the bot does not start over: it tells the customer where they stand.
-    expect(texts(await a.say('还要等多久'))).toContain('您前面还有 0 位');
+    expect(texts(await a.say('还要等多久'))).toContain('您是下一位');
 
     await built.handoff.claim(a.conversationId, ALICE);
     const seenByB = await built.store.listMessages(b.conversationId, 0);
-    expect(seenByB.at(-1)?.text).toContain('0 ahead of you');
+    expect(seenByB.at(-1)).toMatchObject({ text: expect.stringContaining("Queue update: you're next"), suggestions: ['Stop waiting'] });
     const seenByA = await built.store.listMessages(a.conversationId, 0);
     expect(seenByA.at(-1)).toMatchObject({ from: 'system', text: expect.stringContaining('Alice') });
   });
@@ -83,7 +83,7 @@ describe('handoff', () => {
     await expect(built.handoff.claim(c.conversationId, BOB)).rejects.toMatchObject({ code: 'ALREADY_CLAIMED' });
     await expect(built.handoff.agentSay(c.conversationId, BOB, 'hi')).rejects.toMatchObject({ code: 'NOT_YOUR_CONVERSATION' });
 
-    await built.handoff.agentSay(c.conversationId, ALICE, '您好，我来帮您看一下，您的手机号是13812345678吗');
+    expect(await built.handoff.agentSay(c.conversationId, ALICE, '您好，我来帮您看一下，您的手机号是13812345678吗')).toMatchObject({ from: 'agent', author: 'Alice' });
     expect(await c.say('是的，身份证信息我核对一下')).toEqual([]); // the bot stays out of it
     const history = await built.store.listMessages(c.conversationId, 0);
     const agentMsg = history.find((m) => m.from === 'agent')!;
@@ -111,6 +111,9 @@ describe('handoff', () => {
     const { built } = await start(NIGHT);
     const c = await new RestCustomer(built).open();
     const r = await c.say('转人工');
+    // One thing said: not "transferring you to a person" and then "agents are offline".
+    expect(r).toHaveLength(1);
+    expect(texts(r)).not.toContain('转接');
     expect(texts(r)).toContain('非工作时间');
     expect(texts(r)).toContain('09:00–21:00');
     expect(texts(r)).toContain('11月26日 11:00'); // next opening (09:00) + 2 h
@@ -148,17 +151,46 @@ describe('handoff', () => {
     const b = await new RestCustomer(built).open('en');
     await b.say('I want to talk to a human');
     // Cancelling the order is something to ask the agent, not a way out of the queue.
-    expect(texts(await a.say('我要取消订单'))).toContain('您前面还有 0 位');
+    expect(texts(await a.say('我要取消订单'))).toContain('您是下一位');
     expect((await built.handoff.queue()).map((q) => q.conversationId)).toEqual([a.conversationId, b.conversationId]);
 
     expect(texts(await a.say('算了不用了 我自己查'))).toContain('已为您取消人工排队');
     expect((await built.handoff.queue()).map((q) => [q.conversationId, q.position])).toEqual([[b.conversationId, 1]]);
-    expect(texts(await b.history())).toContain('Queue update: 0 ahead of you');
+    expect(texts(await b.history())).toContain("Queue update: you're next");
     // The bot answers a again, with the order it had already verified.
     expect(texts(await a.say('为什么失败了'))).toContain('身份信息');
 
     expect(texts(await b.say('Stop waiting'))).toContain('left the queue');
     expect(await built.handoff.queue()).toEqual([]);
+  });
+
+  it('puts complaints and regulator threats ahead, and tells those they pass', async () => {
+    const { built } = await start(MORNING);
+    const agents: ConversationEvent[] = [];
+    built.bus.subscribe('agents', (e) => agents.push(e));
+    const plain = await new RestCustomer(built).open();
+    await plain.say('转人工');
+    const regulator = await new RestCustomer(built).open();
+    await regulator.say('你们再不处理我就去工信部投诉');
+    await regulator.say('转人工');
+    const later = await new RestCustomer(built).open();
+    await later.say('转人工');
+    expect((await built.handoff.queue()).map((q) => [q.conversationId, q.position, q.reason, q.priority])).toEqual([
+      [regulator.conversationId, 1, 'regulator', 'urgent'], [plain.conversationId, 2, 'customer_request', 'normal'],
+      [later.conversationId, 3, 'customer_request', 'normal'],
+    ]);
+    expect((await regulator.history()).at(-1)?.text).toContain('您是下一位');
+    expect((await plain.history()).at(-1)?.text).toContain('排队更新：前面还有 1 位');
+    expect((await later.history()).at(-1)?.text).toContain('已为您排队，前面还有 2 位');
+    // Each new wait rings the consoles once, with the conversation.
+    expect(agents.filter((e) => e.type === 'agents' && e.change === 'escalation').map((e) => e.type === 'agents' && e.conversationId))
+      .toEqual([plain.conversationId, regulator.conversationId, later.conversationId]);
+
+    // A queued customer who threatens a regulator moves up; an order number with 315 in it is no threat.
+    expect(texts(await later.say('订单172202611100315怎么样了'))).toContain('前面还有 2 位');
+    expect(texts(await later.say('不处理我就打12315'))).toContain('前面还有 1 位');
+    expect((await built.handoff.queue()).map((q) => q.conversationId)).toEqual([regulator.conversationId, later.conversationId, plain.conversationId]);
+    expect((await plain.history()).at(-1)?.text).toContain('前面还有 2 位');
   });
 
   it('keeps the queue across a restart on the same data directory', async () => {

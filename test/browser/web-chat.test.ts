@@ -4,82 +4,40 @@
  * that restores the conversation from localStorage + replay, and no horizontal overflow.
  * Skipped with a notice when chromium is missing, except under CI (see ../helpers/browser.ts).
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BuiltApp } from '../../bot/app.js';
+import type { Browser, Page } from 'playwright-core';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
-import { testApp } from '../helpers/app.js';
-import { launchChromium, screenshotDir, skipBrowserTests } from '../helpers/browser.js';
+import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { ChatPage, PHONE, served, type Served } from '../helpers/chat-page.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCREENSHOTS = screenshotDir(ROOT);
-const PHONE = { width: 390, height: 844 };
 const XSS = '<img src=x onerror="window.__xss=1">';
 const FAILURE_TITLE = loadKnowledge().reasons.get('ID_INFO_INVALID')!.text['zh-CN'].title;
-
-interface Bubble { from: string; seq: string; text: string }
 
 const skip = skipBrowserTests();
 
 describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
-  let built: BuiltApp;
+  let app: Served;
   let browser: Browser;
-  let context: BrowserContext;
+  let chat: ChatPage;
   let page: Page;
-  let baseUrl: string;
-  const pageErrors: string[] = [];
   const dialogs: string[] = [];
 
-  /** The chat log as the customer sees it, in order. */
-  const bubbles = (): Promise<Bubble[]> =>
-    page.$$eval('#log > li.msg', (lis) => lis.map((li) => ({
-      from: li.className.replace(/^.*msg--(\w+).*$/, '$1'),
-      seq: (li as HTMLElement).dataset.seq ?? '',
-      text: li.textContent ?? '',
-    })));
-
-  /** Waits until a message from `from` containing `text` is shown after the first `skip` bubbles. */
-  async function waitForBubble(from: string, text: string, skipFirst = 0, timeout = 10_000): Promise<void> {
-    try {
-      await page.waitForFunction(
-        ([f, t, n]) => Array.from(document.querySelectorAll(`#log > li.msg--${f}`))
-          .some((li) => Array.from(li.parentElement!.children).indexOf(li) >= n && (li.textContent ?? '').includes(t)),
-        [from, text, skipFirst] as const,
-        { timeout },
-      );
-    } catch (e) {
-      throw new Error(`no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await bubbles(), null, 1)}\n${String(e)}`);
-    }
-  }
+  const bubbles = () => chat.bubbles();
+  const waitForBubble = (from: string, text: string, skipFirst = 0) => chat.waitFor(from, text, skipFirst);
+  const suggestionLabels = () => chat.suggestions();
 
   /** Types into the input and sends with Enter, like a customer on a phone keyboard. */
   async function say(text: string): Promise<number> {
-    const before = (await bubbles()).length;
-    await page.fill('#input', text);
-    await page.press('#input', 'Enter');
-    await waitForBubble('customer', text, before);
+    const before = await chat.say(text);
     expect(await page.inputValue('#input')).toBe('');
     return before;
   }
 
-  const suggestionLabels = () => page.$$eval('#suggestions button', (bs) => bs.map((b) => b.textContent));
-
   beforeAll(async () => {
-    built = await testApp();
-    await built.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = built.app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    baseUrl = `http://127.0.0.1:${addr.port}`;
+    app = await served();
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-      locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()} @ ${m.location().url}`); });
+    chat = await ChatPage.open(browser, app.url);
+    page = chat.page;
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   }, 90_000);
 
@@ -87,18 +45,21 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     // Browser first (closing it ends every context and socket at once): its open WebSocket would
     // otherwise keep the server's close() waiting. Generous time: CI runs this beside the rest.
     await browser?.close().catch(() => undefined);
-    await built?.app.close();
+    await app?.built.app.close();
   }, 90_000);
 
   it('loads the page and connects, keeping the session in localStorage', async () => {
-    const res = await page.goto(baseUrl + '/', { waitUntil: 'load' });
+    const res = await page.reload({ waitUntil: 'load' });
     expect(res?.status()).toBe(200);
     expect(await page.title()).toBe('号卡订单助手');
     await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
     const session = await page.evaluate(() => JSON.parse(localStorage.getItem('simbot.session') ?? '{}'));
     expect(session).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), locale: 'zh-CN' });
     expect(await page.getAttribute('#input', 'placeholder')).toBe('请输入订单号或您的问题');
-    expect(await bubbles()).toEqual([]);
+    // Greeted on open, with something to tap.
+    await waitForBubble('bot', '请发送您的订单号');
+    expect((await bubbles()).map((b) => b.from)).toEqual(['bot', 'bot']);
+    expect(await suggestionLabels()).toContain('转人工');
   });
 
   it('explains a failed demo order after the last 4 digits of the phone', async () => {
@@ -115,9 +76,8 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     // Every bubble carries its seq; seqs are 1..n without gaps or repeats.
     const log = await bubbles();
     expect(log.map((b) => Number(b.seq))).toEqual(log.map((_, i) => i + 1));
-    expect(log[0]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
+    expect(log[2]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
 
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-chat.png') });
   });
 
   it('sends a suggestion when its button is clicked', async () => {
@@ -132,7 +92,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const n = await say(XSS);
     await waitForBubble('bot', '', n + 1); // the bot answered: the turn went through the server and back
     const shown = await page.evaluate((x) => {
-      const mine = Array.from(document.querySelectorAll('#log > li.msg--customer')).filter((li) => li.textContent === x);
+      const mine = Array.from(document.querySelectorAll('#log > li.msg--customer .msg__text')).filter((el) => el.textContent === x);
       return {
         count: mine.length,
         html: mine[0]?.innerHTML,
@@ -198,7 +158,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   it('keeps unsent text while disconnected, reconnects and replays only what it missed', async () => {
     const before = await bubbles();
     // The server drops every web-chat socket (a restart, a proxy timeout…).
-    for (const client of built.app.websocketServer.clients) client.terminate();
+    for (const client of app.built.app.websocketServer.clients) client.terminate();
     await page.waitForFunction(() => document.getElementById('status')?.textContent !== '在线', undefined, { timeout: 5000 });
     expect(await page.isDisabled('#send')).toBe(true);
     await page.fill('#input', '172202611100003');
@@ -206,7 +166,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     expect(await page.inputValue('#input')).toBe('172202611100003'); // not thrown away
     // An agent-side or proactive message written while the page was offline must show up after reconnect.
     const { conversationId } = JSON.parse((await page.evaluate(() => localStorage.getItem('simbot.session'))) ?? '{}');
-    const missed = await built.store.listMessages(conversationId, 0);
+    const missed = await app.built.store.listMessages(conversationId, 0);
     expect(missed.length).toBe(before.length);
 
     await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
@@ -221,11 +181,11 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   });
 
   it('starts a new conversation when the stored session is no longer valid', async () => {
-    const other = await context.browser()!.newContext({ viewport: PHONE, isMobile: true, locale: 'zh-CN' });
+    const other = await browser.newContext({ viewport: PHONE, isMobile: true, locale: 'zh-CN' });
     try {
       const p = await other.newPage();
-      p.on('pageerror', (e) => pageErrors.push(`pageerror (stale session page): ${e.message}`));
-      await p.goto(baseUrl + '/');
+      p.on('pageerror', (e) => chat.errors.push(`pageerror (stale session page): ${e.message}`));
+      await p.goto(app.url + '/');
       await p.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
       const stale = { conversationId: '00000000-0000-4000-8000-000000000000', token: 'expired', locale: 'zh-CN' };
       await p.evaluate((s) => localStorage.setItem('simbot.session', JSON.stringify(s)), stale);
@@ -234,11 +194,13 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
         const s = JSON.parse(localStorage.getItem('simbot.session') ?? '{}');
         return s.token && s.conversationId !== id && document.getElementById('status')?.textContent === '在线';
       }, stale.conversationId, { timeout: 10_000 });
+      // A clean log: the new conversation's greeting from seq 1, nothing of the old one.
+      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--bot').length >= 2, undefined, { timeout: 10_000 });
       await p.fill('#input', '你好');
       await p.press('#input', 'Enter');
-      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--bot').length > 0, undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--customer').length > 0, undefined, { timeout: 10_000 });
       const log = await p.$$eval('#log > li.msg', (lis) => lis.map((li) => ({ cls: li.className, seq: (li as HTMLElement).dataset.seq })));
-      expect(log[0]).toEqual({ cls: 'msg msg--customer', seq: '1' });
+      expect(log.slice(0, 3)).toEqual([{ cls: 'msg msg--bot', seq: '1' }, { cls: 'msg msg--bot', seq: '2' }, { cls: 'msg msg--customer', seq: '3' }]);
       expect(log.filter((l) => l.cls.includes('system'))).toEqual([]);
     } finally {
       await other.close();
@@ -246,13 +208,13 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   });
 
   it('raised no page errors or console errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(chat.errors).toEqual([]);
   });
 
   /** What the server says the last bot message's suggestions are (REST history has no suggestions, so read the DOM contract from the store). */
   async function expectedSuggestionsOfLastBotMessage(): Promise<string[]> {
     const { conversationId } = JSON.parse((await page.evaluate(() => localStorage.getItem('simbot.session'))) ?? '{}');
-    const msgs = await built.store.listMessages(conversationId, 0);
+    const msgs = await app.built.store.listMessages(conversationId, 0);
     const last = msgs.at(-1);
     return last?.from === 'bot' ? (last.suggestions ?? []) : [];
   }

@@ -57,7 +57,7 @@ describe('agent API', () => {
     const alice = await signIn('Alice');
     const bob = await signIn('Bob');
     const agents = (await call(alice, 'GET', '/api/agent/agents')).json().agents;
-    expect(agents).toEqual([{ id: alice.id, name: 'Alice', role: 'agent' }, { id: bob.id, name: 'Bob', role: 'agent' }]);
+    expect(agents).toEqual([{ id: alice.id, name: 'Alice', role: 'agent', status: 'online' }, { id: bob.id, name: 'Bob', role: 'agent', status: 'online' }]);
     const url = `/api/agent/conversations/${c.conversationId}/transfer`;
     expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/claim`)).statusCode).toBe(200);
 
@@ -75,6 +75,15 @@ describe('agent API', () => {
     const told = (await c.history(0)).filter((m) => m.from === 'system').map((m) => m.text).join();
     expect(told).toContain('Bob');
     expect(told).not.toContain('Someone else');
+
+    // Someone away is not handed a conversation either.
+    const carol = await signIn('Carol');
+    expect((await call(carol, 'POST', '/api/agent/me/status', { status: 'away' })).json()).toEqual({ status: 'away' });
+    expect((await call(carol, 'POST', '/api/agent/me/status', { status: 'gone' })).statusCode).toBe(400);
+    expect((await call(bob, 'GET', '/api/agent/agents')).json().agents).toContainEqual({ id: carol.id, name: 'Carol', role: 'agent', status: 'away' });
+    const away = await call(bob, 'POST', url, { to: carol.id });
+    expect([away.statusCode, away.json().error.code]).toEqual([409, 'AGENT_UNAVAILABLE']);
+    await call(carol, 'POST', '/auth/logout');
 
     // Bob signs out: nobody can hand him anything any more.
     expect((await call(bob, 'POST', '/auth/logout')).statusCode).toBeLessThan(300);
@@ -142,6 +151,66 @@ describe('agent API', () => {
     expect(seen.filter((f) => f === 'customer')).toHaveLength(1);
     expect(seen.filter((f) => f === 'agent')).toHaveLength(1);
     ws.close();
+  });
+});
+
+describe('the inbox', () => {
+  it('previews, finds by order number or phone tail, lists resolved handoffs and a customer\'s earlier ones, and shows supervisors every agent\'s chats', async () => {
+    const verified = async (orderNo: string, tail: string) => {
+      const c = await new RestCustomer(built).open();
+      await c.say(orderNo);
+      await c.say(tail);
+      await c.say('转人工');
+      return c;
+    };
+    const first = await verified('172202611100001', '0251');
+    const other = await new RestCustomer(built).open();
+    await other.say('我要投诉你们');
+    const alice = await signIn('Alice');
+
+    const waiting = (await call(alice, 'GET', '/api/agent/queue')).json().waiting;
+    // The complaint goes first and says so; each line previews the last message.
+    expect(waiting.map((w: { conversationId: string; priority: string }) => [w.conversationId, w.priority]))
+      .toEqual([[other.conversationId, 'urgent'], [first.conversationId, 'normal']]);
+    expect(waiting[1].lastMessage).toMatchObject({ from: 'system', text: expect.stringContaining('排队更新：前面还有 1 位'), at: expect.any(String) });
+
+    await call(alice, 'POST', `/api/agent/conversations/${first.conversationId}/claim`);
+    await call(alice, 'POST', `/api/agent/conversations/${first.conversationId}/messages`, { text: '好的'.repeat(60) });
+    const mine = (await call(alice, 'GET', '/api/agent/mine')).json().conversations;
+    expect(mine[0]).toMatchObject({ priority: 'normal', lastMessage: { from: 'agent' } });
+    expect([...mine[0].lastMessage.text].length).toBeLessThanOrEqual(80);
+    await call(alice, 'POST', `/api/agent/conversations/${first.conversationId}/resolve`);
+    await first.say('5');
+
+    // The same customer comes back about the same order in a new conversation.
+    const again = await verified('172202611100001', '0251');
+    const find = async (query: string) => (await call(alice, 'GET', `/api/agent/conversations?${query}`)).json().conversations
+      .map((c: { conversationId: string }) => c.conversationId);
+    expect(await find('view=resolved')).toEqual([first.conversationId]);
+    expect(await find('view=open')).toEqual([again.conversationId, other.conversationId]);
+    expect(await find('q=1100001')).toEqual([again.conversationId, first.conversationId]);
+    expect(await find('q=0251')).toEqual([again.conversationId, first.conversationId]); // the contact phone's tail
+    expect(await find('q=9999')).toEqual([]);
+    expect((await call(alice, 'GET', '/api/agent/conversations?view=some')).statusCode).toBe(400);
+    const resolved = (await call(alice, 'GET', '/api/agent/conversations?view=resolved')).json().conversations[0];
+    expect(resolved).toMatchObject({ status: 'closed', rating: 5, agentName: 'Alice', orderNo: '172202611100001' });
+    expect(JSON.stringify(resolved)).not.toMatch(/1\d{6}0251/); // never the phone itself
+
+    const packet = (await call(alice, 'GET', `/api/agent/conversations/${again.conversationId}`)).json();
+    expect(packet.earlier.map((e: { conversationId: string; rating: number }) => [e.conversationId, e.rating])).toEqual([[first.conversationId, 5]]);
+
+    const reasons = (await call(alice, 'GET', '/api/agent/reasons')).json().reasons;
+    expect(reasons.AREA_FORBIDDEN).toEqual({ 'zh-CN': expect.any(String), en: expect.any(String) });
+    expect(reasons.AREA_FORBIDDEN['zh-CN']).not.toBe('AREA_FORBIDDEN');
+
+    await call(alice, 'POST', `/api/agent/conversations/${again.conversationId}/claim`);
+    const bob = await signIn('Bob');
+    await call(bob, 'POST', '/api/agent/me/status', { status: 'away' });
+    expect((await call(alice, 'GET', '/api/agent/team')).statusCode).toBe(403);
+    const boss = await signIn('Boss', 'supervisor');
+    const team = (await call(boss, 'GET', '/api/agent/team')).json().agents;
+    expect(team.map((a: { name: string; status: string; conversations: Array<{ conversationId: string }> }) => [a.name, a.status, a.conversations.map((c) => c.conversationId)]))
+      .toEqual([['Alice', 'online', [again.conversationId]], ['Bob', 'away', []], ['Boss', 'online', []]]);
   });
 });
 

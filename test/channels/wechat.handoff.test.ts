@@ -28,7 +28,7 @@ describe('WeChat handoff', () => {
     await c.say('0251');
     const queued = await c.say('转人工');
     // The bot's reply, then the queue position: each once, in that order.
-    expect(queued.map((t) => (t.includes('转接人工客服') ? 'handoff' : t.includes('前面还有 0 位') ? 'queue' : 'other'))).toEqual(['handoff', 'queue']);
+    expect(queued.map((t) => (t.includes('转接人工客服') ? 'handoff' : t.includes('您是下一位') ? 'queue' : 'other'))).toEqual(['handoff', 'queue']);
 
     const conv = (await r.built.store.findConversationByUser('wechat', c.id))!;
     const before = c.inbox.length;

@@ -57,4 +57,42 @@ describe('WebSocket /ws/chat', () => {
     expect(frames.some((f) => f.type === 'message' && f.from === 'bot')).toBe(true);
     ws.close();
   });
+
+  it('greets a new conversation that asks for it, once, with the opening quick replies', async () => {
+    const ws = await WsClient.connect(built.app, '?locale=en&greet=1');
+    const [end] = await ws.waitFor((f) => f.type === 'turn_end');
+    const opening = ws.frames.filter((f) => f.type === 'message');
+    expect(opening.map((m) => [m.seq, m.from])).toEqual([[1, 'bot'], [2, 'bot']]);
+    expect(opening[0]!.text).toContain('Hello');
+    expect(opening[1]).toMatchObject({ at: expect.any(String), suggestions: expect.arrayContaining(['Human agent']) });
+    expect(end!.seq).toBe(2);
+    // The dialog moved on: "hello" now is not greeted a second time.
+    const reply = (await ws.say('hello')).filter((f) => f.type === 'message' && f.from === 'bot');
+    expect(reply.map((m) => m.text).join()).not.toContain('Hello!');
+    const session = ws.frames.find((f) => f.type === 'session')!;
+    const seen = Math.max(...ws.frames.filter((f) => f.type === 'message').map((m) => m.seq as number));
+    ws.close();
+    // A reconnect of the same conversation is not greeted again.
+    const again = await WsClient.connect(built.app, `?conversationId=${session.conversationId}&token=${session.token}&after=${seen}&greet=1`);
+    await again.waitFor((f) => f.type === 'locale');
+    expect(again.frames.filter((f) => f.type === 'message')).toEqual([]);
+    again.close();
+  });
+
+  it('tells the page the conversation\'s language on connect and whenever it changes', async () => {
+    const ws = await WsClient.connect(built.app, '?locale=zh-CN');
+    await ws.waitFor((f) => f.type === 'locale');
+    expect(ws.frames.filter((f) => f.type === 'locale')).toEqual([{ type: 'locale', locale: 'zh-CN' }]);
+    const turn = await ws.say('Why did my order fail?');
+    // The switch comes before the replies, so the page's words change with them.
+    expect(turn.findIndex((f) => f.type === 'locale' && f.locale === 'en')).toBeLessThan(turn.findIndex((f) => f.type === 'message' && f.from === 'bot'));
+    // Picking a language on the page: the bot answers in it.
+    ws.send({ type: 'locale', locale: 'zh-CN' });
+    await ws.waitFor((f) => f.type === 'locale' && f.locale === 'zh-CN', 2);
+    const zh = (await ws.say('172202611100001')).filter((f) => f.type === 'message' && f.from === 'bot');
+    expect(zh.map((m) => m.text).join()).toContain('后4位');
+    ws.send({ type: 'locale', locale: 'fr' });
+    expect((await ws.waitFor((f) => f.type === 'error'))[0]).toMatchObject({ code: 'BAD_REQUEST' });
+    ws.close();
+  });
 });

@@ -34,6 +34,16 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
       expect((await store.getConversation(a.id))?.lastSeq).toBe(2);
     });
 
+    it('keeps the author of an agent\'s message', async () => {
+      const c = await newConv();
+      const m = await store.appendMessage(c.id, { from: 'agent', text: '您好', author: '小李' });
+      expect(m.author).toBe('小李');
+      expect(await store.listMessages(c.id, 0)).toEqual([expect.objectContaining({ from: 'agent', text: '您好', author: '小李' })]);
+      const bot = await store.appendMessage(c.id, { from: 'bot', text: 'x' });
+      expect('author' in bot).toBe(false);
+      expect('author' in (await store.listMessages(c.id, 1))[0]!).toBe(false);
+    });
+
     it('gives distinct sequence numbers to concurrent appends', async () => {
       const c = await newConv();
       const seqs = await Promise.all(Array.from({ length: 20 }, (_, i) => store.appendMessage(c.id, { from: 'customer', text: `m${i}` })));

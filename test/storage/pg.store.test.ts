@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PgStore } from '../../adapters/storage/pg.store.js';
+import { MIGRATIONS, PgStore } from '../../adapters/storage/pg.store.js';
 import { migratePg } from '../../adapters/storage/pg.migrate.js';
 import { dropPgSchema, pgAvailable, pgUrl, skipUnlessService, tempSchemaName } from '../helpers/services.js';
 import { storeContract } from '../ports/store.contract.js';
@@ -63,7 +63,7 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PgStore', () => {
       const pool = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}` });
       try {
         const rows = await pool.query(`SELECT name, version FROM schema_migrations`);
-        expect(rows.rows).toEqual([{ name: 'conversations', version: 1 }]);
+        expect(rows.rows).toEqual([{ name: 'conversations', version: MIGRATIONS.length }]);
       } finally {
         await pool.end();
       }

@@ -1,64 +1,28 @@
 // The agent console. Plain DOM, no framework, no inline script (CSP `script-src 'self'`).
 // Everything a customer, an agent or the server wrote is rendered with textContent only.
+// Lists: console-lists.js; the packet and notes: console-packet.js; alerts: console-alerts.js;
+// canned replies: console-canned.js; words for codes: console-text.js; supervisor views:
+// console-stats.js and console-team.js.
 (function () {
   'use strict';
 
-  var ROLE = { agent: '客服', supervisor: '主管' };
-  var REASON = {
-    customer_request: '客户要求人工', complaint: '投诉', not_understood: '机器人未能理解',
-    needs_human: '需人工处理', source_down: '订单系统不可用', locked: '验证被锁定'
-  };
-  var HANDOFF_STATUS = {
-    queued: '排队中', active: '服务中', ticket_pending: '等待留言', ticket: '留言工单',
-    awaiting_rating: '待客户评分', closed: '已结束'
-  };
-  var ORDER_STATUS = {
-    in_review: '审核中', shipped: '已发货', activated: '已激活', completed: '已办理完成', failed: '办理失败',
-    cancelled: '已取消', expired: '已失效', needs_photos: '需补充证件照片', unknown: '状态无法识别'
-  };
-  var FROM = { customer: '客户', bot: '机器人', agent: '客服', system: '系统' };
-  var ERROR_TEXT = {
-    ALREADY_CLAIMED: '该会话已被其他客服领取',
-    NOT_IN_HANDOFF: '该会话当前不在人工服务中',
-    NOT_YOUR_CONVERSATION: '该会话由其他客服处理',
-    FORBIDDEN: '没有权限执行此操作',
-    RATE_LIMITED: '操作太频繁，请稍后再试',
-    CONVERSATION_NOT_FOUND: '会话不存在',
-    UNAUTHORIZED: '登录已失效，请重新登录',
-    CSRF_TOKEN_INVALID: '安全校验失败，已刷新凭据，请重试'
-  };
+  var T = window.ConsoleText, Lists = window.ConsoleLists, Alerts = window.ConsoleAlerts, Canned = window.ConsoleCanned, Packet = window.ConsolePacket;
+  var el = window.ConsoleDom.el;
+  var when = Lists.when;
   var TYPING_EVERY_MS = 2000;
 
   var $ = function (id) { return document.getElementById(id); };
   var me = null;
   var queue = [], queueAt = 0, mine = [];
+  /** Customer messages not yet seen, per conversation I hold. */
   var unread = {};
+  var view = 'live', query = '', results = [];
   var current = null; // { id, packet, seqs: {} }
   var ws = null, wsRetry = 0, wsTimer = null;
-  var refreshTimer = null, typingTimer = null, toastTimer = null, resolveTimer = null;
+  var refreshTimer = null, typingTimer = null, toastTimer = null, resolveTimer = null, searchTimer = null;
   var lastTypingSent = 0;
 
-  // ---- small helpers ----
-
-  var el = window.ConsoleDom.el;
   function show(node, on) { node.hidden = !on; }
-  function when(iso) {
-    if (!iso) return '';
-    var d = new Date(iso);
-    return isNaN(d.getTime()) ? String(iso) : d.toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-  }
-  function duration(seconds) {
-    seconds = Math.max(0, Math.floor(seconds));
-    var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
-    var mm = (h ? String(m).padStart(2, '0') : String(m)) + ':' + String(s).padStart(2, '0');
-    return h ? h + ':' + mm : mm;
-  }
-  function reasonText(reason) {
-    if (!reason) return '';
-    var ticket = reason.indexOf('ticket:') === 0;
-    var r = ticket ? reason.slice(7) : reason;
-    return REASON[r] || r;
-  }
 
   function toast(text) {
     var t = $('toast');
@@ -85,20 +49,25 @@
         e.status = res.status; e.code = err.code || ('HTTP_' + res.status);
         throw e;
       });
+    }, function () {
+      // The browser's own "Failed to fetch": the server or the network is away.
+      var e = new Error(T.ERROR_TEXT.NETWORK);
+      e.code = 'NETWORK';
+      throw e;
     });
   }
 
   function fail(e) {
     if (e && e.status === 401 && sessionEnded()) return;
     if (e && e.code === 'CSRF_TOKEN_INVALID' && me) loadMeQuiet(); // a new session elsewhere: fetch the fresh token
-    var text = (e && ERROR_TEXT[e.code]) || (e && e.message) || '请求失败';
-    toast(text + (e && e.code ? '（' + e.code + '）' : ''));
+    var text = (e && T.ERROR_TEXT[e.code]) || (e && e.message) || '请求失败';
+    toast(text + (e && e.code && e.code !== 'NETWORK' ? '（' + e.code + '）' : ''));
   }
   function sessionEnded() {
     if (!me) return false;
     me = null;
     showSignIn();
-    toast(ERROR_TEXT.UNAUTHORIZED);
+    toast(T.ERROR_TEXT.UNAUTHORIZED);
     return true;
   }
 
@@ -113,8 +82,9 @@
   function showSignIn() {
     stopLive();
     current = null;
-    ['work', 'stats', 'tabs', 'logout', 'who', 'live'].forEach(function (id) { show($(id), false); });
+    ['work', 'team', 'stats', 'tabs', 'logout', 'who', 'live', 'presence-wrap', 'alerts', 'help-open'].forEach(function (id) { show($(id), false); });
     show($('signin'), true);
+    Alerts.count(0);
     // The dev sign-in exists only with AGENT_AUTH=dev (its GET serves a bare form; 404 otherwise).
     fetch('/auth/dev/login', { method: 'GET', credentials: 'same-origin' })
       .then(function (res) { show($('dev-form'), res.status !== 404); })
@@ -148,14 +118,18 @@
     var w = $('who');
     w.textContent = '';
     w.appendChild(document.createTextNode(who.name));
-    w.appendChild(el('span', 'top__role', ROLE[who.role] || who.role));
-    show(w, true);
-    show($('logout'), true);
-    show($('tabs'), true);
+    w.appendChild(el('span', 'top__role', T.ROLE[who.role] || who.role));
+    ['who', 'logout', 'tabs', 'presence-wrap', 'alerts', 'help-open'].forEach(function (id) { show($(id), true); });
     show($('tab-stats'), who.role === 'supervisor');
+    show($('tab-team'), who.role === 'supervisor');
     showTab('work');
-    refreshLists();
+    loadPresence();
     connectLive();
+    // Focus goes where the work is, not to the bare page: the first conversation, else the search.
+    T.loadTitles(api).then(refreshLists).then(function () {
+      var first = Lists.order($('side'))[0];
+      if (first) Lists.focusItem($('side'), first); else $('search').focus();
+    });
   }
 
   function logout() {
@@ -166,17 +140,39 @@
   }
 
   function showTab(name) {
-    var stats = name === 'stats' && me && me.role === 'supervisor';
-    show($('work'), !stats);
-    show($('stats'), !!stats);
-    $('tab-work').classList.toggle('tab--on', !stats);
-    $('tab-stats').classList.toggle('tab--on', !!stats);
-    $('tab-work').setAttribute('aria-pressed', String(!stats));
-    $('tab-stats').setAttribute('aria-pressed', String(!!stats));
-    if (stats) loadStats();
+    if (!me || me.role !== 'supervisor') name = 'work';
+    ['work', 'team', 'stats'].forEach(function (t) {
+      show($(t), t === name);
+      $('tab-' + t).classList.toggle('tab--on', t === name);
+      $('tab-' + t).setAttribute('aria-pressed', String(t === name));
+    });
+    if (name === 'stats') loadStats();
+    if (name === 'team') loadTeam();
   }
 
-  // ---- the queue and my conversations ----
+  function loadPresence() {
+    api('GET', '/api/agent/agents').then(function (r) {
+      var self = ((r && r.agents) || []).filter(function (a) { return me && a.id === me.id; })[0];
+      $('presence').value = self ? self.status : 'online';
+    }, function () { /* stays as shown */ });
+  }
+
+  function setPresence() {
+    var status = $('presence').value;
+    api('POST', '/api/agent/me/status', { status: status }).then(function () {
+      toast(status === 'away' ? '已设为离开：同事不会再转接会话给您' : '已设为在线');
+    }, fail);
+  }
+
+  // ---- the lists ----
+
+  function listOptions(kind) {
+    return {
+      kind: kind, current: current && current.id, unread: unread,
+      onOpen: function (id, viaKeyboard) { openConversation(id, { focus: viaKeyboard }); },
+      onClaim: kind === 'queue' ? claimConversation : null
+    };
+  }
 
   function refreshLists() {
     if (!me) return Promise.resolve();
@@ -184,73 +180,53 @@
       queue = (r[0] && r[0].waiting) || [];
       queueAt = Date.now();
       mine = (r[1] && r[1].conversations) || [];
-      renderQueue();
-      renderMine();
+      // Only conversations I hold can have unread messages.
+      Object.keys(unread).forEach(function (id) { if (!mine.some(function (c) { return c.conversationId === id; })) delete unread[id]; });
+      renderLists();
     }, fail);
   }
   function refreshSoon() {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refreshLists, 150);
+    refreshTimer = setTimeout(function () { refreshLists(); if (view !== 'live' || query) refreshResults(); }, 150);
   }
 
-  function renderQueue() {
-    var ul = $('queue');
-    ul.textContent = '';
-    queue.forEach(function (q) {
-      var ticket = q.reason && q.reason.indexOf('ticket:') === 0;
-      var li = el('li', 'item' + (current && current.id === q.conversationId ? ' item--on' : ''));
-      li.dataset.conversationId = q.conversationId;
-      li.appendChild(el('span', 'item__title', q.orderNo ? '订单 ' + q.orderNo : '未提供订单号'));
-      var claim = el('button', 'btn btn--primary btn--small', '领取');
-      claim.type = 'button';
-      claim.addEventListener('click', function (e) { e.stopPropagation(); claimConversation(q.conversationId, claim); });
-      li.appendChild(claim);
-      var meta = el('span', 'item__meta');
-      meta.appendChild(el('span', null, '第 ' + q.position + ' 位'));
-      var wait = el('span', 'item__wait');
-      wait.dataset.base = String(q.waitedSeconds || 0);
-      wait.title = '开始等待：' + when(q.waitingSince);
-      meta.appendChild(wait);
-      if (ticket) meta.appendChild(el('span', 'tag tag--ticket', '留言'));
-      meta.appendChild(el('span', 'tag', reasonText(q.reason)));
-      if (q.failureCode) meta.appendChild(el('span', 'tag tag--code', q.failureCode));
-      li.appendChild(meta);
-      li.addEventListener('click', function () { openConversation(q.conversationId); });
-      ul.appendChild(li);
-    });
+  function renderLists() {
+    Lists.render($('queue'), queue, listOptions('queue'));
+    Lists.render($('mine'), mine, listOptions('mine'));
     $('queue-count').textContent = String(queue.length);
-    show($('queue-empty'), queue.length === 0);
-    tick();
-  }
-
-  function renderMine() {
-    var ul = $('mine');
-    ul.textContent = '';
-    mine.forEach(function (c) {
-      var cls = 'item';
-      if (current && current.id === c.conversationId) cls += ' item--on';
-      if (unread[c.conversationId]) cls += ' item--unread';
-      var li = el('li', cls);
-      li.dataset.conversationId = c.conversationId;
-      li.appendChild(el('span', 'item__title', c.orderNo ? '订单 ' + c.orderNo : '会话 ' + c.conversationId.slice(0, 8)));
-      var meta = el('span', 'item__meta');
-      meta.appendChild(el('span', null, '领取于 ' + when(c.claimedAt)));
-      meta.appendChild(el('span', 'tag', reasonText(c.reason)));
-      if (c.failureCode) meta.appendChild(el('span', 'tag tag--code', c.failureCode));
-      li.appendChild(meta);
-      li.addEventListener('click', function () { openConversation(c.conversationId); });
-      ul.appendChild(li);
-    });
     $('mine-count').textContent = String(mine.length);
+    show($('queue-empty'), queue.length === 0);
     show($('mine-empty'), mine.length === 0);
+    var total = Object.keys(unread).reduce(function (n, id) { return n + unread[id]; }, 0);
+    $('unread-count').textContent = total + ' 条未读';
+    show($('unread-count'), total > 0);
+    Alerts.count(total + queue.length);
+    Lists.tick($('side'), queueAt);
   }
 
-  /** Wait times tick live from the server's figure at fetch time (no dependence on clock skew). */
-  function tick() {
-    var extra = (Date.now() - queueAt) / 1000;
-    Array.prototype.forEach.call(document.querySelectorAll('#queue .item__wait'), function (w) {
-      w.textContent = '已等待 ' + duration(Number(w.dataset.base) + extra);
+  function setView(v) {
+    view = v;
+    Array.prototype.forEach.call(document.querySelectorAll('.view'), function (b) {
+      var on = b.dataset.view === v;
+      b.classList.toggle('view--on', on);
+      b.setAttribute('aria-pressed', String(on));
     });
+    refreshResults();
+  }
+
+  /** History and search: shown instead of the live lists while a query is typed or another view is picked. */
+  function refreshResults() {
+    var live = view === 'live' && !query;
+    show($('live-lists'), live);
+    show($('results-block'), !live);
+    if (live) return Promise.resolve();
+    $('results-title').textContent = query ? '搜索：' + query : (view === 'resolved' ? '已结束的会话' : '全部会话');
+    var qs = '?view=' + (view === 'live' ? 'all' : view) + (query ? '&q=' + encodeURIComponent(query) : '');
+    return api('GET', '/api/agent/conversations' + qs).then(function (r) {
+      results = (r && r.conversations) || [];
+      Lists.render($('results'), results, listOptions('history'));
+      show($('results-empty'), results.length === 0);
+    }, fail);
   }
 
   function claimConversation(id, btn) {
@@ -258,7 +234,7 @@
     api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/claim').then(function () {
       toast('已领取，客户会收到客服接入的提示');
       refreshLists();
-      openConversation(id);
+      openConversation(id, { focus: true });
     }, function (e) {
       fail(e);
       if (btn) btn.disabled = false;
@@ -268,15 +244,15 @@
 
   // ---- the open conversation ----
 
-  function openConversation(id) {
+  /** Opens a conversation; `focus`: move keyboard focus into it (the reply box when it is mine). */
+  function openConversation(id, opts) {
+    opts = opts || {};
     if (current && current.id !== id) sendFrame({ type: 'unwatch', conversationId: current.id });
     var fresh = !current || current.id !== id;
     if (fresh) {
       current = { id: id, packet: null, seqs: {} };
-      $('transcript').textContent = '';
-      $('canned').textContent = '';
-      $('notes').textContent = '';
-      $('packet').textContent = '';
+      ['transcript', 'notes', 'packet', 'earlier'].forEach(function (x) { $(x).textContent = ''; });
+      Canned.set([]);
       $('reply').value = '';
       show($('typing'), false);
       show($('empty'), false);
@@ -284,9 +260,12 @@
       sendFrame({ type: 'watch', conversationId: id });
     }
     delete unread[id];
-    renderQueue();
-    renderMine();
-    return reloadCurrent();
+    renderLists();
+    if (results.length) Lists.render($('results'), results, listOptions('history'));
+    return reloadCurrent().then(function () {
+      if (!opts.focus || !current || current.id !== id) return;
+      if (heldByMe()) $('reply').focus(); else $('conv-title').focus();
+    });
   }
 
   function reloadCurrent() {
@@ -294,12 +273,15 @@
     var id = current.id;
     return api('GET', '/api/agent/conversations/' + encodeURIComponent(id)).then(function (p) {
       if (!current || current.id !== id) return;
+      var first = !current.packet;
       current.packet = p;
-      renderPacket(p);
+      $('conv-title').textContent = Packet.render($('packet'), p);
       (p.transcript || []).forEach(appendMessage);
-      renderNotes(p.notes || []);
+      if (first) $('transcript').scrollTop = $('transcript').scrollHeight; // opened: the latest lines, not the first
+      Packet.notes($('notes'), p.notes || []);
+      renderEarlier(p.earlier || []);
       renderControls();
-      if (heldByMe()) loadCanned(id); else $('canned').textContent = '';
+      if (heldByMe()) loadCanned(id); else Canned.set([]);
     }, fail);
   }
 
@@ -308,13 +290,22 @@
     return !!(h && me && h.status === 'active' && h.agentId === me.id);
   }
 
+  /** What the reply box says when the agent cannot write: why, in this conversation's state. */
+  function replyHint(h) {
+    if (!h) return current.packet.earlier && current.packet.earlier.length ? '会话已结束，无法再回复' : '该会话未转人工，无法回复';
+    if (h.status === 'active') return '该会话由 ' + (h.agentName || '其他客服') + ' 处理';
+    if (h.status === 'awaiting_rating' || h.status === 'closed') return '服务已结束，正在等待客户评分';
+    return '领取后才能回复客户';
+  }
+
   function renderControls() {
     var h = current.packet.handoff;
-    var status = h ? h.status : 'none';
+    var status = h ? h.status : (current.packet.earlier && current.packet.earlier.length ? 'closed' : 'none');
     var held = heldByMe();
     var badge = $('conv-status');
     badge.className = 'badge badge--' + status;
-    badge.textContent = h ? (HANDOFF_STATUS[status] || status) + (status === 'active' && h.agentName && !held ? '（' + h.agentName + '）' : '') : '未转人工';
+    badge.textContent = h ? (T.HANDOFF_STATUS[status] || status) + (status === 'active' && h.agentName && !held ? '（' + h.agentName + '）' : '')
+      : (status === 'closed' ? T.HANDOFF_STATUS.closed : '未转人工');
     show($('conv-claim'), !!h && ['queued', 'ticket', 'ticket_pending'].indexOf(status) >= 0);
     $('conv-claim').disabled = false;
     show($('transfer'), held);
@@ -323,69 +314,13 @@
     resetResolve();
     $('reply').disabled = !held;
     $('reply-send').disabled = !held;
-    $('reply').placeholder = held ? '输入回复，Enter 发送，Shift+Enter 换行' : '领取后才能回复客户';
+    $('reply').placeholder = held ? '输入回复，Enter 发送，Shift+Enter 换行，/ 选快捷回复' : replyHint(h);
     $('reply-form').classList.toggle('reply--off', !held);
   }
 
-  function fact(dl, label, value, cls) {
-    if (value === undefined || value === null || value === '') return;
-    dl.appendChild(el('dt', null, label));
-    var dd = el('dd', cls, value);
-    dd.dataset.fact = label;
-    dl.appendChild(dd);
-  }
-
-  function renderPacket(p) {
-    var dl = $('packet');
-    dl.textContent = '';
-    var o = p.order, h = p.handoff, c = p.checked || {};
-    var orderNo = (o && o.orderNo) || c.orderNo;
-    $('conv-title').textContent = orderNo ? '订单 ' + orderNo : '会话 ' + p.conversationId.slice(0, 8);
-    fact(dl, '订单号', orderNo);
-    if (o) {
-      fact(dl, '订单状态', (ORDER_STATUS[o.status] || o.status) + (o.rawStatus ? '（平台：' + o.rawStatus + '）' : ''));
-      fact(dl, '失败原因', o.failureCode || c.failureCode);
-      fact(dl, '平台备注', o.remark);
-      if (o.unmappedRemark) fact(dl, '注意', '平台备注未能自动识别，请人工判断');
-      fact(dl, '套餐', [o.operator, o.productName].filter(Boolean).join(' · '));
-      fact(dl, '下单时间', when(o.createdAt));
-      fact(dl, '省份', o.province);
-      if (o.express) fact(dl, '快递', o.express.name + ' ' + o.express.code);
-      fact(dl, '已分配号码', o.issuedNumber);
-      var m = o.masked || {};
-      fact(dl, '联系电话', m.phone);
-      fact(dl, '姓名', m.name);
-      fact(dl, '身份证', m.idCard);
-      fact(dl, '地址', m.address);
-    } else {
-      fact(dl, '失败原因', c.failureCode);
-    }
-    fact(dl, '手机后4位', c.phoneTailVerified ? '已验证 ✓' : '未验证', c.phoneTailVerified ? 'ok' : null);
-    if (h) {
-      fact(dl, '转人工原因', reasonText(h.reason));
-      fact(dl, '排队时间', when(h.queuedAt));
-      fact(dl, '接待客服', h.agentName);
-      fact(dl, '客户留言', h.ticketText);
-      if (h.rating) fact(dl, '客户评分', h.rating + ' 分');
-    }
-    fact(dl, '渠道', p.channel === 'web' ? '网页' : p.channel);
-    fact(dl, '语言', p.locale === 'en' ? '英文' : '中文');
-  }
-
-  function renderNotes(notes) {
-    var ul = $('notes');
-    ul.textContent = '';
-    notes.forEach(addNote);
-    if (!notes.length) ul.appendChild(el('li', 'muted notes__none', '暂无备注'));
-  }
-  function addNote(n) {
-    var ul = $('notes');
-    var none = ul.querySelector('.notes__none');
-    if (none) none.remove();
-    var li = el('li');
-    li.appendChild(el('span', 'notes__meta', n.agentName + ' · ' + when(n.at)));
-    li.appendChild(document.createTextNode(n.text));
-    ul.appendChild(li);
+  function renderEarlier(list) {
+    Lists.render($('earlier'), list, listOptions('history'));
+    show($('earlier-empty'), list.length === 0);
   }
 
   /** Adds a message to the transcript in seq order; a seq already shown is ignored. */
@@ -396,8 +331,9 @@
     var nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
     var li = el('li', 'msg msg--' + m.from);
     li.dataset.seq = String(m.seq);
-    if (m.at) li.title = when(m.at);
-    li.appendChild(el('span', 'msg__who', FROM[m.from] || m.from));
+    var who = el('span', 'msg__who', m.from === 'agent' && m.author ? '客服 ' + m.author : (T.FROM[m.from] || m.from));
+    if (m.at) who.appendChild(el('time', 'msg__time', when(m.at)));
+    li.appendChild(who);
     li.appendChild(document.createTextNode(m.text));
     var after = null;
     Array.prototype.some.call(log.children, function (c) {
@@ -411,22 +347,15 @@
 
   function loadCanned(id) {
     api('GET', '/api/agent/conversations/' + encodeURIComponent(id) + '/canned').then(function (r) {
-      if (!current || current.id !== id) return;
-      var box = $('canned');
-      box.textContent = '';
-      ((r && r.replies) || []).forEach(function (c) {
-        var b = el('button', null, c.title);
-        b.type = 'button';
-        b.title = c.text;
-        b.addEventListener('click', function () {
-          var input = $('reply');
-          input.value = c.text;
-          input.focus();
-          typed();
-        });
-        box.appendChild(b);
-      });
+      if (current && current.id === id) Canned.set((r && r.replies) || []);
     }, fail);
+  }
+
+  function putReply(text) {
+    var input = $('reply');
+    input.value = text;
+    input.focus();
+    typed();
   }
 
   function sendReply(ev) {
@@ -443,7 +372,8 @@
       if (current && current.id === id && r && r.message) appendMessage(r.message);
     }, function (e) {
       if (current && current.id === id && !input.value.trim()) input.value = text;
-      fail(e);
+      if (e.code === 'NETWORK') toast('消息未发出：网络连接中断。内容已保留在回复框，恢复后再发送。');
+      else fail(e);
     }).then(function () {
       $('reply-send').disabled = !heldByMe();
       input.focus();
@@ -466,24 +396,27 @@
     if (!text || !current) return;
     var id = current.id;
     api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/notes', { text: text }).then(function (r) {
-      if (current && current.id === id && r && r.note) addNote(r.note);
+      if (current && current.id === id && r && r.note) Packet.addNote($('notes'), r.note);
       input.value = '';
     }, fail);
   }
 
-  /** The transfer list: the other agents signed in now (the server refuses anyone else). */
+  /** The transfer list: the other agents signed in now; those away are shown but cannot be picked. */
   function loadTransferTargets() {
     var select = $('transfer-to');
     api('GET', '/api/agent/agents').then(function (r) {
       var others = ((r && r.agents) || []).filter(function (a) { return !me || a.id !== me.id; });
       select.textContent = '';
-      if (!others.length) select.appendChild(el('option', null, '暂无其他在线客服')).value = '';
+      var available = others.filter(function (a) { return a.status !== 'away'; });
+      if (!available.length) select.appendChild(el('option', null, '暂无其他在线客服')).value = '';
       others.forEach(function (a) {
-        var opt = el('option', null, a.name + (a.role === 'supervisor' ? '（主管）' : ''));
+        var opt = el('option', null, a.name + (a.role === 'supervisor' ? '（主管）' : '') + (a.status === 'away' ? '（离开）' : ''));
         opt.value = a.id;
+        opt.disabled = a.status === 'away';
         select.appendChild(opt);
       });
-      $('transfer-submit').disabled = !others.length;
+      if (available.length) select.value = available[0].id;
+      $('transfer-submit').disabled = !available.length;
     }, fail);
   }
 
@@ -558,7 +491,8 @@
       ws = null;
       if (!me) return;
       setLive('已断开，正在重连…');
-      var delay = Math.min(1000 * Math.pow(2, wsRetry++), 15000);
+      // Short waits like the web chat's: an agent should not sit out 15 s after the server is back.
+      var delay = [500, 1000, 2000, 4000][Math.min(wsRetry++, 3)];
       wsTimer = setTimeout(function () {
         // After a few failures, check the session is still there before trying again.
         if (wsRetry > 2) loadMeQuiet().then(function (ok) { if (ok) connectLive(); });
@@ -582,18 +516,29 @@
     show($('live'), false);
   }
 
+  /** A new wait: ring, and once the queue is fetched say who is waiting and why. */
+  function announce(conversationId) {
+    refreshLists().then(function () {
+      var q = queue.filter(function (x) { return x.conversationId === conversationId; })[0];
+      var body = q ? (q.orderNo ? '订单 ' + q.orderNo : '新客户') + ' · ' + T.reasonText(q.reason) + (q.priority === 'urgent' ? ' · 优先' : '') : '有客户等待人工服务';
+      Alerts.escalation(body, function () { showTab('work'); openConversation(conversationId, { focus: true }); });
+    });
+  }
+
   function onFrame(f) {
     switch (f.type) {
       case 'agents':
         if (f.change === 'wechat') { toast('微信账号：' + (f.message || '状态有变化')); break; }
-        refreshSoon();
-        if (f.change === 'customer_message' && f.conversationId && (!current || current.id !== f.conversationId)) {
-          unread[f.conversationId] = true;
+        if (f.change === 'escalation' && f.conversationId) { announce(f.conversationId); break; }
+        if (f.change === 'customer_message' && f.conversationId && (!current || current.id !== f.conversationId)
+          && mine.some(function (c) { return c.conversationId === f.conversationId; })) {
+          unread[f.conversationId] = (unread[f.conversationId] || 0) + 1;
         }
+        if (f.change === 'presence' && !$('team').hidden) loadTeam();
+        refreshSoon();
         break;
       case 'message':
         if (current && f.conversationId === current.id) appendMessage(f);
-        else if (f.conversationId && f.from === 'customer') { unread[f.conversationId] = true; renderMine(); }
         break;
       case 'typing':
         if (f.from === 'customer' && current && f.conversationId === current.id) {
@@ -603,14 +548,16 @@
         }
         break;
       case 'error':
+        // Watching a finished conversation is refused: its transcript is shown, it just won't move.
+        if (f.code === 'FORBIDDEN' && f.conversationId) break;
         toast((f.message || '实时连接出错') + (f.code ? '（' + f.code + '）' : ''));
         break;
       default:
-        break; // ready, queue, turn_end: nothing to show
+        break; // ready, queue, turn_end, locale: nothing to show
     }
   }
 
-  // ---- supervisor figures ----
+  // ---- supervisor views ----
 
   function loadStats() {
     var grid = $('stats-grid');
@@ -620,23 +567,83 @@
     }, fail);
   }
 
+  /** Every agent with their status and the conversations they hold; a line opens the conversation. */
+  function loadTeam() {
+    api('GET', '/api/agent/team').then(function (r) {
+      window.ConsoleTeam.render($('team-grid'), (r && r.agents) || [], current && current.id, function (id) {
+        showTab('work');
+        openConversation(id, { focus: true });
+      });
+    }, fail);
+  }
+
+  // ---- keyboard ----
+
+  function step(delta) {
+    var ids = Lists.order($('side'));
+    if (!ids.length) return;
+    var at = current ? ids.indexOf(current.id) : -1;
+    var next = ids[at < 0 ? (delta > 0 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, at + delta))];
+    showTab('work');
+    openConversation(next);
+    Lists.focusItem($('side'), next);
+  }
+
+  function inField(t) {
+    return t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].indexOf(t.tagName) >= 0);
+  }
+
+  function helpOpen(on) {
+    show($('help'), on);
+    if (on) $('help-close').focus(); else $('help-open').focus();
+  }
+
+  function onKey(e) {
+    if (!me || e.isComposing || e.ctrlKey || e.metaKey) return;
+    if (!$('help').hidden) { if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); helpOpen(false); } return; }
+    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) { e.preventDefault(); step(e.key === 'ArrowDown' ? 1 : -1); return; }
+    if (e.altKey && e.key === 'Enter' && current && !$('conv-claim').hidden) { e.preventDefault(); claimConversation(current.id, $('conv-claim')); return; }
+    if (e.altKey || inField(e.target)) return;
+    if (e.key === 'j' || e.key === 'k') { e.preventDefault(); step(e.key === 'j' ? 1 : -1); }
+    else if (e.key === 'r' && current && !$('reply').disabled) { e.preventDefault(); $('reply').focus(); }
+    else if (e.key === '/') { e.preventDefault(); showTab('work'); $('search').focus(); }
+    else if (e.key === '?') { e.preventDefault(); helpOpen(true); }
+  }
+
   // ---- wiring ----
 
   $('dev-form').addEventListener('submit', devLogin);
   $('logout').addEventListener('click', logout);
-  $('tab-work').addEventListener('click', function () { showTab('work'); });
-  $('tab-stats').addEventListener('click', function () { showTab('stats'); });
+  ['work', 'team', 'stats'].forEach(function (t) { $('tab-' + t).addEventListener('click', function () { showTab(t); }); });
   $('stats-reload').addEventListener('click', loadStats);
+  $('team-reload').addEventListener('click', loadTeam);
+  $('presence').addEventListener('change', setPresence);
+  Alerts.init($('alerts'));
+  $('help-open').addEventListener('click', function () { helpOpen(true); });
+  $('help-close').addEventListener('click', function () { helpOpen(false); });
+  $('search-form').addEventListener('submit', function (e) { e.preventDefault(); query = $('search').value.trim(); refreshResults(); });
+  $('search').addEventListener('input', function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () { query = $('search').value.trim(); refreshResults(); }, 250);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('.view'), function (b) { b.addEventListener('click', function () { setView(b.dataset.view); }); });
   $('conv-claim').addEventListener('click', function () { if (current) claimConversation(current.id, $('conv-claim')); });
   $('conv-resolve').addEventListener('click', resolveClick);
   $('transfer-form').addEventListener('submit', transferSubmit);
   $('transfer').addEventListener('toggle', function () { if ($('transfer').open) loadTransferTargets(); });
   $('reply-form').addEventListener('submit', sendReply);
   $('reply').addEventListener('input', typed);
+  Canned.init($('reply'), $('canned'), $('canned-picker'), putReply);
   $('reply').addEventListener('keydown', function (e) {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); $('reply-form').requestSubmit(); }
+    if (Canned.key(e)) return;
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing) { e.preventDefault(); $('reply-form').requestSubmit(); }
   });
   $('note-form').addEventListener('submit', addNoteSubmit);
-  setInterval(tick, 1000);
+  // The canned replies' row takes room from the transcript once it loads: stay on the latest line.
+  var pinned = true;
+  $('transcript').addEventListener('scroll', function () { var l = $('transcript'); pinned = l.scrollHeight - l.scrollTop - l.clientHeight < 80; });
+  if (window.ResizeObserver) new ResizeObserver(function () { if (pinned) $('transcript').scrollTop = $('transcript').scrollHeight; }).observe($('transcript'));
+  document.addEventListener('keydown', onKey);
+  setInterval(function () { Lists.tick($('side'), queueAt); }, 1000);
   loadMe();
 })();
