@@ -369,7 +369,10 @@ export class HandoffService {
     });
     const rec = await this.d.orders.getOrder(orderNo);
     if (!rec) throw new AppError('NOT_FOUND', 'The order is no longer on the platform.');
-    return { orderNo, name: rec.Name ?? null, phone: rec.Phone, idCard: rec.IDCard ?? null, address: [rec.Province, rec.City, rec.Address].filter(Boolean).join(' ') || null };
+    return {
+      orderNo, name: rec.Name ?? null, phone: rec.Phone, idCard: rec.IDCard ?? null,
+      address: [rec.Province, rec.City, rec.Address].filter(Boolean).join(' ') || null, issuedNumber: rec.ThirdPhone ?? null,
+    };
   }
 
   /** Supervisor figures over the last `days` days, per local day. */
@@ -384,6 +387,8 @@ export interface RevealedData {
   phone: string;
   idCard: string | null;
   address: string | null;
+  /** The number the operator issued (the packet shows it masked). */
+  issuedNumber: string | null;
 }
 
 export type { SupervisorStats };

@@ -31,12 +31,23 @@ export function maskAddress(address: string): string {
   return `${kept}****`;
 }
 
+/** Personal data known to be about the text's subject (an order's name and address), masked wherever it appears. */
+export interface KnownPersonalData {
+  name?: string | null;
+  address?: string | null;
+}
+
 /**
  * Masks mobile numbers and ID numbers (18 and 15 digits) anywhere in free text, written in any of
- * the ways customers and platforms write them. Order numbers (172 and 12 digits) are left alone:
- * they are not personal data and customers need to see them.
+ * the ways customers and platforms write them, and the `known` name and address where they appear
+ * as such (names and streets have no shape to find them by). Order numbers (172 and 12 digits) are
+ * left alone: they are not personal data and customers need to see them.
  */
-export function maskText(text: string): string {
+export function maskText(text: string, known: KnownPersonalData = {}): string {
+  const address = known.address?.trim();
+  if (address) text = text.replaceAll(address, maskAddress(address));
+  const name = known.name?.trim();
+  if (name && [...name].length >= 2) text = text.replaceAll(name, maskName(name));
   // Again until nothing is left: the digits a mask keeps can join the digits after it into a new
   // number (an ID's last 4 and the Chinese digits glued to them), which must not survive either.
   for (let out = text, found = findPiiNumbers(out); ; found = findPiiNumbers(out)) {
