@@ -131,10 +131,13 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     log.info('WeChat channel off: set WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN to turn it on');
   }
 
+  const trust = config.trustProxy;
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
+    // A number of proxies: the hops nearest to us are theirs (what fastify does with a number, which its types omit).
+    // A number of proxies: the hops nearest to us are theirs (fastify takes a number too, but its types omit it).
+    trustProxy: typeof trust === 'number' ? (_addr: string, hop: number) => hop < trust : trust,
     requestIdHeader: false,
   });
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
