@@ -60,6 +60,10 @@ const EnvSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_LEASE_SECONDS: z.coerce.number().int().min(1).default(30),
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
+  /** A request (headers and body) must arrive within this: a client trickling bytes cannot hold a connection. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -122,6 +126,9 @@ export interface Config {
   /** leaseSeconds: with several instances, how long the puppet's Redis lease lives unrenewed (renewed every third of it). */
   wechat: { puppet: string; token: string | undefined; leaseSeconds: number } | null;
   maxMessageChars: number;
+  requestTimeoutMs: number;
+  /** The bearer token /metrics asks for; undefined: /metrics is open (keep it on a private network). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +210,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN, leaseSeconds: e.WECHAT_LEASE_SECONDS } : null,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

@@ -59,6 +59,12 @@ export interface PipelineDeps {
   redacted?: (locale: Locale) => string;
 }
 
+/**
+ * Characters that show nothing: format characters (zero-width space and joiners, bidi marks, the
+ * BOM), controls, and the blank fillers of Hangul and Braille. A message of only these is empty.
+ */
+const INVISIBLE = /[\s\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
 /** A turn faster than this shows no typing indicator. */
 const TYPING_AFTER_MS = 300;
 
@@ -82,7 +88,7 @@ export class Pipeline {
   validateText(text: unknown): string {
     if (typeof text !== 'string') throw new AppError('BAD_REQUEST', 'The field "text" must be a string.');
     const trimmed = text.trim();
-    if (!trimmed) throw new AppError('EMPTY_MESSAGE');
+    if (!trimmed.replace(INVISIBLE, '')) throw new AppError('EMPTY_MESSAGE');
     if ([...trimmed].length > this.d.maxMessageChars) {
       throw new AppError('MESSAGE_TOO_LONG', `The message text is longer than ${this.d.maxMessageChars} characters.`);
     }

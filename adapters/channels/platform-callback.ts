@@ -13,7 +13,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sign, signMatches } from '../orders/platform.sign.js';
 import type { Config } from '../../bot/config.js';
-import { AppError, isAppError } from '../../bot/errors.js';
+import { AppError } from '../../bot/errors.js';
+import { toAppError } from '../../bot/http-errors.js';
 import { maskPhone, maskText } from '../../bot/pii.js';
 import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
 import type { OrderRecord } from '../../bot/ports/order-source.js';
@@ -72,10 +73,7 @@ export async function platformCallback(app: FastifyInstance, deps: PlatformCallb
     }
   });
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    const e = isAppError(err) ? err
-      : (err as FastifyError).statusCode === 415 ? new AppError('UNSUPPORTED_MEDIA_TYPE')
-      : (err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500 ? new AppError('BAD_REQUEST', err.message)
-      : new AppError('INTERNAL', undefined, { cause: err });
+    const e = toAppError(err);
     if (e.status >= 500) req.log.error({ err }, 'status push failed');
     return reply.code(e.status).send(e.toBody());
   });

@@ -24,7 +24,15 @@ export interface WsChannelDeps {
   messageLimiter?: { consume(key: string): Promise<unknown> };
 }
 
-interface Query { token?: string; conversationId?: string; after?: string; locale?: string }
+/** What arrives: a parameter given twice comes as an array. */
+interface Query { token?: string | string[]; conversationId?: string | string[]; after?: string | string[]; locale?: string | string[] }
+
+/** A query parameter given at most once; twice is a clear 400, not a guess at which one was meant. */
+function once(q: Query, name: keyof Query): string | undefined {
+  const v = q[name];
+  if (Array.isArray(v)) throw new AppError('BAD_REQUEST', `The query parameter "${name}" was given more than once.`);
+  return v;
+}
 
 function messageFrame(m: StoredMessage) {
   const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq };
@@ -61,14 +69,15 @@ const sendError = (socket: WebSocket, e: AppError) => send(socket, { type: 'erro
 
 export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Promise<void> {
   app.get<{ Querystring: Query }>('/ws/chat', { websocket: true }, async (socket, req) => {
-    const q = req.query;
     let conversationId: string;
+    let q: { token?: string; conversationId?: string; after?: string; locale?: string } = {};
     let after = 0;
     // Frames that arrive while we authenticate and replay are handled once we are ready.
     const early: Buffer[] = [];
     const onEarly = (data: Buffer) => early.push(data);
     socket.on('message', onEarly);
     try {
+      q = { token: once(req.query, 'token'), conversationId: once(req.query, 'conversationId'), after: once(req.query, 'after'), locale: once(req.query, 'locale') };
       after = parseAfter(q.after);
       if (q.token && q.conversationId) {
         conversationId = (await deps.conversations.authorise(q.conversationId, q.token)).id;
