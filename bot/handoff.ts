@@ -66,6 +66,8 @@ export interface HandoffPacket {
 }
 
 const OPEN_STATES = ['queued', 'active', 'ticket_pending', 'ticket', 'awaiting_rating'] as const;
+/** Handoffs any agent may pick up, and so read. */
+const WAITING_FOR_AGENT: readonly string[] = ['queued', 'ticket_pending', 'ticket'];
 const RATING = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*[.!。！]?\s*$/i;
 /**
  * A customer in the queue who no longer wants a person ("算了不用了 我自己查", "never mind"). Not a
@@ -223,7 +225,7 @@ export class HandoffService {
   /** Takes a queued conversation (or a ticket) for `agent`; the first of two racing agents wins. */
   async claim(conversationId: string, agent: AgentIdentity): Promise<HandoffRecord> {
     const h = await this.d.handoffs.current(conversationId);
-    if (!h || !['queued', 'ticket', 'ticket_pending'].includes(h.status)) {
+    if (!h || !WAITING_FOR_AGENT.includes(h.status)) {
       if (h?.status === 'active') throw new AppError(h.agentId === agent.id ? 'NOT_IN_HANDOFF' : 'ALREADY_CLAIMED');
       throw new AppError('NOT_IN_HANDOFF');
     }
@@ -249,12 +251,16 @@ export class HandoffService {
     await this.d.bus.publish(conversationId, { type: 'typing', from: 'agent' });
   }
 
-  /** Whether an agent may watch a conversation live: it is queued, a ticket, theirs, or they supervise. */
-  async mayWatch(conversationId: string, agent: AgentIdentity): Promise<boolean> {
+  /**
+   * Whether an agent may read a conversation (its packet, its transcript, live over the WebSocket):
+   * supervisors all; any agent while it waits for someone (queued, or a ticket); otherwise only the
+   * agent holding it, or who held it last. One rule for REST and the socket.
+   */
+  async mayRead(conversationId: string, agent: AgentIdentity): Promise<boolean> {
     if (agent.role === 'supervisor') return true;
     const h = await this.d.handoffs.current(conversationId);
     if (!h) return false;
-    return h.status !== 'active' || h.agentId === agent.id;
+    return WAITING_FOR_AGENT.includes(h.status) || h.agentId === agent.id;
   }
 
   async note(conversationId: string, agent: AgentIdentity, text: string): Promise<HandoffNote> {

@@ -71,6 +71,14 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   const canned = loadJsonFile(deps.cannedFile ?? path.join(KNOWLEDGE_DIR, 'canned-replies.json'), CannedFile);
   const any = { preHandler: guard.agent };
   const id = (req: FastifyRequest) => parse(Params, req.params).id;
+  /** The conversation's id, once the agent may read it (the same rule as a live watch). */
+  const readable = async (req: FastifyRequest) => {
+    const cid = id(req);
+    if (!(await handoff.mayRead(cid, guard.identity(req)))) {
+      throw new AppError('FORBIDDEN', 'Only the agent holding this conversation, or a supervisor, may read it; waiting ones are open to every agent.');
+    }
+    return cid;
+  };
 
   app.get('/api/agent/queue', any, async () => ({ waiting: await handoff.queue() }));
   app.get('/api/agent/mine', any, async (req) => ({
@@ -79,11 +87,11 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     })),
   }));
   app.get('/api/agent/agents', any, async () => ({ agents: await deps.signedIn() }));
-  app.get('/api/agent/conversations/:id', any, async (req) => handoff.packet(id(req)));
+  app.get('/api/agent/conversations/:id', any, async (req) => handoff.packet(await readable(req)));
 
   app.get('/api/agent/conversations/:id/canned', any, async (req) => {
     // Only what the placeholders need: not the transcript and notes of the whole packet.
-    const { conv, handoff: h, order } = await handoff.orderOf(id(req));
+    const { conv, handoff: h, order } = await handoff.orderOf(await readable(req));
     const agent = guard.identity(req);
     const locale = conv.locale;
     const values: Record<string, string | undefined> = {
@@ -108,7 +116,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
   app.post('/api/agent/conversations/:id/notes', any, async (req, reply) => {
     const { text } = parse(Text(deps.maxMessageChars), req.body);
-    return reply.code(201).send({ note: await handoff.note(id(req), guard.identity(req), text) });
+    return reply.code(201).send({ note: await handoff.note(await readable(req), guard.identity(req), text) });
   });
   app.post('/api/agent/conversations/:id/transfer', any, async (req) => {
     const body = parse(Transfer, req.body);
@@ -153,7 +161,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
       const cid = typeof f.conversationId === 'string' && f.conversationId.length <= 100 ? f.conversationId : null;
       if (!cid || cid === AGENTS_CHANNEL) return send({ type: 'error', code: 'BAD_REQUEST', message: 'conversationId is required' });
       if (f.type === 'watch' && !subs.has(cid) && subs.size < 50) {
-        void handoff.mayWatch(cid, agent).then((ok) => {
+        void handoff.mayRead(cid, agent).then((ok) => {
           if (!ok) return send({ type: 'error', code: 'FORBIDDEN', message: 'not a conversation you may watch', conversationId: cid });
           if (!subs.has(cid)) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
         });

@@ -1,0 +1,85 @@
+/**
+ * Which agent may read which conversation, over REST and the live socket alike (issue 22, finding 10):
+ * the agent holding it, every agent while it waits in the queue, supervisors always.
+ */
+import type WebSocket from 'ws';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuiltApp } from '../../bot/app.js';
+import { RestCustomer, testApp } from '../helpers/app.js';
+
+let built: BuiltApp;
+beforeEach(async () => { built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }); });
+afterEach(async () => { await built.app.close(); });
+
+interface Agent { cookie: string; csrf: string }
+
+async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent'): Promise<Agent> {
+  const res = await built.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role } });
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };
+}
+
+/** The console's live socket, collecting frames. */
+async function agentSocket(a: Agent): Promise<{ ws: WebSocket; frames: Array<Record<string, unknown>>; next: (pred: (f: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>> }> {
+  const frames: Array<Record<string, unknown>> = [];
+  const waiters: Array<() => void> = [];
+  const ws = await built.app.injectWS('/ws/agent', { headers: { cookie: a.cookie } }, {
+    onInit: (s) => s.on('message', (d: Buffer) => { frames.push(JSON.parse(String(d)) as Record<string, unknown>); waiters.splice(0).forEach((w) => w()); }),
+  }) as unknown as WebSocket;
+  const next = async (pred: (f: Record<string, unknown>) => boolean) => {
+    for (;;) {
+      const f = frames.find(pred);
+      if (f) return f;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  await next((f) => f.type === 'ready');
+  return { ws, frames, next };
+}
+
+const get = (a: Agent, url: string) => built.app.inject({ url, headers: { cookie: a.cookie } });
+const post = (a: Agent, url: string, payload: object) => built.app.inject({ method: 'POST', url, headers: { cookie: a.cookie, 'x-csrf-token': a.csrf }, payload });
+
+async function queued(): Promise<string> {
+  const c = await new RestCustomer(built).open();
+  await c.say('转人工');
+  return c.conversationId;
+}
+
+describe('reading a conversation', () => {
+  it('is for the agent holding it and supervisors, over REST and the socket alike', async () => {
+    const id = await queued();
+    const [alice, bob, boss] = [await signIn('Alice'), await signIn('Bob'), await signIn('Boss', 'supervisor')];
+    // Waiting: every agent may look before taking it.
+    expect((await get(bob, `/api/agent/conversations/${id}`)).statusCode).toBe(200);
+    expect((await post(alice, `/api/agent/conversations/${id}/claim`, {})).statusCode).toBe(200);
+
+    for (const url of [`/api/agent/conversations/${id}`, `/api/agent/conversations/${id}/canned`]) {
+      const res = await get(bob, url);
+      expect([res.statusCode, res.json().error.code], url).toEqual([403, 'FORBIDDEN']);
+      expect((await get(alice, url)).statusCode).toBe(200);
+      expect((await get(boss, url)).statusCode).toBe(200);
+    }
+    expect((await post(bob, `/api/agent/conversations/${id}/notes`, { text: 'peek' })).statusCode).toBe(403);
+
+    const bobLive = await agentSocket(bob);
+    bobLive.ws.send(JSON.stringify({ type: 'watch', conversationId: id }));
+    expect(await bobLive.next((f) => f.type === 'error')).toMatchObject({ code: 'FORBIDDEN', conversationId: id });
+    const bossLive = await agentSocket(boss);
+    bossLive.ws.send(JSON.stringify({ type: 'watch', conversationId: id }));
+    // Watching: the next message in the conversation reaches the supervisor, never Bob.
+    await post(alice, `/api/agent/conversations/${id}/messages`, { text: '您好' });
+    await bossLive.next((f) => f.type === 'message' && f.conversationId === id);
+    expect(bobLive.frames.some((f) => f.type === 'message')).toBe(false);
+    bobLive.ws.close();
+    bossLive.ws.close();
+  });
+
+  it('is for supervisors alone when the conversation never asked for a person', async () => {
+    const c = await new RestCustomer(built).open();
+    await c.say('你好');
+    const [alice, boss] = [await signIn('Alice'), await signIn('Boss', 'supervisor')];
+    expect((await get(alice, `/api/agent/conversations/${c.conversationId}`)).statusCode).toBe(403);
+    expect((await get(boss, `/api/agent/conversations/${c.conversationId}`)).statusCode).toBe(200);
+  });
+});
