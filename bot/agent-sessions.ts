@@ -9,6 +9,9 @@
  *   to an agent route must come from the same origin (browsers send cookies with cross-site sockets).
  * - Every `/api/agent/*` route and `/ws/agent` is checked by an onRequest hook as well as by its own
  *   preHandler, so a route that forgets its guard still answers 401 without a session.
+ * - What outlives a request (the console's WebSocket) ends with its session: at sign-out, at expiry,
+ *   when the agent signs in again with another role (their other sessions end), and when another
+ *   instance ends the session (each session with an open socket is looked up again every RECHECK_MS).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
@@ -37,6 +40,11 @@ export interface AgentAuth {
   requireAgent(role?: 'supervisor'): preHandlerHookHandler;
   /** The signed-in agent of a request that passed a guard. */
   identity(req: FastifyRequest): AgentIdentity;
+  /**
+   * Calls `end` once when the session of `req` (which passed a guard) ends: sign-out, expiry, a sign-in
+   * with another role, or its deletion anywhere. Returns the function that stops watching.
+   */
+  onSessionEnd(req: FastifyRequest, end: (reason: string) => void): () => void;
   /** Starts a session (what providers call after a successful sign-in). */
   signIn: SignIn;
 }
@@ -79,6 +87,9 @@ function crossOriginSocket(req: FastifyRequest): boolean {
   // Through URL on both sides so default ports compare equal (`localhost:80` and `http://localhost`).
   try { return new URL(origin).host !== new URL(`${req.protocol}://${req.host}`).host; } catch { return true; }
 }
+
+/** How often a session with an open socket is looked up again, to notice it ended on another instance. */
+const RECHECK_MS = 2000;
 
 const me = (s: StoredSession): AgentMe => ({ ...s.agent, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
 
@@ -132,10 +143,19 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
 
   const cookieOptions = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isTls(req) });
 
+  const live = new LiveSessions(sessions, now);
+  app.addHook('onClose', async () => live.stop());
+
   const signIn: SignIn = async (req, reply, who, returnTo) => {
     if (!who.id || !who.name || !ROLES.includes(who.role)) throw new AppError('INTERNAL', 'sign-in with an incomplete identity');
     const at = now();
     await sessions.deleteExpired(at);
+    // A new role ends the agent's other sessions: none goes on with the role it had.
+    const before = (await sessions.signedIn(at)).find((a) => a.id === who.id);
+    if (before && before.role !== who.role) {
+      await sessions.deleteForAgent(who.id);
+      live.endAgent(who.id, 'role changed');
+    }
     const previous = req.cookies[sessionCookieName(req)];
     if (previous) await sessions.delete(sha256(previous)); // a fresh id at every sign-in: no session fixation
     const token = randomBytes(32).toString('base64url');
@@ -175,14 +195,68 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
       await authenticate(req); // the CSRF token: a foreign page must not sign agents out
       await sessions.delete(s.key);
       resolved.set(req, null);
+      live.end(s.key, 'signed out');
       req.log.info({ agentId: s.agent.id }, 'agent signed out');
     }
     reply.clearCookie(sessionCookieName(req), cookieOptions(req));
     return reply.code(204).send();
   });
 
+  const onSessionEnd = (req: FastifyRequest, end: (reason: string) => void): (() => void) => {
+    const s = resolved.get(req);
+    if (!s) throw new AppError('UNAUTHORIZED', 'Sign in to use the agent console.');
+    return live.watch(s, end);
+  };
+
   await provider.register(app, signIn);
-  return { agent, supervisor, requireAgent, identity, signIn };
+  return { agent, supervisor, requireAgent, identity, onSessionEnd, signIn };
+}
+
+/** The sessions something long-lived (a socket) depends on, and the calls that end it with them. */
+class LiveSessions {
+  private readonly byKey = new Map<string, { session: StoredSession; ends: Set<(reason: string) => void> }>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly sessions: SessionStore, private readonly now: () => Date) {}
+
+  watch(session: StoredSession, end: (reason: string) => void): () => void {
+    let entry = this.byKey.get(session.key);
+    if (!entry) this.byKey.set(session.key, (entry = { session, ends: new Set() }));
+    let done = false;
+    const once = (reason: string) => { if (!done) { done = true; off(); end(reason); } };
+    entry.ends.add(once);
+    // Expiry: the longest a timer waits is about 24.8 days; sessions last hours.
+    const expiry = setTimeout(() => once('session expired'), Math.min(2 ** 31 - 1, Math.max(0, session.expiresAt.getTime() - this.now().getTime())));
+    const off = () => {
+      clearTimeout(expiry);
+      entry.ends.delete(once);
+      if (!entry.ends.size) this.byKey.delete(session.key);
+      if (!this.byKey.size) this.stop();
+    };
+    this.timer ??= setInterval(() => void this.recheck(), RECHECK_MS).unref();
+    return off;
+  }
+
+  end(key: string, reason: string): void {
+    for (const end of [...(this.byKey.get(key)?.ends ?? [])]) end(reason);
+  }
+
+  endAgent(agentId: string, reason: string): void {
+    for (const [key, { session }] of [...this.byKey]) if (session.agent.id === agentId) this.end(key, reason);
+  }
+
+  /** Sessions ended elsewhere (another instance, an administrator): gone from the store. */
+  private async recheck(): Promise<void> {
+    for (const key of [...this.byKey.keys()]) {
+      const s = await this.sessions.get(key).catch(() => undefined);
+      if (s === null || (s && s.expiresAt.getTime() <= this.now().getTime())) this.end(key, 'session ended');
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
 }
 
 /**

@@ -31,6 +31,8 @@ export interface AgentGuard {
   supervisor: preHandlerHookHandler;
   /** The signed-in agent of a request that passed a guard. */
   identity(req: FastifyRequest): AgentIdentity;
+  /** Calls `end` once when the session of `req` ends (sign-out, expiry, role change); returns the function that stops watching. */
+  onSessionEnd(req: FastifyRequest, end: (reason: string) => void): () => void;
 }
 
 export interface AgentRoutesDeps {
@@ -168,7 +170,9 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
       } else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
       else if (f.type === 'typing') void handoff.agentTyping(cid, agent).catch(() => undefined);
     });
-    socket.on('close', () => { for (const off of subs.values()) off(); subs.clear(); });
+    // The socket lives no longer than the session it was opened with.
+    const offSession = guard.onSessionEnd(req, (reason) => socket.close(4401, reason));
+    socket.on('close', () => { offSession(); for (const off of subs.values()) off(); subs.clear(); });
     send({ type: 'ready' });
   });
 }

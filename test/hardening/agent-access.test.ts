@@ -1,6 +1,8 @@
 /**
  * Which agent may read which conversation, over REST and the live socket alike (issue 22, finding 10):
- * the agent holding it, every agent while it waits in the queue, supervisors always.
+ * the agent holding it, every agent while it waits in the queue, supervisors always. And the console's
+ * live socket ends with its session (finding 5): at sign-out, at expiry, when the agent signs in with
+ * another role, and when another instance ends the session.
  */
 import type WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,23 +10,31 @@ import type { BuiltApp } from '../../bot/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 
 let built: BuiltApp;
+let others: BuiltApp[] = [];
 beforeEach(async () => { built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }); });
-afterEach(async () => { await built.app.close(); });
+afterEach(async () => {
+  await built.app.close();
+  for (const o of others.splice(0)) await o.app.close();
+});
 
 interface Agent { cookie: string; csrf: string }
 
-async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent'): Promise<Agent> {
-  const res = await built.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role } });
+async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent', on = built): Promise<Agent> {
+  const res = await on.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role } });
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };
 }
 
 /** The console's live socket, collecting frames. */
-async function agentSocket(a: Agent): Promise<{ ws: WebSocket; frames: Array<Record<string, unknown>>; next: (pred: (f: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>> }> {
+async function agentSocket(a: Agent, on = built): Promise<{ ws: WebSocket; frames: Array<Record<string, unknown>>; next: (pred: (f: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>; closed: Promise<{ code: number; reason: string }> }> {
   const frames: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
-  const ws = await built.app.injectWS('/ws/agent', { headers: { cookie: a.cookie } }, {
-    onInit: (s) => s.on('message', (d: Buffer) => { frames.push(JSON.parse(String(d)) as Record<string, unknown>); waiters.splice(0).forEach((w) => w()); }),
+  let closed!: Promise<{ code: number; reason: string }>;
+  const ws = await on.app.injectWS('/ws/agent', { headers: { cookie: a.cookie } }, {
+    onInit: (s) => {
+      s.on('message', (d: Buffer) => { frames.push(JSON.parse(String(d)) as Record<string, unknown>); waiters.splice(0).forEach((w) => w()); });
+      closed = new Promise((resolve) => s.on('close', (code: number, reason: Buffer) => resolve({ code, reason: String(reason) })));
+    },
   }) as unknown as WebSocket;
   const next = async (pred: (f: Record<string, unknown>) => boolean) => {
     for (;;) {
@@ -34,7 +44,7 @@ async function agentSocket(a: Agent): Promise<{ ws: WebSocket; frames: Array<Rec
     }
   };
   await next((f) => f.type === 'ready');
-  return { ws, frames, next };
+  return { ws, frames, next, closed };
 }
 
 const get = (a: Agent, url: string) => built.app.inject({ url, headers: { cookie: a.cookie } });
@@ -81,5 +91,39 @@ describe('reading a conversation', () => {
     const [alice, boss] = [await signIn('Alice'), await signIn('Boss', 'supervisor')];
     expect((await get(alice, `/api/agent/conversations/${c.conversationId}`)).statusCode).toBe(403);
     expect((await get(boss, `/api/agent/conversations/${c.conversationId}`)).statusCode).toBe(200);
+  });
+});
+
+describe('the console socket', () => {
+  it('closes when the agent signs out', async () => {
+    const alice = await signIn('Alice');
+    const live = await agentSocket(alice);
+    expect((await post(alice, '/auth/logout', {})).statusCode).toBe(204);
+    expect(await live.closed).toEqual({ code: 4401, reason: 'signed out' });
+  });
+
+  it('closes when the session expires', async () => {
+    const short = await testApp({ AGENT_AUTH: 'dev', SESSION_HOURS: String(1 / 3600) }); // one second
+    others.push(short);
+    const live = await agentSocket(await signIn('Alice', 'agent', short), short);
+    expect(await live.closed).toEqual({ code: 4401, reason: 'session expired' });
+  });
+
+  it('closes, with every other session of the agent, when the agent signs in with another role', async () => {
+    const asAgent = await signIn('Alice');
+    const live = await agentSocket(asAgent);
+    await signIn('Alice', 'supervisor');
+    expect(await live.closed).toEqual({ code: 4401, reason: 'role changed' });
+    expect((await get(asAgent, '/api/agent/queue')).statusCode).toBe(401);
+  });
+
+  it('closes when another instance ends the session', async () => {
+    const other = await testApp({ AGENT_AUTH: 'dev', DATA_DIR: (built as BuiltApp & { dataDir: string }).dataDir });
+    others.push(other);
+    const alice = await signIn('Alice');
+    const live = await agentSocket(alice);
+    const out = await other.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie: alice.cookie, 'x-csrf-token': alice.csrf } });
+    expect(out.statusCode).toBe(204);
+    expect(await live.closed).toEqual({ code: 4401, reason: 'session ended' });
   });
 });
