@@ -106,7 +106,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });
   const pipeline = new Pipeline({
-    store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
+    store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now, answerLeaseMs: config.answerLeaseMs,
     redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
     failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
@@ -249,9 +249,13 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     const n = await store.purgeBefore(before);
     if (n) log.info({ messages: n, before }, 'transcripts purged (retention)');
   };
+  // Messages stored but never answered (a crash, a failure): answered once their lease has run out.
+  const recover = () => pipeline.recover().catch((err: unknown) => log.error({ err }, 'recovery of unanswered messages failed'));
+  app.addHook('onReady', async () => { void recover(); });
   const sweeper = setInterval(() => {
     handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
     purge().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
+    void recover();
   }, SWEEP_MS);
   sweeper.unref();
 

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
   /** A request (headers and body) must arrive within this: a client trickling bytes cannot hold a connection. */
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  /** How long a message being answered stays leased unrenewed: how soon another instance answers for one that died. */
+  ANSWER_LEASE_SECONDS: z.coerce.number().positive().default(15),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 });
@@ -127,6 +129,8 @@ export interface Config {
   wechat: { puppet: string; token: string | undefined; leaseSeconds: number } | null;
   maxMessageChars: number;
   requestTimeoutMs: number;
+  /** How long a lease on a message being answered lasts unrenewed (see the Store port). */
+  answerLeaseMs: number;
   /** The bearer token /metrics asks for; undefined: /metrics is open (keep it on a private network). */
   metricsToken: string | undefined;
 }
@@ -211,6 +215,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN, leaseSeconds: e.WECHAT_LEASE_SECONDS } : null,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    answerLeaseMs: e.ANSWER_LEASE_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,
   });
 }

@@ -117,7 +117,7 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('feature stores on
       await PgWatchStore.open(x.b);
       await Promise.all([PgHandoffStore.open(x.a), PgSessionStore.open(x.b), PgWatchStore.open(x.a), PgCallbackStore.open(x.b)]);
       const rows = await x.a.pool.query<{ name: string; version: number }>(`SELECT name, version FROM schema_migrations ORDER BY name`);
-      expect(rows.rows).toEqual(['agent-sessions', 'callbacks', 'conversations', 'handoffs', 'order-watches'].map((name) => ({ name, version: 1 })));
+      expect(rows.rows).toEqual(['agent-sessions', 'callbacks', 'conversations', 'handoffs', 'order-watches'].map((name) => ({ name, version: name === 'conversations' ? 2 : 1 })));
       const tables = await x.a.pool.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [x.schema]);
       expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['agent_sessions', 'handoff_notes', 'handoffs', 'order_watches', 'platform_callbacks']));

@@ -63,7 +63,7 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PgStore', () => {
       const pool = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}` });
       try {
         const rows = await pool.query(`SELECT name, version FROM schema_migrations`);
-        expect(rows.rows).toEqual([{ name: 'conversations', version: 1 }]);
+        expect(rows.rows).toEqual([{ name: 'conversations', version: 2 }]);
       } finally {
         await pool.end();
       }
