@@ -11,7 +11,7 @@
  *   preHandler, so a route that forgets its guard still answers 401 without a session.
  * - What outlives a request (the console's WebSocket) ends with its session: at sign-out, at expiry,
  *   when the agent signs in again with another role (their other sessions end), and when another
- *   instance ends the session (each session with an open socket is looked up again every RECHECK_MS).
+ *   instance ends the session (bot/live-sessions.ts).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
@@ -20,6 +20,7 @@ import type { EntraAuthOptions } from '../adapters/auth/entra.auth.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { AgentAuthProvider, AgentIdentity, AgentRole, SignIn } from './ports/agent-auth.js';
+import { LiveSessions } from './live-sessions.js';
 import type { SessionStore, StoredSession } from './ports/session-store.js';
 
 export interface AgentAuthDeps {
@@ -87,9 +88,6 @@ function crossOriginSocket(req: FastifyRequest): boolean {
   // Through URL on both sides so default ports compare equal (`localhost:80` and `http://localhost`).
   try { return new URL(origin).host !== new URL(`${req.protocol}://${req.host}`).host; } catch { return true; }
 }
-
-/** How often a session with an open socket is looked up again, to notice it ended on another instance. */
-const RECHECK_MS = 2000;
 
 const me = (s: StoredSession): AgentMe => ({ ...s.agent, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
 
@@ -210,53 +208,6 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
 
   await provider.register(app, signIn);
   return { agent, supervisor, requireAgent, identity, onSessionEnd, signIn };
-}
-
-/** The sessions something long-lived (a socket) depends on, and the calls that end it with them. */
-class LiveSessions {
-  private readonly byKey = new Map<string, { session: StoredSession; ends: Set<(reason: string) => void> }>();
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly sessions: SessionStore, private readonly now: () => Date) {}
-
-  watch(session: StoredSession, end: (reason: string) => void): () => void {
-    let entry = this.byKey.get(session.key);
-    if (!entry) this.byKey.set(session.key, (entry = { session, ends: new Set() }));
-    let done = false;
-    const once = (reason: string) => { if (!done) { done = true; off(); end(reason); } };
-    entry.ends.add(once);
-    // Expiry: the longest a timer waits is about 24.8 days; sessions last hours.
-    const expiry = setTimeout(() => once('session expired'), Math.min(2 ** 31 - 1, Math.max(0, session.expiresAt.getTime() - this.now().getTime())));
-    const off = () => {
-      clearTimeout(expiry);
-      entry.ends.delete(once);
-      if (!entry.ends.size) this.byKey.delete(session.key);
-      if (!this.byKey.size) this.stop();
-    };
-    this.timer ??= setInterval(() => void this.recheck(), RECHECK_MS).unref();
-    return off;
-  }
-
-  end(key: string, reason: string): void {
-    for (const end of [...(this.byKey.get(key)?.ends ?? [])]) end(reason);
-  }
-
-  endAgent(agentId: string, reason: string): void {
-    for (const [key, { session }] of [...this.byKey]) if (session.agent.id === agentId) this.end(key, reason);
-  }
-
-  /** Sessions ended elsewhere (another instance, an administrator): gone from the store. */
-  private async recheck(): Promise<void> {
-    for (const key of [...this.byKey.keys()]) {
-      const s = await this.sessions.get(key).catch(() => undefined);
-      if (s === null || (s && s.expiresAt.getTime() <= this.now().getTime())) this.end(key, 'session ended');
-    }
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-  }
 }
 
 /**

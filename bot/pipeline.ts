@@ -66,7 +66,7 @@ export interface PipelineDeps {
   /** What the transcript shows instead of an answer to a sensitive step. */
   redacted?: (locale: Locale) => string;
   /** How long a lease on an answer lasts unrenewed: how soon another process answers for one that died. */
-  answerLeaseMs?: number;
+  answerLeaseMs: number;
 }
 
 /**
@@ -94,7 +94,7 @@ export class Pipeline {
     });
   }
   constructor(private readonly d: PipelineDeps) {
-    this.leases = new AnswerLeases(d.store, d.answerLeaseMs ?? 15_000, (err) => d.log.warn({ err }, 'could not renew answer leases'));
+    this.leases = new AnswerLeases(d.store, d.answerLeaseMs, (err) => d.log.warn({ err }, 'could not renew answer leases'));
   }
 
   /** Checks a message text the way every channel must; throws AppError for the caller to answer. */
@@ -130,11 +130,15 @@ export class Pipeline {
     for (const u of taken) {
       this.leases.hold(u.conversationId, u.seq);
       await this.running(() => this.mutex.run(u.conversationId, async () => {
-        const conv = await this.d.store.getConversation(u.conversationId);
-        if (!conv) return this.leases.release(u.conversationId, u.seq);
-        this.d.log.info({ conversationId: conv.id, seq: u.seq }, 'answering a message left unanswered');
-        // Only the stored text is left: masked, or a sensitive step's placeholder, which the dialog asks again for.
-        await this.answerHeld(conv, { seq: u.seq, from: 'customer', text: u.text, at: new Date().toISOString() }, u.text);
+        try {
+          const conv = await this.d.store.getConversation(u.conversationId);
+          if (!conv) return;
+          this.d.log.info({ conversationId: conv.id, seq: u.seq }, 'answering a message left unanswered');
+          // Only the stored text is left: masked, or a sensitive step's placeholder, which the dialog asks again for.
+          await this.answerOrApologise(conv, u.text, { seq: u.seq, from: 'customer', text: u.text, at: new Date().toISOString() });
+        } finally {
+          this.leases.release(u.conversationId, u.seq);
+        }
       })).catch((err: unknown) => this.d.log.error({ err, conversationId: u.conversationId }, 'recovery of an unanswered message failed'));
     }
     return taken.length;

@@ -24,14 +24,18 @@ export interface WsChannelDeps {
   messageLimiter?: { consume(key: string): Promise<unknown> };
 }
 
-/** What arrives: a parameter given twice comes as an array. */
-interface Query { token?: string | string[]; conversationId?: string | string[]; after?: string | string[]; locale?: string | string[] }
+const PARAMS = ['token', 'conversationId', 'after', 'locale'] as const;
+type Query = Partial<Record<(typeof PARAMS)[number], string>>;
 
-/** A query parameter given at most once; twice is a clear 400, not a guess at which one was meant. */
-function once(q: Query, name: keyof Query): string | undefined {
-  const v = q[name];
-  if (Array.isArray(v)) throw new AppError('BAD_REQUEST', `The query parameter "${name}" was given more than once.`);
-  return v;
+/** The query, each parameter at most once: twice (an array) is a clear 400, not a guess at which one was meant. */
+function readQuery(raw: Record<string, string | string[] | undefined>): Query {
+  const q: Query = {};
+  for (const name of PARAMS) {
+    const v = raw[name];
+    if (Array.isArray(v)) throw new AppError('BAD_REQUEST', `The query parameter "${name}" was given more than once.`);
+    if (v !== undefined) q[name] = v;
+  }
+  return q;
 }
 
 function messageFrame(m: StoredMessage) {
@@ -68,16 +72,16 @@ const send = (socket: WebSocket, frame: unknown) => {
 const sendError = (socket: WebSocket, e: AppError) => send(socket, { type: 'error', code: e.code, message: e.message });
 
 export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Promise<void> {
-  app.get<{ Querystring: Query }>('/ws/chat', { websocket: true }, async (socket, req) => {
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/ws/chat', { websocket: true }, async (socket, req) => {
     let conversationId: string;
-    let q: { token?: string; conversationId?: string; after?: string; locale?: string } = {};
+    let q: Query = {};
     let after = 0;
     // Frames that arrive while we authenticate and replay are handled once we are ready.
     const early: Buffer[] = [];
     const onEarly = (data: Buffer) => early.push(data);
     socket.on('message', onEarly);
     try {
-      q = { token: once(req.query, 'token'), conversationId: once(req.query, 'conversationId'), after: once(req.query, 'after'), locale: once(req.query, 'locale') };
+      q = readQuery(req.query);
       after = parseAfter(q.after);
       if (q.token && q.conversationId) {
         conversationId = (await deps.conversations.authorise(q.conversationId, q.token)).id;
