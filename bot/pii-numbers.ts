@@ -13,17 +13,17 @@
 import { CHINESE_DIGITS as SPOKEN } from './nlu/chinese.js';
 import { isValidIdNumber } from './nlu/entities.js';
 
-/** Digits as said (一三八, 幺, 〇, 两) and as written on forms and receipts (壹贰叁). */
-const CHINESE: Readonly<Record<string, number>> = { ...SPOKEN, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9 };
+/** Digits as said (一三八, 幺, 〇, 两) and as written on forms and receipts (壹贰叁), by character code. */
+const CHINESE = new Map<number, number>(
+  Object.entries({ ...SPOKEN, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9 }).map(([ch, v]) => [ch.charCodeAt(0), v]),
+);
 
-/** The ASCII digit a character stands for, or undefined. */
-function digitOf(ch: string | undefined): string | undefined {
-  if (ch === undefined) return undefined;
-  const c = ch.charCodeAt(0);
-  if (c >= 0x30 && c <= 0x39) return ch;
-  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0);
-  const v = CHINESE[ch];
-  return v === undefined ? undefined : String(v);
+/** The digit the character at `i` stands for, or -1 (by code: no string made per character looked at). */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return c >= 0x3007 ? CHINESE.get(c) ?? -1 : -1;
 }
 
 /**
@@ -31,7 +31,7 @@ function digitOf(ch: string | undefined): string | undefined {
  * separator: 138一二三四5678 is one number, and so is a phone followed by 三 (the NLU reads a lone
  * 三 as a word, and the phone before it as a phone).
  */
-const isChinese = (ch: string | undefined) => ch !== undefined && CHINESE[ch] !== undefined;
+const isChinese = (text: string, i: number) => CHINESE.has(text.charCodeAt(i));
 
 /** An ID's check letter at `i`: X (any case or width) ending a word, so not the X of XL or a word. */
 const checkLetterAt = (text: string, i: number) => /^[XxＸｘ]$/.test(text[i] ?? '') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
@@ -57,9 +57,9 @@ function runs(text: string): Group[][] {
     if (run.length && checkLetterAt(text, i)) {
       digits = 'X'; // "… 5539 X": the check letter set apart
       i++;
-    } else if (digitOf(text[i]) !== undefined) {
-      const chinese = isChinese(text[i]);
-      for (let d = digitOf(text[i]); d !== undefined && isChinese(text[i]) === chinese; d = digitOf(text[++i])) digits += d;
+    } else if (digitAt(text, i) >= 0) {
+      const chinese = isChinese(text, i);
+      for (let d = digitAt(text, i); d >= 0 && isChinese(text, i) === chinese; d = digitAt(text, ++i)) digits += d;
       if (checkLetterAt(text, i)) { digits += 'X'; i++; }
     } else {
       i++;
@@ -68,7 +68,7 @@ function runs(text: string): Group[][] {
     run.push({ start, end: i, digits, sepBefore });
     let j = i;
     while (j < text.length && j - i < MAX_GAP && SEPARATOR.test(text[j]!)) j++;
-    if (!digits.endsWith('X') && (digitOf(text[j]) !== undefined || (j > i && checkLetterAt(text, j)))) {
+    if (!digits.endsWith('X') && (digitAt(text, j) >= 0 || (j > i && checkLetterAt(text, j)))) {
       sepBefore = text.slice(i, j);
       i = j;
     } else {
