@@ -39,7 +39,8 @@ export function guardRequests(app: FastifyInstance, config: Readonly<Config>): v
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return payload;
     const out = new PassThrough();
     const timer = setTimeout(() => out.destroy(new AppError('REQUEST_TIMEOUT')), config.requestTimeoutMs);
-    (payload as Readable).once('end', () => clearTimeout(timer)).once('error', (err) => { clearTimeout(timer); out.destroy(err); }).pipe(out);
+    (payload as Readable).once('end', () => clearTimeout(timer)).once('close', () => clearTimeout(timer))
+      .once('error', (err) => { clearTimeout(timer); out.destroy(err); }).pipe(out);
     return out;
   });
 
