@@ -9,6 +9,9 @@
  *   to an agent route must come from the same origin (browsers send cookies with cross-site sockets).
  * - Every `/api/agent/*` route and `/ws/agent` is checked by an onRequest hook as well as by its own
  *   preHandler, so a route that forgets its guard still answers 401 without a session.
+ * - What outlives a request (the console's WebSocket) ends with its session: at sign-out, at expiry,
+ *   when the agent signs in again with another role (their other sessions end), and when another
+ *   instance ends the session (bot/live-sessions.ts).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
@@ -17,6 +20,7 @@ import type { EntraAuthOptions } from '../adapters/auth/entra.auth.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { AgentAuthProvider, AgentIdentity, AgentRole, SignIn } from './ports/agent-auth.js';
+import { LiveSessions } from './live-sessions.js';
 import type { SessionStore, StoredSession } from './ports/session-store.js';
 
 export interface AgentAuthDeps {
@@ -37,6 +41,11 @@ export interface AgentAuth {
   requireAgent(role?: 'supervisor'): preHandlerHookHandler;
   /** The signed-in agent of a request that passed a guard. */
   identity(req: FastifyRequest): AgentIdentity;
+  /**
+   * Calls `end` once when the session of `req` (which passed a guard) ends: sign-out, expiry, a sign-in
+   * with another role, or its deletion anywhere. Returns the function that stops watching.
+   */
+  onSessionEnd(req: FastifyRequest, end: (reason: string) => void): () => void;
   /** Starts a session (what providers call after a successful sign-in). */
   signIn: SignIn;
 }
@@ -132,10 +141,19 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
 
   const cookieOptions = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isTls(req) });
 
+  const live = new LiveSessions(sessions, now);
+  app.addHook('onClose', async () => live.stop());
+
   const signIn: SignIn = async (req, reply, who, returnTo) => {
     if (!who.id || !who.name || !ROLES.includes(who.role)) throw new AppError('INTERNAL', 'sign-in with an incomplete identity');
     const at = now();
     await sessions.deleteExpired(at);
+    // A new role ends the agent's other sessions: none goes on with the role it had.
+    const before = (await sessions.signedIn(at)).find((a) => a.id === who.id);
+    if (before && before.role !== who.role) {
+      await sessions.deleteForAgent(who.id);
+      live.endAgent(who.id, 'role changed');
+    }
     const previous = req.cookies[sessionCookieName(req)];
     if (previous) await sessions.delete(sha256(previous)); // a fresh id at every sign-in: no session fixation
     const token = randomBytes(32).toString('base64url');
@@ -175,14 +193,21 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
       await authenticate(req); // the CSRF token: a foreign page must not sign agents out
       await sessions.delete(s.key);
       resolved.set(req, null);
+      live.end(s.key, 'signed out');
       req.log.info({ agentId: s.agent.id }, 'agent signed out');
     }
     reply.clearCookie(sessionCookieName(req), cookieOptions(req));
     return reply.code(204).send();
   });
 
+  const onSessionEnd = (req: FastifyRequest, end: (reason: string) => void): (() => void) => {
+    const s = resolved.get(req);
+    if (!s) throw new AppError('UNAUTHORIZED', 'Sign in to use the agent console.');
+    return live.watch(s, end);
+  };
+
   await provider.register(app, signIn);
-  return { agent, supervisor, requireAgent, identity, signIn };
+  return { agent, supervisor, requireAgent, identity, onSessionEnd, signIn };
 }
 
 /**

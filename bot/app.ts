@@ -2,7 +2,8 @@
  * Builds the whole application from a Config: the one place that wires ports to adapters.
  * Returns the Fastify app without listening (tests use app.inject()).
  */
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import helmet from '@fastify/helmet';
@@ -14,7 +15,7 @@ import { platformCallback, pushToOrderRecord } from '../adapters/channels/platfo
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
 import type { Lease } from '../adapters/bus/redis.lease.js';
-import { restChannel } from '../adapters/channels/rest.channel.js';
+import { bearer, restChannel } from '../adapters/channels/rest.channel.js';
 import { wsChannel } from '../adapters/channels/ws.channel.js';
 import { webPages } from '../adapters/channels/web.pages.js';
 import { consolePages } from '../adapters/channels/console.pages.js';
@@ -34,7 +35,9 @@ import { Conversations } from './conversations.js';
 import { AGENTS_CHANNEL, HandoffService } from './handoff.js';
 import { OrderNotices } from './notices.js';
 import { sharedRemarkSimilarity } from './remark-similarity.js';
-import { AppError, isAppError } from './errors.js';
+import { AppError } from './errors.js';
+import { toAppError } from './http-errors.js';
+import { guardRequests, serverOptions } from './http-server.js';
 import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -105,7 +108,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
   });
   const pipeline = new Pipeline({
-    store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now,
+    store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now, answerLeaseMs: config.answerLeaseMs,
     redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
     failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
@@ -135,18 +138,14 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     log.info('WeChat channel off: set WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN to turn it on');
   }
 
-  const app = Fastify({
-    loggerInstance: log as unknown as FastifyBaseLogger,
-    bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
-    requestIdHeader: false,
-  });
+  const app = Fastify(serverOptions(config, log));
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const e = toAppError(err);
     if (e.status >= 500) req.log.error({ err }, 'request failed');
     return reply.code(e.status).send(e.toBody());
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(new AppError('NOT_FOUND').toBody()));
+  guardRequests(app, config);
 
   // Security headers; a strict CSP: the web chat and console load only their own scripts and styles.
   await app.register(helmet, {
@@ -177,7 +176,10 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     const ok = db === 'ok' && busCheck === 'ok';
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: db, bus: busCheck });
   });
-  app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get('/metrics', async (req, reply) => {
+    if (config.metricsToken && !sameSecret(bearer(req), config.metricsToken)) throw new AppError('UNAUTHORIZED', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   // The customer APIs, rate-limited per client IP (loopback is not exempt).
   await app.register(async (scope) => {
     await scope.register(rateLimit, {
@@ -252,9 +254,13 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     const n = await store.purgeBefore(before);
     if (n) log.info({ messages: n, before }, 'transcripts purged (retention)');
   };
+  // Messages stored but never answered (a crash, a failure): answered once their lease has run out.
+  const recover = () => pipeline.recover().catch((err: unknown) => log.error({ err }, 'recovery of unanswered messages failed'));
+  app.addHook('onReady', async () => { void recover(); });
   const sweeper = setInterval(() => {
     handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
     purge().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
+    void recover();
   }, SWEEP_MS);
   sweeper.unref();
 
@@ -278,22 +284,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   return { app, pipeline, store, bus, metrics, conversations, handoff, wechat, startWechat, plansRefresh };
 }
 
-/** Fastify's own errors (bad JSON, wrong content type, body too large) in the catalogue's terms. */
-function toAppError(err: FastifyError | AppError): AppError {
-  if (isAppError(err)) return err;
-  const fe = err as FastifyError;
-  switch (fe.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('INVALID_JSON');
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE');
-    case 'FST_ERR_RATE_LIMIT_EXCEEDED':
-      return new AppError('RATE_LIMITED');
-  }
-  if (fe instanceof SyntaxError || (fe.statusCode === 400 && /JSON/i.test(fe.message))) return new AppError('INVALID_JSON');
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
-  return new AppError('INTERNAL', undefined, { cause: err });
+/** Compares a presented secret with the expected one in constant time. */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = createHash('sha256').update(given ?? '').digest();
+  return given !== undefined && timingSafeEqual(a, createHash('sha256').update(expected).digest());
 }

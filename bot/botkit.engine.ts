@@ -34,12 +34,22 @@ export interface TurnResult {
   replies: Reply[];
   effects: Effect[];
   trace?: TurnTrace;
+  /**
+   * With `deferState`: the dialog-state entries the turn ended in, not yet stored. The caller stores
+   * them together with the turn's answer (Store.answer), then tells the engine (stateSaved).
+   */
+  state?: Record<string, unknown>;
 }
 
 /** The port the pipeline talks to; Botkit is one implementation of it. */
 export interface DialogEngine {
-  /** Runs one customer message. Calls for one conversation must not overlap (the pipeline serialises them). */
-  turn(conversationId: string, input: TurnInput): Promise<TurnResult>;
+  /**
+   * Runs one customer message. Calls for one conversation must not overlap (the pipeline serialises
+   * them). `deferState`: hand the new dialog state back in the result instead of storing it.
+   */
+  turn(conversationId: string, input: TurnInput, options?: { deferState?: boolean }): Promise<TurnResult>;
+  /** The caller stored the `state` of a deferred turn: the engine may now rely on it (its cache). */
+  stateSaved(state: Record<string, unknown>): void;
   /** Forgets where a conversation's dialog stood (after a human agent hands it back, say). */
   reset(conversationId: string): Promise<void>;
   /** The step the conversation waits in (null with no dialog yet). */
@@ -72,6 +82,8 @@ class StoreStorage implements Storage {
    * that follows, so a turn reads its state from the database once. Kept for a moment only.
    */
   private readonly justRead = new LRUCache<string, StoreItems>({ max: 1000, ttl: JUST_READ_MS });
+  /** Keys of turns run with `deferState`, and what Botkit asked to write for them: held back for the caller. */
+  private readonly deferred = new Map<string, StoreItems>();
 
   constructor(private readonly store: Store, cache: boolean) {
     this.cache = cache ? new LRUCache<string, Cached>({ max: 10_000 }) : null;
@@ -115,18 +127,33 @@ class StoreStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const cache = this.cache;
     for (const k of Object.keys(changes)) this.justRead.delete(k);
-    if (!cache) return this.store.writeState(changes);
     const changed: StoreItems = {};
-    const fresh = new Map<string, Cached>();
-    for (const [k, v] of Object.entries(changes)) {
-      const json = JSON.stringify(v);
-      if (cache.get(k)?.json === json) continue;
-      changed[k] = v;
-      fresh.set(k, { json, thread: threadOf(v) });
+    for (const [k, v] of Object.entries(changes)) if (!cache || cache.get(k)?.json !== JSON.stringify(v)) changed[k] = v;
+    const held = Object.keys(changed).filter((k) => this.deferred.has(k));
+    for (const k of held) {
+      this.deferred.set(k, { ...this.deferred.get(k), [k]: changed[k] });
+      delete changed[k];
     }
-    if (!fresh.size) return;
+    if (!Object.keys(changed).length) return;
     await this.store.writeState(changed);
-    for (const [k, c] of fresh) cache.set(k, c); // only once the database has it
+    this.saved(changed); // only once the database has it
+  }
+
+  /** Holds back what Botkit writes for `key` until `release`. */
+  defer(key: string): void {
+    this.deferred.set(key, {});
+  }
+
+  release(key: string): StoreItems {
+    const held = this.deferred.get(key) ?? {};
+    this.deferred.delete(key);
+    return held;
+  }
+
+  /** Entries that are now in the database, for the cache. */
+  saved(entries: StoreItems): void {
+    if (!this.cache) return;
+    for (const [k, v] of Object.entries(entries)) this.cache.set(k, { json: JSON.stringify(v), thread: threadOf(v) });
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -220,8 +247,10 @@ export class BotkitDialogEngine implements DialogEngine {
     });
   }
 
-  async turn(conversationId: string, input: TurnInput): Promise<TurnResult> {
+  async turn(conversationId: string, input: TurnInput, options: { deferState?: boolean } = {}): Promise<TurnResult> {
     const result: TurnResult = { replies: [], effects: [] };
+    const key = stateKey(conversationId);
+    if (options.deferState) this.storage.defer(key);
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       channelId: CHANNEL_ID,
@@ -232,16 +261,27 @@ export class BotkitDialogEngine implements DialogEngine {
       text: input.text,
       channelData: { [INPUT_KEY]: input },
     };
-    await this.adapter.run(activity, (ctx) => this.controller.handleTurn(ctx), result);
+    try {
+      await this.adapter.run(activity, (ctx) => this.controller.handleTurn(ctx), result);
+    } finally {
+      if (options.deferState) result.state = this.storage.release(key);
+    }
     return result;
+  }
+
+  stateSaved(state: Record<string, unknown>): void {
+    this.storage.saved(state);
   }
 
   /** The step the conversation waits in, read from its stored state; null with no dialog. */
   async waitingIn(conversationId: string): Promise<string | null> {
-    return this.storage.thread(`${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`);
+    return this.storage.thread(stateKey(conversationId));
   }
 
   async reset(conversationId: string): Promise<void> {
-    await this.storage.delete([`${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`]);
+    await this.storage.delete([stateKey(conversationId)]);
   }
 }
+
+/** Where Botkit keeps a conversation's dialog state: it keys it by channel, conversation and sender. */
+const stateKey = (conversationId: string) => `${CHANNEL_ID}/conversations/${conversationId}-${SENDER_ID}/`;

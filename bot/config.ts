@@ -2,6 +2,7 @@
  * The one place that reads the environment. Parsed once, validated, defaults filled, frozen;
  * adapters receive only their own slice. A bad value stops start-up with a readable message.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -33,8 +34,12 @@ const EnvSchema = z.object({
   /** Messages one web-chat conversation may send per 10 s (faster than anyone types, slower than a script). */
   /** Messages older than this are deleted (hourly), with the dialog state of idle conversations. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* so cookies get Secure and req.ip is the client's. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Behind proxies: how many there are, or their addresses; see trustProxy below. */
+  TRUST_PROXY: z.string().trim().default('false').transform((v, ctx) => {
+    const parsed = parseTrustProxy(v);
+    if (typeof parsed === 'string') { ctx.addIssue({ code: 'custom', message: parsed }); return z.NEVER; }
+    return parsed;
+  }),
   WS_MESSAGES_PER_10S: z.coerce.number().int().positive().default(10),
   AGENT_AUTH: z.enum(['entra', 'dev']).optional(),
   ENTRA_TENANT_ID: optionalString,
@@ -56,6 +61,12 @@ const EnvSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_LEASE_SECONDS: z.coerce.number().int().min(1).default(30),
   MAX_MESSAGE_CHARS: z.coerce.number().int().positive().default(2000),
+  /** A request (headers and body) must arrive within this: a client trickling bytes cannot hold a connection. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  /** How long a message being answered stays leased unrenewed: how soon another instance answers for one that died. */
+  ANSWER_LEASE_SECONDS: z.coerce.number().positive().default(15),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -98,7 +109,12 @@ export interface Config {
   rateLimitPerMinute: number;
   wsMessagesPer10s: number;
   retentionDays: number;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* hops to believe (cookies get Secure behind TLS, req.ip is the client's and
+   * keys the rate limit): false (none), the number of proxies in front of the bot, or their
+   * addresses and subnets. Never every hop: the client writes the leftmost X-Forwarded-For itself.
+   */
+  trustProxy: false | number | string[];
   agentAuth: 'entra' | 'dev';
   entra: EntraSettings | null;
   /** Signs session cookies; random per process when unset (sessions then end with a restart). */
@@ -115,6 +131,11 @@ export interface Config {
   /** leaseSeconds: with several instances, how long the puppet's Redis lease lives unrenewed (renewed every third of it). */
   wechat: { puppet: string; token: string | undefined; leaseSeconds: number } | null;
   maxMessageChars: number;
+  requestTimeoutMs: number;
+  /** How long a lease on a message being answered lasts unrenewed (see the Store port). */
+  answerLeaseMs: number;
+  /** The bearer token /metrics asks for; undefined: /metrics is open (keep it on a private network). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -186,7 +207,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     wsMessagesPer10s: e.WS_MESSAGES_PER_10S,
     retentionDays: e.TRANSCRIPT_RETENTION_DAYS,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     agentAuth,
     entra,
     sessionSecret: e.SESSION_SECRET,
@@ -197,7 +218,32 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN, leaseSeconds: e.WECHAT_LEASE_SECONDS } : null,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    answerLeaseMs: e.ANSWER_LEASE_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
   });
+}
+
+/** Names proxy-addr (fastify's trustProxy) knows for groups of addresses. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as fastify's trustProxy takes it, or what is wrong with it. */
+function parseTrustProxy(v: string): false | number | string[] | string {
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') {
+    return 'TRUST_PROXY=true would believe every X-Forwarded-For hop, so a client could pick its own IP: '
+      + 'give the number of proxies in front of the bot (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1)';
+  }
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = list.filter((a) => {
+    if (PROXY_NAMES.has(a)) return false;
+    const [ip, bits, more] = a.split('/');
+    const version = isIP(ip ?? '');
+    return !version || more !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)));
+  });
+  if (!list.length || bad.length) return `TRUST_PROXY must be false, a number of proxies, or addresses/subnets separated by commas (not ${bad.join(', ') || 'empty'})`;
+  return list;
 }
 
 function deepFreeze<T>(o: T): Readonly<T> {

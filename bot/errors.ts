@@ -18,11 +18,15 @@ export const ERRORS = {
   ALREADY_CLAIMED: { status: 409, message: 'Another agent has already taken this conversation.' },
   NOT_YOUR_CONVERSATION: { status: 403, message: 'This conversation is held by another agent.' },
   AGENT_UNAVAILABLE: { status: 409, message: 'That agent is not signed in or is away; transfer to one listed by GET /api/agent/agents as online.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time; send it again.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  URI_TOO_LONG: { status: 414, message: 'A part of the URL is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down and try again shortly.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers (or the URL) are too large.' },
   ORDER_SOURCE_UNAVAILABLE: { status: 503, message: 'The order platform cannot be reached right now.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  SHUTTING_DOWN: { status: 503, message: 'This server is shutting down; send the request again (another instance, or this one once it is back, will answer).' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

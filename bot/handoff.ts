@@ -68,6 +68,10 @@ export interface HandoffPacket {
 }
 
 const OPEN_STATES = ['queued', 'active', 'ticket_pending', 'ticket', 'awaiting_rating'] as const;
+/** Handoffs any agent may pick up, and so read. */
+const WAITING_FOR_AGENT: readonly string[] = ['queued', 'ticket_pending', 'ticket'];
+/** A handoff that is over: the agent resolved it (a rating may still come) or it was closed. */
+const OVER: readonly string[] = ['awaiting_rating', 'closed'];
 const RATING = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*[.!。！]?\s*$/i;
 /**
  * A customer in the queue who no longer wants a person ("算了不用了 我自己查", "never mind"). Not a
@@ -281,7 +285,7 @@ export class HandoffService {
   /** Takes a queued conversation (or a ticket) for `agent`; the first of two racing agents wins. */
   async claim(conversationId: string, agent: AgentIdentity): Promise<HandoffRecord> {
     const h = await this.d.handoffs.current(conversationId);
-    if (!h || !['queued', 'ticket', 'ticket_pending'].includes(h.status)) {
+    if (!h || !WAITING_FOR_AGENT.includes(h.status)) {
       if (h?.status === 'active') throw new AppError(h.agentId === agent.id ? 'NOT_IN_HANDOFF' : 'ALREADY_CLAIMED');
       throw new AppError('NOT_IN_HANDOFF');
     }
@@ -309,12 +313,17 @@ export class HandoffService {
     await this.d.bus.publish(conversationId, { type: 'typing', from: 'agent' });
   }
 
-  /** Whether an agent may watch a conversation live: it is queued, a ticket, theirs, or they supervise. */
-  async mayWatch(conversationId: string, agent: AgentIdentity): Promise<boolean> {
+  /**
+   * Whether an agent may read a conversation (its packet, its transcript, live over the WebSocket):
+   * supervisors all; any agent while it waits for someone (queued, or a ticket) and once it is over
+   * (a customer's earlier conversations, read-only, as the inbox shows them); while an agent holds
+   * it, only that agent. One rule for REST and the socket.
+   */
+  async mayRead(conversationId: string, agent: AgentIdentity): Promise<boolean> {
     if (agent.role === 'supervisor') return true;
-    const h = await this.d.handoffs.current(conversationId);
+    const h = await this.d.handoffs.latest(conversationId);
     if (!h) return false;
-    return h.status !== 'active' || h.agentId === agent.id;
+    return WAITING_FOR_AGENT.includes(h.status) || OVER.includes(h.status) || h.agentId === agent.id;
   }
 
   async note(conversationId: string, agent: AgentIdentity, text: string): Promise<HandoffNote> {
@@ -429,7 +438,10 @@ export class HandoffService {
     });
     const rec = await this.d.orders.getOrder(orderNo);
     if (!rec) throw new AppError('NOT_FOUND', 'The order is no longer on the platform.');
-    return { orderNo, name: rec.Name ?? null, phone: rec.Phone, idCard: rec.IDCard ?? null, address: [rec.Province, rec.City, rec.Address].filter(Boolean).join(' ') || null };
+    return {
+      orderNo, name: rec.Name ?? null, phone: rec.Phone, idCard: rec.IDCard ?? null,
+      address: [rec.Province, rec.City, rec.Address].filter(Boolean).join(' ') || null, issuedNumber: rec.ThirdPhone ?? null,
+    };
   }
 
   /** Supervisor figures over the last `days` days, per local day. */
@@ -444,6 +456,8 @@ export interface RevealedData {
   phone: string;
   idCard: string | null;
   address: string | null;
+  /** The number the operator issued (the packet shows it masked). */
+  issuedNumber: string | null;
 }
 
 export type { SupervisorStats };

@@ -1,5 +1,8 @@
 /**
- * pino, with personal data redacted: known fields by path, free text by maskText.
+ * pino, with nothing secret or personal in any line: known fields redacted by path, and every line,
+ * whatever it carries (a request URL, an error message, a connection string), scrubbed of
+ * credentials and masked (maskText) just before it is written. docs/security.md lists what a line
+ * may contain.
  */
 import pino, { type Logger } from 'pino';
 import { maskText } from './pii.js';
@@ -10,19 +13,20 @@ export const REDACT_PATHS = [
   '*.text', 'text',
 ];
 
+/** Query parameters whose values may be logged; any other value (token, code, state, sign, …) is not. */
+const SAFE_QUERY = new Set(['after', 'locale', 'days', 'conversationId']);
+const QUERY_PARAM = /([?&])([^=&\s"#\\]+)=([^&\s"#\\]*)/g;
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@"]+@/gi;
+const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
+
+/** A log line without credentials (query values, passwords in URLs, bearer tokens) and with personal data masked. */
+export function scrubLogLine(line: string): string {
+  return maskText(line
+    .replace(QUERY_PARAM, (m, sep: string, name: string) => (SAFE_QUERY.has(name) ? m : `${sep}${name}=[redacted]`))
+    .replace(URL_USERINFO, '$1[redacted]@')
+    .replace(AUTH_SCHEME, '$1 [redacted]'));
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // The message string itself may carry free text: mask it too.
-      hooks: {
-        logMethod(args, method) {
-          const masked = args.map((a) => (typeof a === 'string' ? maskText(a) : a)) as typeof args;
-          method.apply(this, masked);
-        },
-      },
-    },
-    destination,
-  );
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, hooks: { streamWrite: scrubLogLine } }, destination);
 }

@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from './knowledge/loader.js';
 import type { FailureCode, OrderStatus } from './knowledge/schemas.js';
-import { maskAddress, maskIdCard, maskName, maskPhone } from './pii.js';
+import { maskAddress, maskIdCard, maskName, maskPhone, maskText } from './pii.js';
 import type { OrderRecord } from './ports/order-source.js';
 import { sharedRemarkSimilarity } from './remark-similarity.js';
 
@@ -13,7 +13,7 @@ export interface OrderView {
   /** The platform's status as it sent it, kept for agents. */
   rawStatus: string;
   status: OrderStatus;
-  /** The platform's free-text reason, kept for agents. */
+  /** The platform's free-text reason, kept for agents; masked, since it can quote the order's personal data. */
   remark: string | null;
   failureCode: FailureCode | null;
   /** True when a Remark was present but neither a rule nor a close-enough example matched it: agents should see these. */
@@ -25,6 +25,7 @@ export interface OrderView {
   operator: string | null;
   province: string | null;
   express: { name: string; code: string } | null;
+  /** The number the operator issued, masked (`170****1643`). */
   issuedNumber: string | null;
   createdAt: string | null;
   masked: { phone: string; name: string | null; idCard: string | null; address: string | null };
@@ -69,7 +70,7 @@ export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
     orderNo: o.OrderNo,
     rawStatus: o.OrderStatus,
     status,
-    remark,
+    remark: remark ? maskText(remark, { name: o.Name, address: o.Address }) : null,
     failureCode,
     unmappedRemark: Boolean(remark) && !matched,
     ...(matched ? { remarkMatchedBy: byRule ? 'rule' as const : 'similarity' as const } : {}),
@@ -78,7 +79,7 @@ export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
     operator: o.Operator ?? null,
     province: o.Province ?? null,
     express: o.ExpressName && o.ExpressCode ? { name: o.ExpressName, code: o.ExpressCode } : null,
-    issuedNumber: o.ThirdPhone ?? null,
+    issuedNumber: o.ThirdPhone ? maskPhone(o.ThirdPhone) : null,
     createdAt: o.CreatedAt ?? null,
     masked: {
       phone: maskPhone(o.Phone),

@@ -1,10 +1,15 @@
 /**
  * Masking of personal data (PIPL): phone `138****5678`, name `张**`, ID `110101********1234`.
- * `maskText` is the last line of defence for free text (transcripts, logs, replies).
+ * `maskText` is the one masking pass for free text: everything the bot stores, logs or shows goes
+ * through it (transcripts, replies, agent messages and notes, tickets, the platform's remarks and
+ * pushes, every log line). bot/pii-numbers.ts finds the numbers, however they are written.
  */
+import { findPiiNumbers } from './pii-numbers.js';
 
+/** `138****5678`; any way of writing the number (+86, groups, full-width) gives the same. */
 export function maskPhone(phone: string): string {
-  const d = phone.replace(/\D/g, '');
+  const found = findPiiNumbers(phone).find((n) => n.kind === 'phone');
+  const d = found?.value ?? phone.replace(/\D/g, '');
   return d.length >= 7 ? `${d.slice(0, 3)}****${d.slice(-4)}` : '****';
 }
 
@@ -26,27 +31,38 @@ export function maskAddress(address: string): string {
   return `${kept}****`;
 }
 
-// An 18-character ID (17 digits + digit/X), not inside a longer number.
-const ID18_RE = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])/g;
-// Mainland mobile numbers, optionally with +86 and spaces/dashes in the usual 3-4-4 places.
-const PHONE_RE = /(?<![0-9])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![0-9])/g;
-
-/**
- * Masks ID numbers and mobile numbers anywhere in free text. Order numbers (15 digits starting
- * with 172) are left alone: they are not personal data and customers need to see them.
- */
-export function maskText(text: string): string {
-  return text
-    .replace(ID18_RE, (_m, head: string, tail: string) => `${head}********${tail}`)
-    .replace(PHONE_RE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
+/** Personal data known to be about the text's subject (an order's name and address), masked wherever it appears. */
+export interface KnownPersonalData {
+  name?: string | null;
+  address?: string | null;
 }
 
-/** True when the text still holds something that looks like an unmasked phone or 18-digit ID. */
+/**
+ * Masks mobile numbers and ID numbers (18 and 15 digits) anywhere in free text, written in any of
+ * the ways customers and platforms write them, and the `known` name and address where they appear
+ * as such (names and streets have no shape to find them by). Order numbers (172 and 12 digits) are
+ * left alone: they are not personal data and customers need to see them.
+ */
+export function maskText(text: string, known: KnownPersonalData = {}): string {
+  const address = known.address?.trim();
+  if (address) text = text.replaceAll(address, maskAddress(address));
+  const name = known.name?.trim();
+  if (name && [...name].length >= 2) text = text.replaceAll(name, maskName(name));
+  // Again until nothing is left: the digits a mask keeps can join the digits after it into a new
+  // number (an ID's last 4 and the Chinese digits glued to them), which must not survive either.
+  for (let out = text, found = findPiiNumbers(out); ; found = findPiiNumbers(out)) {
+    if (!found.length) return out;
+    let next = '';
+    let at = 0;
+    for (const n of found) {
+      next += out.slice(at, n.start) + (n.kind === 'phone' ? maskPhone(n.value) : maskIdCard(n.value));
+      at = n.end;
+    }
+    out = next + out.slice(at);
+  }
+}
+
+/** True when the text still holds a phone or ID number that maskText would mask. */
 export function containsPii(text: string): boolean {
-  ID18_RE.lastIndex = 0;
-  PHONE_RE.lastIndex = 0;
-  const found = ID18_RE.test(text) || PHONE_RE.test(text);
-  ID18_RE.lastIndex = 0;
-  PHONE_RE.lastIndex = 0;
-  return found;
+  return findPiiNumbers(text).length > 0;
 }

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { DialogEngine } from './botkit.engine.js';
 import type { Effect, Reply, TurnTrace } from '../dialogs/dialog.js';
+import { AnswerLeases } from './answer-leases.js';
 import { AppError } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { detectLocale, type Locale } from './locale.js';
@@ -13,7 +14,7 @@ import type { LanguageUnderstanding, NluResult } from './nlu/types.js';
 import type { Metrics } from './metrics.js';
 import { maskText } from './pii.js';
 import type { Bus } from './ports/bus.js';
-import type { Store, StoredMessage } from './ports/store.js';
+import type { Conversation, Store, StoredMessage } from './ports/store.js';
 
 /** One customer message, whatever channel it came from. */
 export interface InboundMessage {
@@ -29,13 +30,20 @@ export interface InboundMessage {
 }
 
 export interface TurnOutput {
-  /** The customer's message as stored (masked), then the bot's replies. Empty for a dropped duplicate. */
+  /**
+   * The customer's message as stored (masked), when this call answered it; null for a redelivery of a
+   * message answered before (`replies` are then that answer, already sent once).
+   */
   customer: StoredMessage | null;
   replies: StoredMessage[];
   effects: Effect[];
-  /** The language the customer was answered in (absent for a dropped duplicate). */
+  /** The language the customer was answered in (absent for a redelivery answered before). */
   locale?: Locale;
-  /** How the dialog decided the turn (absent when it did not run: a duplicate, a person holds the conversation). */
+  /** The channel had delivered this message before. */
+  duplicate?: boolean;
+  /** A redelivery whose answer is still being worked on (elsewhere): it will come on the bus. */
+  pending?: boolean;
+  /** How the dialog decided the turn (absent when it did not run: a redelivery, a person holds the conversation). */
   trace?: TurnTrace;
 }
 
@@ -59,6 +67,8 @@ export interface PipelineDeps {
   failed?: (locale: Locale) => string;
   /** What the transcript shows instead of an answer to a sensitive step. */
   redacted?: (locale: Locale) => string;
+  /** How long a lease on an answer lasts unrenewed: how soon another process answers for one that died. */
+  answerLeaseMs: number;
   /**
    * May drop dialog replies its effects make untrue before they are sent (out of hours, "transferring
    * you to a person" would be followed at once by "agents are offline": the handoff says that alone).
@@ -68,12 +78,19 @@ export interface PipelineDeps {
   openingSuggestions?: (locale: Locale) => string[];
 }
 
+/**
+ * Characters that show nothing: format characters (zero-width space and joiners, bidi marks, the
+ * BOM), controls, and the blank fillers of Hangul and Braille. A message of only these is empty.
+ */
+const INVISIBLE = /[\s\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
 /** A turn faster than this shows no typing indicator. */
 const TYPING_AFTER_MS = 300;
 
 
 export class Pipeline {
   private readonly mutex = new KeyedMutex();
+  private readonly leases: AnswerLeases;
   private inFlight = 0;
   private readonly idle: Array<() => void> = [];
 
@@ -85,69 +102,126 @@ export class Pipeline {
       this.idle.push(() => { clearTimeout(timer); resolve(true); });
     });
   }
-  constructor(private readonly d: PipelineDeps) {}
+  constructor(private readonly d: PipelineDeps) {
+    this.leases = new AnswerLeases(d.store, d.answerLeaseMs, (err) => d.log.warn({ err }, 'could not renew answer leases'));
+  }
 
   /** Checks a message text the way every channel must; throws AppError for the caller to answer. */
   validateText(text: unknown): string {
     if (typeof text !== 'string') throw new AppError('BAD_REQUEST', 'The field "text" must be a string.');
     const trimmed = text.trim();
-    if (!trimmed) throw new AppError('EMPTY_MESSAGE');
+    if (!trimmed.replace(INVISIBLE, '')) throw new AppError('EMPTY_MESSAGE');
     if ([...trimmed].length > this.d.maxMessageChars) {
       throw new AppError('MESSAGE_TOO_LONG', `The message text is longer than ${this.d.maxMessageChars} characters.`);
     }
     return trimmed;
   }
 
+  /**
+   * Stores a customer's message and answers it, exactly once: a redelivery of a message answered
+   * before gets that answer again; one stored but left unanswered (a crash) is answered now.
+   */
   async handle(msg: InboundMessage): Promise<TurnOutput> {
     const text = this.validateText(msg.text);
-    if (msg.messageId && !(await this.d.store.claimInbound(msg.channel, msg.messageId))) {
-      this.d.log.info({ channel: msg.channel, messageId: msg.messageId }, 'duplicate delivery dropped');
-      return { customer: null, replies: [], effects: [] };
-    }
     const stop = this.d.metrics.turnSeconds.startTimer({ channel: msg.channel });
-    this.inFlight++;
-    let out: TurnOutput;
-    const progress = { stored: false };
-    try {
-      out = await this.mutex.run(msg.conversationId, () => this.turn(msg.conversationId, text, progress));
-    } catch (e) {
-      // Nothing of this message was kept: give the delivery id back, so the channel's retry is clean.
-      if (msg.messageId && !progress.stored) await this.d.store.releaseInbound?.(msg.channel, msg.messageId).catch(() => undefined);
-      throw e;
-    } finally {
-      this.inFlight--;
-      if (this.inFlight === 0) for (const wake of this.idle.splice(0)) wake();
-    }
+    const out = await this.running(() => this.mutex.run(msg.conversationId, () => this.turn(msg, text)));
     stop();
     this.d.metrics.turns.inc({ channel: msg.channel });
     return out;
   }
 
-  private async turn(conversationId: string, text: string, progress: { stored: boolean }): Promise<TurnOutput> {
+  /**
+   * Answers the stored messages whose answer was lost: their process died (its lease ran out), or a
+   * failure left them unanswered. Run at start-up and now and then (the app's sweep); returns how many.
+   */
+  async recover(): Promise<number> {
+    const taken = await this.d.store.takeUnanswered(this.leases.owner, this.leases.leaseMs);
+    for (const u of taken) {
+      this.leases.hold(u.conversationId, u.seq);
+      await this.running(() => this.mutex.run(u.conversationId, async () => {
+        try {
+          const conv = await this.d.store.getConversation(u.conversationId);
+          if (!conv) return;
+          this.d.log.info({ conversationId: conv.id, seq: u.seq }, 'answering a message left unanswered');
+          // Only the stored text is left: masked, or a sensitive step's placeholder, which the dialog asks again for.
+          await this.answerOrApologise(conv, u.text, { seq: u.seq, from: 'customer', text: u.text, at: new Date().toISOString() });
+        } finally {
+          this.leases.release(u.conversationId, u.seq);
+        }
+      })).catch((err: unknown) => this.d.log.error({ err, conversationId: u.conversationId }, 'recovery of an unanswered message failed'));
+    }
+    return taken.length;
+  }
+
+  /** Counts a task as in flight, for drain(). */
+  private async running<T>(task: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await task();
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.idle.splice(0)) wake();
+    }
+  }
+
+  private async turn(msg: InboundMessage, text: string): Promise<TurnOutput> {
     const { store, bus } = this.d;
-    const conv = await store.getConversation(conversationId);
+    const conv = await store.getConversation(msg.conversationId);
     if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
 
     // An answer to a sensitive step (a pre-check's ID number and name) is used for this turn only:
     // the transcript keeps a placeholder instead.
-    const step = this.d.engine.sensitiveSteps.size ? await this.d.engine.waitingIn(conversationId) : null;
+    const step = this.d.engine.sensitiveSteps.size ? await this.d.engine.waitingIn(conv.id) : null;
     const kept = step && this.d.engine.sensitiveSteps.has(step) ? (this.d.redacted?.(conv.locale) ?? '[redacted]') : maskText(text);
-    const customer = await store.appendMessage(conversationId, { from: 'customer', text: kept });
-    progress.stored = true;
-    await bus.publish(conversationId, { type: 'message', message: customer }).catch((err: unknown) => this.d.log.warn({ err }, 'publish failed'));
+    // The message, its delivery id and its mark awaiting an answer in one transaction: nothing is
+    // acknowledged that is not stored, and nothing stored goes unanswered.
+    const delivery = msg.messageId ? { channel: msg.channel, messageId: msg.messageId } : undefined;
+    const stored = await store.appendCustomer(conv.id, kept, { delivery, owner: this.leases.owner, leaseMs: this.leases.leaseMs });
+    if ('duplicateOf' in stored) return this.redelivered(conv, stored.duplicateOf, text, msg);
+    this.leases.hold(conv.id, stored.message.seq);
+    await bus.publish(conv.id, { type: 'message', message: stored.message }).catch((err: unknown) => this.d.log.warn({ err }, 'publish failed'));
+    return this.answerHeld(conv, stored.message, text);
+  }
+
+  /** A message the channel delivered before: its answer, or the answer now if it never got one. */
+  private async redelivered(conv: Conversation, seq: number | null, text: string, msg: InboundMessage): Promise<TurnOutput> {
+    this.d.log.info({ channel: msg.channel, messageId: msg.messageId }, 'redelivery');
+    if (seq === null) return { customer: null, replies: [], effects: [], duplicate: true };
+    const answered = await this.d.store.answerOf(conv.id, seq);
+    if (answered) return { customer: null, replies: answered, effects: [], duplicate: true };
+    // Stored, never answered: its process died, or another instance is answering it right now.
+    const [taken] = await this.d.store.takeUnanswered(this.leases.owner, this.leases.leaseMs, { conversationId: conv.id, seq });
+    if (!taken) return { customer: null, replies: [], effects: [], duplicate: true, pending: true };
+    this.leases.hold(conv.id, seq);
+    const out = await this.answerHeld(conv, { seq, from: 'customer', text: taken.text, at: new Date().toISOString() }, text);
+    return { ...out, duplicate: true };
+  }
+
+  /** Answers a message this process holds the lease on, and lets the lease go. */
+  private async answerHeld(conv: Conversation, customer: StoredMessage, text: string): Promise<TurnOutput> {
+    try {
+      return await this.answerOrApologise(conv, text, customer);
+    } finally {
+      this.leases.release(conv.id, customer.seq);
+    }
+  }
+
+  private async answerOrApologise(conv: Conversation, text: string, customer: StoredMessage): Promise<TurnOutput> {
+    const { bus } = this.d;
     try {
       return await this.answer(conv, text, customer);
     } catch (err) {
-      // The customer's message is kept; they get a clear reply instead of silence, and it is answered once.
-      this.d.log.error({ err, conversationId }, 'turn failed after the message was stored');
+      // The customer gets a clear reply instead of silence; stored as the answer, or, if even that
+      // fails, the message stays marked and is answered once its lease runs out (recover).
+      this.d.log.error({ err, conversationId: conv.id }, 'turn failed after the message was stored');
       const sorry = { text: this.d.failed?.(conv.locale) ?? 'Sorry, something went wrong. Please send your message again.' };
-      let replies: StoredMessage[] = [];
+      let replies: StoredMessage[];
       try {
-        replies = await this.send(conversationId, [sorry]);
+        replies = (await this.commit(conv.id, customer.seq, [sorry])) ?? [];
       } catch {
         replies = [{ seq: customer.seq, from: 'bot', text: sorry.text, at: new Date().toISOString() }]; // could not even store it
       }
-      await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)!.seq }).catch(() => undefined);
+      await bus.publish(conv.id, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq }).catch(() => undefined);
       return { customer, replies, effects: [], locale: conv.locale };
     }
   }
@@ -165,7 +239,7 @@ export class Pipeline {
     }
     const intercepted = await this.d.intercept?.(conversationId, text, locale);
     if (intercepted) {
-      const replies = await this.send(conversationId, intercepted);
+      const replies = (await this.commit(conversationId, customer.seq, intercepted)) ?? [];
       await bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq });
       return { customer, replies, effects: [], locale };
     }
@@ -186,9 +260,12 @@ export class Pipeline {
 
     const result = await this.d.engine.turn(conversationId, {
       text, locale, intent: nlu.intent, onTopic: nlu.onTopic, elsewhere: nlu.elsewhere, entities: nlu.entities, now,
-    });
+    }, { deferState: true });
 
-    const replies = await this.send(conversationId, this.d.revise?.(result.replies, result.effects, locale) ?? result.replies);
+    const replies = await this.commit(conversationId, customer.seq, this.d.revise?.(result.replies, result.effects, locale) ?? result.replies, result.state);
+    if (!replies) return { customer, replies: [], effects: [], locale };
+    this.d.engine.stateSaved(result.state ?? {});
+    // Effects (a handoff, notices) after the answer: a crash between the two loses the effect, never answers twice.
     for (const effect of result.effects) {
       const added = await this.d.onEffect?.(conversationId, effect, locale);
       if (added) replies.push(...added);
@@ -212,22 +289,31 @@ export class Pipeline {
       });
       const suggestions = this.d.openingSuggestions?.(conv.locale);
       const opening = result.replies.map((r, i) => (i === result.replies.length - 1 && suggestions?.length && !r.suggestions ? { ...r, suggestions } : r));
-      const replies = await this.send(conversationId, opening);
+      const replies: StoredMessage[] = [];
+      for (const r of opening) {
+        const m = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+        await this.d.bus.publish(conversationId, { type: 'message', message: m });
+        replies.push(m);
+      }
       if (replies.length) await this.d.bus.publish(conversationId, { type: 'turn_end', seq: replies.at(-1)!.seq });
       return replies;
     });
   }
 
-  /** Persists the bot's replies, then publishes them. */
-  private async send(conversationId: string, replies: readonly Reply[]): Promise<StoredMessage[]> {
-    if (!replies.length) return [];
+  /**
+   * Stores the replies as the answer to customer message `seq` (with the dialog state the turn ended
+   * in, in one transaction), then publishes them. Null when another process got there first (it took
+   * the message over from a lease this one let run out): nothing is stored or sent.
+   */
+  private async commit(conversationId: string, seq: number, replies: readonly Reply[], state?: Record<string, unknown>): Promise<StoredMessage[] | null> {
     // Dialogs only use masked data; masking again is the last line of defence.
     const msgs = replies.map((r) => ({ from: 'bot' as const, text: maskText(r.text), suggestions: r.suggestions }));
-    const { store } = this.d;
-    const out = store.appendMessages
-      ? await store.appendMessages(conversationId, msgs)
-      : await msgs.reduce<Promise<StoredMessage[]>>(async (acc, m) => [...(await acc), await store.appendMessage(conversationId, m)], Promise.resolve([]));
-    for (const stored of out) await this.d.bus.publish(conversationId, { type: 'message', message: stored });
-    return out;
+    const stored = await this.d.store.answer(conversationId, seq, msgs, state);
+    if (!stored) {
+      this.d.log.warn({ conversationId, seq }, 'message answered by another process meanwhile; this answer dropped');
+      return null;
+    }
+    for (const m of stored) await this.d.bus.publish(conversationId, { type: 'message', message: m });
+    return stored;
   }
 }

@@ -9,7 +9,8 @@ export { PgHandoffStore } from '../adapters/storage/pg.handoff-store.js';
 export { PgSessionStore } from '../adapters/storage/pg.session-store.js';
 export { PgWatchStore } from '../adapters/storage/pg.watch-store.js';
 export { PgCallbackStore } from '../adapters/storage/pg.callback-store.js';
-export { redisLockout } from '../adapters/security/lockout.shared.js';
+export { RedisLockoutRecords } from '../adapters/security/lockout.shared.js';
+export { PgLockoutRecords } from '../adapters/storage/pg.lockout.js';
 import { Redis } from 'ioredis';
 
 /**

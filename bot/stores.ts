@@ -6,13 +6,12 @@
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { RateLimiterSQLite } from 'rate-limiter-flexible';
 import { MemoryBus } from '../adapters/bus/memory.bus.js';
-import { RateLimiterLockout } from '../adapters/security/lockout.js';
+import { MemoryLockoutRecords, RecordLockout, type LockoutRecords } from '../adapters/security/lockout.js';
 import { SqliteAuditLog } from '../adapters/storage/sqlite.audit-log.js';
 import { SqliteCallbackStore } from '../adapters/storage/sqlite.callback-store.js';
-import { withStatementCache } from '../adapters/storage/sqlite.db.js';
 import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
+import { SqliteLockoutRecords } from '../adapters/storage/sqlite.lockout.js';
 import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
@@ -34,8 +33,7 @@ export interface FeatureStores {
   watches: WatchStore;
   callbacks: CallbackStore;
   audit: AuditLog;
-  /** Absent: the lock-out counts per conversation only. */
-  lockout?: VerificationLockout;
+  lockout: VerificationLockout;
 }
 
 export interface Storage extends FeatureStores {
@@ -47,7 +45,7 @@ export interface Storage extends FeatureStores {
   limiterRedis: Awaited<ReturnType<Scale['limiterClient']>> | null;
 }
 
-type Given = Partial<FeatureStores> & { store?: Store; bus?: Bus };
+type Given = Partial<FeatureStores> & { store?: Store; bus?: Bus; now?: () => Date };
 
 /** Opens the store, the bus and every feature store for `config`, taking what `given` supplies. */
 export async function openStorage(config: Readonly<Config>, given: Given, log: Logger): Promise<Storage> {
@@ -63,6 +61,8 @@ export async function openStorage(config: Readonly<Config>, given: Given, log: L
   if (limiterRedis && !limiterRedis.up) log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
 
   const features = await featureStores(store, scale, config.dataDir);
+  const now = () => (given.now?.() ?? new Date()).getTime();
+  const window = LOCK_MINUTES * 60_000;
   return {
     store, bus, scale, limiterRedis,
     handoffs: given.handoffs ?? features.handoffs(),
@@ -70,8 +70,20 @@ export async function openStorage(config: Readonly<Config>, given: Given, log: L
     watches: given.watches ?? features.watches(),
     callbacks: given.callbacks ?? features.callbacks(),
     audit: given.audit ?? features.audit(),
-    lockout: given.lockout ?? (limiterRedis && scale ? scale.redisLockout(limiterRedis.redis) : await features.lockout()),
+    lockout: given.lockout ?? new RecordLockout(lockoutRecords(store, scale, limiterRedis, now), { maxAttempts: MAX_TAIL_ATTEMPTS, windowMs: window, lockMs: window, now }),
   };
+}
+
+/**
+ * Where wrong tails are counted, so that every instance sees them: with the conversations in
+ * PostgreSQL; else in Redis when instances share one; else in the SQLite file; else (a store of
+ * some other kind, one process) in memory.
+ */
+function lockoutRecords(store: Store, scale: Scale | null, limiterRedis: Storage['limiterRedis'], now: () => number): LockoutRecords {
+  if (scale && store instanceof scale.PgStore) return new scale.PgLockoutRecords(store.pool, now);
+  if (scale && limiterRedis) return new scale.RedisLockoutRecords(limiterRedis.redis, { now });
+  if (store instanceof SqliteStore) return new SqliteLockoutRecords(store.db, now);
+  return new MemoryLockoutRecords(now);
 }
 
 /** Factories for the feature stores that live next to `store` (same SQLite file or PostgreSQL database). */
@@ -84,18 +96,17 @@ async function featureStores(store: Store, scale: Scale | null, dataDir: string)
       watches: (): WatchStore => new SqliteWatchStore(db),
       callbacks: (): CallbackStore => new SqliteCallbackStore(db),
       audit: (): AuditLog => new SqliteAuditLog(db),
-      lockout: () => sqliteLockout(store),
     };
   }
   if (scale && store instanceof scale.PgStore) {
     // PostgreSQL stores migrate when opened: open them all now (they share the PgStore's pool).
     const [handoffs, sessions, watches, callbacks, audit] = await Promise.all([
       scale.PgHandoffStore.open(store), scale.PgSessionStore.open(store), scale.PgWatchStore.open(store),
-      scale.PgCallbackStore.open(store), scale.PgAuditLog.open(store),
+      scale.PgCallbackStore.open(store), scale.PgAuditLog.open(store), scale.PgLockoutRecords.migrate(store),
     ]);
     return {
       handoffs: () => handoffs, sessions: () => sessions, watches: () => watches,
-      callbacks: () => callbacks, audit: () => audit, lockout: async () => undefined,
+      callbacks: () => callbacks, audit: () => audit,
     };
   }
   const missing = (what: string) => (): never => { throw new Error(`no ${what} for this Store: pass it in deps.${what}`); };
@@ -103,18 +114,5 @@ async function featureStores(store: Store, scale: Scale | null, dataDir: string)
     handoffs: missing('handoffs'), sessions: missing('sessions'), watches: missing('watches'), audit: missing('audit'),
     // The platform's pushes can always be kept in a file of their own.
     callbacks: (): CallbackStore => new SqliteCallbackStore(path.join(dataDir, 'callbacks.sqlite')),
-    lockout: async () => undefined,
   };
-}
-
-/** The verification lock-out in the SQLite file, so it survives a restart. */
-async function sqliteLockout(store: SqliteStore): Promise<VerificationLockout> {
-  const seconds = LOCK_MINUTES * 60;
-  const limiter = await new Promise<RateLimiterSQLite>((resolve, reject) => {
-    const l: RateLimiterSQLite = new RateLimiterSQLite({
-      storeClient: withStatementCache(store.db), storeType: 'better-sqlite3', tableName: 'verification_lockout', keyPrefix: 'tail',
-      points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
-    }, (err?: unknown) => (err ? reject(err as Error) : resolve(l)));
-  });
-  return new RateLimiterLockout(limiter);
 }

@@ -38,6 +38,8 @@ export interface AgentGuard {
   supervisor: preHandlerHookHandler;
   /** The signed-in agent of a request that passed a guard. */
   identity(req: FastifyRequest): AgentIdentity;
+  /** Calls `end` once when the session of `req` ends (sign-out, expiry, role change); returns the function that stops watching. */
+  onSessionEnd(req: FastifyRequest, end: (reason: string) => void): () => void;
 }
 
 export interface AgentRoutesDeps {
@@ -82,6 +84,14 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   const canned = loadJsonFile(deps.cannedFile ?? path.join(KNOWLEDGE_DIR, 'canned-replies.json'), CannedFile);
   const any = { preHandler: guard.agent };
   const id = (req: FastifyRequest) => parse(Params, req.params).id;
+  /** The conversation's id, once the agent may read it (the same rule as a live watch). */
+  const readable = async (req: FastifyRequest) => {
+    const cid = id(req);
+    if (!(await handoff.mayRead(cid, guard.identity(req)))) {
+      throw new AppError('FORBIDDEN', 'Only the agent holding this conversation, or a supervisor, may read it; waiting ones are open to every agent.');
+    }
+    return cid;
+  };
 
   const { inbox, presence } = deps;
   const signedIn = async () => presence.of(await deps.signedIn());
@@ -105,7 +115,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     return { conversations: await inbox.find(view, q) };
   });
   app.get('/api/agent/conversations/:id', any, async (req) => {
-    const packet = await handoff.packet(id(req));
+    const packet = await handoff.packet(await readable(req));
     return {
       ...packet, priority: packet.handoff ? priorityOf(packet.handoff) : null,
       earlier: await inbox.earlier(packet.conversationId, packet.checked.orderNo, packet.handoff?.id ?? null),
@@ -118,7 +128,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
 
   app.get('/api/agent/conversations/:id/canned', any, async (req) => {
     // Only what the placeholders need: not the transcript and notes of the whole packet.
-    const { conv, handoff: h, order } = await handoff.orderOf(id(req));
+    const { conv, handoff: h, order } = await handoff.orderOf(await readable(req));
     const agent = guard.identity(req);
     const locale = conv.locale;
     const values: Record<string, string | undefined> = {
@@ -143,7 +153,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   });
   app.post('/api/agent/conversations/:id/notes', any, async (req, reply) => {
     const { text } = parse(Text(deps.maxMessageChars), req.body);
-    return reply.code(201).send({ note: await handoff.note(id(req), guard.identity(req), text) });
+    return reply.code(201).send({ note: await handoff.note(await readable(req), guard.identity(req), text) });
   });
   app.post('/api/agent/conversations/:id/transfer', any, async (req) => {
     const body = parse(Transfer, req.body);
@@ -189,14 +199,16 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
       const cid = typeof f.conversationId === 'string' && f.conversationId.length <= 100 ? f.conversationId : null;
       if (!cid || cid === AGENTS_CHANNEL) return send({ type: 'error', code: 'BAD_REQUEST', message: 'conversationId is required' });
       if (f.type === 'watch' && !subs.has(cid) && subs.size < 50) {
-        void handoff.mayWatch(cid, agent).then((ok) => {
+        void handoff.mayRead(cid, agent).then((ok) => {
           if (!ok) return send({ type: 'error', code: 'FORBIDDEN', message: 'not a conversation you may watch', conversationId: cid });
           if (!subs.has(cid)) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
         });
       } else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
       else if (f.type === 'typing') void handoff.agentTyping(cid, agent).catch(() => undefined);
     });
-    socket.on('close', () => { for (const off of subs.values()) off(); subs.clear(); });
+    // The socket lives no longer than the session it was opened with.
+    const offSession = guard.onSessionEnd(req, (reason) => socket.close(4401, reason));
+    socket.on('close', () => { offSession(); for (const off of subs.values()) off(); subs.clear(); });
     send({ type: 'ready' });
   });
 }

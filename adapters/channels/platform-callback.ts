@@ -13,7 +13,9 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { sign, signMatches } from '../orders/platform.sign.js';
 import type { Config } from '../../bot/config.js';
-import { AppError, isAppError } from '../../bot/errors.js';
+import { AppError } from '../../bot/errors.js';
+import { toAppError } from '../../bot/http-errors.js';
+import { maskPhone, maskText } from '../../bot/pii.js';
 import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
 import type { OrderRecord } from '../../bot/ports/order-source.js';
 
@@ -71,10 +73,7 @@ export async function platformCallback(app: FastifyInstance, deps: PlatformCallb
     }
   });
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    const e = isAppError(err) ? err
-      : (err as FastifyError).statusCode === 415 ? new AppError('UNSUPPORTED_MEDIA_TYPE')
-      : (err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500 ? new AppError('BAD_REQUEST', err.message)
-      : new AppError('INTERNAL', undefined, { cause: err });
+    const e = toAppError(err);
     if (e.status >= 500) req.log.error({ err }, 'status push failed');
     return reply.code(e.status).send(e.toBody());
   });
@@ -100,7 +99,7 @@ export async function platformCallback(app: FastifyInstance, deps: PlatformCallb
     if (!OrderNo || !OrderStatus) throw new AppError('BAD_REQUEST', 'Data needs OrderNo and OrderStatus.');
     const push: StatusPush = { ...d.data, RequidId: body.data.RequidId, OrderNo, OrderStatus };
 
-    if (!(await deps.store.claim(push, now().toISOString()))) return reply.send(ACK); // a repeat: already handled
+    if (!(await deps.store.claim(maskedPush(push), now().toISOString()))) return reply.send(ACK); // a repeat: already handled
     try {
       await deps.onStatusChange(OrderNo, push);
     } catch (err) {
@@ -110,6 +109,13 @@ export async function platformCallback(app: FastifyInstance, deps: PlatformCallb
     await deps.store.finish(push.RequidId, true, now().toISOString());
     return reply.send(ACK);
   });
+}
+
+/** The push as it is kept: the issued number masked, and any phone or ID number in the free text (a Remark can quote them). */
+function maskedPush(push: StatusPush): StatusPush {
+  const out = { ...push };
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') (out as Record<string, unknown>)[k] = maskText(v);
+  return { ...out, ThirdPhone: push.ThirdPhone ? maskPhone(push.ThirdPhone) : null };
 }
 
 /** Throws UNAUTHORIZED unless the header (or a `sign` field of a form body) signs the body. */

@@ -52,19 +52,21 @@ export async function restChannel(app: FastifyInstance, deps: RestChannelDeps): 
     return reply.code(201).send({ conversationId: conversation.id, token });
   });
 
-  app.post<{ Params: { id: string } }>('/api/conversations/:id/messages', async (req) => {
+  app.post<{ Params: { id: string } }>('/api/conversations/:id/messages', async (req, reply) => {
     await deps.conversations.authorise(req.params.id, bearer(req));
     const body = asObject(req.body);
-    // An optional client id makes a retry safe: a message already processed is not answered twice.
+    // An optional client id makes a retry safe: a message is answered once, and a retry gets that
+    // answer (or 202 while it is still being worked on, after a crash, say).
     const id = clientId(body.id);
     const out = await deps.pipeline.handle({
       channel: 'rest', conversationId: req.params.id, text: body.text as string,
       ...(id ? { messageId: `${req.params.id}:${id}` } : {}),
     });
-    return {
+    return reply.code(out.pending ? 202 : 200).send({
       replies: out.replies.map((r) => (r.suggestions ? { text: r.text, suggestions: r.suggestions } : { text: r.text })),
-      ...(out.customer ? {} : { duplicate: true }),
-    };
+      ...(out.duplicate ? { duplicate: true } : {}),
+      ...(out.pending ? { pending: true } : {}),
+    });
   });
 
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>('/api/conversations/:id/messages', async (req) => {

@@ -166,7 +166,11 @@ export class WechatChannel {
       this.inTurn.set(conv.id, []);
       try {
         const out = await this.d.pipeline.handle({ channel: CHANNEL, conversationId: conv.id, userId, text, messageId: m.id, raw: m });
-        if (!out.customer) return; // a redelivery
+        if (!out.customer) { // a redelivery answered before: nothing to say again, and no turn to wait for
+          for (const msg of this.inTurn.get(conv.id) ?? []) this.post(conv.id, target, renderReply(msg.text, msg.suggestions, locale, false));
+          this.inTurn.delete(conv.id);
+          return;
+        }
         replies = out.replies;
         locale = out.locale ?? locale;
       } catch (e) {

@@ -24,7 +24,19 @@ export interface WsChannelDeps {
   messageLimiter?: { consume(key: string): Promise<unknown> };
 }
 
-interface Query { token?: string; conversationId?: string; after?: string; locale?: string; greet?: string }
+const PARAMS = ['token', 'conversationId', 'after', 'locale', 'greet'] as const;
+type Query = Partial<Record<(typeof PARAMS)[number], string>>;
+
+/** The query, each parameter at most once: twice (an array) is a clear 400, not a guess at which one was meant. */
+function readQuery(raw: Record<string, string | string[] | undefined>): Query {
+  const q: Query = {};
+  for (const name of PARAMS) {
+    const v = raw[name];
+    if (Array.isArray(v)) throw new AppError('BAD_REQUEST', `The query parameter "${name}" was given more than once.`);
+    if (v !== undefined) q[name] = v;
+  }
+  return q;
+}
 
 function messageFrame(m: StoredMessage) {
   const f: Record<string, unknown> = { type: 'message', from: m.from, text: m.text, seq: m.seq, at: m.at };
@@ -62,17 +74,18 @@ const send = (socket: WebSocket, frame: unknown) => {
 const sendError = (socket: WebSocket, e: AppError) => send(socket, { type: 'error', code: e.code, message: e.message });
 
 export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Promise<void> {
-  app.get<{ Querystring: Query }>('/ws/chat', { websocket: true }, async (socket, req) => {
-    const q = req.query;
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>('/ws/chat', { websocket: true }, async (socket, req) => {
     let conversationId: string;
     let locale: Locale;
     let greet = false;
+    let q: Query = {};
     let after = 0;
     // Frames that arrive while we authenticate and replay are handled once we are ready.
     const early: Buffer[] = [];
     const onEarly = (data: Buffer) => early.push(data);
     socket.on('message', onEarly);
     try {
+      q = readQuery(req.query);
       after = parseAfter(q.after);
       if (q.token && q.conversationId) {
         ({ id: conversationId, locale } = await deps.conversations.authorise(q.conversationId, q.token));

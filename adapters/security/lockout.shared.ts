@@ -1,26 +1,67 @@
 /**
- * The verification lock-out shared by several instances: the counts live in Redis, so a customer
- * cannot get MAX_TAIL_ATTEMPTS guesses per instance by being spread over them by the load balancer.
- * Same limits and the same RateLimiterLockout wrapper as the SQLite lock-out of one instance.
+ * Verification lock-out records in Redis, for instances that share Redis but not a PostgreSQL
+ * database. One key per order (`<prefix>:<orderNo>`, JSON, expiring with the record); an update is a
+ * compare-and-set (a Lua script), tried again when another instance changed the key in between.
+ * While Redis is unreachable each instance keeps counting in its own memory rather than failing the turn.
  */
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../bot/ports/lockout.js';
-import { RateLimiterLockout } from './lockout.js';
+import { MemoryLockoutRecords, type LockoutRecord, type LockoutRecords } from './lockout.js';
 
 export interface RedisLockoutOptions {
-  /** Prefix of the Redis keys (`<prefix>:<orderNo>`); default `tail`. Tests use a unique one. */
+  /** Prefix of the Redis keys; default `tail`. Tests use a unique one. */
   keyPrefix?: string;
+  now?: () => number;
 }
 
-/** A lock-out counting wrong tails per order number in Redis: MAX_TAIL_ATTEMPTS, then LOCK_MINUTES locked. */
-export function redisLockout(redis: Redis, opts: RedisLockoutOptions = {}): RateLimiterLockout {
-  const seconds = LOCK_MINUTES * 60;
-  const limiter = new RateLimiterRedis({
-    storeClient: redis, keyPrefix: opts.keyPrefix ?? 'tail',
-    points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds,
-    // While Redis is unreachable each instance keeps counting on its own rather than failing the turn.
-    insuranceLimiter: new RateLimiterMemory({ points: MAX_TAIL_ATTEMPTS, duration: seconds, blockDuration: seconds }),
-  });
-  return new RateLimiterLockout(limiter);
+/** Sets (or deletes, for an empty value) KEYS[1] only if it still holds ARGV[1] ('' for absent). */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1]) or ''
+if current ~= ARGV[1] then return 0 end
+if ARGV[2] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) end
+return 1`;
+
+const ATTEMPTS = 20;
+
+export class RedisLockoutRecords implements LockoutRecords {
+  private readonly prefix: string;
+  private readonly now: () => number;
+  /** Used only while Redis does not answer. */
+  private readonly fallback: MemoryLockoutRecords;
+
+  constructor(private readonly redis: Redis, opts: RedisLockoutOptions = {}) {
+    this.prefix = `${opts.keyPrefix ?? 'tail'}:`;
+    this.now = opts.now ?? Date.now;
+    this.fallback = new MemoryLockoutRecords(this.now);
+  }
+
+  async get(orderNo: string): Promise<LockoutRecord | null> {
+    try {
+      const raw = await this.redis.get(this.prefix + orderNo);
+      return raw ? JSON.parse(raw) as LockoutRecord : null;
+    } catch {
+      return this.fallback.get(orderNo);
+    }
+  }
+
+  async update<T>(orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T }): Promise<T> {
+    const key = this.prefix + orderNo;
+    for (let i = 0; i < ATTEMPTS; i++) {
+      let outcome: { set: boolean; result: T };
+      try {
+        const raw = (await this.redis.get(key)) ?? '';
+        const { next, result } = change(raw ? JSON.parse(raw) as LockoutRecord : null);
+        const ttl = next ? Math.max(1, next.expiresAt - this.now()) : 0;
+        outcome = { set: (await this.redis.eval(COMPARE_AND_SET, 1, key, raw, next ? JSON.stringify(next) : '', String(ttl))) === 1, result };
+      } catch {
+        return this.fallback.update(orderNo, change);
+      }
+      if (outcome.set) return outcome.result;
+    }
+    throw new Error(`the lock-out record of ${orderNo} changed under every one of ${ATTEMPTS} tries`);
+  }
+
+  async delete(orderNo: string): Promise<void> {
+    await this.fallback.delete(orderNo);
+    await this.redis.del(this.prefix + orderNo).catch(() => undefined);
+  }
 }

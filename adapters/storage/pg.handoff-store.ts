@@ -75,6 +75,11 @@ export class PgHandoffStore implements HandoffStore {
     return r.rows[0] ? toRecord(r.rows[0]) : null;
   }
 
+  async latest(conversationId: string): Promise<HandoffRecord | null> {
+    const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1`, [conversationId]);
+    return r.rows[0] ? toRecord(r.rows[0]) : null;
+  }
+
   async get(id: number): Promise<HandoffRecord | null> {
     const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE id = $1`, [id]);
     return r.rows[0] ? toRecord(r.rows[0]) : null;

@@ -8,13 +8,17 @@
  * process's — queue on that conversation and each see the previous one's committed counter, so seqs
  * are gap-free and unique. One round trip instead of BEGIN/UPDATE/INSERT/COMMIT on a checked-out client.
  *
+ * A customer's message is stored with its delivery id and its mark awaiting an answer, and answered
+ * with the end of that mark, each in one transaction. An instance that dies leaves its marks leased
+ * until their lease runs out; then any instance takes them up (a row lock makes it one of them).
+ *
  * JSON (dialog state, suggestions) is kept as the text the bot wrote, as in SQLite, rather than jsonb:
  * jsonb rejects the escape `\u0000` and reorders keys, and nothing queries inside these values.
  */
 import pg from 'pg';
-import { assertSchemaName, migratePg } from './pg.migrate.js';
+import { assertSchemaName, inTransaction, migratePg } from './pg.migrate.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, NewConversation, NewMessage, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
+import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/ports/store.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */
 export const MIGRATIONS: readonly string[] = [
@@ -47,6 +51,19 @@ export const MIGRATIONS: readonly string[] = [
      message_id TEXT NOT NULL,
      at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (channel, message_id)
+   );`,
+  // Answered exactly once, even across a crash (issue 22): a delivery id leads to its message, a
+  // reply names the message it answers, and a message awaiting its answer is marked, with a lease
+  // on the database's clock (instances' clocks may differ).
+  `ALTER TABLE messages ADD COLUMN reply_to INTEGER;
+   ALTER TABLE inbound_seen ADD COLUMN conversation_id TEXT, ADD COLUMN seq INTEGER;
+   CREATE TABLE unanswered (
+     conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     owner TEXT NOT NULL,
+     lease_until TIMESTAMPTZ NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (conversation_id, seq)
    );`,
   // The agent's display name on their messages: after a transfer the customer sees who is writing.
   `ALTER TABLE messages ADD COLUMN author TEXT;`,
@@ -136,22 +153,71 @@ export class PgStore implements Store {
   }
 
   async appendMessage(conversationId: string, msg: NewMessage): Promise<StoredMessage> {
-    const at = new Date().toISOString();
-    const text = noNul(msg.text);
-    const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
-    const r = await this.pool.query<{ seq: number }>(
-      `WITH s AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
-       INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, author)
-       SELECT $1, s.last_seq, $2, $3, $4, $5, $6 FROM s
-       RETURNING seq`,
-      [conversationId, msg.from, text, suggestions, at, msg.author ? noNul(msg.author) : null],
-    );
-    const seq = r.rows[0]?.seq;
-    if (seq === undefined) throw new Error(`conversation ${conversationId} does not exist`);
-    const m: StoredMessage = { seq, from: msg.from, text, at };
-    if (msg.suggestions?.length) m.suggestions = msg.suggestions;
-    if (msg.author) m.author = msg.author;
-    return m;
+    return appendWith(this.pool, conversationId, msg, new Date().toISOString());
+  }
+
+  async appendCustomer(conversationId: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }): Promise<{ message: StoredMessage } | { duplicateOf: number | null }> {
+    const { delivery } = opts;
+    return inTransaction(this.pool, async (c) => {
+      if (delivery) {
+        // A concurrent redelivery waits here for this row's transaction, then finds it taken.
+        const claimed = await c.query(`INSERT INTO inbound_seen (channel, message_id, at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [noNul(delivery.channel), noNul(delivery.messageId)]);
+        if (claimed.rowCount === 0) {
+          const seen = (await c.query<{ conversation_id: string | null; seq: number | null }>(
+            `SELECT conversation_id, seq FROM inbound_seen WHERE channel = $1 AND message_id = $2`, [noNul(delivery.channel), noNul(delivery.messageId)])).rows[0];
+          return { duplicateOf: seen?.conversation_id === conversationId ? seen.seq : null };
+        }
+      }
+      const message = await appendWith(c, conversationId, { from: 'customer', text }, new Date().toISOString());
+      if (delivery) {
+        await c.query(`UPDATE inbound_seen SET conversation_id = $1, seq = $2 WHERE channel = $3 AND message_id = $4`,
+          [conversationId, message.seq, noNul(delivery.channel), noNul(delivery.messageId)]);
+      }
+      await c.query(`INSERT INTO unanswered (conversation_id, seq, owner, lease_until, created_at)
+                     VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond', now())`, [conversationId, message.seq, opts.owner, opts.leaseMs]);
+      return { message };
+    });
+  }
+
+  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown> = {}): Promise<StoredMessage[] | null> {
+    return inTransaction(this.pool, async (c) => {
+      // The mark's row lock makes a second answer (another instance that took it over) wait, then find nothing.
+      const marked = await c.query(`DELETE FROM unanswered WHERE conversation_id = $1 AND seq = $2`, [conversationId, seq]);
+      if (marked.rowCount === 0) return null;
+      const at = new Date().toISOString();
+      const stored: StoredMessage[] = [];
+      for (const r of replies) stored.push(await appendWith(c, conversationId, r, at, seq));
+      await writeStateWith(c, state);
+      return stored;
+    });
+  }
+
+  async answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null> {
+    const marked = await this.pool.query(`SELECT 1 FROM unanswered WHERE conversation_id = $1 AND seq = $2`, [conversationId, seq]);
+    if (marked.rowCount) return null;
+    const r = await this.pool.query<MessageRow>(
+      `SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = $1 AND seq > $2 AND reply_to = $2 ORDER BY seq`, [conversationId, seq]);
+    return r.rows.map(toMessage);
+  }
+
+  async takeUnanswered(owner: string, leaseMs: number, one?: { conversationId: string; seq: number }): Promise<Unanswered[]> {
+    const r = await this.pool.query<{ conversation_id: string; seq: number; text: string; created_at: Date }>(
+      `UPDATE unanswered u SET owner = $1, lease_until = now() + $2 * interval '1 millisecond'
+       FROM messages m
+       WHERE m.conversation_id = u.conversation_id AND m.seq = u.seq AND u.lease_until < now()
+         AND ($3::text IS NULL OR (u.conversation_id = $3 AND u.seq = $4))
+       RETURNING u.conversation_id, u.seq, m.text, u.created_at`,
+      [owner, leaseMs, one?.conversationId ?? null, one?.seq ?? null]);
+    return r.rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.seq - b.seq)
+      .map((row) => ({ conversationId: row.conversation_id, seq: row.seq, text: row.text }));
+  }
+
+  async renewUnanswered(owner: string, leaseMs: number, messages: ReadonlyArray<{ conversationId: string; seq: number }>): Promise<void> {
+    if (!messages.length) return;
+    await this.pool.query(
+      `UPDATE unanswered SET lease_until = now() + $2 * interval '1 millisecond'
+       WHERE owner = $1 AND (conversation_id, seq) IN (SELECT * FROM unnest($3::text[], $4::int[]))`,
+      [owner, leaseMs, messages.map((m) => m.conversationId), messages.map((m) => m.seq)]);
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit = 500): Promise<StoredMessage[]> {
@@ -171,16 +237,7 @@ export class PgStore implements Store {
   }
 
   async writeState(entries: Record<string, unknown>): Promise<void> {
-    const keys = Object.keys(entries);
-    if (!keys.length) return;
-    // JSON.stringify escapes NUL as the six characters \u0000, so the text column takes any value.
-    const values = keys.map((k) => JSON.stringify(entries[k]));
-    await this.pool.query(
-      `INSERT INTO dialog_state (key, value, updated_at)
-       SELECT k, v, now() FROM unnest($1::text[], $2::text[]) AS t(k, v)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      [keys, values],
-    );
+    await writeStateWith(this.pool, entries);
   }
 
   async deleteState(keys: string[]): Promise<void> {
@@ -194,14 +251,11 @@ export class PgStore implements Store {
     return r.rowCount === 1;
   }
 
-  async releaseInbound(channel: string, messageId: string): Promise<void> {
-    await this.pool.query(`DELETE FROM inbound_seen WHERE channel = $1 AND message_id = $2`, [channel, messageId]);
-  }
-
   async purgeBefore(beforeIso: string): Promise<number> {
     const r = await this.pool.query(`DELETE FROM messages WHERE at < $1`, [beforeIso]);
     await this.pool.query(`DELETE FROM dialog_state WHERE updated_at < $1`, [beforeIso]);
     await this.pool.query(`DELETE FROM inbound_seen WHERE at < $1`, [beforeIso]);
+    await this.pool.query(`DELETE FROM unanswered WHERE created_at < $1`, [beforeIso]);
     return r.rowCount ?? 0;
   }
 
@@ -210,4 +264,38 @@ export class PgStore implements Store {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+/**
+ * Appends one message in one statement: the conversation's counter is bumped and the message inserted
+ * under the counter's row lock, so concurrent appends from any instance get gap-free, unique seqs.
+ */
+async function appendWith(db: Queryable, conversationId: string, msg: NewMessage, at: string, replyTo: number | null = null): Promise<StoredMessage> {
+  const text = noNul(msg.text);
+  const suggestions = msg.suggestions?.length ? msg.suggestions : undefined;
+  const r = await db.query<{ seq: number }>(
+    `WITH s AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+     INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, reply_to, author)
+     SELECT $1, s.last_seq, $2, $3, $4, $5, $6, $7 FROM s
+     RETURNING seq`,
+    [conversationId, msg.from, text, suggestions ? JSON.stringify(suggestions) : null, at, replyTo, msg.author ? noNul(msg.author) : null],
+  );
+  const seq = r.rows[0]?.seq;
+  if (seq === undefined) throw new Error(`conversation ${conversationId} does not exist`);
+  return { seq, from: msg.from, text, at, ...(suggestions ? { suggestions } : {}), ...(msg.author ? { author: msg.author } : {}) };
+}
+
+async function writeStateWith(db: Queryable, entries: Record<string, unknown>): Promise<void> {
+  const keys = Object.keys(entries);
+  if (!keys.length) return;
+  // JSON.stringify escapes NUL as the six characters \u0000, so the text column takes any value.
+  const values = keys.map((k) => JSON.stringify(entries[k]));
+  await db.query(
+    `INSERT INTO dialog_state (key, value, updated_at)
+     SELECT k, v, now() FROM unnest($1::text[], $2::text[]) AS t(k, v)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    [keys, values],
+  );
 }

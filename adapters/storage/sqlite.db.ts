@@ -33,29 +33,3 @@ export function migrate(db: SqliteDb, name: string, migrations: readonly string[
     })();
   }
 }
-
-/**
- * The same database, with `prepare` answered from a cache keyed by the SQL text. For libraries that
- * prepare their statement on every call (rate-limiter-flexible's RateLimiterSQLite does): preparing
- * costs more than running a small statement.
- */
-export function withStatementCache(db: SqliteDb): SqliteDb {
-  const cache = new Map<string, Database.Statement>();
-  const prepare = (sql: string): Database.Statement => {
-    let st = cache.get(sql);
-    if (!st) cache.set(sql, (st = db.prepare(sql)));
-    return st;
-  };
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare') return prepare;
-      const v = Reflect.get(target, prop, target) as unknown;
-      if (typeof v !== 'function') return v;
-      // Native methods need the real database as `this`; bind each once.
-      let fn = bound.get(prop);
-      if (!fn) bound.set(prop, (fn = (v as (...a: unknown[]) => unknown).bind(target)));
-      return fn;
-    },
-  });
-}

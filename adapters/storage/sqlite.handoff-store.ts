@@ -50,6 +50,7 @@ export class SqliteHandoffStore implements HandoffStore {
     migrate(db, 'handoffs', MIGRATIONS);
     this.st = {
       current: db.prepare<[string], Row>(`SELECT * FROM handoffs WHERE conversation_id = ? AND status <> 'closed' ORDER BY id DESC LIMIT 1`),
+      latest: db.prepare<[string], Row>(`SELECT * FROM handoffs WHERE conversation_id = ? ORDER BY id DESC LIMIT 1`),
       get: db.prepare<[number], Row>(`SELECT * FROM handoffs WHERE id = ?`),
       insert: db.prepare(`INSERT INTO handoffs (conversation_id, status, reason, order_no, failure_code, locale, queued_at, claim_deadline)
                           VALUES (@conversationId, @status, @reason, @orderNo, @failureCode, @locale, @queuedAt, @claimDeadline)`),
@@ -63,6 +64,11 @@ export class SqliteHandoffStore implements HandoffStore {
 
   async current(conversationId: string): Promise<HandoffRecord | null> {
     const r = this.st.current.get(conversationId);
+    return r ? toRecord(r) : null;
+  }
+
+  async latest(conversationId: string): Promise<HandoffRecord | null> {
+    const r = this.st.latest.get(conversationId);
     return r ? toRecord(r) : null;
   }
 

@@ -2,10 +2,14 @@
  * The embedded Store: one SQLite file in DATA_DIR (WAL), migrations in code, prepared statements.
  * better-sqlite3 is synchronous; each call is a few microseconds, so the Promise API costs nothing
  * and lets PostgreSQL implement the same port.
+ *
+ * One process writes the file (the bot's state cache assumes it too), so a message awaiting an answer
+ * under another owner's lease was left by a process that is gone: it is taken up at once, without
+ * waiting for the lease to run out as instances sharing PostgreSQL must.
  */
 import { migrate, openSqlite, type SqliteDb } from './sqlite.db.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, NewConversation, NewMessage, Sender, Store, StoredMessage } from '../../bot/ports/store.js';
+import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/ports/store.js';
 
 /** Each entry runs once, in order (see sqlite.db.ts). Never edit one that has shipped: append. */
 export const MIGRATIONS: readonly string[] = [
@@ -64,6 +68,19 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO dialog_state_v2 (key, value, updated_at) SELECT key, value, updated_at FROM dialog_state;
    DROP TABLE dialog_state;
    ALTER TABLE dialog_state_v2 RENAME TO dialog_state;`,
+  // Answered exactly once, even across a crash (issue 22): a delivery id leads to its message, a
+  // reply names the message it answers, and a message awaiting its answer is marked, with a lease.
+  `ALTER TABLE messages ADD COLUMN reply_to INTEGER;
+   ALTER TABLE inbound_seen ADD COLUMN conversation_id TEXT;
+   ALTER TABLE inbound_seen ADD COLUMN seq INTEGER;
+   CREATE TABLE unanswered (
+     conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     owner TEXT NOT NULL,
+     lease_until INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (conversation_id, seq)
+   );`,
   // The agent's display name on their messages: after a transfer the customer sees who is writing.
   `ALTER TABLE messages ADD COLUMN author TEXT;`,
 ];
@@ -83,21 +100,15 @@ function toMessage(r: MessageRow): StoredMessage {
   return m;
 }
 
-/** The stored message as the writer gave it, with its seq and time. */
-function stored(seq: number, msg: NewMessage, at: string): StoredMessage {
-  const m: StoredMessage = { seq, from: msg.from, text: msg.text, at };
-  if (msg.suggestions?.length) m.suggestions = msg.suggestions;
-  if (msg.author) m.author = msg.author;
-  return m;
-}
-
 export class SqliteStore implements Store {
   readonly db: SqliteDb;
   private readonly st;
   /** Bumps the conversation's counter and inserts the message atomically. */
-  private readonly appendTx: (conversationId: string, msg: NewMessage, at: string) => number;
-  /** Appends several messages in one transaction (no savepoint per message). */
-  private readonly appendManyTx: (conversationId: string, msgs: ReadonlyArray<NewMessage>, at: string) => StoredMessage[];
+  private readonly appendTx: (conversationId: string, msg: NewMessage, at: string) => StoredMessage;
+  private readonly customerTx: (conversationId: string, text: string, delivery: Delivery | undefined, owner: string, leaseUntil: number, at: string) => { message: StoredMessage } | { duplicateOf: number | null };
+  /** The replies, the state and the end of the mark in one transaction (no savepoint per message). */
+  private readonly answerTx: (conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown>, at: string) => StoredMessage[] | null;
+  private readonly takeTx: (owner: string, leaseUntil: number, one: { conversationId: string; seq: number } | undefined) => Unanswered[];
 
   /** Takes a database file path (or ':memory:'), or a database already opened with openSqlite. */
   constructor(fileOrDb: string | SqliteDb) {
@@ -110,23 +121,53 @@ export class SqliteStore implements Store {
       byUser: db.prepare<[string, string], ConversationRow>(`SELECT * FROM conversations WHERE channel = ? AND user_id = ? ORDER BY created_at DESC LIMIT 1`),
       setLocale: db.prepare(`UPDATE conversations SET locale = ? WHERE id = ?`),
       bumpSeq: db.prepare<[string], { last_seq: number }>(`UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`),
-      insertMsg: db.prepare(`INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, author) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertMsg: db.prepare(`INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, reply_to, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       listMsgs: db.prepare<[string, number, number], MessageRow>(`SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+      repliesTo: db.prepare<[string, number, number], MessageRow>(`SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = ? AND seq > ? AND reply_to = ? ORDER BY seq`),
       getState: db.prepare<[string], { value: string }>(`SELECT value FROM dialog_state WHERE key = ?`),
       putState: db.prepare(`INSERT INTO dialog_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
       delState: db.prepare(`DELETE FROM dialog_state WHERE key = ?`),
       claim: db.prepare(`INSERT OR IGNORE INTO inbound_seen (channel, message_id, at) VALUES (?, ?, ?)`),
+      claimedSeq: db.prepare<[string, string], { conversation_id: string | null; seq: number | null }>(`SELECT conversation_id, seq FROM inbound_seen WHERE channel = ? AND message_id = ?`),
+      claimFor: db.prepare(`UPDATE inbound_seen SET conversation_id = ?, seq = ? WHERE channel = ? AND message_id = ?`),
+      mark: db.prepare(`INSERT INTO unanswered (conversation_id, seq, owner, lease_until, created_at) VALUES (?, ?, ?, ?, ?)`),
+      unmark: db.prepare(`DELETE FROM unanswered WHERE conversation_id = ? AND seq = ?`),
+      isMarked: db.prepare<[string, number], { seq: number }>(`SELECT seq FROM unanswered WHERE conversation_id = ? AND seq = ?`),
+      orphans: db.prepare<[string, number], { conversation_id: string; seq: number; text: string }>(
+        `SELECT u.conversation_id, u.seq, m.text FROM unanswered u JOIN messages m ON m.conversation_id = u.conversation_id AND m.seq = u.seq
+         WHERE u.owner <> ? OR u.lease_until < ? ORDER BY u.created_at, u.seq`),
+      lease: db.prepare(`UPDATE unanswered SET owner = ?, lease_until = ? WHERE conversation_id = ? AND seq = ?`),
+      renew: db.prepare(`UPDATE unanswered SET lease_until = ? WHERE owner = ? AND conversation_id = ? AND seq = ?`),
     };
-    const insert = (conversationId: string, msg: NewMessage, at: string): number => {
+    const append = (conversationId: string, msg: NewMessage, at: string, replyTo: number | null = null): StoredMessage => {
       const row = this.st.bumpSeq.get(conversationId);
       if (!row) throw new Error(`conversation ${conversationId} does not exist`);
-      const suggestions = msg.suggestions?.length ? JSON.stringify(msg.suggestions) : null;
-      this.st.insertMsg.run(conversationId, row.last_seq, msg.from, msg.text, suggestions, at, msg.author ?? null);
-      return row.last_seq;
+      const suggestions = msg.suggestions?.length ? msg.suggestions : undefined;
+      this.st.insertMsg.run(conversationId, row.last_seq, msg.from, msg.text, suggestions ? JSON.stringify(suggestions) : null, at, replyTo, msg.author ?? null);
+      return { seq: row.last_seq, from: msg.from, text: msg.text, at, ...(suggestions ? { suggestions } : {}), ...(msg.author ? { author: msg.author } : {}) };
     };
-    this.appendTx = db.transaction(insert);
-    this.appendManyTx = db.transaction((conversationId: string, msgs: ReadonlyArray<NewMessage>, at: string) =>
-      msgs.map((msg) => stored(insert(conversationId, msg, at), msg, at)));
+    this.appendTx = db.transaction((conversationId, msg, at) => append(conversationId, msg, at));
+    this.customerTx = db.transaction((conversationId: string, text: string, delivery: Delivery | undefined, owner: string, leaseUntil: number, at: string) => {
+      if (delivery && this.st.claim.run(delivery.channel, delivery.messageId, at).changes === 0) {
+        const seen = this.st.claimedSeq.get(delivery.channel, delivery.messageId);
+        return { duplicateOf: seen?.conversation_id === conversationId ? seen.seq : null };
+      }
+      const message = append(conversationId, { from: 'customer', text }, at);
+      if (delivery) this.st.claimFor.run(conversationId, message.seq, delivery.channel, delivery.messageId);
+      this.st.mark.run(conversationId, message.seq, owner, leaseUntil, at);
+      return { message };
+    });
+    this.answerTx = db.transaction((conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown>, at: string) => {
+      if (this.st.unmark.run(conversationId, seq).changes === 0) return null;
+      const stored = replies.map((r) => append(conversationId, r, at, seq));
+      for (const [k, v] of Object.entries(state)) this.st.putState.run(k, JSON.stringify(v), at);
+      return stored;
+    });
+    this.takeTx = db.transaction((owner: string, leaseUntil: number, one: { conversationId: string; seq: number } | undefined) => {
+      const rows = this.st.orphans.all(owner, Date.now()).filter((r) => !one || (r.conversation_id === one.conversationId && r.seq === one.seq));
+      for (const r of rows) this.st.lease.run(owner, leaseUntil, r.conversation_id, r.seq);
+      return rows.map((r) => ({ conversationId: r.conversation_id, seq: r.seq, text: r.text }));
+    });
   }
 
   async createConversation(c: NewConversation): Promise<Conversation> {
@@ -150,16 +191,29 @@ export class SqliteStore implements Store {
   }
 
   async appendMessage(conversationId: string, msg: NewMessage): Promise<StoredMessage> {
-    const at = new Date().toISOString();
-    return stored(this.appendTx(conversationId, msg, at), msg, at);
+    return this.appendTx(conversationId, msg, new Date().toISOString());
   }
 
-  async appendMessages(conversationId: string, msgs: ReadonlyArray<NewMessage>): Promise<StoredMessage[]> {
-    return this.appendManyTx(conversationId, msgs, new Date().toISOString());
+  async appendCustomer(conversationId: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }): Promise<{ message: StoredMessage } | { duplicateOf: number | null }> {
+    return this.customerTx(conversationId, text, opts.delivery, opts.owner, Date.now() + opts.leaseMs, new Date().toISOString());
   }
 
-  async releaseInbound(channel: string, messageId: string): Promise<void> {
-    this.db.prepare(`DELETE FROM inbound_seen WHERE channel = ? AND message_id = ?`).run(channel, messageId);
+  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown> = {}): Promise<StoredMessage[] | null> {
+    return this.answerTx(conversationId, seq, replies, state, new Date().toISOString());
+  }
+
+  async answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null> {
+    if (this.st.isMarked.get(conversationId, seq)) return null;
+    return this.st.repliesTo.all(conversationId, seq, seq).map(toMessage);
+  }
+
+  async takeUnanswered(owner: string, leaseMs: number, one?: { conversationId: string; seq: number }): Promise<Unanswered[]> {
+    return this.takeTx(owner, Date.now() + leaseMs, one);
+  }
+
+  async renewUnanswered(owner: string, leaseMs: number, messages: ReadonlyArray<{ conversationId: string; seq: number }>): Promise<void> {
+    const until = Date.now() + leaseMs;
+    for (const m of messages) this.st.renew.run(until, owner, m.conversationId, m.seq);
   }
 
   async purgeBefore(beforeIso: string): Promise<number> {
@@ -167,6 +221,7 @@ export class SqliteStore implements Store {
       const n = this.db.prepare(`DELETE FROM messages WHERE at < ?`).run(beforeIso).changes;
       this.db.prepare(`DELETE FROM dialog_state WHERE updated_at < ?`).run(beforeIso);
       this.db.prepare(`DELETE FROM inbound_seen WHERE at < ?`).run(beforeIso);
+      this.db.prepare(`DELETE FROM unanswered WHERE created_at < ?`).run(beforeIso);
       return n;
     })();
   }

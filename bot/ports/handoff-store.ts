@@ -55,6 +55,8 @@ export interface HandoffNote {
 export interface HandoffStore {
   /** The conversation's handoff that is not closed yet, if any. */
   current(conversationId: string): Promise<HandoffRecord | null>;
+  /** The conversation's newest handoff, closed or not, if it ever had one. */
+  latest(conversationId: string): Promise<HandoffRecord | null>;
   get(id: number): Promise<HandoffRecord | null>;
   create(h: NewHandoff): Promise<HandoffRecord>;
   /**

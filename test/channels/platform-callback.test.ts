@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { platformCallback, CALLBACK_PATH } from '../../adapters/channels/platform-callback.js';
@@ -78,6 +79,18 @@ describe('POST /callbacks/172', () => {
     expect(calls[0]![0]).toBe('172202611100001');
     expect(calls[0]![1]).toMatchObject({ RequidId: 'r1', OrderStatus: '审核失败', Remark: '身份信息不一致', ThirdPhone: null, OrderNo172: 'T99' });
     expect(await store.get('r1')).toMatchObject({ orderNo: '172202611100001', status: 'done' });
+  });
+
+  it('keeps the push masked: the issued number, and any phone or ID number the Remark quotes', async () => {
+    const file = path.join(tempDir(), 'cb.sqlite');
+    const { app, calls } = await rig({ file });
+    const remark = '地址不详，联系人13912345678，证件440305199204185539';
+    await push(app, { RequidId: 'pii', Data: data({ ThirdPhone: '17012345678', Remark: remark }) });
+    expect(calls[0]![1]).toMatchObject({ ThirdPhone: '17012345678', Remark: remark }); // the notice is told the truth
+    const db = new Database(file, { readonly: true });
+    const { payload } = db.prepare(`SELECT payload FROM platform_callbacks WHERE requid_id = 'pii'`).get() as { payload: string };
+    db.close();
+    expect(JSON.parse(payload)).toMatchObject({ ThirdPhone: '170****5678', Remark: '地址不详，联系人139****5678，证件440305********5539' });
   });
 
   it('accepts either sign variant', async () => {

@@ -85,6 +85,11 @@ describe('WeChat channel: customers on the mock puppet reach the real pipeline',
     expect(c.inbox).toHaveLength(replies.length);
     const conv = await r.built.store.findConversationByUser('wechat', c.id);
     expect((await r.built.store.listMessages(conv!.id, 0)).filter((m) => m.from === 'customer')).toHaveLength(1);
+    // And the conversation is not left waiting for a turn that ended: what an agent writes next arrives.
+    const msg = await r.built.store.appendMessage(conv!.id, { from: 'agent', text: '您好，我是人工客服小李' });
+    await r.bus.publish(conv!.id, { type: 'message', message: msg });
+    await until(() => c.inbox.length > replies.length);
+    expect(c.inbox.at(-1)!.text).toBe('您好，我是人工客服小李');
   });
 
   it('forwards what an agent writes (bus) to the contact, and not the bot replies twice', async () => {

@@ -3,27 +3,13 @@
  * platform takes a second to answer) finishes that turn, then closes the socket with 1012 ("service
  * restart", the page reconnects), and the process exits 0. Nothing the customer sent is lost.
  */
-import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
 import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
 import { tempDir } from '../helpers/app.js';
-import { TEST_NLU_MODEL_DIR } from '../helpers/nlu-models.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, startServer } from '../helpers/server-process.js';
 
 describe('graceful shutdown', () => {
   let standIn: PlatformStandIn;
@@ -33,22 +19,11 @@ describe('graceful shutdown', () => {
   it('finishes the turn in flight, closes sockets with a reconnect hint, exits 0', async () => {
     const port = await freePort();
     const dataDir = tempDir('shutdown-');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'test',
-        ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_TIMEOUT_MS: '4000',
-        DATABASE_URL: '', REDIS_URL: '',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+    const { child, exited } = await startServer(port, {
+      DATA_DIR: dataDir, ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_TIMEOUT_MS: '4000',
+      DATABASE_URL: '', REDIS_URL: '',
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + 20_000;
-      while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
-        if (Date.now() > deadline) throw new Error('server did not start');
-        await new Promise((r) => setTimeout(r, 100));
-      }
       const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat`);
       const frames: Array<Record<string, unknown>> = [];
       const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));

@@ -45,6 +45,9 @@ export function handoffStoreContract(name: string, make: () => Promise<FeatureRi
       expect((await h.current(conv))?.id).toBe(first.id);
       await h.update(first.id, ['queued'], { status: 'closed' });
       expect(await h.current(conv)).toBeNull();
+      // The newest one, closed or not, is still there for the conversation's history.
+      expect((await h.latest(conv))?.id).toBe(second.id);
+      expect(await h.latest(randomUUID())).toBeNull();
     });
 
     it('applies a patch only while the status is one of those expected (compare-and-set)', async () => {

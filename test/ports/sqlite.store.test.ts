@@ -9,7 +9,7 @@ const file = path.join(tempDir(), 'contract.sqlite');
 storeContract('SQLite file', async () => new SqliteStore(file), async (s) => {
   await s.close();
   return new SqliteStore(file);
-});
+}, { oneProcess: true });
 
 describe('SQLite schema upgrade', () => {
   it('rebuilds messages and dialog states as ordinary tables and keeps every row', async () => {

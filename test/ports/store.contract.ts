@@ -1,11 +1,13 @@
 /**
  * The Store contract: every implementation (SQLite, PostgreSQL, …) runs these same tests.
+ * `oneProcess`: the store is written by one process only (SQLite), so a message awaiting its answer
+ * under another owner's lease is that of a process that is gone, taken up without waiting.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../bot/ports/store.js';
 
-export function storeContract(name: string, make: () => Promise<Store>, reopen?: (s: Store) => Promise<Store>): void {
+export function storeContract(name: string, make: () => Promise<Store>, reopen?: (s: Store) => Promise<Store>, opts: { oneProcess?: boolean } = {}): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => { store = await make(); });
@@ -70,6 +72,56 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
       expect(await store.claimInbound('wechat', id)).toBe(true);
       expect(await store.claimInbound('wechat', id)).toBe(false);
       expect(await store.claimInbound('web', id)).toBe(true);
+    });
+
+    it('stores a customer message with its delivery once, and gives a redelivery the seq it brought', async () => {
+      const c = await newConv();
+      const delivery = { channel: 'rest', messageId: `${c.id}:m1` };
+      const first = await store.appendCustomer(c.id, 'hello', { delivery, owner: 'p1', leaseMs: 60_000 });
+      expect(first).toEqual({ message: { seq: 1, from: 'customer', text: 'hello', at: expect.any(String) } });
+      // Two redeliveries at once: neither stores anything.
+      const again = await Promise.all([1, 2].map(() => store.appendCustomer(c.id, 'hello', { delivery, owner: 'p2', leaseMs: 60_000 })));
+      expect(again).toEqual([{ duplicateOf: 1 }, { duplicateOf: 1 }]);
+      expect(await store.appendCustomer(randomUUID(), 'x', { delivery, owner: 'p2', leaseMs: 1 })).toEqual({ duplicateOf: null }); // another conversation's id
+      expect((await store.listMessages(c.id, 0)).map((m) => m.text)).toEqual(['hello']);
+      expect(await store.answerOf(c.id, 1)).toBeNull();
+    });
+
+    it('stores an answer once, with its replies and dialog state in one step', async () => {
+      const c = await newConv();
+      const key = `state-${c.id}`;
+      const { message } = await store.appendCustomer(c.id, '172202611100001', { owner: 'p1', leaseMs: 60_000 }) as { message: { seq: number } };
+      await store.appendMessage(c.id, { from: 'agent', text: 'in between' });
+      const replies = [{ from: 'bot' as const, text: 'first' }, { from: 'bot' as const, text: 'second', suggestions: ['转人工'] }];
+      const [a, b] = await Promise.all([store.answer(c.id, message.seq, replies, { [key]: { step: 'tail' } }), store.answer(c.id, message.seq, [{ from: 'bot', text: 'twice' }], { [key]: { step: 'other' } })]);
+      const won = a ?? b;
+      expect([a, b].filter((x) => x === null)).toHaveLength(1);
+      expect(won!.map((m) => m.text)).toEqual(a ? ['first', 'second'] : ['twice']);
+      expect(await store.answerOf(c.id, message.seq)).toEqual(won);
+      expect(await store.readState([key])).toEqual({ [key]: { step: a ? 'tail' : 'other' } });
+      expect((await store.listMessages(c.id, 0)).map((m) => m.text)).toEqual(['172202611100001', 'in between', ...won!.map((m) => m.text)]);
+      // An answer of no replies (an agent holds the conversation) is an answer too.
+      const { message: m2 } = await store.appendCustomer(c.id, 'for the agent', { owner: 'p1', leaseMs: 60_000 }) as { message: { seq: number } };
+      expect(await store.answer(c.id, m2.seq, [])).toEqual([]);
+      expect(await store.answerOf(c.id, m2.seq)).toEqual([]);
+    });
+
+    it('hands a message whose owner is gone to one owner, who keeps it while renewing the lease', async () => {
+      const c = await newConv();
+      const { message } = await store.appendCustomer(c.id, 'lost', { owner: 'dead', leaseMs: 1 }) as { message: { seq: number } };
+      const one = { conversationId: c.id, seq: message.seq };
+      await new Promise((r) => setTimeout(r, 20));
+      // Shared by instances, several may ask at once and one gets it; one process per store has one owner asking.
+      const askers = opts.oneProcess ? ['p1'] : ['p1', 'p2', 'p3'];
+      const taken = await Promise.all(askers.map((o) => store.takeUnanswered(o, 60_000, one)));
+      expect(taken.flat()).toEqual([{ conversationId: c.id, seq: message.seq, text: 'lost' }]);
+      const owner = askers[taken.findIndex((t) => t.length)]!;
+      await store.renewUnanswered(owner, 60_000, [one]);
+      expect(await store.takeUnanswered(owner, 60_000, one)).toEqual([]);
+      // Shared: another owner waits for the lease. One process per store: another owner is one that has died.
+      expect(await store.takeUnanswered('p4', 60_000, one)).toHaveLength(opts.oneProcess ? 1 : 0);
+      await store.answer(c.id, message.seq, [{ from: 'bot', text: 'found' }]);
+      expect(await store.takeUnanswered('p5', 1)).not.toContainEqual(expect.objectContaining({ conversationId: c.id }));
     });
 
     it('finds a channel user\'s conversation and switches its locale', async () => {

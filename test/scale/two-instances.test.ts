@@ -4,18 +4,14 @@
  * customer on A sees it live; A is killed (SIGKILL) and the customer carries on through B with
  * nothing lost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import type net from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
 import { testApp, tempDir } from '../helpers/app.js';
-import { TEST_NLU_MODEL_DIR } from '../helpers/nlu-models.js';
+import { freePort, startServer } from '../helpers/server-process.js';
 import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const skip = skipUnlessService('PostgreSQL', pgAvailable) || skipUnlessService('Redis', redisAvailable);
 
 interface Frame { type: string; [k: string]: unknown }
@@ -51,15 +47,6 @@ class Customer {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
   let db: Awaited<ReturnType<typeof createPgSchema>>;
   let a: ChildProcess;
@@ -77,18 +64,7 @@ describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
     bUrl = `http://127.0.0.1:${(b.app.server.address() as net.AddressInfo).port}`;
 
     aPort = await freePort();
-    a = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(aPort), HOST: '127.0.0.1', DATA_DIR: tempDir('inst-a-'), NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${aPort}/readyz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error('instance A did not become ready');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    a = (await startServer(aPort, { ...env, DATA_DIR: tempDir('inst-a-') })).child;
   }, 40_000);
 
   afterAll(async () => {

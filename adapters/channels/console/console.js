@@ -430,9 +430,17 @@
     api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/transfer', { to: to }).then(function () {
       toast('已转接给 ' + name);
       $('transfer').open = false;
+      closeConversation(); // only its holder may read it now
       refreshLists();
-      reloadCurrent();
     }, fail);
+  }
+
+  function closeConversation() {
+    if (!current) return;
+    sendFrame({ type: 'unwatch', conversationId: current.id });
+    current = null;
+    show($('conv'), false);
+    show($('empty'), true);
   }
 
   /** 结束服务 asks once more before it ends the chat. */
