@@ -104,6 +104,12 @@ export interface AlternativesQuery {
   operator?: Operator;
   /** Cheapest or most data first, rather than closest to the original plan. */
   prefer?: 'cheap' | 'data';
+  /** Only plans that need no first top-up. */
+  noFirstTopUp?: boolean;
+  /** Only plans up to this monthly fee. */
+  maxFee?: number;
+  /** Not this operator's plans (the customer does not want them). */
+  notOperator?: Operator;
   /** Plans not to offer again (already shown). */
   exclude?: ReadonlySet<string>;
 }
@@ -190,11 +196,17 @@ export function alternatives(catalogue: PlanCatalogue, q: AlternativesQuery, lim
   return catalogue.plans
     .filter((p) => p.id !== q.originalPlanId && isEligible(p, e) && !q.exclude?.has(p.id))
     .filter((p) => rule !== 'other_operator' || p.operator !== operator)
-    .filter((p) => !q.operator || p.operator === q.operator)
+    .filter((p) => wanted(p, q))
     .map((p, i) => ({ p, i, d: distance(p, orig) }))
     .sort((a, b) => preferred(a.p, b.p, q.prefer) || a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, limit)
     .map(({ p }) => ({ plan: p, why: reasons(rule, p, e, orig), orderUrl: p.orderUrl }));
+}
+
+/** Whether a plan is one the customer asked for: their operator (not one they refused), no first top-up, within budget. */
+function wanted(p: Plan, q: { operator?: Operator; notOperator?: Operator; noFirstTopUp?: boolean; maxFee?: number }): boolean {
+  return (!q.operator || p.operator === q.operator) && p.operator !== q.notOperator
+    && (!q.noFirstTopUp || !p.firstTopUp) && (q.maxFee === undefined || p.monthlyFee <= q.maxFee);
 }
 
 /** Orders two plans by what the customer prefers (0 without a preference, or when they are equal on it). */
@@ -216,6 +228,12 @@ export interface CatalogueQuery {
   operator?: Operator;
   /** Most data first (流量多的) rather than cheapest first. */
   prefer?: 'cheap' | 'data';
+  /** Only plans that need no first top-up. */
+  noFirstTopUp?: boolean;
+  /** Only plans up to this monthly fee. */
+  maxFee?: number;
+  /** Not this operator's plans (the customer does not want them). */
+  notOperator?: Operator;
   /** Plans not to offer again (already shown). */
   exclude?: ReadonlySet<string>;
 }
@@ -228,7 +246,7 @@ export interface CatalogueQuery {
 export function plansOnSale(catalogue: PlanCatalogue, q: CatalogueQuery, limit = 3): Offer[] {
   const e = q.eligibility;
   return catalogue.plans
-    .filter((p) => isEligible(p, e) && (!q.operator || p.operator === q.operator) && !q.exclude?.has(p.id))
+    .filter((p) => isEligible(p, e) && wanted(p, q) && !q.exclude?.has(p.id))
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (q.prefer === 'data' ? b.p.dataGB - a.p.dataGB : 0) || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, Math.max(0, limit))

@@ -54,6 +54,12 @@ export interface Stated {
   age?: number;
   operator?: Operator;
   prefer?: 'cheap' | 'data';
+  /** Only plans without a first top-up ("不用首充的"). */
+  noFirstTopUp?: boolean;
+  /** The most the customer will pay a month ("30以内"). */
+  maxFee?: number;
+  /** An operator the customer does not want ("别给我推联通"). */
+  notOperator?: Operator;
 }
 
 /** The dialog's memory between turns. JSON only, and never an unmasked personal datum. */

@@ -77,13 +77,15 @@ export async function runTurn(thread: string | null, input: TurnInput, given: Di
 
 /** A reply this long said again word for word reads as a repeated block, not an answer. */
 const LONG_REPLY = 30;
+/** Longer than this, a reply said again is a block, and only its first sentence is said. */
+const BLOCK = 150;
 /** How many recent replies are remembered (by fingerprint). */
 const RECENT = 12;
 const fingerprint = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 12);
 
 /**
  * A longer answer the bot gave a moment ago, about to be said again word for word (the customer asked
- * the same thing twice): its first sentence, introduced as said before, instead of the whole text.
+ * the same thing twice): introduced as said before, and if it is a block, only its first sentence.
  * A list of plans is left whole (the list is the answer; its heading already differs when it can),
  * and so is what the flow asks for (the order number, the phone digits: asked again in full).
  */
@@ -91,7 +93,8 @@ function notTwice(out: Outcome, turn: Turn): Outcome {
   const recent = new Set(turn.vars.recentReplies ?? []);
   const replies = out.replies.map((r) => {
     if (r.text.length < LONG_REPLY || !recent.has(fingerprint(r.text)) || /https?:\/\//.test(r.text)) return r;
-    const first = /^[^。！？.!?\n]*[。！？.!?]?/u.exec(r.text)![0];
+    // A few lines of facts asked for again are said again; a block is cut to its first sentence.
+    const first = r.text.length <= BLOCK ? r.text : /^[^。！？.!?\n]*[。！？.!?]?/u.exec(r.text)![0];
     return { ...r, text: t(turn.deps.knowledge, turn.input.locale, 'said_before', { first }) };
   });
   const said = replies.filter((r) => r.text.length >= LONG_REPLY).map((r) => fingerprint(r.text));

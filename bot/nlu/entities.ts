@@ -4,6 +4,7 @@
  * like String.prototype.slice.
  */
 import { extractAges } from './ages.js';
+import { extractBudget } from './budget.js';
 import { CHINESE_DIGITS } from './chinese.js';
 import { toHalfWidth } from './gazetteer.js';
 import { extractOperators } from './operators.js';
@@ -104,5 +105,8 @@ export function extractEntities(text: string, options: ExtractOptions = {}): Ent
     ...extractAges(text),
     ...(options.plans?.find(text) ?? []),
   ].filter((e) => !inId(e));
+  // A budget is not an age said with the same number ("我30岁 30以内的"), nor inside an identifier.
+  const budgets = extractBudget(text).filter((b) => !inId(b) && !extra.some((e) => e.start === b.start));
+  extra.push(...budgets);
   return [...ids, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }

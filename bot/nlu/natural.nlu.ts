@@ -153,7 +153,7 @@ export class NaturalNlu implements LanguageUnderstanding {
     this.minPosterior = floor(options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open, this.bars.topic));
     this.plans = options.plans;
     this.keywords = options.keywords ?? Keywords.load();
-    this.pinyin = new PinyinReader(() => training.zh.map((ex) => toMandarin(ex.text)));
+    this.pinyin = new PinyinReader(() => training.zh.map((ex) => toMandarin(ex.text)), () => [...domain.zh, ...(domain.ours?.zh ?? [])]);
     const training = options.training ?? loadTrainingData();
     if (options.spelling ?? true) {
       const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
@@ -212,7 +212,9 @@ export class NaturalNlu implements LanguageUnderstanding {
       const person = this.personInAClause(read);
       if (person) decided = { intent: person, onTopic: person };
     }
-    return { text, ...decided, elsewhere: ctx.elsewhere, pinyin, ranking, entities: [...shown, ...(pinyin ? [] : this.keywords.find(read))] };
+    // Keywords of a pinyin message are found in its characters and, like its other entities read there, cover the whole message.
+    const keywords = pinyin ? this.keywords.find(read).map((e) => ({ ...e, start: 0, end: text.length })) : this.keywords.find(read);
+    return { text, ...decided, elsewhere: ctx.elsewhere, pinyin, ranking, entities: [...shown, ...keywords] };
   }
 
   /**

@@ -29,6 +29,8 @@ const SYLLABLES: ReadonlySet<string> = new Set(
 );
 const LONGEST = 6; // zhuang, shuang
 const WORD = /[a-zA-Zü]+/g;
+/** How often a domain word counts as seen: more than any reading of its characters one by one. */
+const DOMAIN_WORD_WEIGHT = 10_000;
 /** Latin words and the spaces between them. */
 const STRETCH = /[a-zA-Zü]+(?:\s+[a-zA-Zü]+)*/g;
 
@@ -84,7 +86,12 @@ export class PinyinReader {
   private table: Map<string, { word: string; count: number }> | undefined;
   private longestWord = 1;
 
-  constructor(private readonly phrases: () => readonly string[]) {}
+  /**
+   * `phrases`: the Chinese training phrases, cut into words by jieba. `words`: words of the domain
+   * (首充, 风控, 号池…), which jieba's dictionary may cut in two: they are spelt as wholes and outweigh
+   * any reading of their characters one by one.
+   */
+  constructor(private readonly phrases: () => readonly string[], private readonly words: () => readonly string[] = () => []) {}
 
   private build(): Map<string, { word: string; count: number }> {
     // Counted by word and reading together: 了 is "le" in 好了 but "liao" in 了解.
@@ -106,6 +113,11 @@ export class PinyinReader {
         // Its characters too, read as in this word, so a word jieba never cut alone can still be spelt.
         if (word.length > 1 && sounds.length === word.length) [...word].forEach((c, i) => add(c, sounds[i]!));
       }
+    }
+    for (const word of this.words()) {
+      if (!/^[\u3400-\u9fff]{2,6}$/.test(word)) continue;
+      const key = pinyin(word, { toneType: 'none', type: 'array' }).map((x) => x.replace(/ü/g, 'v')).join(' ');
+      counts.set(`${word} ${key}`, { word, key, count: DOMAIN_WORD_WEIGHT });
     }
     const table = new Map<string, { word: string; count: number }>();
     for (const { word, key, count } of counts.values()) {

@@ -114,7 +114,10 @@ export async function explainTerm(turn: Turn): Promise<Outcome> {
   const lines = terms.map((term) => term.text[locale]);
   const reason = v?.facts.reason;
   const ours = reason && terms.find((term) => term.code === reason.code);
-  if (v && reason && ours) lines.push(say(turn, 'term_on_your_order', { title: reason.text[locale].title, next: fill(reason.text[locale].next, v.params) }));
+  if (v && reason && ours) {
+    const text = reason.text[locale];
+    lines.push(say(turn, 'term_on_your_order', { title: text.title, why: fill(text.why, v.params), next: fill(text.next, v.params) }));
+  }
   const offerPerson = terms.some((term) => term.unpublished);
   return {
     replies: [{ text: lines.join('\n'), ...(offerPerson ? { suggestions: [humanButton(turn)] } : {}) }],

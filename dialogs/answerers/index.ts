@@ -2,12 +2,12 @@
  * Every action a policy rule can name (knowledge/policy.json `do`), by name. A rule naming an
  * action that is not here stops start-up (see support.dialog.ts).
  */
-import { apologise, apologiseAndHandoff, areYouBot, declined, goodbye, greet, handoff, notifyOptIn, thanks } from './people.js';
+import { apologise, apologiseAndHandoff, apologiseAndLookUp, areYouBot, declined, goodbye, greet, handoff, notifyOptIn, thanks } from './people.js';
 import { elsewhere, faq, faqOrPerson, notUnderstood, start } from './fallbacks.js';
 import { explainTerm, nextStep, reorderAdvice, statusAgain, whenAnswer, whyAgain } from './follow-ups.js';
 import { askOrderNo, askTailFirst, checkTail, lookUpOrder, orderNoHelp, tailHelp } from './order.js';
 import { activationExpired, activationHelp, changeAfterFailure, firstTopUp, orderDetails, parcelMissing, parcelStatus } from './order-questions.js';
-import { catalogue, refilterPlans } from './plans.js';
+import { catalogue, planFit, refilterPlans } from './plans.js';
 import { askPrecheck, precheckAnswer } from './precheck.js';
 import type { Action } from './turn.js';
 
@@ -18,9 +18,9 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   whyAgain, nextStep, whenAnswer, reorderAdvice, statusAgain, explainTerm,
   firstTopUp, activationExpired, changeAfterFailure, parcelStatus, parcelMissing, orderDetails, activationHelp,
   // plans and the pre-check
-  refilterPlans, catalogue, askPrecheck, precheckAnswer,
+  refilterPlans, catalogue, planFit, askPrecheck, precheckAnswer,
   // people and courtesies
-  handoff, apologise, apologiseAndHandoff, areYouBot, declined, thanks, goodbye, greet, notifyOptIn,
+  handoff, apologise, apologiseAndHandoff, apologiseAndLookUp, areYouBot, declined, thanks, goodbye, greet, notifyOptIn,
   // everything else
   faq, faqOrPerson, elsewhere, start, notUnderstood,
 };
@@ -31,7 +31,7 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
  */
 export const FLOW_ACTIONS: ReadonlySet<string> = new Set([
   'lookUpOrder', 'checkTail', 'askOrderNo', 'askTailFirst', 'tailHelp', 'orderNoHelp', 'askPrecheck', 'precheckAnswer',
-  'handoff', 'apologiseAndHandoff', 'start', 'notUnderstood',
+  'handoff', 'apologiseAndHandoff', 'apologiseAndLookUp', 'start', 'notUnderstood',
 ]);
 
 /** Answers after which the order number, while it is awaited, is asked for again (a plan list or a thank-you is not). */

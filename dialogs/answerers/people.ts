@@ -5,7 +5,7 @@
  */
 import type { HandoffReason } from '../dialog.js';
 import { fill } from '../facts.js';
-import { askOrderNo } from './order.js';
+import { askOrderNo, lookUpOrder } from './order.js';
 import { offersNow, withAfter } from './plans.js';
 import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Turn } from './turn.js';
 
@@ -44,6 +44,12 @@ export async function apologise(turn: Turn): Promise<Outcome> {
   const plans = v ? offersNow(turn, v.facts) : undefined;
   const reply = { text: [say(turn, 'apology'), step, say(turn, 'apology_offer_human')].join('\n'), suggestions: [humanButton(turn)] };
   return stay(turn, withAfter([reply], plans ? [plans] : []), { ...turn.vars, lastOffer: 'human' });
+}
+
+/** "身份证都给你们了 卡呢？172…": an apology, and the order the message names looked up at once. */
+export async function apologiseAndLookUp(turn: Turn): Promise<Outcome> {
+  const out = await lookUpOrder(turn);
+  return { ...out, replies: [{ text: say(turn, 'apology') }, ...out.replies] };
 }
 
 /** "你是真人吗": the truth, and how to reach a person, without queueing anyone. */

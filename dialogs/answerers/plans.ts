@@ -69,12 +69,25 @@ export function statedFrom(turn: Turn): Stated {
   const value = (name: string) => turn.input.entities.find((e) => e.entity === name)?.value;
   const before = turn.vars.stated ?? {};
   const age = Number(value('age'));
-  const prefer = value('preference');
+  const prefers = turn.input.entities.filter((e) => e.entity === 'preference').map((e) => e.value);
+  const prefer = prefers.find((p): p is 'cheap' | 'data' => p === 'cheap' || p === 'data');
+  const budget = Number(value('budget'));
+  // An operator right after a word of refusal ("别给我推联通") is one not to offer, not one asked for.
+  let { operator, notOperator } = before;
+  const named = turn.input.entities.find((e) => e.entity === 'operator');
+  const op = named ? normaliseOperator(named.value) : undefined;
+  if (named && op) {
+    const refused = turn.input.entities.some((e) => e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3);
+    if (refused) { notOperator = op; if (operator === op) operator = undefined; } else { operator = op; if (notOperator === op) notOperator = undefined; }
+  }
   return {
     province: value('province') ?? before.province,
     age: Number.isInteger(age) && age > 0 ? age : before.age,
-    operator: normaliseOperator(value('operator')) ?? before.operator,
-    prefer: prefer === 'cheap' || prefer === 'data' ? prefer : before.prefer,
+    operator,
+    notOperator,
+    prefer: prefer ?? before.prefer,
+    noFirstTopUp: prefers.includes('noFirstTopUp') || before.noFirstTopUp,
+    maxFee: Number.isInteger(budget) && budget > 0 ? budget : before.maxFee,
   };
 }
 
@@ -86,13 +99,19 @@ function conditions(s: Stated, turn: Turn): string {
     ...(s.age !== undefined ? [say(turn, 'catalogue_age', { age: s.age })] : []),
     ...(s.operator ? [operatorName(s.operator, locale)] : []),
     ...(s.prefer ? [say(turn, `catalogue_prefer_${s.prefer}`)] : []),
+    ...(s.noFirstTopUp ? [say(turn, 'catalogue_no_first_topup')] : []),
+    ...(s.maxFee !== undefined ? [say(turn, 'catalogue_max_fee', { fee: s.maxFee })] : []),
+    ...(s.notOperator ? [say(turn, 'catalogue_not_operator', { operator: operatorName(s.notOperator, locale) })] : []),
   ].join(say(turn, 'catalogue_sep'));
 }
 
-/** Did this message state anything new (a province, an age, an operator, a preference)? */
+/** Did this message state anything new (a province, an age, an operator, a preference, a budget)? */
 function statesSomething(turn: Turn): boolean {
-  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference'].includes(e.entity));
+  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget'].includes(e.entity));
 }
+
+/** What the customer wants of a plan, as the catalogue's queries take it. */
+const wants = (s: Stated) => ({ prefer: s.prefer, noFirstTopUp: s.noFirstTopUp, maxFee: s.maxFee, notOperator: s.notOperator });
 
 /** The youngest age any plan on sale accepts. */
 function youngest(turn: Turn): number | undefined {
@@ -132,7 +151,7 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
 export function catalogue(turn: Turn): Outcome {
   const stated = statedFrom(turn);
   const e: Eligibility = { province: stated.province, age: stated.age };
-  const out = listFor(turn, stated, (exclude) => plansOnSale(turn.deps.plans, { eligibility: e, operator: stated.operator, prefer: stated.prefer ?? 'cheap', exclude }, SHOWN_AT_ONCE));
+  const out = listFor(turn, stated, (exclude) => plansOnSale(turn.deps.plans, { eligibility: e, operator: stated.operator, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude }, SHOWN_AT_ONCE));
   return turn.here === 'start' ? { ...out, next: 'ask_order_no' } : out;
 }
 
@@ -149,8 +168,8 @@ function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: Read
   const ruledOut = blockedOperator(code, fromOrder, facts.plan);
   const operator = stated.operator && stated.operator === ruledOut ? undefined : stated.operator;
   const offers = code && hasAlternatives(code)
-    ? alternatives(turn.deps.plans, { failureCode: code, originalPlanId: view.productId, eligibility: { ...e, operator: fromOrder.operator }, operator, prefer: stated.prefer, exclude }, SHOWN_AT_ONCE)
-    : plansOnSale(turn.deps.plans, { eligibility: e, operator, prefer: stated.prefer ?? 'cheap', exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]) }, SHOWN_AT_ONCE);
+    ? alternatives(turn.deps.plans, { failureCode: code, originalPlanId: view.productId, eligibility: { ...e, operator: fromOrder.operator }, operator, ...wants(stated), exclude }, SHOWN_AT_ONCE)
+    : plansOnSale(turn.deps.plans, { eligibility: e, operator, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]) }, SHOWN_AT_ONCE);
   return { offers, blocked: stated.operator && stated.operator === ruledOut ? ruledOut : undefined };
 }
 
@@ -182,3 +201,35 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
 }
 
 const stripped = (s: string) => s.replace(/[。.]$/u, '');
+
+/**
+ * "星耀卡能办吗": each plan the message names, with whether it fits what is known of the customer
+ * (the province and age they stated, else the verified order's; an operator the failure rules out).
+ */
+export async function planFit(turn: Turn): Promise<Outcome> {
+  const v = turn.vars.verifiedOrderNo ? await verifiedOrder(turn) : undefined;
+  if (v && isOutcome(v)) return v;
+  const stated = statedFrom(turn);
+  const fromOrder = v ? eligibility(v.facts.view) : {};
+  const province = stated.province ?? fromOrder.province;
+  const age = stated.age ?? v?.facts.age;
+  const locale = turn.input.locale;
+  const ids = [...new Set(turn.input.entities.filter((e) => e.entity === 'plan').map((e) => e.value))];
+  const lines: string[] = [];
+  for (const id of ids) {
+    const plan = turn.deps.plans.byId.get(id);
+    if (!plan) continue;
+    const topUp = plan.firstTopUp ? say(turn, 'plan_first_topup', { amount: plan.firstTopUp }) : say(turn, 'plan_no_first_topup');
+    lines.push(say(turn, 'plan_line', { plan: plan.name, fee: plan.monthlyFee, data: plan.dataGB, ageMin: plan.ageMin, ageMax: plan.ageMax, topUp }));
+    const blocked = v ? blockedOperator(v.facts.view.failureCode, fromOrder, v.facts.plan) : undefined;
+    const against: string[] = [];
+    if (!plan.onSale) against.push(say(turn, 'plan_not_on_sale'));
+    if (province && plan.excludedProvinces.includes(province)) against.push(say(turn, 'plan_no_ship', { province: provinceName(province, locale) }));
+    if (age !== undefined && (age < plan.ageMin || age > plan.ageMax)) against.push(say(turn, 'plan_age_out', { ageMin: plan.ageMin, ageMax: plan.ageMax, age }));
+    if (blocked && plan.operator === blocked) against.push(say(turn, 'plan_operator_blocked', { operator: operatorName(blocked, locale) }));
+    const said = conditions({ ...stated, province }, turn);
+    lines.push(against.length ? against.join('') : said ? say(turn, 'plan_fits', { conditions: said, url: plan.orderUrl }) : say(turn, 'plan_fits_plain', { url: plan.orderUrl }));
+  }
+  if (!lines.length) return refilterPlans(turn);
+  return stay(turn, [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], { ...turn.vars, stated, plansShown: true });
+}

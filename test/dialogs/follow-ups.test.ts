@@ -173,3 +173,57 @@ describe('language', () => {
     expect(turn.said).toContain('Xinjiang');
   });
 });
+
+describe('what the customer says of the plans they want', () => {
+  it('keeps a budget, a refused operator and "no first top-up" across turns', async () => {
+    const chat = await bot.open();
+    await chat.say('我在浙江 有什么卡能办');
+    const cheap = await chat.say('每个月30以内的');
+    for (const p of checker.offered(cheap)) expect(p.monthlyFee).toBeLessThanOrEqual(30);
+    const notUnicom = await chat.say('别给我推联通');
+    expect(checker.offered(notUnicom).length).toBeGreaterThan(0);
+    for (const p of checker.offered(notUnicom)) {
+      expect(p.operator).not.toBe('联通');
+      expect(p.monthlyFee).toBeLessThanOrEqual(30);
+    }
+    const noTopUp = await chat.say('有没有不用首充的');
+    for (const p of checker.offered(noTopUp)) {
+      expect(p.firstTopUp ?? 0).toBe(0);
+      expect(p.operator).not.toBe('联通');
+    }
+  });
+
+  it('says whether a plan the customer names fits them, with its fee and first top-up', async () => {
+    const { chat } = await verified('172202611100017', '4488');
+    const turn = await chat.say('那联通大王卡呢 行不行');
+    expect(turn.trace?.action).toBe('planFit');
+    expect(turn.said).toContain('29元/月');
+    expect(turn.said).toContain('https://example.com/order/P-UNI-29');
+    const excluded = await chat.say('星耀卡呢');
+    expect(excluded.said).toContain('不发货到海南');
+  });
+
+  it('reads what a pinyin message asks of the plans from its characters', async () => {
+    const chat = await bot.open();
+    await chat.say('wo zai xinjiang');
+    const turn = await chat.say('you meiyou bu yong shouchong de');
+    expect(turn.locale).toBe('zh-CN');
+    for (const p of checker.offered(turn)) expect(p.firstTopUp ?? 0).toBe(0);
+  });
+});
+
+describe('anger and reports that go to a person', () => {
+  it('looks up the order a complaint names, after an apology', async () => {
+    const chat = await bot.open();
+    const turn = await chat.say('身份证都给你们了 卡到现在都没有 172202611100040');
+    expect(turn.said).toContain(k.replies['zh-CN'].apology);
+    expect(turn.said).toContain('172202611100040');
+    expect(checker.problems({ user: '', expect: [], forbid: [], checks: ['asks-tail'], line: 0 }, turn, [])).toEqual([]);
+  });
+
+  it('hands a swapped card to a person at once', async () => {
+    const { chat } = await verified('172202611100045', '2018');
+    const turn = await chat.say('卡套上的号码不对 快递员是不是给我调包了');
+    expect(turn.effects.some((e) => e.type === 'handoff')).toBe(true);
+  });
+});
