@@ -31,6 +31,8 @@
  *   --compare-nlpjs                       train nlp.js (node-nlp) on the same data and report it alongside
  *   --max-oos-fa X --min-smalltalk-recall X --min-accuracy X
  *                                         failing checks: exit 1 when a file misses one
+ *   --summary-only                        print the summary line per file, not the per-intent table or
+ *                                         confusions (the gate on the frozen test set: its errors stay unread)
  *   --json FILE                           also write the figures as JSON
  */
 import fs from 'node:fs';
@@ -168,7 +170,7 @@ async function main(): Promise<number> {
     options: {
       segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, 'sure-threshold': { type: 'string' }, 'topic-threshold': { type: 'string' }, alpha: { type: 'string' },
       calibrate: { type: 'boolean' }, write: { type: 'boolean' }, 'topic-file': { type: 'string' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
-      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' },
+      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' }, 'summary-only': { type: 'boolean' },
       'check-calibration': { type: 'boolean' }, 'calibration-max-fa': { type: 'string' },
       'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
     },
@@ -235,7 +237,7 @@ async function main(): Promise<number> {
     const times = await timeParses(rows, classifiers.map((c) => c.clf));
     for (const [c, { clf }] of classifiers.entries()) {
       const f = await evaluate(values['calibration-fold'] ? `${file} [reporting fold]` : file, rows, clf, times[c]!);
-      print(f);
+      if (!values['summary-only']) print(f);
       all.push(f);
     }
   }
