@@ -8,6 +8,7 @@ export class KeyedMutex {
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const prev = this.tails.get(key) ?? Promise.resolve();
     const next = prev.then(task, task);
+    // The caller gets `next`, error and all; the queue only waits on it, so the next task runs either way.
     const tail = next.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

@@ -46,6 +46,7 @@ export class LiveSessions {
   /** Sessions ended elsewhere (another instance, an administrator): gone from the store. */
   private async recheck(): Promise<void> {
     for (const key of [...this.byKey.keys()]) {
+      // A store that does not answer this minute ends no session (undefined); the next recheck asks again.
       const s = await this.sessions.get(key).catch(() => undefined);
       if (s === null || (s && s.expiresAt.getTime() <= this.now().getTime())) this.end(key, 'session ended');
     }

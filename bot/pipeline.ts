@@ -221,7 +221,9 @@ export class Pipeline {
       } catch {
         replies = [{ seq: customer.seq, from: 'bot', text: sorry.text, at: new Date().toISOString() }]; // could not even store it
       }
-      await bus.publish(conv.id, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq }).catch(() => undefined);
+      // The apology above is the turn's answer; a lost turn_end only leaves a client's typing dots up until its next event.
+      await bus.publish(conv.id, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq })
+        .catch((e: unknown) => this.d.log.warn({ err: e, conversationId: conv.id }, 'turn_end not published'));
       return { customer, replies, effects: [], locale: conv.locale };
     }
   }
@@ -244,6 +246,7 @@ export class Pipeline {
       return { customer, replies, effects: [], locale };
     }
     // "The bot is typing" only when a turn is slow enough to notice (an order platform look-up, say).
+    // The typing notice is a courtesy: a lost one changes nothing the customer reads.
     const typing = setTimeout(() => void bus.publish(conversationId, { type: 'typing', from: 'bot' }).catch(() => undefined), TYPING_AFTER_MS);
     try {
       return await this.botTurn(conversationId, nlu, locale, customer);

@@ -56,7 +56,7 @@ export async function openStorage(config: Readonly<Config>, given: Given, log: L
     : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
   const bus: Bus = given.bus ?? (config.redisUrl && scale
     ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
-    : new MemoryBus());
+    : new MemoryBus((err, conversationId) => log.warn({ err, conversationId }, 'bus listener failed')));
   const limiterRedis = scale && bus instanceof scale.RedisBus && config.redisUrl ? await scale.limiterClient(config.redisUrl) : null;
   if (limiterRedis && !limiterRedis.up) log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
 
@@ -70,7 +70,7 @@ export async function openStorage(config: Readonly<Config>, given: Given, log: L
     watches: given.watches ?? features.watches(),
     callbacks: given.callbacks ?? features.callbacks(),
     audit: given.audit ?? features.audit(),
-    lockout: given.lockout ?? new RecordLockout(lockoutRecords(store, scale, limiterRedis, now), { maxAttempts: MAX_TAIL_ATTEMPTS, windowMs: window, lockMs: window, now }),
+    lockout: given.lockout ?? new RecordLockout(lockoutRecords(store, scale, limiterRedis, now, log), { maxAttempts: MAX_TAIL_ATTEMPTS, windowMs: window, lockMs: window, now }),
   };
 }
 
@@ -79,9 +79,12 @@ export async function openStorage(config: Readonly<Config>, given: Given, log: L
  * PostgreSQL; else in Redis when instances share one; else in the SQLite file; else (a store of
  * some other kind, one process) in memory.
  */
-function lockoutRecords(store: Store, scale: Scale | null, limiterRedis: Storage['limiterRedis'], now: () => number): LockoutRecords {
+function lockoutRecords(store: Store, scale: Scale | null, limiterRedis: Storage['limiterRedis'], now: () => number, log: Logger): LockoutRecords {
   if (scale && store instanceof scale.PgStore) return new scale.PgLockoutRecords(store.pool, now);
-  if (scale && limiterRedis) return new scale.RedisLockoutRecords(limiterRedis.redis, { now });
+  if (scale && limiterRedis) return new scale.RedisLockoutRecords(limiterRedis.redis, {
+    now,
+    onError: (err, orderNo) => log.warn({ err, orderNo }, 'lock-out record kept in memory: Redis failed'),
+  });
   if (store instanceof SqliteStore) return new SqliteLockoutRecords(store.db, now);
   return new MemoryLockoutRecords(now);
 }

@@ -155,6 +155,7 @@ export class EntraAuthProvider implements AgentAuthProvider {
       );
       claims = result.idTokenClaims as Claims;
       // We only need who the agent is, not tokens for other APIs: keep msal's in-memory cache from growing.
+      // A failed removal only leaves one account in that cache; the sign-in itself succeeded.
       if (result.account) await this.msal.getTokenCache().removeAccount(result.account).catch(() => undefined);
     } catch (err) {
       req.log.warn({ err }, 'Entra code redemption failed');

@@ -6,11 +6,18 @@ type Listener = (event: ConversationEvent) => void;
 export class MemoryBus implements Bus {
   private readonly listeners = new Map<string, Set<Listener>>();
 
+  /** `onError` hears a listener that threw (a socket gone bad); the other listeners still get the event. */
+  constructor(private readonly onError: (err: Error, conversationId: string) => void = () => undefined) {}
+
   async publish(conversationId: string, event: ConversationEvent): Promise<void> {
     const set = this.listeners.get(conversationId);
     if (!set) return;
     for (const l of [...set]) {
-      try { l(event); } catch { /* one broken socket must not stop the others */ }
+      try {
+        l(event);
+      } catch (err) {
+        this.onError(err as Error, conversationId);
+      }
     }
   }
 

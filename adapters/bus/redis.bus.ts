@@ -20,7 +20,7 @@ type Listener = (event: ConversationEvent) => void;
 export interface RedisBusOptions {
   /** Channel name prefix; default `conv:`. Lets deployments or tests share one Redis. */
   prefix?: string;
-  /** Dropped publishes, undecodable payloads, connection trouble. Default: ignored. */
+  /** Dropped publishes, undecodable payloads, a listener that threw, connection trouble. Default: ignored. */
   onError?: (err: Error) => void;
   /** Passed to both ioredis connections (TLS, timeouts, …). */
   redis?: RedisOptions;
@@ -124,8 +124,13 @@ export class RedisBus implements Bus {
       this.onError(err as Error);
       return;
     }
+    // One broken socket must not stop the others: its error is reported and the next listener runs.
     for (const l of [...set]) {
-      try { l(event); } catch { /* one broken socket must not stop the others */ }
+      try {
+        l(event);
+      } catch (err) {
+        this.onError(new Error(`listener on ${channel} threw: ${(err as Error).message}`, { cause: err }));
+      }
     }
   }
 }

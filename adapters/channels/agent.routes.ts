@@ -204,6 +204,7 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
           if (!subs.has(cid)) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
         });
       } else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
+      // A typing notice is ephemeral: one lost is replaced by the next keystroke's.
       else if (f.type === 'typing') void handoff.agentTyping(cid, agent).catch(() => undefined);
     });
     // The socket lives no longer than the session it was opened with.

@@ -164,8 +164,11 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
       if (deps.messageLimiter) {
         try {
           await deps.messageLimiter.consume(conversationId);
-        } catch {
-          return sendError(socket, new AppError('RATE_LIMITED', 'Too many messages; wait a few seconds before sending more.'));
+        } catch (e) {
+          // rate-limiter-flexible rejects with its result object when the points are spent, and with an
+          // Error when its store fails: a broken limiter is logged and lets the message through.
+          if (!(e instanceof Error)) return sendError(socket, new AppError('RATE_LIMITED', 'Too many messages; wait a few seconds before sending more.'));
+          req.log.error({ err: e, conversationId }, 'message rate limiter failed; message let through');
         }
       }
       try {

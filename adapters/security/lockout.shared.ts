@@ -11,6 +11,8 @@ export interface RedisLockoutOptions {
   /** Prefix of the Redis keys; default `tail`. Tests use a unique one. */
   keyPrefix?: string;
   now?: () => number;
+  /** Hears each Redis failure that sent a record to the in-memory fallback. Default: ignored. */
+  onError?: (err: Error, orderNo: string) => void;
 }
 
 /** Sets (or deletes, for an empty value) KEYS[1] only if it still holds ARGV[1] ('' for absent). */
@@ -27,18 +29,21 @@ export class RedisLockoutRecords implements LockoutRecords {
   private readonly now: () => number;
   /** Used only while Redis does not answer. */
   private readonly fallback: MemoryLockoutRecords;
+  private readonly onError: (err: Error, orderNo: string) => void;
 
   constructor(private readonly redis: Redis, opts: RedisLockoutOptions = {}) {
     this.prefix = `${opts.keyPrefix ?? 'tail'}:`;
     this.now = opts.now ?? Date.now;
     this.fallback = new MemoryLockoutRecords(this.now);
+    this.onError = opts.onError ?? (() => undefined);
   }
 
   async get(orderNo: string): Promise<LockoutRecord | null> {
     try {
       const raw = await this.redis.get(this.prefix + orderNo);
       return raw ? JSON.parse(raw) as LockoutRecord : null;
-    } catch {
+    } catch (err) {
+      this.onError(err as Error, orderNo);
       return this.fallback.get(orderNo);
     }
   }
@@ -52,7 +57,8 @@ export class RedisLockoutRecords implements LockoutRecords {
         const { next, result } = change(raw ? JSON.parse(raw) as LockoutRecord : null);
         const ttl = next ? Math.max(1, next.expiresAt - this.now()) : 0;
         outcome = { set: (await this.redis.eval(COMPARE_AND_SET, 1, key, raw, next ? JSON.stringify(next) : '', String(ttl))) === 1, result };
-      } catch {
+      } catch (err) {
+        this.onError(err as Error, orderNo);
         return this.fallback.update(orderNo, change);
       }
       if (outcome.set) return outcome.result;
@@ -62,6 +68,6 @@ export class RedisLockoutRecords implements LockoutRecords {
 
   async delete(orderNo: string): Promise<void> {
     await this.fallback.delete(orderNo);
-    await this.redis.del(this.prefix + orderNo).catch(() => undefined);
+    await this.redis.del(this.prefix + orderNo).catch((err: Error) => this.onError(err, orderNo)); // the record expires with its window anyway
   }
 }

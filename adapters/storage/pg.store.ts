@@ -116,7 +116,7 @@ export class PgStore implements Store {
     try {
       await migratePg(pool, 'conversations', MIGRATIONS, opts.schema);
     } catch (err) {
-      await pool.end().catch(() => undefined);
+      await pool.end().catch(() => undefined); // the migration's error is the one that matters; it is thrown next
       throw err;
     }
     return new PgStore(pool, opts.schema);

@@ -3,13 +3,27 @@
  * its own connections, and a random prefix keeps parallel runs apart.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RedisBus } from '../../adapters/bus/redis.bus.js';
 import { RedisLeases } from '../../adapters/bus/redis.lease.js';
 import type { ConversationEvent } from '../../bot/ports/bus.js';
 import { redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until `to` has dispatched everything `from` published before this call: Redis delivers one
+ * connection's publishes to a subscriber in order, whatever their channels, so once a marker on a
+ * channel of its own arrives, every earlier event has reached its listeners (or had none).
+ */
+async function flushed(from: RedisBus, to: RedisBus): Promise<void> {
+  const marker = `marker-${randomUUID()}`;
+  const got = collect(to, marker, 1);
+  await to.whenSubscribed(marker);
+  await from.publish(marker, { type: 'turn_end', seq: 0 });
+  await got.done;
+  got.off();
+}
 
 /** Resolves with the first `n` events a listener receives, or rejects after `ms`. */
 function collect(bus: RedisBus, conversationId: string, n: number, ms = 2_000) {
@@ -61,7 +75,7 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     await a.publish(conv, { type: 'typing', from: 'agent' });
     expect(await first.done).toEqual([{ type: 'typing', from: 'agent' }]);
     expect(await second.done).toEqual([{ type: 'typing', from: 'agent' }]);
-    await sleep(50);
+    await flushed(a, a);
     expect(first.events).toHaveLength(1);
   });
 
@@ -76,14 +90,14 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     x.off();
     x.off(); // idempotent
     await b.publish(conv, { type: 'turn_end', seq: 1 });
-    await sleep(100);
+    await flushed(b, a);
     expect(x.events).toHaveLength(0);
     expect(y.events).toHaveLength(1);
     y.off();
     await a.whenSubscribed(conv);
     expect(await a.client.pubsub('NUMSUB', channel)).toEqual([channel, 0]);
     await b.publish(conv, { type: 'turn_end', seq: 2 });
-    await sleep(100);
+    await flushed(b, a);
     expect(y.events).toHaveLength(1);
   });
 
@@ -99,8 +113,11 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     expect(events.map((e) => (e.type === 'turn_end' ? e.seq : 0))).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 
-  it('survives a throwing listener and resubscribes after the last one left', async () => {
-    const [a, b] = [bus(), bus()];
+  it('survives a throwing listener, reports it, and resubscribes after the last one left', async () => {
+    const errors: Error[] = [];
+    const a = new RedisBus(redisUrl, { prefix, onError: (e) => errors.push(e) });
+    open.push(a);
+    const b = bus();
     const conv = randomUUID();
     a.subscribe(conv, () => { throw new Error('broken socket'); })();
     a.subscribe(conv, () => { throw new Error('broken socket'); });
@@ -108,6 +125,7 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     await a.whenSubscribed(conv);
     await b.publish(conv, { type: 'turn_end', seq: 7 });
     expect(await ok.done).toEqual([{ type: 'turn_end', seq: 7 }]);
+    expect(errors.map((e) => e.message)).toEqual([`listener on ${prefix}${conv} threw: broken socket`]);
   });
 
   it('reports readiness and closes cleanly, twice', async () => {
@@ -161,9 +179,8 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
       const name = `handoff-${randomUUID()}`;
       const a = (await one.acquire(name, 150))!;
       expect(await two.acquire(name, 150)).toBeNull();
-      await sleep(250);
-      const b = await two.acquire(name, 5_000);
-      expect(b).not.toBeNull();
+      // Redis expires the key on its own clock: ask until it has.
+      const b = await vi.waitFor(async () => (await two.acquire(name, 5_000)) ?? Promise.reject(new Error('still held')), { timeout: 2_000, interval: 25 });
       expect(await a.renew()).toBe(false);
       expect(await a.release()).toBe(false);
       expect(await two.holder(name)).toBe(b!.owner);
@@ -175,16 +192,18 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
       const name = `puppet-${randomUUID()}`;
       const a = (await one.acquire(name, 200))!;
       let lost = 0;
-      a.keepAlive(() => lost++, 50);
-      await sleep(500);
+      let noticed = () => {};
+      const lostOnce = new Promise<void>((r) => (noticed = r));
+      a.keepAlive(() => { lost++; noticed(); }, 50);
+      await sleep(500); // the point is time itself: 2½ ttls later, the renewals still hold it
       expect(await two.acquire(name, 200)).toBeNull();
       expect(lost).toBe(0);
       // Someone removes it behind our back (an operator, a flushed Redis): the next renewal notices.
       await bus().client.del(`${prefix}lease:${name}`);
-      await sleep(150);
+      await lostOnce;
       expect(lost).toBe(1);
       expect(await a.release()).toBe(false);
-      await sleep(100);
+      await sleep(100); // two renewal periods: a released lease reports nothing more
       expect(lost).toBe(1);
     });
 

@@ -73,12 +73,16 @@ if (!skipUnlessService('Redis', redisAvailable)) {
   });
 }
 
-it('counts in memory while Redis does not answer', async () => {
+it('counts in memory while Redis does not answer, and says so', async () => {
   const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
   redis.on('error', () => undefined);
-  const lockout = new RecordLockout(new RedisLockoutRecords(redis), { maxAttempts: 2, windowMs: 60_000, lockMs: 60_000 });
+  const failures: string[] = [];
+  const records = new RedisLockoutRecords(redis, { onError: (_err, orderNo) => failures.push(orderNo) });
+  const lockout = new RecordLockout(records, { maxAttempts: 2, windowMs: 60_000, lockMs: 60_000 });
   expect(await lockout.fail('O1')).toBe(1);
   expect(await lockout.fail('O1')).toBe(0);
   expect(await lockout.lockedFor('O1')).toBe(60);
+  expect(failures.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(failures)).toEqual(new Set(['O1']));
   redis.disconnect();
 });
