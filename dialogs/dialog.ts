@@ -86,6 +86,11 @@ export interface DialogVars {
   plansShown?: boolean;
   /** The plans already offered (ids), so "还有别的吗" shows others. */
   shownPlanIds?: string[];
+  /**
+   * The plans the bot's last reply named in answer to a question about plans (ids): what "这张",
+   * "that one" or "首充多少" are about. Like `lastOffer`, it stands for the next message only.
+   */
+  listed?: string[];
   /** The action that answered the last message (knowledge/policy.json `do`): the same question twice gets a shorter answer. */
   lastAction?: string;
   /** Fingerprints of the bot's recent longer replies: one said again word for word is shortened (see support.dialog.ts). */

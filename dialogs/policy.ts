@@ -37,6 +37,8 @@ export interface PolicyContext {
   offer?: Offer;
   /** A list of plans was shown. */
   plans: boolean;
+  /** The plans the bot's last reply named (ids): what "这张", "that one" or "首充多少" are about. */
+  listed: readonly string[];
   intent: IntentName;
   /** Entity kinds in the message (order_no, phone_tail, province, term, escalation, …). */
   entities: ReadonlySet<string>;
@@ -58,6 +60,7 @@ export function holds(when: When, ctx: PolicyContext): boolean {
     && anyOf(when.code, ctx.code)
     && anyOf(when.offer, ctx.offer ?? 'none')
     && (when.plans === undefined || when.plans === ctx.plans)
+    && (when.listed === undefined || when.listed === ctx.listed.length > 0)
     && anyOf(when.intent, ctx.intent)
     && (when.entities === undefined || when.entities.every((e) => ctx.entities.has(e)))
     && (when.someEntity === undefined || when.someEntity.some((e) => ctx.entities.has(e)))
@@ -83,7 +86,7 @@ export function shadowedRules(policy: PolicyFile): Array<[number, number]> {
     if (key === 'entities') return (a.entities ?? []).every((e) => b.entities?.includes(e));
     // Any of a's is present whenever b's `entities` hold one of them, or b asks for fewer of them.
     if (key === 'someEntity') return (a.someEntity ?? []).some((e) => b.entities?.includes(e)) || (b.someEntity?.every((e) => a.someEntity!.includes(e)) ?? false);
-    if (key === 'plans' || key === 'elsewhere') return a[key] === b[key];
+    if (key === 'plans' || key === 'listed' || key === 'elsewhere') return a[key] === b[key];
     const av = asList(a[key]);
     const bv = asList(b[key]);
     return bv !== undefined && bv.every((v) => av!.includes(v));

@@ -29,7 +29,7 @@ function quickReplyIntent(k: Knowledge, text: string): IntentName | undefined {
 const POLICY_FAQ_BAR = 0.4;
 
 /** What is on the table for this message. */
-export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInput, offer: Offer | undefined, deps: DialogDeps): PolicyContext {
+export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInput, offer: Offer | undefined, deps: DialogDeps, listed: readonly string[] = []): PolicyContext {
   // With something on the table, a message without a word of the domain ("那怎么办", "what now") is read as being about it.
   const onTable = Boolean(vars.orderNo || vars.verifiedOrderNo || vars.plansShown || offer);
   const read = onTable && input.onTopic ? input.onTopic : input.intent;
@@ -46,6 +46,7 @@ export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInp
     code,
     offer,
     plans: vars.plansShown === true,
+    listed,
     intent: quickReplyIntent(deps.knowledge, input.text) ?? read?.name ?? 'out_of_scope',
     entities,
     elsewhere: input.elsewhere === true,
@@ -57,14 +58,15 @@ export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInp
 export async function runTurn(thread: string | null, input: TurnInput, given: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
   // An offer stands for the next message only.
   const offer = given.lastOffer;
-  let vars: DialogVars = { ...given, lastOffer: undefined };
+  const listed = given.listed ?? [];
+  let vars: DialogVars = { ...given, lastOffer: undefined, listed: undefined };
   let here = stepOfThread(thread);
   // The pre-check's answer (an ID number and a name) stays in its step; any other message leaves it.
   if (here === 'precheck' && !holdsIdNumber(input.text)) {
     here = vars.precheckBack ? stepOfThread(vars.precheckBack) : 'after';
     vars = { ...vars, precheckBack: undefined };
   }
-  const ctx = policyContext(here, vars, input, offer, deps);
+  const ctx = policyContext(here, vars, input, offer, deps, listed);
   const { rule, index } = decide(deps.knowledge.policy, ctx);
   const turn: Turn = { input, vars, deps, ctx, here };
   let out: Outcome = await ACTIONS[rule.do]!(turn);
@@ -84,21 +86,34 @@ const RECENT = 12;
 const fingerprint = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 12);
 
 /**
- * A longer answer the bot gave a moment ago, about to be said again word for word (the customer asked
- * the same thing twice): introduced as said before, and if it is a block, only its first sentence.
- * A list of plans is left whole (the list is the answer; its heading already differs when it can),
- * and so is what the flow asks for (the order number, the phone digits: asked again in full).
+ * A longer answer the bot gave a moment ago, about to be said again word for word: the customer
+ * asked the same thing twice, or asked something else the bot has no other answer to. Introduced as
+ * said before, and if it is a block, only its first sentence; and since the answer did not settle
+ * it, a person is offered (a "好的" takes it). A list of plans is left whole (the list is the answer;
+ * its heading already differs when it can), and so is what the flow asks for (the order number, the
+ * phone digits: asked again in full).
  */
 function notTwice(out: Outcome, turn: Turn): Outcome {
   const recent = new Set(turn.vars.recentReplies ?? []);
-  const replies = out.replies.map((r) => {
+  const k = turn.deps.knowledge;
+  const locale = turn.input.locale;
+  let repeated = false;
+  let replies = out.replies.map((r) => {
     if (r.text.length < LONG_REPLY || !recent.has(fingerprint(r.text)) || /https?:\/\//.test(r.text)) return r;
+    repeated = true;
     // A few lines of facts asked for again are said again; a block is cut to its first sentence.
     const first = r.text.length <= BLOCK ? r.text : /^[^。！？.!?\n]*[。！？.!?]?/u.exec(r.text)![0];
-    return { ...r, text: t(turn.deps.knowledge, turn.input.locale, 'said_before', { first }) };
+    return { ...r, text: t(k, locale, 'said_before', { first }) };
   });
+  let vars = out.vars;
+  if (repeated && vars.lastOffer === undefined) {
+    const human = t(k, locale, 'sugg_human');
+    const last = replies.at(-1)!;
+    replies = [...replies.slice(0, -1), { ...last, text: `${last.text}\n${t(k, locale, 'said_again_offer')}`, suggestions: [...new Set([...(last.suggestions ?? []), human])] }];
+    vars = { ...vars, lastOffer: 'human' };
+  }
   const said = replies.filter((r) => r.text.length >= LONG_REPLY).map((r) => fingerprint(r.text));
-  return { ...out, replies, vars: { ...out.vars, recentReplies: [...(turn.vars.recentReplies ?? []), ...said].slice(-RECENT) } };
+  return { ...out, replies, vars: { ...vars, recentReplies: [...(turn.vars.recentReplies ?? []), ...said].slice(-RECENT) } };
 }
 
 /** After answering something else, the question the step is still waiting on (the order number, the phone digits). */

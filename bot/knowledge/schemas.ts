@@ -45,6 +45,11 @@ const LocalisedExplanation = z.strictObject({
   when: Template,
   /** "Can I order again?": yes or no, and what to fix first. */
   reorder: Template,
+  /**
+   * "But I never owed anything": how the customer can check the record for themselves, said when they
+   * dispute the reason. Absent where there is nothing they can check (a person is offered either way).
+   */
+  check: Template.optional(),
 });
 
 export const FailureReasonsFile = z.strictObject({
@@ -135,7 +140,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.union([
  * whose every condition holds names the action. Conditions (all optional; a list means any of):
  * `step`, `order` (none, pending: its phone digits asked for, verified), `status` and `code` of the
  * verified order, `offer` (what the bot's last reply offered, or none), `plans` (a plan list was
- * shown), `intent`, `entities` (all present in the message), `someEntity` (at least one present),
+ * shown), `listed` (the bot's last reply named plans: "这张", "that one" are about them), `intent`, `entities` (all present in the message), `someEntity` (at least one present),
  * `faq` (the FAQ entry the message matches) and `elsewhere` (about another company).
  */
 export const PolicyFile = z.strictObject({
@@ -150,6 +155,7 @@ export const PolicyFile = z.strictObject({
       code: oneOf(FAILURE_CODES).optional(),
       offer: oneOf(['human', 'precheck', 'notify', 'none'] as const).optional(),
       plans: z.boolean().optional(),
+      listed: z.boolean().optional(),
       intent: oneOf(INTENTS).optional(),
       entities: z.array(z.string().min(1)).min(1).optional(),
       someEntity: z.array(z.string().min(1)).min(1).optional(),

@@ -11,6 +11,8 @@ export const INTENTS = [
   // without a word of the domain ("那怎么办", "what now") and are only taken on topic.
   'ask_next_step', 'ask_when', 'ask_bot', 'missing_info', 'parcel_missing', 'precheck_request',
   'notify_request', 'other_order', 'cancel_order', 'order_detail',
+  // "我没欠过费啊", "能按原价给我办吗": the reason disputed, or an exception asked for.
+  'dispute',
   'out_of_scope',
 ] as const;
 /** Small talk: a misfire here is harmless (the bot greets or thanks back, or says it is the bot). */

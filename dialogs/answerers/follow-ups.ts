@@ -49,7 +49,9 @@ async function answer(turn: Turn, kind: Kind, extra?: (v: Verified) => Extra): P
   if (!reason) reply = progressAnswer(kind, v, turn);
   else {
     const text = reason.text[locale];
-    const body = fill(text[kind], v.params);
+    let body = fill(text[kind], v.params);
+    // "原来那单还能继续吗": an order that is over cannot go on, whatever a new one can do.
+    if (kind === 'reorder' && reason.recoverability !== 'R1') body = say(turn, 'reorder_order_over', { then: body.replace(/^(?:可以|Yes)[：:，,。.]\s*/u, '') });
     // "Why" names the reason as the explanation did; an unreadable remark is said to be one rather than passed off as the reason.
     const said = kind === 'why' ? say(turn, 'why_line', { title: text.title, why: body }) : body;
     const unsure = kind === 'why' && v.facts.view.unmappedRemark ? `\n${say(turn, 'unmapped_remark')}` : '';
@@ -84,6 +86,26 @@ function precheckOffer(turn: Turn): Extra {
   if (!planId || !turn.deps.plans.byId.get(planId)) return {};
   return { suggestions: [say(turn, 'sugg_precheck')], vars: { lastOffer: 'precheck' } };
 }
+
+/**
+ * "我没欠过费啊", "I never cancelled it", "能按原价给我办吗": the customer disputes the reason or asks for
+ * an exception. Not the explanation again: that the record says otherwise and where it comes from,
+ * how they can check it themselves (the reason's `check`), and a person offered (a "好的" takes it).
+ */
+export async function disputeReason(turn: Turn): Promise<Outcome> {
+  const v = await verifiedOrder(turn);
+  if (!v) return stay(turn, [askOrderNoReply(turn)]);
+  if (isOutcome(v)) return v;
+  const { reason, view } = v.facts;
+  const locale = turn.input.locale;
+  const lines = reason
+    ? [say(turn, 'dispute', { orderNo: view.orderNo, title: stripEnd(reason.text[locale].title) }), ...(reason.text[locale].check ? [fill(reason.text[locale].check, v.params)] : [])]
+    : [say(turn, 'dispute_status', { orderNo: view.orderNo, status: statusText(view, turn.deps.knowledge, locale) })];
+  lines.push(say(turn, 'dispute_offer_human'));
+  return { replies: [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], next: 'after', vars: { ...turn.vars, lastOffer: 'human' } };
+}
+
+const stripEnd = (s: string) => s.replace(/[。.]$/u, '');
 
 /** "订单现在什么状态": the status line (and its hints), without the explanation again. */
 export async function statusAgain(turn: Turn): Promise<Outcome> {

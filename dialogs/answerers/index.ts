@@ -2,12 +2,12 @@
  * Every action a policy rule can name (knowledge/policy.json `do`), by name. A rule naming an
  * action that is not here stops start-up (see support.dialog.ts).
  */
-import { apologise, apologiseAndHandoff, apologiseAndLookUp, areYouBot, declined, goodbye, greet, handoff, notifyOptIn, thanks } from './people.js';
+import { acknowledge, apologise, apologiseAndHandoff, apologiseAndLookUp, areYouBot, declined, goodbye, greet, handoff, notifyOptIn, thanks } from './people.js';
 import { elsewhere, faq, faqOrPerson, notUnderstood, start } from './fallbacks.js';
-import { explainTerm, nextStep, reorderAdvice, statusAgain, whenAnswer, whyAgain } from './follow-ups.js';
+import { disputeReason, explainTerm, nextStep, reorderAdvice, statusAgain, whenAnswer, whyAgain } from './follow-ups.js';
 import { askOrderNo, askTailFirst, checkTail, lookUpOrder, orderNoHelp, tailHelp } from './order.js';
 import { activationExpired, activationHelp, changeAfterFailure, firstTopUp, orderDetails, parcelMissing, parcelStatus } from './order-questions.js';
-import { catalogue, planFit, refilterPlans } from './plans.js';
+import { catalogue, listedPlans, planFit, refilterPlans } from './plans.js';
 import { askPrecheck, precheckAnswer } from './precheck.js';
 import type { Action } from './turn.js';
 
@@ -15,12 +15,12 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   // the order flow
   lookUpOrder, checkTail, askOrderNo, askTailFirst, tailHelp, orderNoHelp,
   // follow-ups about the verified order
-  whyAgain, nextStep, whenAnswer, reorderAdvice, statusAgain, explainTerm,
+  whyAgain, nextStep, whenAnswer, reorderAdvice, statusAgain, explainTerm, disputeReason,
   firstTopUp, activationExpired, changeAfterFailure, parcelStatus, parcelMissing, orderDetails, activationHelp,
   // plans and the pre-check
-  refilterPlans, catalogue, planFit, askPrecheck, precheckAnswer,
+  refilterPlans, catalogue, planFit, listedPlans, askPrecheck, precheckAnswer,
   // people and courtesies
-  handoff, apologise, apologiseAndHandoff, apologiseAndLookUp, areYouBot, declined, thanks, goodbye, greet, notifyOptIn,
+  handoff, apologise, apologiseAndHandoff, apologiseAndLookUp, areYouBot, declined, thanks, acknowledge, goodbye, greet, notifyOptIn,
   // everything else
   faq, faqOrPerson, elsewhere, start, notUnderstood,
 };

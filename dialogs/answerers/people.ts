@@ -66,6 +66,11 @@ export function thanks(turn: Turn): Outcome {
   return stay(turn, [{ text: say(turn, 'thanks_reply') }]);
 }
 
+/** "好吧", "ok" with nothing offered: taken as read, and the door left open. */
+export function acknowledge(turn: Turn): Outcome {
+  return stay(turn, [{ text: say(turn, 'acknowledged') }]);
+}
+
 export function goodbye(turn: Turn): Outcome {
   return stay(turn, [{ text: say(turn, 'goodbye_reply') }]);
 }

@@ -135,7 +135,7 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
     const same = fresh && said && ids.length === before.size && ids.every((id) => before.has(id));
     const intro = same ? say(turn, 'alt_same_intro', { conditions: said })
       : said ? say(turn, 'catalogue_intro_for', { conditions: said }) : say(turn, fresh || !before.size ? 'catalogue_intro' : 'alt_more_intro');
-    return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids] });
+    return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids], listed: ids });
   }
   if (!fresh && before.size) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   const ageMin = youngest(turn);
@@ -207,6 +207,22 @@ const stripped = (s: string) => s.replace(/[。.]$/u, '');
  * (the province and age they stated, else the verified order's; an operator the failure rules out).
  */
 export async function planFit(turn: Turn): Promise<Outcome> {
+  const ids = [...new Set(turn.input.entities.filter((e) => e.entity === 'plan').map((e) => e.value))];
+  const out = await planLines(turn, ids, true);
+  return out ?? refilterPlans(turn);
+}
+
+/**
+ * "这张月租多少 首充多少", "first top-up for that one?": the plans the bot's last reply named, each in
+ * a line of the catalogue (fee, data, first top-up, ages), and any that does not fit said so. They
+ * stay on the table for the next question.
+ */
+export async function listedPlans(turn: Turn): Promise<Outcome> {
+  return (await planLines(turn, turn.ctx.listed, false)) ?? refilterPlans(turn);
+}
+
+/** The catalogue line of each plan in `ids`, with what speaks against it (and, when `link`, where to order one that fits). */
+async function planLines(turn: Turn, ids: readonly string[], link: boolean): Promise<Outcome | undefined> {
   const v = turn.vars.verifiedOrderNo ? await verifiedOrder(turn) : undefined;
   if (v && isOutcome(v)) return v;
   const stated = statedFrom(turn);
@@ -214,22 +230,26 @@ export async function planFit(turn: Turn): Promise<Outcome> {
   const province = stated.province ?? fromOrder.province;
   const age = stated.age ?? v?.facts.age;
   const locale = turn.input.locale;
-  const ids = [...new Set(turn.input.entities.filter((e) => e.entity === 'plan').map((e) => e.value))];
+  const blocked = v ? blockedOperator(v.facts.view.failureCode, fromOrder, v.facts.plan) : undefined;
   const lines: string[] = [];
+  const named: string[] = [];
   for (const id of ids) {
     const plan = turn.deps.plans.byId.get(id);
     if (!plan) continue;
+    named.push(id);
     const topUp = plan.firstTopUp ? say(turn, 'plan_first_topup', { amount: plan.firstTopUp }) : say(turn, 'plan_no_first_topup');
     lines.push(say(turn, 'plan_line', { plan: plan.name, fee: plan.monthlyFee, data: plan.dataGB, ageMin: plan.ageMin, ageMax: plan.ageMax, topUp }));
-    const blocked = v ? blockedOperator(v.facts.view.failureCode, fromOrder, v.facts.plan) : undefined;
     const against: string[] = [];
     if (!plan.onSale) against.push(say(turn, 'plan_not_on_sale'));
     if (province && plan.excludedProvinces.includes(province)) against.push(say(turn, 'plan_no_ship', { province: provinceName(province, locale) }));
     if (age !== undefined && (age < plan.ageMin || age > plan.ageMax)) against.push(say(turn, 'plan_age_out', { ageMin: plan.ageMin, ageMax: plan.ageMax, age }));
     if (blocked && plan.operator === blocked) against.push(say(turn, 'plan_operator_blocked', { operator: operatorName(blocked, locale) }));
-    const said = conditions({ ...stated, province }, turn);
-    lines.push(against.length ? against.join('') : said ? say(turn, 'plan_fits', { conditions: said, url: plan.orderUrl }) : say(turn, 'plan_fits_plain', { url: plan.orderUrl }));
+    if (against.length) lines.push(against.join(''));
+    else if (link) {
+      const said = conditions({ ...stated, province }, turn);
+      lines.push(said ? say(turn, 'plan_fits', { conditions: said, url: plan.orderUrl }) : say(turn, 'plan_fits_plain', { url: plan.orderUrl }));
+    }
   }
-  if (!lines.length) return refilterPlans(turn);
-  return stay(turn, [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], { ...turn.vars, stated, plansShown: true });
+  if (!lines.length) return undefined;
+  return stay(turn, [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], { ...turn.vars, stated, plansShown: true, listed: named });
 }

@@ -227,3 +227,56 @@ describe('anger and reports that go to a person', () => {
     expect(turn.effects.some((e) => e.type === 'handoff')).toBe(true);
   });
 });
+
+describe('when the customer disputes the reason, or asks about what is on the table', () => {
+  it('answers "I never owed anything" with where the record comes from, how to check it (this operator\'s hotline) and a person offered', async () => {
+    const { chat, explained } = await verified('172202611100012', '6002');
+    const turn = await chat.say('我从来没欠过移动一分钱');
+    expect(turn.trace?.action).toBe('disputeReason');
+    expect(turn.said).toContain('10086');
+    expect(turn.said).not.toContain(explained.split('\n')[1]!);
+    expect(turn.replies.at(-1)?.suggestions).toContain(k.replies['zh-CN'].sugg_human);
+    expect(turn.effects.some((e) => e.type === 'handoff')).toBe(false);
+    // The offer stands: a yes takes it.
+    const yes = await chat.say('好的');
+    expect(yes.effects.some((e) => e.type === 'handoff')).toBe(true);
+  });
+
+  it('answers a request for the old price with the date and amounts of the change, not an exception', async () => {
+    const { chat } = await verified('172202611100024', '1708');
+    const turn = await chat.say('我下单那会儿明明是29 你们就按29给我开吧');
+    expect(turn.trace?.action).toBe('disputeReason');
+    expect(turn.said).toContain('2026-11-15');
+    expect(turn.said).toContain('39');
+  });
+
+  it('answers a plan question about the plans just listed, not about the failed order\'s plan', async () => {
+    const { chat } = await verified('172202611100017', '4488');
+    await chat.say('我现在在新疆了');
+    const listed = await chat.say('只要联通的');
+    const offered = checker.offered(listed);
+    expect(offered.map((p) => p.operator)).toEqual(offered.map(() => '联通'));
+    const turn = await chat.say('这个首充要充多少');
+    expect(turn.trace?.action).toBe('listedPlans');
+    for (const p of offered) expect(turn.said).toContain(p.name);
+    expect(turn.said).not.toContain('联通星耀卡39元');
+  });
+
+  it('says an order that is over cannot continue before saying how to order again', async () => {
+    const { chat } = await verified('172202611100021', '3303');
+    const turn = await chat.say('那这个单子还能接着往下走吗');
+    expect(turn.trace?.action).toBe('reorderAdvice');
+    expect(turn.said.startsWith(k.replies['zh-CN'].reorder_order_over.split('{')[0]!.split('。')[0]!)).toBe(true);
+  });
+
+  it('says an answer given a moment ago again in short, with a person offered', async () => {
+    const { chat } = await verified('172202611100034', '6668');
+    const first = await chat.say('刷脸老是不过怎么弄');
+    await chat.say('戴眼镜会不会影响');
+    const again = await chat.say('刷脸老是不过怎么弄');
+    expect(again.trace?.action).toBe(first.trace?.action);
+    expect(again.said).toContain(k.replies['zh-CN'].said_again_offer);
+    expect(again.replies.at(-1)?.suggestions).toContain(k.replies['zh-CN'].sugg_human);
+    expect((await chat.say('好')).effects.some((e) => e.type === 'handoff')).toBe(true);
+  });
+});

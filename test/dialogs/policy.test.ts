@@ -11,7 +11,7 @@ const k = loadKnowledge();
 const policy = k.policy;
 
 const ctx = (over: Partial<PolicyContext> = {}): PolicyContext => ({
-  step: 'after', order: 'verified', plans: false, intent: 'out_of_scope', entities: new Set(), elsewhere: false, faq: () => undefined, ...over,
+  step: 'after', order: 'verified', plans: false, listed: [], intent: 'out_of_scope', entities: new Set(), elsewhere: false, faq: () => undefined, ...over,
 });
 
 describe('the dialog policy', () => {
@@ -52,7 +52,11 @@ describe('the dialog policy', () => {
     expect(decide(policy, ctx({ intent: 'refund' })).rule.do).toBe('handoff');
     expect(decide(policy, ctx({ intent: 'refund', order: 'none', step: 'start' })).rule.do).toBe('faqOrPerson');
     expect(decide(policy, ctx({ intent: 'affirm', offer: 'precheck' })).rule.do).toBe('askPrecheck');
-    expect(decide(policy, ctx({ intent: 'affirm' })).rule.do).toBe('notUnderstood');
+    expect(decide(policy, ctx({ intent: 'affirm' })).rule.do).toBe('acknowledge');
+    expect(decide(policy, ctx({ intent: 'affirm', step: 'ask_order_no', order: 'none' })).rule.do).toBe('notUnderstood');
+    expect(decide(policy, ctx({ intent: 'dispute' })).rule.do).toBe('disputeReason');
+    expect(decide(policy, ctx({ intent: 'order_detail', listed: ['P-CT-19'] })).rule.do).toBe('listedPlans');
+    expect(decide(policy, ctx({ intent: 'order_detail' })).rule.do).toBe('orderDetails');
   });
 
   it('reads lists as any of, entities as all of, someEntity as one of, and an absent offer as none', () => {
