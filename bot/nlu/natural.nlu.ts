@@ -263,7 +263,7 @@ export class NaturalNlu implements LanguageUnderstanding {
    * which the models read written back in characters: see pinyin.ts).
    */
   private read(text: string): { entities: Entity[]; shown: Entity[]; read: string; ctx: MessageContext; pinyin: boolean } {
-    if (isPinyin(text)) {
+    if (isPinyin(text, (w) => this.pinyin.spellsDomainWord(w))) {
       const han = this.pinyin.toHan(text);
       // Written back in characters (a message of syllables no training phrase spells stays as it is).
       if (HAN.test(han)) {

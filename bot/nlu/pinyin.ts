@@ -63,9 +63,10 @@ function englishWords(): ReadonlySet<string> {
  * or more, or one of three syllables or more ("weishenme"; a two-syllable word alone, "nihao", is read
  * as it is); and English words are not half of them. An English word is a function word ("can you")
  * or a longer word of the English lexicon ("sure", "anyone"): the lexicon also lists many single
- * syllables (wo, de, ma), which say nothing either way.
+ * syllables (wo, de, ma), which say nothing either way. A two-syllable word alone is pinyin when it
+ * spells a word of the domain (`domainWord`: "dingdan 172…", "weihao 4938").
  */
-export function isPinyin(text: string): boolean {
+export function isPinyin(text: string, domainWord?: (word: string) => boolean): boolean {
   if (HAN.test(text)) return false;
   const words = text.match(WORD);
   if (!words) return false;
@@ -76,7 +77,7 @@ export function isPinyin(text: string): boolean {
     cuts.push(cut);
   }
   const syllables = cuts.reduce((n, c) => n + c.length, 0);
-  if (words.length < 2 && syllables < 3) return false;
+  if (words.length < 2 && syllables < 3 && !domainWord?.(words[0]!)) return false;
   const english = words.filter((w, i) => EN_STOP.has(w.toLowerCase()) || (cuts[i]!.length > 1 && englishWords().has(w.toLowerCase()))).length;
   return english * 2 < words.length;
 }
@@ -126,6 +127,14 @@ export class PinyinReader {
       this.longestWord = Math.max(this.longestWord, word.length);
     }
     return table;
+  }
+
+  private domainKeys: ReadonlySet<string> | undefined;
+
+  /** Whether a Latin word spells a word of the domain in pinyin ("dingdan" 订单, "shouchong" 首充). */
+  spellsDomainWord(word: string): boolean {
+    this.domainKeys ??= new Set(this.words().map((w) => pinyin(w, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v')));
+    return this.domainKeys.has(word.toLowerCase().replace(/ü/g, 'v'));
   }
 
   /**

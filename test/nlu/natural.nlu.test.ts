@@ -99,6 +99,9 @@ describe('NaturalNlu intents', () => {
     expect(nlu.parse('快地到了没').intent.name).toBe('logistics');
     expect(nlu.parse('审和通过没').intent.name).toBe('order_status');
     expect(nlu.parse('zhuan rengong').intent.name).toBe('human_agent');
+    // One two-syllable word is pinyin when it spells a domain word; "nihao" alone is left as written.
+    expect(nlu.parse('dingdan 172202611100011').pinyin).toBe(true);
+    expect(nlu.parse('nihao').pinyin).toBe(false);
     // Offsets stay those of the text as written.
     const text = '订单172202611100014激火不了';
     const order = nlu.parse(text).entities.find((e) => e.entity === 'order_no')!;
