@@ -106,7 +106,7 @@ export class AgentInbox {
     await Promise.all(orderNos.map(async (orderNo) => {
       try {
         const order = await this.d.orders.getOrder(orderNo);
-        if (order?.Phone.endsWith(tail)) found.add(orderNo);
+        if (order?.contactPhone.endsWith(tail)) found.add(orderNo);
       } catch (err) {
         this.d.log.warn({ err, orderNo }, 'order look-up for an agent search failed');
       }

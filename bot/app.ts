@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
 import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
 import { PlatformOrderSource } from '../adapters/orders/platform.order-source.js';
-import { platformCallback, pushToOrderRecord } from '../adapters/channels/platform-callback.js';
+import { platformCallback, pushToOrder } from '../adapters/channels/platform-callback.js';
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
 import type { Lease } from '../adapters/bus/redis.lease.js';
@@ -220,7 +220,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat });
   await app.register(async (scope) => platformCallback(scope, {
     settings: config.callback, store: callbacks,
-    onStatusChange: async (_orderNo, push) => { await notices.statusChanged(push.OrderNo, pushToOrderRecord(push)); },
+    onStatusChange: async (_orderNo, push) => { await notices.statusChanged(push.OrderNo, pushToOrder(push)); },
   }));
 
   let leaseTimer: NodeJS.Timeout | undefined;

@@ -18,10 +18,10 @@ import { OPERATORS, type Operator } from './nlu/operators.js';
 import { CITIES, PROVINCES } from './nlu/regions.js';
 import type { OrderView } from './order-view.js';
 import type { Plan, PlanCatalogue } from './plans.js';
-import type { OrderRecord } from './ports/order-source.js';
+import type { Order } from './ports/order-source.js';
 
 export interface Eligibility {
-  /** Whole years as of today in Beijing; only from an unmasked ID number (an OrderRecord). */
+  /** Whole years as of today in Beijing; only from an unmasked ID number (an Order). */
   age?: number;
   /** Short name of the delivery province (广东, 新疆). */
   province?: string;
@@ -50,22 +50,22 @@ export function normaliseProvince(raw: string | null | undefined): string | unde
   return CITIES.find(([city]) => s.startsWith(city))?.[1];
 }
 
-function isRecord(o: OrderRecord | OrderView): o is OrderRecord {
-  return 'OrderNo' in o;
+function isOrder(o: Order | OrderView): o is Order {
+  return 'contactPhone' in o;
 }
 
 /**
  * Age, delivery province and operator of an order's customer. From an OrderView (masked data) the
  * age stays unknown; the province comes from the Province field, else the start of the address.
  */
-export function eligibility(order: OrderRecord | OrderView, today: Date | string = new Date()): Eligibility {
+export function eligibility(order: Order | OrderView, today: Date | string = new Date()): Eligibility {
   const out: Eligibility = {};
-  if (isRecord(order)) {
-    const age = order.IDCard ? describeIdNumber(order.IDCard, today)?.age : undefined;
+  if (isOrder(order)) {
+    const age = order.idNumber ? describeIdNumber(order.idNumber, today)?.age : undefined;
     if (age !== undefined) out.age = age;
-    const province = normaliseProvince(order.Province) ?? normaliseProvince(order.City) ?? normaliseProvince(order.Address);
+    const province = normaliseProvince(order.province) ?? normaliseProvince(order.city) ?? normaliseProvince(order.address);
     if (province) out.province = province;
-    const operator = normaliseOperator(order.Operator);
+    const operator = normaliseOperator(order.operator);
     if (operator) out.operator = operator;
   } else {
     const province = normaliseProvince(order.province) ?? normaliseProvince(order.masked.address);

@@ -439,8 +439,8 @@ export class HandoffService {
     const rec = await this.d.orders.getOrder(orderNo);
     if (!rec) throw new AppError('NOT_FOUND', 'The order is no longer on the platform.');
     return {
-      orderNo, name: rec.Name ?? null, phone: rec.Phone, idCard: rec.IDCard ?? null,
-      address: [rec.Province, rec.City, rec.Address].filter(Boolean).join(' ') || null, issuedNumber: rec.ThirdPhone ?? null,
+      orderNo, name: rec.name, phone: rec.contactPhone, idCard: rec.idNumber,
+      address: [rec.province, rec.city, rec.address].filter(Boolean).join(' ') || null, issuedNumber: rec.issuedNumber,
     };
   }
 

@@ -10,6 +10,7 @@ import { maskText } from './pii.js';
 export const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
   '*.token', '*.Phone', '*.IDCard', '*.Name', '*.Address', '*.phone', '*.idCard', '*.name', '*.address',
+  '*.contactPhone', '*.idNumber', '*.issuedNumber',
   '*.text', 'text',
 ];
 

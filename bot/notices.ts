@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge/loader.js';
 import { viewOrder } from './order-view.js';
 import { maskText } from './pii.js';
 import type { Bus } from './ports/bus.js';
-import type { OrderRecord, OrderSource } from './ports/order-source.js';
+import type { Order, OrderSource } from './ports/order-source.js';
 import type { Store } from './ports/store.js';
 import type { WatchStore } from './ports/watch-store.js';
 
@@ -49,14 +49,14 @@ export class OrderNotices {
    * The platform says `orderNo` changed. Re-reads the order (the push carries no contact details)
    * and falls back to the push itself; returns how many customers were told.
    */
-  async statusChanged(orderNo: string, pushed: OrderRecord): Promise<number> {
+  async statusChanged(orderNo: string, pushed: Order): Promise<number> {
     const watchers = (await this.d.watches.watchers(orderNo)).filter((w) => w.notify);
     if (!watchers.length) return 0;
-    let record: OrderRecord = pushed;
+    let record: Order = pushed;
     try {
       // The push is the freshest word on status; the re-read adds the product and the like.
       const reread = await this.d.orders.getOrder(orderNo);
-      if (reread) record = { ...reread, ...definedFields(pushed), Phone: reread.Phone };
+      if (reread) record = { ...reread, ...definedFields(pushed), contactPhone: reread.contactPhone };
     } catch (err) {
       this.d.log.warn({ err, orderNo }, 'order re-read for a notice failed; using the pushed status');
     }
@@ -86,6 +86,6 @@ export class OrderNotices {
   }
 }
 
-function definedFields(r: OrderRecord): Partial<OrderRecord> {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<OrderRecord>;
+function definedFields(r: Order): Partial<Order> {
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<Order>;
 }

@@ -5,7 +5,7 @@
 import type { Knowledge } from './knowledge/loader.js';
 import type { FailureCode, OrderStatus } from './knowledge/schemas.js';
 import { maskAddress, maskIdCard, maskName, maskPhone, maskText } from './pii.js';
-import type { OrderRecord } from './ports/order-source.js';
+import type { Order } from './ports/order-source.js';
 import { sharedRemarkSimilarity } from './remark-similarity.js';
 
 export interface OrderView {
@@ -54,9 +54,9 @@ export function classifyRemark(remark: string | null | undefined, k: Knowledge):
 
 const FINAL_BAD: ReadonlySet<OrderStatus> = new Set(['failed', 'cancelled', 'expired', 'needs_photos']);
 
-export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
-  const status = normaliseStatus(o.OrderStatus, k);
-  const remark = o.Remark?.trim() || null;
+export function viewOrder(o: Order, k: Knowledge): OrderView {
+  const status = normaliseStatus(o.status, k);
+  const remark = o.remark?.trim() || null;
   const byRule = classifyRemark(remark, k);
   // New wordings no rule knows: the closest example remark, if it is close enough (remark-similarity.ts).
   const bySimilarity = byRule || !remark ? null : sharedRemarkSimilarity().classify(remark);
@@ -67,31 +67,31 @@ export function viewOrder(o: OrderRecord, k: Knowledge): OrderView {
     failureCode = remark ? 'SYSTEM_OR_UNKNOWN' : (k.statuses.impliedFailure[status] ?? 'SYSTEM_OR_UNKNOWN');
   }
   return {
-    orderNo: o.OrderNo,
-    rawStatus: o.OrderStatus,
+    orderNo: o.orderNo,
+    rawStatus: o.status,
     status,
-    remark: remark ? maskText(remark, { name: o.Name, address: o.Address }) : null,
+    remark: remark ? maskText(remark, { name: o.name, address: o.address }) : null,
     failureCode,
     unmappedRemark: Boolean(remark) && !matched,
     ...(matched ? { remarkMatchedBy: byRule ? 'rule' as const : 'similarity' as const } : {}),
-    productId: o.ProductID ?? null,
-    productName: o.ProductName ?? null,
-    operator: o.Operator ?? null,
-    province: o.Province ?? null,
-    express: o.ExpressName && o.ExpressCode ? { name: o.ExpressName, code: o.ExpressCode } : null,
-    issuedNumber: o.ThirdPhone ? maskPhone(o.ThirdPhone) : null,
-    createdAt: o.CreatedAt ?? null,
+    productId: o.planId,
+    productName: o.planName,
+    operator: o.operator,
+    province: o.province,
+    express: o.courier && o.trackingNo ? { name: o.courier, code: o.trackingNo } : null,
+    issuedNumber: o.issuedNumber ? maskPhone(o.issuedNumber) : null,
+    createdAt: o.createdAt,
     masked: {
-      phone: maskPhone(o.Phone),
-      name: o.Name ? maskName(o.Name) : null,
-      idCard: o.IDCard ? maskIdCard(o.IDCard) : null,
+      phone: maskPhone(o.contactPhone),
+      name: o.name ? maskName(o.name) : null,
+      idCard: o.idNumber ? maskIdCard(o.idNumber) : null,
       // Province and city are enough to talk about delivery; the street stays hidden.
-      address: o.Address ? (o.Province || o.City ? `${o.Province ?? ''}${o.City ?? ''}****` : maskAddress(o.Address)) : null,
+      address: o.address ? (o.province || o.city ? `${o.province ?? ''}${o.city ?? ''}****` : maskAddress(o.address)) : null,
     },
   };
 }
 
 /** Whether the customer typed the last 4 digits of the order's contact phone. */
-export function phoneTailMatches(o: OrderRecord, tail: string): boolean {
-  return o.Phone.replace(/\D/g, '').slice(-4) === tail;
+export function phoneTailMatches(o: Order, tail: string): boolean {
+  return o.contactPhone.replace(/\D/g, '').slice(-4) === tail;
 }

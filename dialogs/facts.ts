@@ -13,7 +13,7 @@ import { PROVINCES } from '../bot/nlu/regions.js';
 import type { OrderView } from '../bot/order-view.js';
 import { maskPhone, maskText } from '../bot/pii.js';
 import { beijingDate, policyChange, type Plan, type PlanCatalogue, type PolicyChange, type PolicyEntry } from '../bot/plans.js';
-import type { OrderRecord } from '../bot/ports/order-source.js';
+import type { Order } from '../bot/ports/order-source.js';
 import { t } from './reply.js';
 
 export interface OrderFacts {
@@ -35,7 +35,7 @@ export interface OrderFacts {
 
 const WAIT_DAYS = /(\d{1,3})\s*(?:天|日|days?)/i;
 
-export function orderFacts(order: OrderRecord, view: OrderView, k: Knowledge, plans: PlanCatalogue, now: Date): OrderFacts {
+export function orderFacts(order: Order, view: OrderView, k: Knowledge, plans: PlanCatalogue, now: Date): OrderFacts {
   const reason = view.failureCode ? k.reasons.get(view.failureCode) : undefined;
   const plan = view.productId ? plans.byId.get(view.productId) : undefined;
   const days = view.remark ? Number(WAIT_DAYS.exec(view.remark)?.[1]) : NaN;

@@ -17,7 +17,7 @@ import { AppError } from '../../bot/errors.js';
 import { toAppError } from '../../bot/http-errors.js';
 import { maskPhone, maskText } from '../../bot/pii.js';
 import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/ports/order-source.js';
 
 export interface PlatformCallbackDeps {
   settings: Readonly<Config['callback']>;
@@ -44,11 +44,12 @@ const PushData = z.looseObject({
   ExpressCode: text, CardStatus: text, ActiveTime: text, IsFirstCharge: text, FirstCharge: text,
 });
 
-/** A push in OrderRecord terms, for viewOrder and friends. The push carries no contact phone. */
-export function pushToOrderRecord(p: StatusPush): OrderRecord {
+/** A push as an Order, for viewOrder and friends: what it says of the order, nothing else (it carries no contact phone). */
+export function pushToOrder(p: StatusPush): Order {
   return {
-    OrderNo: p.OrderNo, OrderStatus: p.OrderStatus, Remark: p.Remark, Phone: '',
-    ExpressName: p.ExpressName, ExpressCode: p.ExpressCode, ThirdPhone: p.ThirdPhone,
+    orderNo: p.OrderNo, status: p.OrderStatus, remark: p.Remark ?? null, contactPhone: '',
+    courier: p.ExpressName ?? null, trackingNo: p.ExpressCode ?? null, issuedNumber: p.ThirdPhone ?? null,
+    planId: null, planName: null, operator: null, idNumber: null, name: null, province: null, city: null, address: null, createdAt: null,
   };
 }
 

@@ -1,26 +1,24 @@
 /**
  * Orders from a JSON file: the bundled demo orders, or ORDERS_FILE. Loaded and validated once.
  */
-import path from 'node:path';
-import { KNOWLEDGE_DIR, loadJsonFile } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
-import type { OrderRecord, OrderSource } from '../../bot/ports/order-source.js';
+import type { Order, OrderSource } from '../../bot/ports/order-source.js';
+import { DEMO_ORDERS_FILE, loadOrders } from './platform.record.js';
 
-export const DEMO_ORDERS_FILE = path.join(KNOWLEDGE_DIR, 'demo-orders.json');
+export { DEMO_ORDERS_FILE };
 
 export class EmbeddedOrderSource implements OrderSource {
   readonly name = 'embedded';
-  private readonly byNo: Map<string, OrderRecord>;
+  private readonly byNo: Map<string, Order>;
 
-  constructor(orders: OrderRecord[]) {
-    this.byNo = new Map(orders.map((o) => [o.OrderNo.toUpperCase(), o]));
+  constructor(orders: Order[]) {
+    this.byNo = new Map(orders.map((o) => [o.orderNo.toUpperCase(), o]));
   }
 
   static fromFile(file: string = DEMO_ORDERS_FILE): EmbeddedOrderSource {
-    return new EmbeddedOrderSource(loadJsonFile(file, OrdersFile) as OrderRecord[]);
+    return new EmbeddedOrderSource(loadOrders(file));
   }
 
-  async getOrder(orderNo: string): Promise<OrderRecord | null> {
+  async getOrder(orderNo: string): Promise<Order | null> {
     return this.byNo.get(orderNo.toUpperCase()) ?? null;
   }
 }

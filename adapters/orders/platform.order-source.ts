@@ -14,7 +14,8 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { PlatformSettings } from '../../bot/config.js';
 import { AppError } from '../../bot/errors.js';
-import type { OrderRecord, OrderSource } from '../../bot/ports/order-source.js';
+import type { Order, OrderSource } from '../../bot/ports/order-source.js';
+import { toOrder } from './platform.record.js';
 import { sign } from './platform.sign.js';
 
 /** Why a look-up failed; the `kind` label of metrics.orderSourceErrors. */
@@ -100,10 +101,10 @@ function unwrapData(data: unknown): unknown {
 }
 
 /**
- * GetOrderInfo's answer → an OrderRecord, `null` for "no such order", or a PlatformCallError.
+ * GetOrderInfo's answer → an Order, `null` for "no such order", or a PlatformCallError.
  * Extra fields are ignored; missing optional ones become null.
  */
-export function parseOrderResponse(body: unknown, orderNo: string): OrderRecord | null {
+export function parseOrderResponse(body: unknown, orderNo: string): Order | null {
   const env = envelopeOf(body);
   const message = env.message ?? env.msg ?? '';
   if (env.code !== 0) {
@@ -118,7 +119,7 @@ export function parseOrderResponse(body: unknown, orderNo: string): OrderRecord 
   const status = o.OrderStatus ?? o.orderStatus ?? o.Status;
   if (!status) throw new PlatformCallError('bad_response', false, 'the order in the answer has no OrderStatus');
   const n = (v: string | undefined) => v ?? null;
-  return {
+  return toOrder({
     OrderNo: o.OrderNo ?? o.DownOrderID ?? o.orderNo ?? orderNo,
     OrderStatus: status,
     Remark: n(o.Remark ?? o.remark ?? o.Reason),
@@ -136,7 +137,7 @@ export function parseOrderResponse(body: unknown, orderNo: string): OrderRecord 
     ExpressName: n(o.ExpressName),
     ExpressCode: n(o.ExpressCode),
     ThirdPhone: n(o.ThirdPhone),
-  };
+  });
 }
 
 const RawProduct = z.looseObject({
@@ -181,8 +182,8 @@ export class PlatformOrderSource implements OrderSource {
   /** Exposed so tests and health checks can see whether the platform is being short-circuited. */
   readonly breaker: CircuitBreakerPolicy;
   private readonly policy: IPolicy;
-  private readonly cache: LRUCache<string, OrderRecord> | null;
-  private readonly inFlight = new Map<string, Promise<OrderRecord | null>>();
+  private readonly cache: LRUCache<string, Order> | null;
+  private readonly inFlight = new Map<string, Promise<Order | null>>();
   private readonly nowSeconds: () => number;
 
   constructor(private readonly settings: Readonly<PlatformSettings>, private readonly opts: PlatformOrderSourceOptions = {}) {
@@ -204,7 +205,7 @@ export class PlatformOrderSource implements OrderSource {
     this.cache = settings.cacheSeconds > 0 ? new LRUCache({ max: 1000, ttl: settings.cacheSeconds * 1000 }) : null;
   }
 
-  async getOrder(orderNo: string): Promise<OrderRecord | null> {
+  async getOrder(orderNo: string): Promise<Order | null> {
     const key = orderNo.trim();
     const cached = this.cache?.get(key);
     if (cached) return cached;

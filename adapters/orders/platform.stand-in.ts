@@ -6,10 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { KNOWLEDGE_DIR, loadJsonFile } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
-import { DEMO_ORDERS_FILE } from './embedded.order-source.js';
+import { KNOWLEDGE_DIR } from '../../bot/knowledge/loader.js';
+import { DEMO_ORDERS_FILE, loadPlatformRecords, type PlatformOrderRecord } from './platform.record.js';
 import { sign, signMatches, type SignVariant } from './platform.sign.js';
 
 export type StandInMode = 'ok' | '5xx' | 'garbage' | 'reject-sign' | 'hang';
@@ -19,7 +17,7 @@ export interface StandInOptions {
   secret: string;
   sign: SignVariant;
   /** Orders to serve; default: the file `ordersFile`, or the bundled demo orders. */
-  orders?: readonly OrderRecord[];
+  orders?: readonly PlatformOrderRecord[];
   ordersFile?: string;
   latencyMs?: number;
   mode?: StandInMode;
@@ -57,7 +55,7 @@ function demoProducts(): Array<Record<string, unknown>> {
 }
 
 export async function createPlatformStandIn(opts: StandInOptions): Promise<PlatformStandIn> {
-  const orders = opts.orders ?? (loadJsonFile(opts.ordersFile ?? DEMO_ORDERS_FILE, OrdersFile) as OrderRecord[]);
+  const orders = opts.orders ?? loadPlatformRecords(opts.ordersFile ?? DEMO_ORDERS_FILE);
   const byNo = new Map(orders.map((o) => [o.OrderNo, o]));
   const products = demoProducts();
   let mode: StandInMode = opts.mode ?? 'ok';

@@ -7,7 +7,7 @@
 import { alternatives, blockedOperator, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type Eligibility, type Offer as PlanOffer } from '../../bot/eligibility.js';
 import type { FailureCode } from '../../bot/knowledge/schemas.js';
 import { policyChange, type Plan } from '../../bot/plans.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/ports/order-source.js';
 import { offerText, policyChangeReplies } from '../alternatives.js';
 import type { DialogVars, Reply, Stated } from '../dialog.js';
 import { operatorName, provinceName, type OrderFacts } from '../facts.js';
@@ -19,11 +19,11 @@ const SHOWN_AT_ONCE = 3;
 const PRECHECK_CODES: ReadonlySet<FailureCode> = new Set(['ID_INFO_INVALID', 'AGE_RESTRICTED', 'ID_QUOTA_EXCEEDED', 'USER_CANCELLED', 'ACTIVATION_EXPIRED', 'DELIVERY_FAILED']);
 
 /** The plan a pre-check is run against: the original if still on sale and fine, else the best offer. */
-function precheckPlan(order: OrderRecord, code: FailureCode, turn: Turn): Plan | undefined {
+function precheckPlan(order: Order, code: FailureCode, turn: Turn): Plan | undefined {
   const plans = turn.deps.plans;
-  const original = order.ProductID ? plans.byId.get(order.ProductID) : undefined;
+  const original = order.planId ? plans.byId.get(order.planId) : undefined;
   if (!hasAlternatives(code)) return original;
-  const [best] = alternatives(plans, { failureCode: code, originalPlanId: order.ProductID, eligibility: eligibility(order, turn.input.now) }, 1);
+  const [best] = alternatives(plans, { failureCode: code, originalPlanId: order.planId, eligibility: eligibility(order, turn.input.now) }, 1);
   return best?.plan;
 }
 
@@ -46,15 +46,15 @@ function offerList(offers: readonly PlanOffer[], intro: string, turn: Turn): Rep
  * What follows a failed order's explanation: the policy change (PLAN_UNAVAILABLE), the plans that
  * would not fail for the same reason, and the offer of a pre-check, with the vars to keep.
  */
-export function offersAfterFailure(turn: Turn, order: OrderRecord, facts: OrderFacts): { replies: Reply[]; vars: DialogVars; suggestion?: string } {
+export function offersAfterFailure(turn: Turn, order: Order, facts: OrderFacts): { replies: Reply[]; vars: DialogVars; suggestion?: string } {
   const { deps, input } = turn;
   const code = facts.view.failureCode;
   const replies: Reply[] = [];
   if (!code) return { replies, vars: turn.vars };
-  if (code === 'PLAN_UNAVAILABLE' && facts.plan) replies.push(...policyChangeReplies(policyChange(facts.plan, order.CreatedAt, input.now), deps.knowledge, input.locale));
+  if (code === 'PLAN_UNAVAILABLE' && facts.plan) replies.push(...policyChangeReplies(policyChange(facts.plan, order.createdAt, input.now), deps.knowledge, input.locale));
   let shown: string[] = [];
   if (hasAlternatives(code)) {
-    const offers = alternatives(deps.plans, { failureCode: code, originalPlanId: order.ProductID, eligibility: eligibility(order, input.now) }, SHOWN_AT_ONCE);
+    const offers = alternatives(deps.plans, { failureCode: code, originalPlanId: order.planId, eligibility: eligibility(order, input.now) }, SHOWN_AT_ONCE);
     shown = offers.map((o) => o.plan.id);
     replies.push(offers.length ? offerList(offers, say(turn, 'alt_intro'), turn) : { text: say(turn, 'alt_none'), suggestions: [humanButton(turn)] });
   }

@@ -22,7 +22,7 @@ for (const variant of ['append', 'amp-secret'] as const) {
 describe('PlatformOrderSource against a misbehaving platform', () => {
   let standIn: PlatformStandIn;
   const errors: PlatformErrorKind[] = [];
-  const known = demoOrders[0]!.OrderNo;
+  const known = demoOrders[0]!.orderNo;
 
   beforeAll(async () => { standIn = await createPlatformStandIn({ userId: USER, secret: SECRET, sign: 'append' }); });
   afterAll(async () => { await standIn.close(); });
@@ -71,7 +71,7 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
     const s = source({}, { backoffInitialMs: 200 });
     const p = s.getOrder(known);
     setTimeout(() => standIn.setMode('ok'), 50);
-    expect((await p)?.OrderNo).toBe(known);
+    expect((await p)?.orderNo).toBe(known);
   });
 
   it('garbage bodies: not retried, unavailable', async () => {
@@ -118,7 +118,7 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
     expect(s.breaker.state).toBe(CircuitState.Open);
     standIn.setMode('ok');
     await new Promise((r) => setTimeout(r, 150));
-    expect((await s.getOrder(known))?.OrderNo).toBe(known);
+    expect((await s.getOrder(known))?.orderNo).toBe(known);
     expect(s.breaker.state).toBe(CircuitState.Closed);
   });
 
@@ -137,7 +137,7 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
     expect(standIn.requests).toBe(1);
     // …even while the platform is down.
     standIn.setMode('5xx');
-    expect((await s.getOrder(known))?.OrderNo).toBe(known);
+    expect((await s.getOrder(known))?.orderNo).toBe(known);
     expect(standIn.requests).toBe(1);
   });
 
@@ -169,12 +169,12 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
 describe('parsing the platform\'s answers tolerantly', () => {
   it('maps a minimal order, filling missing fields with null and ignoring extra ones', () => {
     const rec = parseOrderResponse({ code: '0', msg: 'ok', data: { DownOrderID: 'A1', OrderStatus: '已发货', Mobile: 13800000000, Foo: { bar: 1 }, ExpressName: 5 } }, 'A1');
-    expect(rec).toMatchObject({ OrderNo: 'A1', OrderStatus: '已发货', Phone: '13800000000', Remark: null, ThirdPhone: null, ExpressName: '5' });
+    expect(rec).toMatchObject({ orderNo: 'A1', status: '已发货', contactPhone: '13800000000', remark: null, issuedNumber: null, courier: '5' });
   });
 
   it('accepts data as a one-element array or a JSON string', () => {
-    expect(parseOrderResponse({ code: 0, data: [{ OrderNo: 'A', OrderStatus: '已完成', Phone: '1' }] }, 'A')?.OrderStatus).toBe('已完成');
-    expect(parseOrderResponse({ code: 0, data: JSON.stringify({ OrderNo: 'A', OrderStatus: '已完成' }) }, 'A')?.Phone).toBe('');
+    expect(parseOrderResponse({ code: 0, data: [{ OrderNo: 'A', OrderStatus: '已完成', Phone: '1' }] }, 'A')?.status).toBe('已完成');
+    expect(parseOrderResponse({ code: 0, data: JSON.stringify({ OrderNo: 'A', OrderStatus: '已完成' }) }, 'A')?.contactPhone).toBe('');
   });
 
   it('reads "not found" as null: a non-zero code with such a message, or empty data', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { normaliseStatus, viewOrder } from '../../bot/order-view.js';
+import { toOrder } from '../../adapters/orders/platform.record.js';
 
 const k = loadKnowledge();
 
@@ -15,11 +16,11 @@ describe('a raw status no platform table knows', () => {
   });
 
   it('is explained from its Remark when the Remark names a reason, and keeps the raw value for agents', () => {
-    const view = viewOrder({ OrderNo: '172202611109999', OrderStatus: '开卡失败', Remark: '号池已空', Phone: '13800000000' }, k);
+    const view = viewOrder(toOrder({ OrderNo: '172202611109999', OrderStatus: '开卡失败', Remark: '号池已空', Phone: '13800000000' }), k);
     expect(view).toMatchObject({ status: 'failed', failureCode: 'OUT_OF_STOCK', rawStatus: '开卡失败' });
   });
 
   it('still says it cannot read a status with no telling word', () => {
-    expect(viewOrder({ OrderNo: '172202611109998', OrderStatus: 'X-17', Remark: null, Phone: '13800000000' }, k).status).toBe('unknown');
+    expect(viewOrder(toOrder({ OrderNo: '172202611109998', OrderStatus: 'X-17', Remark: null, Phone: '13800000000' }), k).status).toBe('unknown');
   });
 });

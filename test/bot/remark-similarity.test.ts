@@ -3,6 +3,7 @@ import { loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
 import { FAILURE_CODES } from '../../bot/knowledge/schemas.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { REMARK_EXAMPLES_FILE, RemarkExamplesFile, RemarkSimilarity, sharedRemarkSimilarity } from '../../bot/remark-similarity.js';
+import { toOrder } from '../../adapters/orders/platform.record.js';
 
 const sim = sharedRemarkSimilarity();
 const k = loadKnowledge();
@@ -50,7 +51,7 @@ describe('remark similarity (fallback after the rules)', () => {
   });
 
   describe('in viewOrder', () => {
-    const order = (Remark: string, OrderStatus = '审核失败') => ({ OrderNo: 'X1', OrderStatus, Remark, Phone: '13800001234' });
+    const order = (Remark: string, OrderStatus = '审核失败') => toOrder({ OrderNo: 'X1', OrderStatus, Remark, Phone: '13800001234' });
 
     it('rules win first', () => {
       expect(viewOrder(order('身份信息不一致'), k)).toMatchObject({ failureCode: 'ID_INFO_INVALID', unmappedRemark: false, remarkMatchedBy: 'rule' });

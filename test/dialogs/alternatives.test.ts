@@ -1,14 +1,13 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alternatives, eligibility, hasAlternatives, isEligible } from '../../bot/eligibility.js';
 import { loadFaq } from '../../bot/faq.js';
-import { KNOWLEDGE_DIR, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
+import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { LOCALES } from '../../bot/locale.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { containsPii } from '../../bot/pii.js';
 import { loadPlans, policyChange } from '../../bot/plans.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { precheck } from '../../bot/precheck.js';
 import { faqReplies, offersReplies, policyChangeReplies, policyChangeText, precheckReplies } from '../../dialogs/alternatives.js';
 import type { Reply } from '../../dialogs/dialog.js';
@@ -17,27 +16,27 @@ const TODAY = '2026-11-25';
 const k = loadKnowledge();
 const catalogue = loadPlans();
 const faq = loadFaq();
-const orders = loadJsonFile(path.join(KNOWLEDGE_DIR, 'demo-orders.json'), OrdersFile) as OrderRecord[];
-const order = (no: string) => orders.find((o) => o.OrderNo === `1722026111000${no}`)!;
+const orders = loadOrders();
+const order = (no: string) => orders.find((o) => o.orderNo === `1722026111000${no}`)!;
 
 /** No reply may carry the customer's ID number, name, contact phone or street address. */
-function expectNoPersonalData(replies: Reply[], o: OrderRecord): void {
+function expectNoPersonalData(replies: Reply[], o: Order): void {
   for (const r of replies) {
     expect(containsPii(r.text), r.text).toBe(false);
-    for (const secret of [o.IDCard, o.Name, o.Phone, o.Address]) if (secret) expect(r.text).not.toContain(secret);
+    for (const secret of [o.idNumber, o.name, o.contactPhone, o.address]) if (secret) expect(r.text).not.toContain(secret);
   }
 }
 
-function offerReplies(o: OrderRecord, locale: 'zh-CN' | 'en') {
+function offerReplies(o: Order, locale: 'zh-CN' | 'en') {
   const code = viewOrder(o, k).failureCode;
   const e = eligibility(o, TODAY);
-  const offers = alternatives(catalogue, { failureCode: code, originalPlanId: o.ProductID, eligibility: e, today: TODAY });
+  const offers = alternatives(catalogue, { failureCode: code, originalPlanId: o.planId, eligibility: e, today: TODAY });
   return { code, e, offers, replies: offersReplies(offers, k, locale) };
 }
 
 describe('offer replies for the demo orders', () => {
   const cases = orders.filter((o) => hasAlternatives(viewOrder(o, k).failureCode))
-    .flatMap((o) => LOCALES.map((l) => [viewOrder(o, k).failureCode!, o.OrderNo, l, o] as const));
+    .flatMap((o) => LOCALES.map((l) => [viewOrder(o, k).failureCode!, o.orderNo, l, o] as const));
 
   it.each(cases)('%s (%s, %s): lists eligible plans with fee, data, why and link, and nothing personal', (_code, _no, locale, o) => {
     const { e, offers, replies } = offerReplies(o, locale);
@@ -74,7 +73,7 @@ describe('offer replies for the demo orders', () => {
 
 describe('policy change sentence', () => {
   it('tells a price change in both languages', () => {
-    const change = policyChange(catalogue.byId.get('P-UNI-39')!, order('24').CreatedAt)!;
+    const change = policyChange(catalogue.byId.get('P-UNI-39')!, order('24').createdAt)!;
     expect(policyChangeText(change, k, 'zh-CN')).toBe('该套餐自 2026-11-15 起资费由 29元/月 调整为 39元/月，原订单无法继续办理。');
     expect(policyChangeText(change, k, 'en')).toBe("From 2026-11-15 this plan's price changed from ¥29/month to ¥39/month, so the original order cannot go ahead.");
     const replies = policyChangeReplies(change, k, 'zh-CN');
@@ -82,10 +81,10 @@ describe('policy change sentence', () => {
   });
 
   it('tells a withdrawal, and nothing when there was no change after the order', () => {
-    const change = policyChange(catalogue.byId.get('P-UNI-19')!, order('23').CreatedAt)!;
+    const change = policyChange(catalogue.byId.get('P-UNI-19')!, order('23').createdAt)!;
     expect(policyChangeText(change, k, 'zh-CN')).toBe('该套餐自 2026-11-05 起已下架，原订单无法继续办理。');
     expect(policyChangeText(change, k, 'en')).toBe('This plan was withdrawn on 2026-11-05, so the original order cannot go ahead.');
-    expect(policyChangeReplies(policyChange(catalogue.byId.get('P-CMCC-39')!, order('25').CreatedAt), k, 'zh-CN')).toEqual([]);
+    expect(policyChangeReplies(policyChange(catalogue.byId.get('P-CMCC-39')!, order('25').createdAt), k, 'zh-CN')).toEqual([]);
   });
 
   it('puts catalogue values in English for English readers', () => {

@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
+import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { viewOrder } from '../../bot/order-view.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { explainOrder, REVIEW_WORKING_DAYS, workingDaysBetween } from '../../dialogs/explain-order.js';
 
 const k = loadKnowledge();
-const orders = loadJsonFile(path.join(KNOWLEDGE_DIR, 'demo-orders.json'), OrdersFile) as OrderRecord[];
+const orders = loadOrders();
 
 describe('an order in review', () => {
   it('counts working days by Beijing dates, weekends left out', () => {
@@ -19,7 +17,7 @@ describe('an order in review', () => {
   });
 
   it(`is told the usual time until ${REVIEW_WORKING_DAYS} working days have passed, then that it is late, with a person offered first`, () => {
-    const order = orders.find((o) => o.OrderNo === '172202611100043')!;
+    const order = orders.find((o) => o.orderNo === '172202611100043')!;
     const view = viewOrder(order, k);
     expect(view.status).toBe('in_review');
     const onTime = explainOrder(view, k, 'zh-CN', new Date('2026-11-27T12:00:00+08:00'));

@@ -8,17 +8,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
 import { eligibility, hasAlternatives, isEligible, shipsTo, ageFits } from '../../bot/eligibility.js';
-import { KNOWLEDGE_DIR, KnowledgeError, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
+import { KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../../bot/knowledge/loader.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { containsPii } from '../../bot/pii.js';
 import { loadPlans, type Plan } from '../../bot/plans.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { RestCustomer, tempDir, testApp } from '../helpers/app.js';
 
 const k = loadKnowledge();
 const catalogue = loadPlans();
-const orders = loadJsonFile(path.join(KNOWLEDGE_DIR, 'demo-orders.json'), OrdersFile) as OrderRecord[];
+const orders = loadOrders();
 const text = (r: Array<{ text: string }>) => r.map((x) => x.text).join('\n');
 
 /** The plans a reply offers, recognised by their catalogue names on numbered lines. */
@@ -26,10 +26,10 @@ function offered(reply: string, plans: readonly Plan[]): Plan[] {
   return plans.filter((p) => new RegExp(`^\\d+\\. ${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[：:]`, 'm').test(reply));
 }
 
-async function verify(built: BuiltApp, o: OrderRecord, locale?: 'en') {
+async function verify(built: BuiltApp, o: Order, locale?: 'en') {
   const c = await new RestCustomer(built).open(locale);
-  await c.say(o.OrderNo);
-  return { c, said: text(await c.say(o.Phone.slice(-4))) };
+  await c.say(o.orderNo);
+  return { c, said: text(await c.say(o.contactPhone.slice(-4))) };
 }
 
 describe('offers in conversation', () => {
@@ -43,7 +43,7 @@ describe('offers in conversation', () => {
     expect([...codes].sort()).toEqual(expect.arrayContaining(['AGE_RESTRICTED', 'AREA_FORBIDDEN', 'ID_QUOTA_EXCEEDED', 'PLAN_UNAVAILABLE']));
   });
 
-  it.each(withAlternatives.map((o) => [viewOrder(o, k).failureCode!, o.OrderNo, o] as const))('%s (%s): only eligible plans, each with its order link', async (code, _no, o) => {
+  it.each(withAlternatives.map((o) => [viewOrder(o, k).failureCode!, o.orderNo, o] as const))('%s (%s): only eligible plans, each with its order link', async (code, _no, o) => {
     const { said } = await verify(built, o);
     expect(containsPii(said)).toBe(false);
     const plans = offered(said, catalogue.plans);
@@ -54,23 +54,23 @@ describe('offers in conversation', () => {
     }
     for (const p of plans) {
       expect(p.onSale, p.id).toBe(true);
-      expect(p.id).not.toBe(o.ProductID);
+      expect(p.id).not.toBe(o.planId);
       expect(isEligible(p, e), p.id).toBe(true);
       expect(said).toContain(p.orderUrl);
       if (code === 'AREA_FORBIDDEN') expect(shipsTo(p, e.province!), `${p.id} ships to ${e.province}`).toBe(true);
       if (code === 'AGE_RESTRICTED') expect(ageFits(p, e.age!), `${p.id} fits age ${e.age}`).toBe(true);
-      if (['ID_QUOTA_EXCEEDED', 'BLACKLIST_ARREARS', 'FREQ_LIMIT'].includes(code)) expect(p.operator).not.toBe(o.Operator);
+      if (['ID_QUOTA_EXCEEDED', 'BLACKLIST_ARREARS', 'FREQ_LIMIT'].includes(code)) expect(p.operator).not.toBe(o.operator);
     }
   });
 
   it('explains a pricing-policy change with its date', async () => {
-    const o = orders.find((x) => viewOrder(x, k).failureCode === 'PLAN_UNAVAILABLE' && x.OrderNo.endsWith('24'))!;
+    const o = orders.find((x) => viewOrder(x, k).failureCode === 'PLAN_UNAVAILABLE' && x.orderNo.endsWith('24'))!;
     const { said } = await verify(built, o);
     expect(said).toMatch(/该套餐自 \d{4}-\d{2}-\d{2} 起.+原订单无法继续办理/);
   });
 
   it('pre-checks the ID and name for a reorder, answers, and keeps neither', async () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100001')!;
+    const o = orders.find((x) => x.orderNo === '172202611100001')!;
     const { c, said } = await verify(built, o);
     expect(said).toContain('预检');
     expect(text(await c.say('下单前帮我预检'))).toContain('不会保存');
@@ -101,7 +101,7 @@ describe('offers in conversation', () => {
   });
 
   it('offers again when asked for other plans after a failure', async () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100014')!;
+    const o = orders.find((x) => x.orderNo === '172202611100014')!;
     const { c } = await verify(built, o);
     const again = text(await c.say('还有别的套餐可以办吗'));
     expect(offered(again, catalogue.plans).length).toBeGreaterThan(0);
@@ -112,9 +112,9 @@ describe('the catalogue file', () => {
   it('drives the offers without code changes (PLANS_FILE)', async () => {
     const dir = tempDir('plans-');
     const raw = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE_DIR, 'plans.json'), 'utf8')) as { plans: Array<Record<string, unknown>> };
-    const o = orders.find((x) => x.OrderNo === '172202611100014')!; // AREA_FORBIDDEN, 新疆
+    const o = orders.find((x) => x.orderNo === '172202611100014')!; // AREA_FORBIDDEN, 新疆
     raw.plans.push({
-      ...raw.plans.find((p) => p.id === o.ProductID)!, id: 'P-NEW-XJ', name: '测试新疆专享卡9元', monthlyFee: 9,
+      ...raw.plans.find((p) => p.id === o.planId)!, id: 'P-NEW-XJ', name: '测试新疆专享卡9元', monthlyFee: 9,
       excludedProvinces: [], onSale: true, orderUrl: 'https://example.com/order/P-NEW-XJ', policyHistory: [],
     });
     fs.writeFileSync(path.join(dir, 'plans.json'), JSON.stringify(raw));

@@ -3,22 +3,20 @@
  * engine, SQLite) and checks each turn's replies, and that no personal datum of any demo order
  * ever appears in a reply.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
-import { DEMO_ORDERS_FILE } from '../../adapters/orders/embedded.order-source.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import type { FailureCode, OrderStatus } from '../../bot/knowledge/schemas.js';
 import { containsPii } from '../../bot/pii.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 import { loadStories } from '../helpers/stories.js';
 
 const knowledge = loadKnowledge();
 const stories = loadStories(path.join(import.meta.dirname, '../stories'));
-const demo = JSON.parse(fs.readFileSync(DEMO_ORDERS_FILE, 'utf8')) as OrderRecord[];
-const personal = demo.flatMap((o) => [o.Phone, o.IDCard, o.Name, o.Address]).filter((v): v is string => Boolean(v));
+const demo = loadOrders();
+const personal = demo.flatMap((o) => [o.contactPhone, o.idNumber, o.name, o.address]).filter((v): v is string => Boolean(v));
 
 function resolve(expectation: string, locale: 'zh-CN' | 'en'): string {
   const [directive, arg] = expectation.split(/\s+/, 2) as [string, string | undefined];

@@ -4,14 +4,12 @@
  * the bot understood, did not repeat a whole reply it already gave, and showed nothing personal.
  * The checks are those of test/conversations/README.md.
  */
-import fs from 'node:fs';
 import type { Knowledge } from '../../bot/knowledge/loader.js';
 import type { FailureCode, OrderStatus } from '../../bot/knowledge/schemas.js';
 import type { Locale } from '../../bot/locale.js';
 import { containsPii } from '../../bot/pii.js';
 import type { Plan, PlanCatalogue } from '../../bot/plans.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
-import { DEMO_ORDERS_FILE } from '../../adapters/orders/embedded.order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 import type { Turn } from './dialog-tester.js';
 import type { StoryTurn } from './stories.js';
 
@@ -23,8 +21,8 @@ export const CHECKS = [
 /** A reply this long said word for word a second time is a repeated block, not an answer. */
 const REPEAT_CHARS = 30;
 
-const demo = JSON.parse(fs.readFileSync(DEMO_ORDERS_FILE, 'utf8')) as OrderRecord[];
-const personal = demo.flatMap((o) => [o.Phone, o.IDCard, o.Name, o.Address]).filter((v): v is string => Boolean(v));
+const demo = loadOrders();
+const personal = demo.flatMap((o) => [o.contactPhone, o.idNumber, o.name, o.address]).filter((v): v is string => Boolean(v));
 
 /** A template of knowledge/replies.json as a pattern: its `{placeholders}` match anything. */
 function templatePattern(template: string): RegExp {

@@ -5,20 +5,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   alternatives, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, plansOnSale, type Eligibility, type Offer,
 } from '../../bot/eligibility.js';
-import { KNOWLEDGE_DIR, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
-import { FAILURE_CODES, OrdersFile, type FailureCode } from '../../bot/knowledge/schemas.js';
+import { loadKnowledge } from '../../bot/knowledge/loader.js';
+import { FAILURE_CODES, type FailureCode } from '../../bot/knowledge/schemas.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { DEFAULT_PLANS_FILE, loadPlans, type Plan, type PlanCatalogue } from '../../bot/plans.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 
 const TODAY = '2026-11-25';
 const k = loadKnowledge();
 const catalogue = loadPlans();
-const orders = loadJsonFile(path.join(KNOWLEDGE_DIR, 'demo-orders.json'), OrdersFile) as OrderRecord[];
+const orders = loadOrders();
 const failed = orders.map((o) => ({ o, code: viewOrder(o, k).failureCode })).filter((x) => x.code !== null);
 
-function offersFor(o: OrderRecord, code: FailureCode, c: PlanCatalogue = catalogue): Offer[] {
-  return alternatives(c, { failureCode: code, originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY), today: TODAY });
+function offersFor(o: Order, code: FailureCode, c: PlanCatalogue = catalogue): Offer[] {
+  return alternatives(c, { failureCode: code, originalPlanId: o.planId, eligibility: eligibility(o, TODAY), today: TODAY });
 }
 
 /** The rule each code's offers must meet, besides being on sale, eligible and not the original. */
@@ -35,7 +36,7 @@ const RULE: Record<string, (p: Plan, e: Eligibility, original: Plan | undefined)
 
 describe('eligibility', () => {
   it('takes the age from the ID number as of today in Beijing, and province and operator from the order', () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100004')!; // born 2011-05-20, 浙江, 移动
+    const o = orders.find((x) => x.orderNo === '172202611100004')!; // born 2011-05-20, 浙江, 移动
     expect(eligibility(o, TODAY)).toEqual({ age: 15, province: '浙江', operator: '移动' });
     // 2026-05-19T16:30Z is 00:30 on the 20th in Beijing: the birthday has come.
     expect(eligibility(o, new Date('2026-05-19T16:30:00Z')).age).toBe(15);
@@ -45,8 +46,8 @@ describe('eligibility', () => {
   it('knows no age from a masked order view, and reads the province from the address when needed', () => {
     const o = orders[0]!;
     expect(eligibility(viewOrder(o, k), TODAY)).toEqual({ province: '广东', operator: '联通' });
-    expect(eligibility({ ...o, Province: null, City: null, Address: '新疆维吾尔自治区乌鲁木齐市某路1号' }, TODAY).province).toBe('新疆');
-    expect(eligibility({ ...o, IDCard: '440305199204185530' }, TODAY).age).toBeUndefined(); // bad check digit
+    expect(eligibility({ ...o, province: null, city: null, address: '新疆维吾尔自治区乌鲁木齐市某路1号' }, TODAY).province).toBe('新疆');
+    expect(eligibility({ ...o, idNumber: '440305199204185530' }, TODAY).age).toBeUndefined(); // bad check digit
   });
 });
 
@@ -56,23 +57,23 @@ describe('alternatives for the demo orders', () => {
     for (const code of CODES_WITH_ALTERNATIVES) expect(codes, code).toContain(code);
   });
 
-  const cases = failed.filter((x) => hasAlternatives(x.code)).map((x) => [x.code!, x.o.OrderNo, x.o] as const);
+  const cases = failed.filter((x) => hasAlternatives(x.code)).map((x) => [x.code!, x.o.orderNo, x.o] as const);
 
   it.each(cases)('%s (%s): every offer follows the rule and the customer can have it', (code, _no, o) => {
     const e = eligibility(o, TODAY);
-    const original = catalogue.byId.get(o.ProductID!);
+    const original = catalogue.byId.get(o.planId!);
     const offers = offersFor(o, code);
     expect(offers.length).toBeLessThanOrEqual(3);
     for (const { plan, why, orderUrl } of offers) {
       expect(plan.onSale).toBe(true);
-      expect(plan.id).not.toBe(o.ProductID);
+      expect(plan.id).not.toBe(o.planId);
       expect(isEligible(plan, e)).toBe(true);
       expect(RULE[code]!(plan, e, original), `${plan.id} for ${code}`).toBe(true);
       expect(orderUrl).toBe(plan.orderUrl);
       expect(why.length).toBeGreaterThan(0);
     }
     // Nothing eligible was left out while fewer than 3 were offered.
-    const possible = catalogue.plans.filter((p) => p.onSale && p.id !== o.ProductID && isEligible(p, e) && RULE[code]!(p, e, original));
+    const possible = catalogue.plans.filter((p) => p.onSale && p.id !== o.planId && isEligible(p, e) && RULE[code]!(p, e, original));
     expect(offers.length).toBe(Math.min(3, possible.length));
   });
 
@@ -85,7 +86,7 @@ describe('alternatives for the demo orders', () => {
   });
 
   it('ranks the plan closest to the original first', () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100026')!; // P-CT-39 withdrawn, 39元 150GB
+    const o = orders.find((x) => x.orderNo === '172202611100026')!; // P-CT-39 withdrawn, 39元 150GB
     const offers = offersFor(o, 'PLAN_UNAVAILABLE');
     expect(offers[0]!.plan.operator).toBe('电信');
     expect(offers.map((x) => x.plan.id)).toEqual(['P-CT-29', 'P-CT-49', 'P-UNI-39']);
@@ -103,9 +104,9 @@ describe('alternatives for the demo orders', () => {
   });
 
   it('honours the limit', () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100012')!;
-    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY) }, 5)).toHaveLength(5);
-    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.ProductID, eligibility: eligibility(o, TODAY) }, 0)).toEqual([]);
+    const o = orders.find((x) => x.orderNo === '172202611100012')!;
+    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.planId, eligibility: eligibility(o, TODAY) }, 5)).toHaveLength(5);
+    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.planId, eligibility: eligibility(o, TODAY) }, 0)).toEqual([]);
   });
 });
 
@@ -150,7 +151,7 @@ describe('a catalogue edited on disk', () => {
   }
 
   it('changes the offers without code changes', () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100014')!; // 新疆, AREA_FORBIDDEN
+    const o = orders.find((x) => x.orderNo === '172202611100014')!; // 新疆, AREA_FORBIDDEN
     const before = offersFor(o, 'AREA_FORBIDDEN').map((x) => x.plan.id);
     expect(before.length).toBeGreaterThan(0);
 
@@ -173,7 +174,7 @@ describe('a catalogue edited on disk', () => {
   });
 
   it('follows a widened age range', () => {
-    const o = orders.find((x) => x.OrderNo === '172202611100004')!; // 15 years old
+    const o = orders.find((x) => x.orderNo === '172202611100004')!; // 15 years old
     const widened = catalogueWith((ps) => { ps.find((p) => p.id === 'P-CMCC-29')!.ageMin = 15; });
     expect(offersFor(o, 'AGE_RESTRICTED', widened).map((x) => x.plan.id)).toEqual(['P-CMCC-29']);
   });

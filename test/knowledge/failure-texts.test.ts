@@ -2,20 +2,18 @@
  * The failure reasons' texts are templates filled from the order's facts (dialogs/facts.ts): they
  * may only name facts that exist, and the last variant of each must be sayable for any order.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KNOWLEDGE_DIR, loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
+import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { LOCALES } from '../../bot/locale.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { containsPii } from '../../bot/pii.js';
 import { loadPlans } from '../../bot/plans.js';
-import type { OrderRecord } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { FACT_NAMES, factParams, fill, orderFacts } from '../../dialogs/facts.js';
 
 const k = loadKnowledge();
 const plans = loadPlans();
-const orders = loadJsonFile(path.join(KNOWLEDGE_DIR, 'demo-orders.json'), OrdersFile) as OrderRecord[];
+const orders = loadOrders();
 const NOW = new Date('2026-11-25T10:00:00+08:00');
 const names = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
@@ -32,7 +30,7 @@ describe('failure reason templates', () => {
 
 describe('the facts of the demo orders', () => {
   const facts = (no: string) => {
-    const order = orders.find((o) => o.OrderNo === `1722026111000${no}`)!;
+    const order = orders.find((o) => o.orderNo === `1722026111000${no}`)!;
     const f = orderFacts(order, viewOrder(order, k), k, plans, NOW);
     return { f, zh: factParams(f, k, 'zh-CN'), en: factParams(f, k, 'en') };
   };
@@ -45,7 +43,7 @@ describe('the facts of the demo orders', () => {
         expect(Object.keys(p).filter((n) => !(FACT_NAMES as readonly string[]).includes(n))).toEqual([]);
         for (const v of Object.values(p)) {
           expect(containsPii(String(v))).toBe(false);
-          for (const secret of [o.Phone, o.IDCard, o.Name, o.Address]) if (secret) expect(String(v)).not.toContain(secret);
+          for (const secret of [o.contactPhone, o.idNumber, o.name, o.address]) if (secret) expect(String(v)).not.toContain(secret);
         }
       }
     }

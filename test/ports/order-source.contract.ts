@@ -3,20 +3,18 @@
  * the bundled demo orders and must give the same records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ORDERS_FILE } from '../../adapters/orders/embedded.order-source.js';
-import { loadJsonFile } from '../../bot/knowledge/loader.js';
-import { OrdersFile } from '../../bot/knowledge/schemas.js';
-import type { OrderRecord, OrderSource } from '../../bot/ports/order-source.js';
+import { loadOrders } from '../../adapters/orders/platform.record.js';
+import type { Order, OrderSource } from '../../bot/ports/order-source.js';
 
-export const demoOrders = loadJsonFile(DEMO_ORDERS_FILE, OrdersFile) as OrderRecord[];
+export const demoOrders = loadOrders();
 
 /**
- * The fields every source must return as the demo file has them (extra fields may differ). A blank
- * string and a missing value mean the same (viewOrder treats both as "none"), so both compare as null.
+ * Every field of the order, as the demo file has it. A blank string and a missing value mean the
+ * same (viewOrder treats both as "none"), so both compare as null.
  */
-const FIELDS = ['OrderNo', 'OrderStatus', 'Remark', 'ProductID', 'ProductName', 'Operator', 'Phone', 'IDCard',
-  'Name', 'Province', 'City', 'Address', 'CreatedAt', 'ExpressName', 'ExpressCode', 'ThirdPhone'] as const;
-const pick = (o: OrderRecord) => Object.fromEntries(FIELDS.map((f) => [f, o[f] || null]));
+const FIELDS = ['orderNo', 'status', 'remark', 'planId', 'planName', 'operator', 'contactPhone', 'idNumber',
+  'name', 'province', 'city', 'address', 'createdAt', 'courier', 'trackingNo', 'issuedNumber'] as const satisfies ReadonlyArray<keyof Order>;
+const pick = (o: Order) => Object.fromEntries(FIELDS.map((f) => [f, o[f] || null]));
 
 export function orderSourceContract(name: string, make: () => Promise<{ source: OrderSource; close?: () => Promise<void> }>): void {
   describe(`OrderSource contract: ${name}`, () => {
@@ -31,8 +29,8 @@ export function orderSourceContract(name: string, make: () => Promise<{ source: 
 
     it('returns every demo order with the same fields as the orders file', async () => {
       for (const o of demoOrders) {
-        const got = await source.getOrder(o.OrderNo);
-        expect(got, o.OrderNo).not.toBeNull();
+        const got = await source.getOrder(o.orderNo);
+        expect(got, o.orderNo).not.toBeNull();
         expect(pick(got!)).toEqual(pick(o));
       }
     });
@@ -43,9 +41,9 @@ export function orderSourceContract(name: string, make: () => Promise<{ source: 
     });
 
     it('answers concurrent look-ups independently', async () => {
-      const nos = demoOrders.slice(0, 5).map((o) => o.OrderNo);
+      const nos = demoOrders.slice(0, 5).map((o) => o.orderNo);
       const got = await Promise.all([...nos, 'NOPE'].map((n) => source.getOrder(n)));
-      expect(got.map((o) => o?.OrderNo ?? null)).toEqual([...nos, null]);
+      expect(got.map((o) => o?.orderNo ?? null)).toEqual([...nos, null]);
     });
   });
 }
