@@ -72,7 +72,7 @@ export function notUnderstood(turn: Turn): Outcome {
   return { replies: [{ text: say(turn, 'not_understood') }, reask(turn)], next, vars: { ...turn.vars, misunderstandings }, flow: true };
 }
 
-/** "Did you mean…": the order and its reason named, and what can be asked about it as quick replies. */
+/** "Did you mean…": the order and its reason named, what can be asked about it as quick replies, and a person offered (a "好的" takes it). */
 function clarify(turn: Turn, misunderstandings: number): Outcome {
   const k = turn.deps.knowledge;
   const locale = turn.input.locale;
@@ -84,5 +84,5 @@ function clarify(turn: Turn, misunderstandings: number): Outcome {
     : reason ? say(turn, 'clarify', { orderNo, title: reason.text[locale].title })
     : say(turn, 'clarify_status', { orderNo, status: turn.vars.status ? k.statuses.text[locale][turn.vars.status] : '' });
   const suggestions = [say(turn, 'sugg_next_step'), ...(reason ? [say(turn, 'sugg_why')] : []), ...(code && hasAlternatives(code) ? [say(turn, 'sugg_more_plans')] : []), humanButton(turn)];
-  return { replies: [{ text, suggestions }], next: 'after', vars: { ...turn.vars, misunderstandings, clarified }, flow: true };
+  return { replies: [{ text, suggestions }], next: 'after', vars: { ...turn.vars, misunderstandings, clarified, lastOffer: 'human' }, flow: true };
 }
