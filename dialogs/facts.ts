@@ -7,7 +7,8 @@
  */
 import { eligibility, normaliseProvince } from '../bot/eligibility.js';
 import type { CompiledReason, Knowledge } from '../bot/knowledge/loader.js';
-import type { Template } from '../bot/knowledge/schemas.js';
+import type { FailureCode, Template } from '../bot/knowledge/schemas.js';
+import type { Entity } from '../bot/nlu/entities.js';
 import type { Locale } from '../bot/locale.js';
 import { PROVINCES } from '../bot/nlu/regions.js';
 import type { OrderView } from '../bot/order-view.js';
@@ -141,4 +142,19 @@ export function fill(template: Template, params: Params): string {
   const known = (v: string) => [...v.matchAll(/\{(\w+)\}/g)].every((m) => m[1]! in params);
   const chosen = variants.find(known) ?? variants.at(-1)!;
   return chosen.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * The platform words a message names, read against the order's own reason: a word that is part of a
+ * name of a term of that reason means that term ("黑名单" in "我家地址怎么会在黑名单上" on an order
+ * refused for its address is the address blacklist, not an operator's list of debtors).
+ */
+export function termsInContext(k: Knowledge, entities: readonly Entity[], text: string, code: FailureCode | undefined): string[] {
+  const own = code ? [...k.glossary.values()].filter((term) => term.code === code) : [];
+  const ids = entities.filter((e) => e.entity === 'term').map((e) => {
+    if (k.glossary.get(e.value)?.code === code) return e.value;
+    const said = text.slice(e.start, e.end).toLowerCase();
+    return own.find((term) => term.names.some((n) => n.toLowerCase().includes(said)))?.id ?? e.value;
+  });
+  return [...new Set(ids)];
 }

@@ -12,6 +12,7 @@ import { askOrderNoReply, spacedOrderNo } from './answerers/order.js';
 import { holdsIdNumber } from './answerers/precheck.js';
 import type { Outcome, Turn } from './answerers/turn.js';
 import type { DialogDeps, DialogSpec, DialogVars, Offer, StepOutcome, TurnInput } from './dialog.js';
+import { termsInContext } from './facts.js';
 import { decide, stepOfThread, THREADS, type PolicyContext, type PolicyStep } from './policy.js';
 import { isQuickReply, t } from './reply.js';
 
@@ -37,7 +38,7 @@ export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInp
   if (spacedOrderNo(input.text)) entities.add('order_no');
   // A platform word that belongs to the verified order's own reason ("驿站咋就不行", "KSSC啥意思").
   const code = vars.verifiedOrderNo ? vars.failureCode : undefined;
-  if (code && input.entities.some((e) => e.entity === 'term' && deps.knowledge.glossary.get(e.value)?.code === code)) entities.add('term_of_order');
+  if (code && termsInContext(deps.knowledge, input.entities, input.text, code).some((id) => deps.knowledge.glossary.get(id)?.code === code)) entities.add('term_of_order');
   let faq: { id?: string } | undefined;
   return {
     step: here,

@@ -6,7 +6,7 @@
 import type { OrderStatus } from '../../bot/knowledge/schemas.js';
 import type { DialogVars, Reply } from '../dialog.js';
 import { reviewOverdue, statusText, workingDaysBetween } from '../explain-order.js';
-import { fill, type Params } from '../facts.js';
+import { fill, termsInContext, type Params } from '../facts.js';
 import { askOrderNoReply } from './order.js';
 import { offersNow, withAfter } from './plans.js';
 import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Turn, type Verified } from './turn.js';
@@ -128,7 +128,7 @@ export async function statusAgain(turn: Turn): Promise<Outcome> {
 export async function explainTerm(turn: Turn): Promise<Outcome> {
   const k = turn.deps.knowledge;
   const locale = turn.input.locale;
-  const ids = [...new Set(turn.input.entities.filter((e) => e.entity === 'term').map((e) => e.value))];
+  const ids = termsInContext(k, turn.input.entities, turn.input.text, turn.vars.verifiedOrderNo ? turn.vars.failureCode : undefined);
   const terms = ids.map((id) => k.glossary.get(id)).filter((x) => x !== undefined);
   if (!terms.length) return whyAgain(turn);
   const v = turn.vars.verifiedOrderNo ? await verifiedOrder(turn) : undefined;

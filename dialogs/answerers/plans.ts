@@ -196,11 +196,29 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
     ? [{ text: say(turn, 'alt_operator_blocked', { operator: operatorName(blocked, turn.input.locale), why: facts.reason ? stripped(facts.reason.text[turn.input.locale].title) : '' }) }]
     : [];
   const asked: Stated = blocked ? { ...stated, operator: undefined } : stated;
+  const original = originalFitsNow(turn, facts, asked);
+  if (original) extra.push({ text: say(turn, 'alt_original_fits', { plan: original.name, province: provinceName(asked.province!, turn.input.locale), url: original.orderUrl }) });
   const out = listFor(turn, asked, (exclude) => offersFor(turn, facts, asked, exclude).offers);
   return { ...out, replies: [...extra, ...out.replies] };
 }
 
 const stripped = (s: string) => s.replace(/[。.]$/u, '');
+
+/**
+ * The order was stopped because its plan does not ship to its province, and this message names
+ * another province: the plan they chose, when it is on sale, ships there and takes their age.
+ */
+function originalFitsNow(turn: Turn, facts: OrderFacts, stated: Stated): Plan | undefined {
+  const plan = facts.plan;
+  const from = eligibility(facts.view).province;
+  if (facts.view.failureCode !== 'AREA_FORBIDDEN' || !plan || !stated.province || stated.province === from) return undefined;
+  // Said once, when the province is first named, and only when the plan is of an operator they would take.
+  if (!turn.input.entities.some((e) => e.entity === 'province') || turn.vars.stated?.province === stated.province) return undefined;
+  if ((stated.operator && stated.operator !== plan.operator) || stated.notOperator === plan.operator) return undefined;
+  const age = stated.age ?? facts.age;
+  const fits = plan.onSale && !plan.excludedProvinces.includes(stated.province) && (age === undefined || (age >= plan.ageMin && age <= plan.ageMax));
+  return fits ? plan : undefined;
+}
 
 /**
  * "星耀卡能办吗": each plan the message names, with whether it fits what is known of the customer

@@ -279,4 +279,21 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     expect(again.replies.at(-1)?.suggestions).toContain(k.replies['zh-CN'].sugg_human);
     expect((await chat.say('好')).effects.some((e) => e.type === 'handoff')).toBe(true);
   });
+
+  it('reads a platform word against the order\'s own reason (黑名单 on an address refusal is the address blacklist)', async () => {
+    const { chat } = await verified('172202611100019', '3791');
+    const turn = await chat.say('我家地址怎么就进黑名单了');
+    expect(turn.trace?.action).toBe('explainTerm');
+    expect(turn.said).toContain('地址黑名单');
+    expect(turn.said).not.toContain(k.glossary.get('restricted_user')!.text['zh-CN'].slice(0, 20));
+  });
+
+  it('says the plan an area block stopped ships to the province the customer moved to', async () => {
+    const { chat } = await verified('172202611100017', '4488');
+    const turn = await chat.say('我人已经在广州了');
+    expect(turn.said).toContain('联通星耀卡39元');
+    expect(turn.said).toContain('https://example.com/order/P-UNI-39');
+    const moved = await chat.say('那我去新疆呢');
+    expect(moved.said).not.toContain('https://example.com/order/P-UNI-39'); // 联通星耀卡39元 does not ship to 新疆
+  });
 });
