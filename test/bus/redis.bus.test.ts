@@ -25,18 +25,19 @@ async function flushed(from: RedisBus, to: RedisBus): Promise<void> {
   got.off();
 }
 
-/** Resolves with the first `n` events a listener receives, or rejects after `ms`. */
+/** Resolves with the first `n` events a listener receives, or rejects after `ms`; `off` unsubscribes and stops the clock. */
 function collect(bus: RedisBus, conversationId: string, n: number, ms = 2_000) {
   const events: ConversationEvent[] = [];
-  let off = () => {};
+  let unsubscribe = () => {};
+  let timer: NodeJS.Timeout | undefined;
   const done = new Promise<ConversationEvent[]>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`got ${events.length} of ${n} events`)), ms);
-    off = bus.subscribe(conversationId, (e) => {
+    timer = setTimeout(() => reject(new Error(`got ${events.length} of ${n} events`)), ms);
+    unsubscribe = bus.subscribe(conversationId, (e) => {
       events.push(e);
-      if (events.length === n) { clearTimeout(t); resolve(events); }
+      if (events.length === n) { clearTimeout(timer); resolve(events); }
     });
   });
-  return { events, done, off: () => off() };
+  return { events, done, off: () => { clearTimeout(timer); unsubscribe(); } };
 }
 
 describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisLeases', () => {
