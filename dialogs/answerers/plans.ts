@@ -181,7 +181,13 @@ function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: Read
 export function offersNow(turn: Turn, facts: OrderFacts): Reply | undefined {
   if (!facts.view.failureCode || !hasAlternatives(facts.view.failureCode)) return undefined;
   const { offers } = offersFor(turn, facts, turn.vars.stated ?? {});
-  return offers.length ? offerList(offers, say(turn, 'offers_now_intro'), turn) : undefined;
+  if (!offers.length) return undefined;
+  // The same plans were just listed: named with their links, not described again.
+  const shown = new Set(turn.vars.shownPlanIds ?? []);
+  if (offers.every((o) => shown.has(o.plan.id))) {
+    return { text: [say(turn, 'offers_above'), ...offers.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl }))].join('\n') };
+  }
+  return offerList(offers, say(turn, 'offers_now_intro'), turn);
 }
 
 /** The verified order's offers again, for what the customer states now (see `offersFor`). */
@@ -197,7 +203,15 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
     : [];
   const asked: Stated = blocked ? { ...stated, operator: undefined } : stated;
   const original = originalFitsNow(turn, facts, asked);
-  if (original) extra.push({ text: say(turn, 'alt_original_fits', { plan: original.name, province: provinceName(asked.province!, turn.input.locale), url: original.orderUrl }) });
+  if (original) {
+    const line = { text: say(turn, 'alt_original_fits', { plan: original.name, province: provinceName(asked.province!, turn.input.locale), url: original.orderUrl }), suggestions: [humanButton(turn)] };
+    // The plan they chose is the answer; a list follows only when it has plans they have not seen.
+    const shown = new Set(turn.vars.shownPlanIds ?? []);
+    if (offersFor(turn, facts, asked).offers.every((o) => shown.has(o.plan.id))) {
+      return stay(turn, [...extra, line], { ...turn.vars, stated: asked, plansShown: true, listed: [original.id] });
+    }
+    extra.push(line);
+  }
   const out = listFor(turn, asked, (exclude) => offersFor(turn, facts, asked, exclude).offers);
   return { ...out, replies: [...extra, ...out.replies] };
 }

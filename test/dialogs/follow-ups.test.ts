@@ -296,4 +296,17 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     const moved = await chat.say('那我去新疆呢');
     expect(moved.said).not.toContain('https://example.com/order/P-UNI-39'); // 联通星耀卡39元 does not ship to 新疆
   });
+
+  it('points to the plans just listed on "what now" instead of describing them again, and answers a move with the plan they chose', async () => {
+    const { chat, explained } = await verified('172202611100017', '4488');
+    const next = await chat.say('那现在咋办');
+    const firstList = checker.offered({ ...next, said: explained } as typeof next).map((p) => p.id);
+    expect(checker.offered(next).map((p) => p.id)).toEqual(firstList);
+    expect(next.said.length).toBeLessThan(explained.length / 2);
+    const moved = await chat.say('下个月我搬去广州 原来那张还能办吗');
+    expect(checker.offered(moved).map((p) => p.id)).toEqual(['P-UNI-39']);
+    const topUp = await chat.say('它首充多少');
+    expect(topUp.said).toContain('联通星耀卡39元');
+    expect(topUp.said).not.toContain('联通大王卡29元');
+  });
 });
