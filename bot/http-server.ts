@@ -35,12 +35,22 @@ export function guardRequests(app: FastifyInstance, config: Readonly<Config>): v
 
   // A body trickled a byte at a time must still arrive within the timeout (the clients held
   // 50 connections past 130 s): its stream fails then, and the request is answered 408.
-  app.addHook('preParsing', async (req, _reply, payload) => {
+  // A route may answer without reading the body (a 415, a 413): the rest is then drained and dropped, as
+  // Node does for an unread body, and a sender still trickling it at the deadline loses the connection.
+  app.addHook('preParsing', async (req, reply, payload) => {
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return payload;
+    const body = payload as Readable;
     const out = new PassThrough();
-    const timer = setTimeout(() => out.destroy(new AppError('REQUEST_TIMEOUT')), config.requestTimeoutMs);
-    (payload as Readable).once('end', () => clearTimeout(timer)).once('close', () => clearTimeout(timer))
-      .once('error', (err) => { clearTimeout(timer); out.destroy(err); }).pipe(out);
+    const timer = setTimeout(() => {
+      if (reply.raw.headersSent) req.raw.destroy();
+      else out.destroy(new AppError('REQUEST_TIMEOUT'));
+    }, config.requestTimeoutMs);
+    const stop = () => clearTimeout(timer);
+    reply.raw.once('close', () => { if (!body.readableEnded) { body.unpipe(out); body.resume(); } });
+    // Fastify's body reader listens for this stream's error and answers 408; this listener only keeps an
+    // error on a stream nobody reads any more from becoming an uncaught exception that ends the process.
+    out.on('error', () => undefined);
+    body.once('end', stop).once('close', stop).once('error', (err) => { stop(); out.destroy(err); }).pipe(out);
     return out;
   });
 

@@ -56,4 +56,21 @@ describe('request timeouts', () => {
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
   });
+  it('drops a body the route answered without reading, and cuts off one still trickling at the deadline', async () => {
+    // A 415 is answered before the body is read. A whole 300 KB body is drained and dropped; one still
+    // arriving a byte at a time loses its connection at the deadline. Neither may throw in the server
+    // after the answer (it once did, as an uncaught exception that would end the process).
+    const big = 'x'.repeat(300_000);
+    const whole = rawHttp(port, `POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${big.length}\r\n\r\n${big}`);
+    const slow = trickle('POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nx', 'x');
+    const { raw, ms } = await slow;
+    expect(parseResponse(raw).status).toBe(415);
+    expect(ms).toBeGreaterThanOrEqual(900);
+    // Past the deadline, the connection that sent its whole body is still open and answers again.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(whole.socket.destroyed).toBe(false);
+    const again = new Promise<string>((resolve) => whole.socket.once('data', (d) => resolve(String(d))));
+    whole.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(await again).toMatch(/^HTTP\/1\.1 200/);
+  });
 });
