@@ -80,7 +80,8 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     expect(await c.focused()).toBe(`item__open@${first.conversationId}`);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => document.querySelector(`#queue > li[data-conversation-id="${id}"]`)?.classList.contains('item--on'), first.conversationId);
-    expect(await c.focused()).toBe('#conv-title');
+    // Focus moves to the title once the conversation has loaded (a request after the list is marked).
+    await page.waitForFunction(() => document.activeElement?.id === 'conv-title', undefined, { timeout: 10_000 });
     await page.keyboard.press('Alt+Enter'); // claim
     await page.waitForFunction(() => document.activeElement?.id === 'reply', undefined, { timeout: 10_000 });
     await page.keyboard.type('您好，我来帮您');
