@@ -8,8 +8,8 @@
 import { build } from '../bot/app.js';
 import { BotkitDialogEngine } from '../bot/botkit.engine.js';
 import { loadConfig } from '../bot/config.js';
-import type { DialogSpec } from '../dialogs/dialog.js';
-import type { Store } from '../bot/ports/store.js';
+import type { DialogSpec } from '../bot/core/dialog.js';
+import type { Store } from '../bot/core/ports/store.js';
 import { ORDERS } from './load.js';
 
 const N = Number(process.env.FLOOR_TURNS ?? 20000);

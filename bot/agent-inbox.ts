@@ -6,10 +6,10 @@
  */
 import type { Logger } from 'pino';
 import { priorityOf, type Priority } from './handoff-priority.js';
-import type { AgentIdentity } from './ports/agent-auth.js';
-import type { HandoffRecord, HandoffStatus, HandoffStore } from './ports/handoff-store.js';
-import type { OrderSource } from './ports/order-source.js';
-import type { Sender, Store } from './ports/store.js';
+import type { AgentIdentity } from './core/ports/agent-auth.js';
+import type { HandoffRecord, HandoffStatus, HandoffStore } from './core/ports/handoff-store.js';
+import type { OrderSource } from './core/ports/order-source.js';
+import type { Sender, Store } from './core/ports/store.js';
 
 /** How far back the history view and the search look. */
 export const HISTORY_DAYS = 90;

@@ -4,8 +4,8 @@
  * state (the same table on SQLite and PostgreSQL), so every instance sees it and it outlives a
  * restart; an agent who never set it is online.
  */
-import type { AgentIdentity } from './ports/agent-auth.js';
-import type { Store } from './ports/store.js';
+import type { AgentIdentity } from './core/ports/agent-auth.js';
+import type { Store } from './core/ports/store.js';
 
 export type Presence = 'online' | 'away';
 

@@ -19,9 +19,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandl
 import type { EntraAuthOptions } from '../adapters/auth/entra.auth.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
-import type { AgentAuthProvider, AgentIdentity, AgentRole, SignIn } from './ports/agent-auth.js';
+import type { AgentAuthProvider, AgentIdentity, AgentRole, SignIn } from './core/ports/agent-auth.js';
 import { LiveSessions } from './live-sessions.js';
-import type { SessionStore, StoredSession } from './ports/session-store.js';
+import type { SessionStore, StoredSession } from './core/ports/session-store.js';
 
 export interface AgentAuthDeps {
   config: Pick<Readonly<Config>, 'sessionSecret' | 'sessionHours'>;

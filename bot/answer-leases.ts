@@ -5,7 +5,7 @@
  * process (or this one, restarted) takes the messages up.
  */
 import { randomUUID } from 'node:crypto';
-import type { Store } from './ports/store.js';
+import type { Store } from './core/ports/store.js';
 
 export class AnswerLeases {
   /** This process, as the owner of its leases. */

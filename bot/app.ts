@@ -28,7 +28,8 @@ import { loadPlans, type PlanCatalogue } from './plans.js';
 import { CatalogueRefresher, LiveCatalogue } from './catalogue-refresh.js';
 import { loadFaq, type Faq } from './faq.js';
 import { supportDialog } from '../dialogs/support.dialog.js';
-import { t } from '../dialogs/reply.js';
+import { explainOrder } from '../dialogs/explain-order.js';
+import { t } from './core/texts.js';
 import { BotkitDialogEngine } from './botkit.engine.js';
 import type { Config } from './config.js';
 import { Conversations } from './conversations.js';
@@ -42,12 +43,12 @@ import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { sharedNaturalNlu } from './nlu/natural.nlu.js';
-import type { LanguageUnderstanding } from './nlu/types.js';
+import type { LanguageUnderstanding } from './core/ports/language-understanding.js';
 import { Pipeline } from './pipeline.js';
 import { openStorage, type FeatureStores } from './stores.js';
-import type { Bus } from './ports/bus.js';
-import type { OrderSource } from './ports/order-source.js';
-import type { Store } from './ports/store.js';
+import type { Bus } from './core/ports/bus.js';
+import type { OrderSource } from './core/ports/order-source.js';
+import type { Store } from './core/ports/store.js';
 
 /** Anything a test (or another deployment) wants to supply instead of the defaults. */
 export interface AppDeps extends Partial<FeatureStores> {
@@ -217,7 +218,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   }));
   await app.register(async (scope) => consolePages(scope));
 
-  const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat });
+  const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat, explain: explainOrder });
   await app.register(async (scope) => platformCallback(scope, {
     settings: config.callback, store: callbacks,
     onStatusChange: async (_orderNo, push) => { await notices.statusChanged(push.OrderNo, pushToOrder(push)); },

@@ -13,9 +13,10 @@ import {
   BotAdapter, TurnContext, ActivityTypes,
   type Activity, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
 } from 'botbuilder';
-import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput, TurnTrace } from '../dialogs/dialog.js';
+import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput, TurnTrace } from './core/dialog.js';
 import { LRUCache } from 'lru-cache';
-import type { Store } from './ports/store.js';
+import type { DialogEngine, TurnResult } from './core/ports/dialog-engine.js';
+import type { Store } from './core/ports/store.js';
 
 const DIALOG_ID = 'support';
 const CHANNEL_ID = 'support';
@@ -30,33 +31,6 @@ const JUST_READ_MS = 2000;
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager keeps its configuration. */
 const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
 
-export interface TurnResult {
-  replies: Reply[];
-  effects: Effect[];
-  trace?: TurnTrace;
-  /**
-   * With `deferState`: the dialog-state entries the turn ended in, not yet stored. The caller stores
-   * them together with the turn's answer (Store.answer), then tells the engine (stateSaved).
-   */
-  state?: Record<string, unknown>;
-}
-
-/** The port the pipeline talks to; Botkit is one implementation of it. */
-export interface DialogEngine {
-  /**
-   * Runs one customer message. Calls for one conversation must not overlap (the pipeline serialises
-   * them). `deferState`: hand the new dialog state back in the result instead of storing it.
-   */
-  turn(conversationId: string, input: TurnInput, options?: { deferState?: boolean }): Promise<TurnResult>;
-  /** The caller stored the `state` of a deferred turn: the engine may now rely on it (its cache). */
-  stateSaved(state: Record<string, unknown>): void;
-  /** Forgets where a conversation's dialog stood (after a human agent hands it back, say). */
-  reset(conversationId: string): Promise<void>;
-  /** The step the conversation waits in (null with no dialog yet). */
-  waitingIn(conversationId: string): Promise<string | null>;
-  /** Steps whose answers the transcript must not keep. */
-  readonly sensitiveSteps: ReadonlySet<string>;
-}
 
 type StoredState = { dialogState?: { dialogStack?: Array<{ id: string; state?: { thread?: unknown } }> } } | undefined;
 

@@ -5,7 +5,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppError } from './errors.js';
 import type { Locale } from './locale.js';
-import type { Conversation, Store } from './ports/store.js';
+import type { Conversation, Store } from './core/ports/store.js';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -18,7 +18,7 @@ import { OPERATORS, type Operator } from './nlu/operators.js';
 import { CITIES, PROVINCES } from './nlu/regions.js';
 import type { OrderView } from './order-view.js';
 import type { Plan, PlanCatalogue } from './plans.js';
-import type { Order } from './ports/order-source.js';
+import type { Order } from './core/ports/order-source.js';
 
 export interface Eligibility {
   /** Whole years as of today in Beijing; only from an unmasked ID number (an Order). */

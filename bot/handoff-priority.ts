@@ -4,7 +4,7 @@
  * MIIT costs a distributor far more than a few minutes of someone else's wait); within each tier the
  * longest wait comes first. Customers are told their place in this same order.
  */
-import type { HandoffRecord } from './ports/handoff-store.js';
+import type { HandoffRecord } from './core/ports/handoff-store.js';
 
 export type Priority = 'urgent' | 'normal';
 

@@ -8,8 +8,8 @@
  * queue entry. Messages are persisted, then published on the bus, like the bot's own.
  */
 import type { Logger } from 'pino';
-import type { Effect, Reply } from '../dialogs/dialog.js';
-import { isQuickReply, t } from '../dialogs/reply.js';
+import type { Effect, Reply } from './core/dialog.js';
+import { isQuickReply, t } from './core/texts.js';
 import { BusinessHours } from './business-hours.js';
 import { inPriorityOrder, priorityOf, threatensRegulator, type Priority } from './handoff-priority.js';
 import { supervisorStats, type SupervisorStats } from './supervisor-stats.js';
@@ -20,12 +20,12 @@ import type { Locale } from './locale.js';
 import type { Metrics } from './metrics.js';
 import { viewOrder, type OrderView } from './order-view.js';
 import { maskText } from './pii.js';
-import type { AgentIdentity } from './ports/agent-auth.js';
-import type { AuditLog } from './ports/audit-log.js';
-import type { Bus } from './ports/bus.js';
-import type { HandoffNote, HandoffRecord, HandoffStore } from './ports/handoff-store.js';
-import type { OrderSource } from './ports/order-source.js';
-import type { Conversation, Store, StoredMessage } from './ports/store.js';
+import type { AgentIdentity } from './core/ports/agent-auth.js';
+import type { AuditLog } from './core/ports/audit-log.js';
+import type { Bus } from './core/ports/bus.js';
+import type { HandoffNote, HandoffRecord, HandoffStore } from './core/ports/handoff-store.js';
+import type { OrderSource } from './core/ports/order-source.js';
+import type { Conversation, Store, StoredMessage } from './core/ports/store.js';
 
 /** The bus channel the agent consoles listen on for queue changes. */
 export const AGENTS_CHANNEL = 'agents';

@@ -3,7 +3,7 @@
  * end it with them: at expiry (a timer), when this process ends the session (sign-out, a sign-in
  * with another role), and when another instance does (each watched session is looked up again).
  */
-import type { SessionStore, StoredSession } from './ports/session-store.js';
+import type { SessionStore, StoredSession } from './core/ports/session-store.js';
 
 /** How often a watched session is looked up again, to notice it ended on another instance. */
 const RECHECK_MS = 2000;

@@ -5,16 +5,16 @@
  * bus, so a reconnecting page catches up; WeChat through its throttled outbox).
  */
 import type { Logger } from 'pino';
-import type { Reply } from '../dialogs/dialog.js';
-import { explainOrder } from '../dialogs/explain-order.js';
-import { t } from '../dialogs/reply.js';
+import type { Reply } from './core/dialog.js';
+import { t } from './core/texts.js';
 import type { Knowledge } from './knowledge/loader.js';
-import { viewOrder } from './order-view.js';
+import { viewOrder, type OrderView } from './order-view.js';
 import { maskText } from './pii.js';
-import type { Bus } from './ports/bus.js';
-import type { Order, OrderSource } from './ports/order-source.js';
-import type { Store } from './ports/store.js';
-import type { WatchStore } from './ports/watch-store.js';
+import type { Bus } from './core/ports/bus.js';
+import type { Order, OrderSource } from './core/ports/order-source.js';
+import type { Locale } from './locale.js';
+import type { Store } from './core/ports/store.js';
+import type { WatchStore } from './core/ports/watch-store.js';
 
 /** The part of the WeChat channel notices need (it keeps its own opt-in and dedupe). */
 export interface WechatNotifier {
@@ -30,6 +30,8 @@ export interface NoticesDeps {
   knowledge: Knowledge;
   log: Logger;
   wechat?: WechatNotifier | null;
+  /** How the dialogs explain an order's status (dialogs/explain-order.ts), so a notice reads like the chat's own answer. */
+  explain: (view: OrderView, knowledge: Knowledge, locale: Locale) => Reply[];
 }
 
 export class OrderNotices {
@@ -68,7 +70,7 @@ export class OrderNotices {
       if (!conv) continue;
       const replies: Reply[] = [
         { text: t(this.d.knowledge, conv.locale, 'notice_intro', { orderNo }) },
-        ...explainOrder(view, this.d.knowledge, conv.locale),
+        ...this.d.explain(view, this.d.knowledge, conv.locale),
       ];
       if (conv.channel === 'wechat' && this.d.wechat) {
         await this.d.wechat.notifyOrderChange(conv.id, replies, { orderNo, status: view.status });

@@ -5,7 +5,7 @@
 import type { Knowledge } from './knowledge/loader.js';
 import type { FailureCode, OrderStatus } from './knowledge/schemas.js';
 import { maskAddress, maskIdCard, maskName, maskPhone, maskText } from './pii.js';
-import type { Order } from './ports/order-source.js';
+import type { Order } from './core/ports/order-source.js';
 import { sharedRemarkSimilarity } from './remark-similarity.js';
 
 export interface OrderView {

@@ -4,17 +4,18 @@
  * writes a customer's conversation.
  */
 import type { Logger } from 'pino';
-import type { DialogEngine } from './botkit.engine.js';
-import type { Effect, Reply, TurnTrace } from '../dialogs/dialog.js';
+import type { DialogEngine } from './core/ports/dialog-engine.js';
+import type { Effect, Reply, TurnTrace } from './core/dialog.js';
 import { AnswerLeases } from './answer-leases.js';
 import { AppError } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { detectLocale, type Locale } from './locale.js';
-import type { LanguageUnderstanding, NluResult } from './nlu/types.js';
+import type { LanguageUnderstanding } from './core/ports/language-understanding.js';
+import type { NluResult } from './nlu/types.js';
 import type { Metrics } from './metrics.js';
 import { maskText } from './pii.js';
-import type { Bus } from './ports/bus.js';
-import type { Conversation, Store, StoredMessage } from './ports/store.js';
+import type { Bus } from './core/ports/bus.js';
+import type { Conversation, Store, StoredMessage } from './core/ports/store.js';
 
 /** One customer message, whatever channel it came from. */
 export interface InboundMessage {

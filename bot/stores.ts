@@ -16,14 +16,14 @@ import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js'
 import { SqliteStore } from '../adapters/storage/sqlite.store.js';
 import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
 import type { Config } from './config.js';
-import type { AuditLog } from './ports/audit-log.js';
-import type { Bus } from './ports/bus.js';
-import type { CallbackStore } from './ports/callback-store.js';
-import type { HandoffStore } from './ports/handoff-store.js';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS, type VerificationLockout } from './ports/lockout.js';
-import type { SessionStore } from './ports/session-store.js';
-import type { Store } from './ports/store.js';
-import type { WatchStore } from './ports/watch-store.js';
+import type { AuditLog } from './core/ports/audit-log.js';
+import type { Bus } from './core/ports/bus.js';
+import type { CallbackStore } from './core/ports/callback-store.js';
+import type { HandoffStore } from './core/ports/handoff-store.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS, type VerificationLockout } from './core/ports/lockout.js';
+import type { SessionStore } from './core/ports/session-store.js';
+import type { Store } from './core/ports/store.js';
+import type { WatchStore } from './core/ports/watch-store.js';
 
 export type Scale = typeof import('./scale-out.js');
 

@@ -3,7 +3,7 @@
  * finished alone), escalations by failure code, and per local day the handoffs, wait and rating.
  */
 import type { BusinessHours } from './business-hours.js';
-import type { HandoffStore } from './ports/handoff-store.js';
+import type { HandoffStore } from './core/ports/handoff-store.js';
 
 export interface SupervisorStats {
   since: string;

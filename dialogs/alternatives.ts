@@ -13,8 +13,8 @@ import { operatorName, provinceName } from './facts.js';
 import { maskText } from '../bot/pii.js';
 import type { PolicyChange } from '../bot/plans.js';
 import type { PrecheckResult } from '../bot/precheck.js';
-import type { Reply } from './dialog.js';
-import { t } from './reply.js';
+import type { Reply } from '../bot/core/dialog.js';
+import { t } from '../bot/core/texts.js';
 
 /** Catalogue values written for Chinese readers (`29元/月`, `18–60岁`, `新疆、西藏`) in English. */
 function catalogueValue(value: string, locale: Locale): string {

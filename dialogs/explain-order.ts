@@ -5,9 +5,9 @@
 import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { Locale } from '../bot/locale.js';
 import type { OrderView } from '../bot/order-view.js';
-import type { Reply } from './dialog.js';
+import type { Reply } from '../bot/core/dialog.js';
 import { fill, type Params } from './facts.js';
-import { t } from './reply.js';
+import { t } from '../bot/core/texts.js';
 
 /** Review takes 1–3 working days (in_review_hint); past this many, the bot says so and offers a person. */
 export const REVIEW_WORKING_DAYS = 3;

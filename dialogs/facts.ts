@@ -14,8 +14,8 @@ import { PROVINCES } from '../bot/nlu/regions.js';
 import type { OrderView } from '../bot/order-view.js';
 import { maskPhone, maskText } from '../bot/pii.js';
 import { beijingDate, policyChange, type Plan, type PlanCatalogue, type PolicyChange, type PolicyEntry } from '../bot/plans.js';
-import type { Order } from '../bot/ports/order-source.js';
-import { t } from './reply.js';
+import type { Order } from '../bot/core/ports/order-source.js';
+import { t } from '../bot/core/texts.js';
 
 export interface OrderFacts {
   view: OrderView;

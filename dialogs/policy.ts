@@ -7,7 +7,7 @@
  */
 import type { FailureCode, OrderStatus, PolicyFile, PolicyRule, POLICY_STEPS } from '../bot/knowledge/schemas.js';
 import type { IntentName } from '../bot/nlu/types.js';
-import type { Offer } from './dialog.js';
+import type { Offer } from '../bot/core/dialog.js';
 
 export type PolicyStep = (typeof POLICY_STEPS)[number];
 

@@ -11,10 +11,10 @@ import { ACTIONS, COUNTS_MISUNDERSTANDINGS, FLOW_ACTIONS, REASK_ORDER_NO_AFTER }
 import { askOrderNoReply, spacedOrderNo } from './answerers/order.js';
 import { holdsIdNumber } from './answerers/precheck.js';
 import type { Outcome, Turn } from './answerers/turn.js';
-import type { DialogDeps, DialogSpec, DialogVars, Offer, StepOutcome, TurnInput } from './dialog.js';
+import type { DialogDeps, DialogSpec, DialogVars, Offer, StepOutcome, TurnInput } from '../bot/core/dialog.js';
 import { termsInContext } from './facts.js';
 import { decide, stepOfThread, THREADS, type PolicyContext, type PolicyStep } from './policy.js';
-import { isQuickReply, t } from './reply.js';
+import { isQuickReply, t } from '../bot/core/texts.js';
 
 /** The quick reply the customer clicked or typed back, as the intent it stands for. */
 function quickReplyIntent(k: Knowledge, text: string): IntentName | undefined {

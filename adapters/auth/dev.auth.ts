@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../bot/errors.js';
-import type { AgentAuthProvider, SignIn } from '../../bot/ports/agent-auth.js';
+import type { AgentAuthProvider, SignIn } from '../../bot/core/ports/agent-auth.js';
 
 const Login = z.object({
   name: z.string().trim().min(1, 'name is required').max(100, 'name is longer than 100 characters'),

@@ -22,7 +22,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { EntraSettings } from '../../bot/config.js';
 import { AppError, type ErrorCode } from '../../bot/errors.js';
-import type { AgentAuthProvider, AgentRole, SignIn } from '../../bot/ports/agent-auth.js';
+import type { AgentAuthProvider, AgentRole, SignIn } from '../../bot/core/ports/agent-auth.js';
 
 export interface EntraAuthOptions {
   /** msal's HTTP client (`system.networkClient`): tests pass a fake Entra, so nothing goes to the internet. */

@@ -1,5 +1,5 @@
 /** The in-process bus: enough for one instance. */
-import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
+import type { Bus, ConversationEvent } from '../../bot/core/ports/bus.js';
 
 type Listener = (event: ConversationEvent) => void;
 

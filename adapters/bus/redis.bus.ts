@@ -13,7 +13,7 @@
  * every event once, in publish order per publisher.
  */
 import { Redis, type RedisOptions } from 'ioredis';
-import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
+import type { Bus, ConversationEvent } from '../../bot/core/ports/bus.js';
 
 type Listener = (event: ConversationEvent) => void;
 

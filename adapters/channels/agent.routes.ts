@@ -26,9 +26,9 @@ import { AGENTS_CHANNEL, type HandoffService } from '../../bot/handoff.js';
 import { priorityOf } from '../../bot/handoff-priority.js';
 import { AppError } from '../../bot/errors.js';
 import { KNOWLEDGE_DIR, loadJsonFile, type Knowledge } from '../../bot/knowledge/loader.js';
-import type { AgentIdentity } from '../../bot/ports/agent-auth.js';
-import type { AuditLog } from '../../bot/ports/audit-log.js';
-import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
+import type { AgentIdentity } from '../../bot/core/ports/agent-auth.js';
+import type { AuditLog } from '../../bot/core/ports/audit-log.js';
+import type { Bus, ConversationEvent } from '../../bot/core/ports/bus.js';
 import { eventFrame } from './ws.channel.js';
 
 export interface AgentGuard {

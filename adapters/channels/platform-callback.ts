@@ -16,8 +16,8 @@ import type { Config } from '../../bot/config.js';
 import { AppError } from '../../bot/errors.js';
 import { toAppError } from '../../bot/http-errors.js';
 import { maskPhone, maskText } from '../../bot/pii.js';
-import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
-import type { Order } from '../../bot/ports/order-source.js';
+import type { CallbackStore, StatusPush } from '../../bot/core/ports/callback-store.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 
 export interface PlatformCallbackDeps {
   settings: Readonly<Config['callback']>;

@@ -6,7 +6,7 @@ import type { Conversations } from '../../bot/conversations.js';
 import { AppError } from '../../bot/errors.js';
 import { isLocale, type Locale } from '../../bot/locale.js';
 import type { Pipeline } from '../../bot/pipeline.js';
-import type { Store, StoredMessage } from '../../bot/ports/store.js';
+import type { Store, StoredMessage } from '../../bot/core/ports/store.js';
 
 export interface RestChannelDeps {
   conversations: Conversations;

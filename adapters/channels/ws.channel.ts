@@ -10,8 +10,8 @@ import { AppError, isAppError } from '../../bot/errors.js';
 import { isLocale, type Locale } from '../../bot/locale.js';
 import type { Metrics } from '../../bot/metrics.js';
 import type { Pipeline } from '../../bot/pipeline.js';
-import type { Bus, ConversationEvent } from '../../bot/ports/bus.js';
-import type { Store, StoredMessage } from '../../bot/ports/store.js';
+import type { Bus, ConversationEvent } from '../../bot/core/ports/bus.js';
+import type { Store, StoredMessage } from '../../bot/core/ports/store.js';
 import { clientId, parseAfter } from './rest.channel.js';
 
 export interface WsChannelDeps {

@@ -1,7 +1,7 @@
 /**
  * Orders from a JSON file: the bundled demo orders, or ORDERS_FILE. Loaded and validated once.
  */
-import type { Order, OrderSource } from '../../bot/ports/order-source.js';
+import type { Order, OrderSource } from '../../bot/core/ports/order-source.js';
 import { DEMO_ORDERS_FILE, loadOrders } from './platform.record.js';
 
 export { DEMO_ORDERS_FILE };

@@ -14,7 +14,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { PlatformSettings } from '../../bot/config.js';
 import { AppError } from '../../bot/errors.js';
-import type { Order, OrderSource } from '../../bot/ports/order-source.js';
+import type { Order, OrderSource } from '../../bot/core/ports/order-source.js';
 import { toOrder } from './platform.record.js';
 import { sign } from './platform.sign.js';
 

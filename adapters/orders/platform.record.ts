@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { KNOWLEDGE_DIR, loadJsonFile } from '../../bot/knowledge/loader.js';
 import { OrdersFile } from '../../bot/knowledge/schemas.js';
-import type { Order } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 
 export const DEMO_ORDERS_FILE = path.join(KNOWLEDGE_DIR, 'demo-orders.json');
 

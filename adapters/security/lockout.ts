@@ -4,7 +4,7 @@
  * one that reaches the limit writes a lock that lasts its full time from then. Counting from the
  * first wrong try instead let 9 tries through in 136 s across a window's edge (issue 22).
  */
-import type { VerificationLockout } from '../../bot/ports/lockout.js';
+import type { VerificationLockout } from '../../bot/core/ports/lockout.js';
 
 /** One order's state, as every backend stores it (JSON). Times in epoch ms. */
 export interface LockoutRecord {

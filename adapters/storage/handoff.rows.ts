@@ -2,7 +2,7 @@
  * The handoffs table's rows, shared by the SQLite and PostgreSQL stores: column names of each
  * patchable field, and a row to record mapping (timestamps are text in SQLite, Date in PostgreSQL).
  */
-import type { HandoffPatch, HandoffRecord, HandoffStatus } from '../../bot/ports/handoff-store.js';
+import type { HandoffPatch, HandoffRecord, HandoffStatus } from '../../bot/core/ports/handoff-store.js';
 
 export interface HandoffRow<Time> {
   id: number; conversation_id: string; status: HandoffStatus; reason: string; order_no: string | null;

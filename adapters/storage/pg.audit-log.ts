@@ -1,6 +1,6 @@
 /** The audit log on PostgreSQL (shares the PgStore's pool; own migration set). */
 import type pg from 'pg';
-import type { AuditEntry, AuditLog } from '../../bot/ports/audit-log.js';
+import type { AuditEntry, AuditLog } from '../../bot/core/ports/audit-log.js';
 import { migratePg } from './pg.migrate.js';
 
 const MIGRATIONS = [

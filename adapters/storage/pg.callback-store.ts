@@ -9,7 +9,7 @@
  * Tables are unqualified: the pool's search_path selects the schema, as for PgStore.
  */
 import type { Pool } from 'pg';
-import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
+import type { CallbackStore, StatusPush } from '../../bot/core/ports/callback-store.js';
 import { migratePg } from './pg.migrate.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */

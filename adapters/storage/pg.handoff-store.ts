@@ -11,7 +11,7 @@
  * what the bot writes. Tables are unqualified: the pool's search_path selects the schema, as for PgStore.
  */
 import type { Pool } from 'pg';
-import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/ports/handoff-store.js';
+import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/core/ports/handoff-store.js';
 import { HANDOFF_COLUMN, handoffFromRow, type HandoffRow } from './handoff.rows.js';
 import { migratePg } from './pg.migrate.js';
 

@@ -5,8 +5,8 @@
  * search_path selects the schema, as for PgStore.
  */
 import type { Pool } from 'pg';
-import type { AgentIdentity, AgentRole } from '../../bot/ports/agent-auth.js';
-import type { SessionStore, StoredSession } from '../../bot/ports/session-store.js';
+import type { AgentIdentity, AgentRole } from '../../bot/core/ports/agent-auth.js';
+import type { SessionStore, StoredSession } from '../../bot/core/ports/session-store.js';
 import { migratePg } from './pg.migrate.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */

@@ -18,7 +18,7 @@
 import pg from 'pg';
 import { assertSchemaName, inTransaction, migratePg } from './pg.migrate.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/ports/store.js';
+import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/core/ports/store.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */
 export const MIGRATIONS: readonly string[] = [

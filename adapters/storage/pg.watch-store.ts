@@ -5,7 +5,7 @@
  * unqualified: the pool's search_path selects the schema, as for PgStore.
  */
 import type { Pool } from 'pg';
-import type { OrderWatch, WatchStore } from '../../bot/ports/watch-store.js';
+import type { OrderWatch, WatchStore } from '../../bot/core/ports/watch-store.js';
 import { migratePg } from './pg.migrate.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */

@@ -1,5 +1,5 @@
 /** The audit log in the embedded SQLite file (own migration set). */
-import type { AuditEntry, AuditLog } from '../../bot/ports/audit-log.js';
+import type { AuditEntry, AuditLog } from '../../bot/core/ports/audit-log.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 
 const MIGRATIONS = [

@@ -2,7 +2,7 @@
  * Status pushes of the 172 platform in the embedded SQLite database (its own table and migration
  * set `callbacks`), so a repeated `RequidId` is processed once, also after a restart.
  */
-import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
+import type { CallbackStore, StatusPush } from '../../bot/core/ports/callback-store.js';
 import { migrate, openSqlite, type SqliteDb } from './sqlite.db.js';
 
 const MIGRATIONS: string[] = [

@@ -2,7 +2,7 @@
  * The handoff queue, tickets, notes and ratings in the embedded SQLite database (same file as the
  * conversations, its own migration set).
  */
-import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/ports/handoff-store.js';
+import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/core/ports/handoff-store.js';
 import { HANDOFF_COLUMN, handoffFromRow, type HandoffRow } from './handoff.rows.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 

@@ -2,8 +2,8 @@
  * Agent console sessions in the embedded SQLite database (same file as the conversations, its own
  * migration set `agent-sessions`).
  */
-import type { AgentIdentity, AgentRole } from '../../bot/ports/agent-auth.js';
-import type { SessionStore, StoredSession } from '../../bot/ports/session-store.js';
+import type { AgentIdentity, AgentRole } from '../../bot/core/ports/agent-auth.js';
+import type { SessionStore, StoredSession } from '../../bot/core/ports/session-store.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 
 /** Each entry runs once, in order (see sqlite.db.ts). Never edit one that has shipped: append. */

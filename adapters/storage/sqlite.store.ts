@@ -9,7 +9,7 @@
  */
 import { migrate, openSqlite, type SqliteDb } from './sqlite.db.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/ports/store.js';
+import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/core/ports/store.js';
 
 /** Each entry runs once, in order (see sqlite.db.ts). Never edit one that has shipped: append. */
 export const MIGRATIONS: readonly string[] = [

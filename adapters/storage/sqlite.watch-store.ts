@@ -1,5 +1,5 @@
 /** Order watches in the embedded SQLite file (its own migration set). */
-import type { OrderWatch, WatchStore } from '../../bot/ports/watch-store.js';
+import type { OrderWatch, WatchStore } from '../../bot/core/ports/watch-store.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 
 const MIGRATIONS = [

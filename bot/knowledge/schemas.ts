@@ -170,7 +170,7 @@ export const PolicyFile = z.strictObject({
 export type PolicyFile = z.infer<typeof PolicyFile>;
 export type PolicyRule = PolicyFile['rules'][number];
 
-/** Reply templates: `{name}` placeholders, filled by dialogs/reply.ts. */
+/** Reply templates: `{name}` placeholders, filled by bot/core/texts.ts. */
 export const RepliesFile = z.object({
   'zh-CN': z.record(z.string(), z.string().min(1)),
   en: z.record(z.string(), z.string().min(1)),

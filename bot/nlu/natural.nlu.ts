@@ -35,7 +35,8 @@ import { Homophones } from './homophones.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
 import { loadCalibration } from './calibration.js';
-import { isIntentName, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type IntentName, type LanguageUnderstanding, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
+import { isIntentName, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type IntentName, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
+import type { LanguageUnderstanding } from '../core/ports/language-understanding.js';
 
 export interface NaturalNluOptions {
   segmenter?: Segmenter;

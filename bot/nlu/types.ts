@@ -65,8 +65,3 @@ export interface NluResult {
   ranking: RankedIntent[];
   entities: Entity[];
 }
-
-export interface LanguageUnderstanding {
-  /** Synchronous and fast (well under a millisecond): it runs on every turn. */
-  parse(text: string): NluResult;
-}

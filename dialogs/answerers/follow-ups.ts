@@ -4,7 +4,7 @@
  * again, what state is it in.
  */
 import type { OrderStatus } from '../../bot/knowledge/schemas.js';
-import type { DialogVars, Reply } from '../dialog.js';
+import type { DialogVars, Reply } from '../../bot/core/dialog.js';
 import { reviewOverdue, statusText, workingDaysBetween } from '../explain-order.js';
 import { fill, termsInContext, type Params } from '../facts.js';
 import { askOrderNoReply } from './order.js';

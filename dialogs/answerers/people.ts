@@ -3,7 +3,7 @@
  * needs one), an apology and the concrete next step for anger, an honest "I am the bot", and the
  * small courtesies (thanks, goodbye, hello, "no thanks" to an offer).
  */
-import type { HandoffReason } from '../dialog.js';
+import type { HandoffReason } from '../../bot/core/dialog.js';
 import { fill } from '../facts.js';
 import { askOrderNo, lookUpOrder } from './order.js';
 import { offersNow, withAfter } from './plans.js';

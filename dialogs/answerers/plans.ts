@@ -7,9 +7,9 @@
 import { alternatives, blockedOperator, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type Eligibility, type Offer as PlanOffer } from '../../bot/eligibility.js';
 import type { FailureCode } from '../../bot/knowledge/schemas.js';
 import { policyChange, type Plan } from '../../bot/plans.js';
-import type { Order } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 import { offerText, policyChangeReplies } from '../alternatives.js';
-import type { DialogVars, Reply, Stated } from '../dialog.js';
+import type { DialogVars, Reply, Stated } from '../../bot/core/dialog.js';
 import { operatorName, provinceName, type OrderFacts } from '../facts.js';
 import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Turn } from './turn.js';
 

@@ -4,10 +4,10 @@
  */
 import { isAppError } from '../../bot/errors.js';
 import { viewOrder } from '../../bot/order-view.js';
-import type { DialogDeps, DialogVars, Effect, Reply, TurnInput } from '../dialog.js';
+import type { DialogDeps, DialogVars, Effect, Reply, TurnInput } from '../../bot/core/dialog.js';
 import { factParams, orderFacts, type OrderFacts, type Params } from '../facts.js';
 import type { PolicyContext, PolicyStep } from '../policy.js';
-import { t } from '../reply.js';
+import { t } from '../../bot/core/texts.js';
 
 export interface Turn {
   input: TurnInput;

@@ -5,7 +5,7 @@ import { MemoryBus } from '../../adapters/bus/memory.bus.js';
 import { agentRoutes } from '../../adapters/channels/agent.routes.js';
 import { createAgentAuthProvider, safeReturnTo } from '../../bot/agent-sessions.js';
 import { loadConfig } from '../../bot/config.js';
-import type { AuditLog } from '../../bot/ports/audit-log.js';
+import type { AuditLog } from '../../bot/core/ports/audit-log.js';
 import type { AgentInbox } from '../../bot/agent-inbox.js';
 import type { AgentPresence } from '../../bot/agent-presence.js';
 import type { HandoffService } from '../../bot/handoff.js';

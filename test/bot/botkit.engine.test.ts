@@ -3,8 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BotkitDialogEngine } from '../../bot/botkit.engine.js';
-import type { Store } from '../../bot/ports/store.js';
-import type { DialogSpec } from '../../dialogs/dialog.js';
+import type { Store } from '../../bot/core/ports/store.js';
+import type { DialogSpec } from '../../bot/core/dialog.js';
 
 /** Two steps that take turns; each reply names the step that answered. */
 const spec: DialogSpec = {

@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../bot/app.js';
-import type { AgentIdentity } from '../../bot/ports/agent-auth.js';
-import type { ConversationEvent } from '../../bot/ports/bus.js';
+import type { AgentIdentity } from '../../bot/core/ports/agent-auth.js';
+import type { ConversationEvent } from '../../bot/core/ports/bus.js';
 import { containsPii } from '../../bot/pii.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 

@@ -1,7 +1,7 @@
 /** MemoryBus, the one-instance bus: a throwing listener is reported and stops no other. */
 import { describe, expect, it } from 'vitest';
 import { MemoryBus } from '../../adapters/bus/memory.bus.js';
-import type { ConversationEvent } from '../../bot/ports/bus.js';
+import type { ConversationEvent } from '../../bot/core/ports/bus.js';
 
 describe('MemoryBus', () => {
   it('delivers to every listener of the conversation, reports the one that throws', async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RedisBus } from '../../adapters/bus/redis.bus.js';
 import { RedisLeases } from '../../adapters/bus/redis.lease.js';
-import type { ConversationEvent } from '../../bot/ports/bus.js';
+import type { ConversationEvent } from '../../bot/core/ports/bus.js';
 import { redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

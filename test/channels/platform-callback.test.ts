@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { platformCallback, CALLBACK_PATH } from '../../adapters/channels/platform-callback.js';
 import { sign } from '../../adapters/orders/platform.sign.js';
 import { SqliteCallbackStore } from '../../adapters/storage/sqlite.callback-store.js';
-import type { StatusPush } from '../../bot/ports/callback-store.js';
+import type { StatusPush } from '../../bot/core/ports/callback-store.js';
 import { tempDir } from '../helpers/app.js';
 
 const SECRET = 'cb-secret';

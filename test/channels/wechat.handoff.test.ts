@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryBus } from '../../adapters/bus/memory.bus.js';
 import { openSqlite } from '../../adapters/storage/sqlite.db.js';
-import type { AgentIdentity } from '../../bot/ports/agent-auth.js';
+import type { AgentIdentity } from '../../bot/core/ports/agent-auth.js';
 import { testApp } from '../helpers/app.js';
 import { rig, settle, until, type Rig } from './wechat.rig.js';
 

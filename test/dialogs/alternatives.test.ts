@@ -6,11 +6,11 @@ import { LOCALES } from '../../bot/locale.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { containsPii } from '../../bot/pii.js';
 import { loadPlans, policyChange } from '../../bot/plans.js';
-import type { Order } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { precheck } from '../../bot/precheck.js';
 import { faqReplies, offersReplies, policyChangeReplies, policyChangeText, precheckReplies } from '../../dialogs/alternatives.js';
-import type { Reply } from '../../dialogs/dialog.js';
+import type { Reply } from '../../bot/core/dialog.js';
 
 const TODAY = '2026-11-25';
 const k = loadKnowledge();

@@ -12,7 +12,7 @@ import { KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../../bot/knowledg
 import { viewOrder } from '../../bot/order-view.js';
 import { containsPii } from '../../bot/pii.js';
 import { loadPlans, type Plan } from '../../bot/plans.js';
-import type { Order } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 import { loadOrders } from '../../adapters/orders/platform.record.js';
 import { RestCustomer, tempDir, testApp } from '../helpers/app.js';
 

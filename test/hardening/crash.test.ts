@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
 import { PgStore } from '../../adapters/storage/pg.store.js';
 import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
-import type { Store } from '../../bot/ports/store.js';
+import type { Store } from '../../bot/core/ports/store.js';
 import { tempDir } from '../helpers/app.js';
 import { createPgSchema, pgAvailable, skipUnlessService } from '../helpers/services.js';
 import { freePort, startServer } from '../helpers/server-process.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
 import type { BuiltApp } from '../../bot/app.js';
-import type { Delivery, NewMessage } from '../../bot/ports/store.js';
+import type { Delivery, NewMessage } from '../../bot/core/ports/store.js';
 import { RestCustomer, tempDir, testApp } from '../helpers/app.js';
 
 /** A real SQLite store whose next write of the given kind fails (a full disk, a locked file). */

@@ -5,7 +5,7 @@ import { openSqlite } from '../../adapters/storage/sqlite.db.js';
 import { SqliteSessionStore } from '../../adapters/storage/sqlite.session-store.js';
 import { registerAgentAuth, type AgentAuth } from '../../bot/agent-sessions.js';
 import { isAppError } from '../../bot/errors.js';
-import type { AgentAuthProvider } from '../../bot/ports/agent-auth.js';
+import type { AgentAuthProvider } from '../../bot/core/ports/agent-auth.js';
 
 export interface AgentAuthRig {
   app: FastifyInstance;

@@ -10,7 +10,7 @@
  */
 import type { BuiltApp } from '../../bot/app.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Effect, Reply, TurnTrace } from '../../dialogs/dialog.js';
+import type { Effect, Reply, TurnTrace } from '../../bot/core/dialog.js';
 import { testApp } from './app.js';
 import { testNlu } from './nlu-models.js';
 

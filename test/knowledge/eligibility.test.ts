@@ -9,7 +9,7 @@ import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { FAILURE_CODES, type FailureCode } from '../../bot/knowledge/schemas.js';
 import { viewOrder } from '../../bot/order-view.js';
 import { DEFAULT_PLANS_FILE, loadPlans, type Plan, type PlanCatalogue } from '../../bot/plans.js';
-import type { Order } from '../../bot/ports/order-source.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 import { loadOrders } from '../../adapters/orders/platform.record.js';
 
 const TODAY = '2026-11-25';

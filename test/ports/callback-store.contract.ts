@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallbackStore, StatusPush } from '../../bot/ports/callback-store.js';
+import type { CallbackStore, StatusPush } from '../../bot/core/ports/callback-store.js';
 import type { FeatureRig } from './feature-rig.js';
 
 export const statusPush = (over: Partial<StatusPush> = {}): StatusPush => ({

@@ -4,7 +4,7 @@
  * conversations and watches reference them.
  */
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../bot/ports/store.js';
+import type { Store } from '../../bot/core/ports/store.js';
 
 export interface FeatureRig<T> {
   subject: T;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandoffRecord, HandoffStore, NewHandoff } from '../../bot/ports/handoff-store.js';
+import type { HandoffRecord, HandoffStore, NewHandoff } from '../../bot/core/ports/handoff-store.js';
 import { newConversation, type FeatureRig } from './feature-rig.js';
 
 const at = (ms: number) => new Date(Date.UTC(2030, 0, 1) + ms).toISOString();

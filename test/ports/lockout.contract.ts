@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordLockout, type LockoutRecords } from '../../adapters/security/lockout.js';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../bot/ports/lockout.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS } from '../../bot/core/ports/lockout.js';
 
 export interface LockoutRig {
   /** Two instances' records over the same backend (the same object where there is only one process). */

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrders } from '../../adapters/orders/platform.record.js';
-import type { Order, OrderSource } from '../../bot/ports/order-source.js';
+import type { Order, OrderSource } from '../../bot/core/ports/order-source.js';
 
 export const demoOrders = loadOrders();
 

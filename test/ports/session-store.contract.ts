@@ -3,8 +3,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentRole } from '../../bot/ports/agent-auth.js';
-import type { SessionStore, StoredSession } from '../../bot/ports/session-store.js';
+import type { AgentRole } from '../../bot/core/ports/agent-auth.js';
+import type { SessionStore, StoredSession } from '../../bot/core/ports/session-store.js';
 import type { FeatureRig } from './feature-rig.js';
 
 const hex = () => randomBytes(32).toString('hex');

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../bot/ports/store.js';
+import type { Store } from '../../bot/core/ports/store.js';
 
 export function storeContract(name: string, make: () => Promise<Store>, reopen?: (s: Store) => Promise<Store>, opts: { oneProcess?: boolean } = {}): void {
   describe(`Store contract: ${name}`, () => {

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WatchStore } from '../../bot/ports/watch-store.js';
+import type { WatchStore } from '../../bot/core/ports/watch-store.js';
 import { newConversation, type FeatureRig } from './feature-rig.js';
 
 export function watchStoreContract(name: string, make: () => Promise<FeatureRig<WatchStore>>): void {

@@ -2,16 +2,16 @@
  * The shape every dialog has: pure steps over state, input, ports and knowledge, returning replies
  * and effects. The engine that hosts them (bot/botkit.engine.ts) is the only code that knows Botkit.
  */
-import type { Knowledge } from '../bot/knowledge/loader.js';
-import type { FailureCode, OrderStatus } from '../bot/knowledge/schemas.js';
-import type { Locale } from '../bot/locale.js';
-import type { Entity } from '../bot/nlu/entities.js';
-import type { Operator } from '../bot/nlu/operators.js';
-import type { ScoredIntent } from '../bot/nlu/types.js';
-import type { Faq } from '../bot/faq.js';
-import type { PlanCatalogue } from '../bot/plans.js';
-import type { VerificationLockout } from '../bot/ports/lockout.js';
-import type { OrderSource } from '../bot/ports/order-source.js';
+import type { Knowledge } from '../knowledge/loader.js';
+import type { FailureCode, OrderStatus } from '../knowledge/schemas.js';
+import type { Locale } from '../locale.js';
+import type { Entity } from '../nlu/entities.js';
+import type { Operator } from '../nlu/operators.js';
+import type { ScoredIntent } from '../nlu/types.js';
+import type { Faq } from '../faq.js';
+import type { PlanCatalogue } from '../plans.js';
+import type { VerificationLockout } from './ports/lockout.js';
+import type { OrderSource } from './ports/order-source.js';
 
 export interface Reply {
   text: string;

@@ -3,7 +3,7 @@
  * outside business hours, internal notes and ratings. Timers are deadlines stored here (not
  * in-process timers), so a restart or a second instance loses no queue entry.
  */
-import type { Locale } from '../locale.js';
+import type { Locale } from '../../locale.js';
 
 export type HandoffStatus =
   /** Waiting for an agent to claim it. */

@@ -3,7 +3,7 @@
  * In-process by default; Redis when several instances run. Messages are persisted before they are
  * published, so a subscriber that missed an event catches up by `seq`.
  */
-import type { Locale } from '../locale.js';
+import type { Locale } from '../../locale.js';
 import type { StoredMessage } from './store.js';
 
 export type ConversationEvent =

@@ -2,8 +2,8 @@
  * Reply texts from knowledge/replies.json: `t(k, locale, 'key', { orderNo })` fills `{orderNo}`.
  * A missing key is a programming error and throws, so a test catches it.
  */
-import type { Knowledge } from '../bot/knowledge/loader.js';
-import type { Locale } from '../bot/locale.js';
+import type { Knowledge } from '../knowledge/loader.js';
+import type { Locale } from '../locale.js';
 
 export function t(k: Knowledge, locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = k.replies[locale][key];

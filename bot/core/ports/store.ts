@@ -2,7 +2,7 @@
  * Everything the bot persists. SQLite is the embedded default (adapters/storage/sqlite.store.ts);
  * every implementation runs the same contract suite (test/ports/store.contract.ts).
  */
-import type { Locale } from '../locale.js';
+import type { Locale } from '../../locale.js';
 
 export type Sender = 'customer' | 'bot' | 'agent' | 'system';
 
