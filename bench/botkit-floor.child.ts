@@ -5,7 +5,7 @@
  *  - pipeline: the real bot (build() as `npm start` does, SQLite in a fresh DATA_DIR) handling the
  *    bench's script (order number → tail → thanks) through Pipeline.handle, one turn at a time.
  */
-import { build } from '../bot/app.js';
+import { build } from '../bot/app/app.js';
 import { BotkitDialogEngine } from '../bot/botkit.engine.js';
 import { loadConfig } from '../bot/config.js';
 import type { DialogSpec } from '../bot/core/dialog.js';

@@ -1,10 +1,10 @@
 /**
- * In-process start-up cost: how long importing bot/app.ts (through tsx) and build() + ready() take,
+ * In-process start-up cost: how long importing bot/app/app.ts (through tsx) and build() + ready() take,
  * with a fresh DATA_DIR from the environment; prints one JSON line.
  */
 const processToScriptMs = performance.now(); // node + tsx start-up before this module ran
 const t0 = performance.now();
-const { build } = await import('../bot/app.js');
+const { build } = await import('../bot/app/app.js');
 const { loadConfig } = await import('../bot/config.js');
 const importMs = performance.now() - t0;
 const t1 = performance.now();

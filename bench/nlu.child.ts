@@ -1,5 +1,5 @@
 /**
- * NLU parse time, in its own process: the shared engine (as bot/app.ts builds it, with the plan
+ * NLU parse time, in its own process: the shared engine (as bot/app/app.ts builds it, with the plan
  * catalogue) parses every line of knowledge/nlu/heldout.tsv many times; prints one JSON line.
  */
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The benchmark (issue 9): three servers each in its own child process — the limit (bare fastify
- * echo), the peer (Botkit + botbuilder-adapter-web) and ours (bot/main.ts) — under one closed-loop
+ * echo), the peer (Botkit + botbuilder-adapter-web) and ours (bot/app/main.ts) — under one closed-loop
  * load, then ours alone for idle-conversation memory, start-up time, NLU parse time and a CPU profile.
  * Prints one table and writes bench/results.json. Run: `npx tsx bench/run.ts` (see bench/README.md).
  */
@@ -88,7 +88,7 @@ const rows: LoadRow[] = [];
   await end(s);
 }
 {
-  const { s } = await start('ours', 'bot/main.ts');
+  const { s } = await start('ours', 'bot/app/main.ts');
   rows.push(await load(`ours: new conversation every ${ROTATE} msgs`, s, { ...base, kind: 'ours', rotateEvery: ROTATE }));
   rows.push(await load('ours: 1 conversation/customer (limiter)', s,
     { ...base, measureMs: Math.min(MEASURE_MS, 10_000), kind: 'ours', rotateEvery: 0, refusedBackoffMs: 100 }));
@@ -97,7 +97,7 @@ const rows: LoadRow[] = [];
 // Every customer in a turn all the time: one conversation each, the per-socket message limit lifted.
 let allInTurns: LoadRow | undefined;
 {
-  const { s } = await start('ours-unlimited', 'bot/main.ts', { env: { WS_MESSAGES_PER_10S: '100000000' } });
+  const { s } = await start('ours-unlimited', 'bot/app/main.ts', { env: { WS_MESSAGES_PER_10S: '100000000' } });
   allInTurns = await load('ours: 1 conversation/customer, no msg limit', s, { ...base, measureMs: Math.min(MEASURE_MS, 10_000), kind: 'ours', rotateEvery: 0 });
   rows.push(allInTurns);
   await end(s);
@@ -109,7 +109,7 @@ let profileFile = '';
 let profileWindow = { fromMs: 0, toMs: 0 };
 {
   const profDir = path.join(TMP, 'prof');
-  const { s, spawnedAt } = await start('ours-prof', 'bot/main.ts', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+  const { s, spawnedAt } = await start('ours-prof', 'bot/app/main.ts', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
   // Only the measured window is summarised: start-up (imports, NLU training) is a separate figure.
   const win = { fromMs: 0, toMs: 0 };
   await load('ours under --cpu-prof', s, { onEdge: (edge) => { win[edge === 'start' ? 'fromMs' : 'toMs'] = performance.now() - spawnedAt; } }, { ...base, measureMs: Math.min(MEASURE_MS, 10_000), kind: 'ours', rotateEvery: ROTATE });
@@ -127,7 +127,7 @@ let profileWindow = { fromMs: 0, toMs: 0 };
 // 3. Resident memory per idle conversation, on a fresh server; a full GC before each reading.
 let memory: Record<string, number>;
 {
-  const { s } = await start('ours-idle', 'bot/main.ts', { nodeArgs: ['--expose-gc'], preload: ['./bench/servers/gc.preload.ts'] });
+  const { s } = await start('ours-idle', 'bot/app/main.ts', { nodeArgs: ['--expose-gc'], preload: ['./bench/servers/gc.preload.ts'] });
   log(`idle: opening ${IDLE} conversations`);
   const warm = await openIdle(s.port, 200, 200); // first connections pay for JIT and lazy init
   warm.close();
@@ -156,7 +156,7 @@ const readyDir = path.join(TMP, 'data-ready');
 rmSync(readyDir, { recursive: true, force: true });
 const startMs: number[] = [];
 for (let i = 0; i < STARTS; i++) {
-  const { s, readyMs: ms } = await start('ours-start', 'bot/main.ts', { env: { DATA_DIR: readyDir } });
+  const { s, readyMs: ms } = await start('ours-start', 'bot/app/main.ts', { env: { DATA_DIR: readyDir } });
   startMs.push(ms);
   await end(s);
 }

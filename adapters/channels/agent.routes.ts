@@ -1,6 +1,6 @@
 /**
  * The agent console's API (../shared/API.md, "Agents") and its live WebSocket. Who the agent is
- * comes from the session guard (bot/agent-sessions.ts); this module only knows the guard's shape.
+ * comes from the session guard (bot/app/agent-sessions.ts); this module only knows the guard's shape.
  *
  *   GET  /api/agent/queue                      waiting customers and tickets, most urgent first, with a last-message preview
  *   GET  /api/agent/mine                       conversations this agent holds

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer } from '../helpers/app.js';
 import { platformTestApp } from '../helpers/platform.js';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DevAuthProvider } from '../../adapters/auth/dev.auth.js';
 import { MemoryBus } from '../../adapters/bus/memory.bus.js';
 import { agentRoutes } from '../../adapters/channels/agent.routes.js';
-import { createAgentAuthProvider, safeReturnTo } from '../../bot/agent-sessions.js';
+import { createAgentAuthProvider, safeReturnTo } from '../../bot/app/agent-sessions.js';
 import { loadConfig } from '../../bot/config.js';
 import type { AuditLog } from '../../bot/core/ports/audit-log.js';
 import type { AgentInbox } from '../../bot/agent-inbox.js';

@@ -5,7 +5,7 @@ import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntraAuthProvider, type EntraAuthOptions } from '../../adapters/auth/entra.auth.js';
-import { createAgentAuthProvider } from '../../bot/agent-sessions.js';
+import { createAgentAuthProvider } from '../../bot/app/agent-sessions.js';
 import type { EntraSettings } from '../../bot/config.js';
 import { agentAuthApp, type AgentAuthRig } from '../helpers/agent-auth-app.js';
 import { tempDir } from '../helpers/app.js';

@@ -3,7 +3,7 @@
  * agent side driven through the HandoffService, and a clock the test moves.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import type { AgentIdentity } from '../../bot/core/ports/agent-auth.js';
 import type { ConversationEvent } from '../../bot/core/ports/bus.js';
 import { containsPii } from '../../bot/pii.js';

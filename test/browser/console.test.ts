@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
@@ -137,7 +137,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
 
   step('serves the console files with the right types', async () => {
     const page = await fetch(baseUrl + '/console');
-    expect(page.status, '/console is not served: is consolePages registered in bot/app.ts?').toBe(200);
+    expect(page.status, '/console is not served: is consolePages registered in bot/app/app.ts?').toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i); // no inline script
@@ -148,8 +148,8 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
       expect(res.status, file).toBe(200);
       expect(res.headers.get('content-type'), file).toContain(type);
     }
-    expect((await fetch(baseUrl + '/api/agent/me')).status, '/api/agent/me: is registerAgentAuth wired in bot/app.ts?').toBe(401);
-    expect((await fetch(baseUrl + '/api/agent/queue')).status, '/api/agent/queue: are agentRoutes registered in bot/app.ts?').toBe(401);
+    expect((await fetch(baseUrl + '/api/agent/me')).status, '/api/agent/me: is registerAgentAuth wired in bot/app/app.ts?').toBe(401);
+    expect((await fetch(baseUrl + '/api/agent/queue')).status, '/api/agent/queue: are agentRoutes registered in bot/app/app.ts?').toBe(401);
   });
 
   step('the customer explains the failed order and asks for a human', async () => {

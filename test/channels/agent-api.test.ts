@@ -4,7 +4,7 @@
  * packet, canned replies, claim, reply, note, resolve, rating.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 
 let built: BuiltApp;

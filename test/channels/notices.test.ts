@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALLBACK_PATH } from '../../adapters/channels/platform-callback.js';
 import { sign } from '../../adapters/orders/platform.sign.js';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 import { WsClient, type Frame } from '../helpers/ws-client.js';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { eligibility, hasAlternatives, isEligible, shipsTo, ageFits } from '../../bot/eligibility.js';
 import { KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../../bot/knowledge/loader.js';
 import { viewOrder } from '../../bot/order-view.js';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import type { FailureCode, OrderStatus } from '../../bot/knowledge/schemas.js';
 import { containsPii } from '../../bot/pii.js';

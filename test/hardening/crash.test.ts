@@ -1,6 +1,6 @@
 /**
  * An acknowledged message is answered exactly once, even across a crash (issue 22, finding 2). As the
- * issue found it: the bot (a real `bot/main.ts` process) on the 172 platform stand-in taking 2 s a
+ * issue found it: the bot (a real `bot/app/main.ts` process) on the 172 platform stand-in taking 2 s a
  * look-up; five messages q0–q4 sent 50 ms apart to one conversation; `kill -9` one second in, while
  * q0 waits on the platform and q1–q4 queue behind it; a restart; a client retrying every message until
  * it is answered. On SQLite and on PostgreSQL: every message ends stored once and answered once, and

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import type { Delivery, NewMessage } from '../../bot/core/ports/store.js';
 import { RestCustomer, tempDir, testApp } from '../helpers/app.js';
 

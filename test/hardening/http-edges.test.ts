@@ -8,7 +8,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 import { parseResponse, rawHttp } from '../helpers/raw-http.js';
 import { WsClient } from '../helpers/ws-client.js';

@@ -5,7 +5,7 @@
  * conversation with the right tail, on the other instance, does not get it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 

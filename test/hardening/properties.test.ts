@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { extractEntities, isValidIdNumber } from '../../bot/nlu/entities.js';
 import { containsPii, maskText } from '../../bot/pii.js';
 import { RestCustomer, testApp } from '../helpers/app.js';

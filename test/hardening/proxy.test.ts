@@ -4,7 +4,7 @@
  * that reaches the bot directly cannot claim TLS for a Secure cookie.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { testApp } from '../helpers/app.js';
 
 const PROXY = '10.0.0.1';

@@ -4,7 +4,7 @@
  * insurance), and says so on /readyz.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 
 describe('Redis lost', () => {

@@ -4,7 +4,7 @@
  * malformed bodies, prototype-pollution keys.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 import { WsClient } from '../helpers/ws-client.js';
 

@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown of a real `bot/main.ts` process: SIGTERM in the middle of a turn (the order
+ * Graceful shutdown of a real `bot/app/main.ts` process: SIGTERM in the middle of a turn (the order
  * platform takes a second to answer) finishes that turn, then closes the socket with 1012 ("service
  * restart", the page reconnects), and the process exits 0. Nothing the customer sent is lost.
  */

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { testApp } from '../helpers/app.js';
 import { parseResponse, rawHttp } from '../helpers/raw-http.js';
 

@@ -1,9 +1,9 @@
-/** A bare Fastify app with cookies, a SQLite session store and registerAgentAuth: no bot/app.ts. */
+/** A bare Fastify app with cookies, a SQLite session store and registerAgentAuth: no bot/app/app.ts. */
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyError, type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { openSqlite } from '../../adapters/storage/sqlite.db.js';
 import { SqliteSessionStore } from '../../adapters/storage/sqlite.session-store.js';
-import { registerAgentAuth, type AgentAuth } from '../../bot/agent-sessions.js';
+import { registerAgentAuth, type AgentAuth } from '../../bot/app/agent-sessions.js';
 import { isAppError } from '../../bot/errors.js';
 import type { AgentAuthProvider } from '../../bot/core/ports/agent-auth.js';
 

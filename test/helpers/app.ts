@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type AppDeps, type BuiltApp } from '../../bot/app.js';
+import { build, type AppDeps, type BuiltApp } from '../../bot/app/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { TEST_NLU_MODEL_DIR } from './nlu-models.js';
 

@@ -4,7 +4,7 @@
  * a customer sees it. Page and console errors are collected so a test can assert there were none.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { testApp } from './app.js';
 
 export const PHONE = { width: 390, height: 844 };

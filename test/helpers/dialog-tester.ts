@@ -8,7 +8,7 @@
  *   const chat = await bot.open();
  *   const turn = await chat.say('172202611100017');
  */
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import type { Locale } from '../../bot/locale.js';
 import type { Effect, Reply, TurnTrace } from '../../bot/core/dialog.js';
 import { testApp } from './app.js';

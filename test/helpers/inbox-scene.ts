@@ -3,7 +3,7 @@
  * rated chat, two chats 小王 holds (one in English), and two customers waiting (a complaint first).
  * Unread messages are counted by an open console, so a test has the customer write once it is open.
  */
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer } from './app.js';
 import { signInAgent, type AgentApi } from './agent-api.js';
 

@@ -1,6 +1,6 @@
 /** The whole bot on ORDER_SOURCE=platform against the stand-in 172 platform, for app-level tests. */
 import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { testApp } from './app.js';
 
 export const PLATFORM_USER = 'dist-01';

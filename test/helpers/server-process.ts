@@ -1,4 +1,4 @@
-/** The bot as users run it: `bot/main.ts` in a process of its own, on a free port, for kill -9 and SIGTERM tests. */
+/** The bot as users run it: `bot/app/main.ts` in a process of its own, on a free port, for kill -9 and SIGTERM tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -28,7 +28,7 @@ export interface ServerProcess {
  * run, see nlu-models.ts) and waits until `/healthz` answers.
  */
 export async function startServer(port: number, env: Record<string, string>, waitMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/app/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,5 +1,5 @@
 /**
- * Two instances on one PostgreSQL and one Redis: instance A is a real `bot/main.ts` process, B is
+ * Two instances on one PostgreSQL and one Redis: instance A is a real `bot/app/main.ts` process, B is
  * built in this process. A customer on A escalates, an agent signed in on B claims and replies, the
  * customer on A sees it live; A is killed (SIGKILL) and the customer carries on through B with
  * nothing lost.
@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type net from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { testApp, tempDir } from '../helpers/app.js';
 import { freePort, startServer } from '../helpers/server-process.js';
 import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';

@@ -5,7 +5,7 @@
  * puppet over; B shuts down cleanly, releasing it, and A, back on Redis, takes it again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../../bot/app.js';
+import type { BuiltApp } from '../../bot/app/app.js';
 import { testApp } from '../helpers/app.js';
 import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 

@@ -1,7 +1,7 @@
 /**
  * How agents prove who they are. Implementations: Microsoft Entra ID through msal-node
  * (adapters/auth/entra.auth.ts) and a local sign-in for development (adapters/auth/dev.auth.ts).
- * Sessions, cookies and CSRF are the app's business (bot/agent-sessions.ts), not the provider's.
+ * Sessions, cookies and CSRF are the app's business (bot/app/agent-sessions.ts), not the provider's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 

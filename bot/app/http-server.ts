@@ -7,9 +7,9 @@ import { PassThrough, type Readable } from 'node:stream';
 import type http from 'node:http';
 import type { FastifyBaseLogger, FastifyHttpOptions, FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
-import { AppError } from './errors.js';
-import { clientErrorHandler, frameworkErrors } from './http-errors.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { clientErrorHandler, frameworkErrors } from '../http-errors.js';
 
 export function serverOptions(config: Readonly<Config>, log: Logger): FastifyHttpOptions<http.Server, FastifyBaseLogger> {
   const trust = config.trustProxy;

@@ -9,46 +9,46 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Logger } from 'pino';
-import { EmbeddedOrderSource } from '../adapters/orders/embedded.order-source.js';
-import { PlatformOrderSource } from '../adapters/orders/platform.order-source.js';
-import { platformCallback, pushToOrder } from '../adapters/channels/platform-callback.js';
-import { SqliteStore } from '../adapters/storage/sqlite.store.js';
-import type { WechatChannel } from '../adapters/channels/wechat.channel.js';
-import type { Lease } from '../adapters/bus/redis.lease.js';
-import { bearer, restChannel } from '../adapters/channels/rest.channel.js';
-import { wsChannel } from '../adapters/channels/ws.channel.js';
-import { webPages } from '../adapters/channels/web.pages.js';
-import { consolePages } from '../adapters/channels/console.pages.js';
-import { agentRoutes } from '../adapters/channels/agent.routes.js';
-import { plansRoute } from '../adapters/channels/plans.route.js';
+import { EmbeddedOrderSource } from '../../adapters/orders/embedded.order-source.js';
+import { PlatformOrderSource } from '../../adapters/orders/platform.order-source.js';
+import { platformCallback, pushToOrder } from '../../adapters/channels/platform-callback.js';
+import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
+import type { WechatChannel } from '../../adapters/channels/wechat.channel.js';
+import type { Lease } from '../../adapters/bus/redis.lease.js';
+import { bearer, restChannel } from '../../adapters/channels/rest.channel.js';
+import { wsChannel } from '../../adapters/channels/ws.channel.js';
+import { webPages } from '../../adapters/channels/web.pages.js';
+import { consolePages } from '../../adapters/channels/console.pages.js';
+import { agentRoutes } from '../../adapters/channels/agent.routes.js';
+import { plansRoute } from '../../adapters/channels/plans.route.js';
 import { createAgentAuthProvider, registerAgentAuth } from './agent-sessions.js';
-import { AgentInbox } from './agent-inbox.js';
-import { AgentPresence } from './agent-presence.js';
-import { loadPlans, type PlanCatalogue } from './plans.js';
-import { CatalogueRefresher, LiveCatalogue } from './catalogue-refresh.js';
-import { loadFaq, type Faq } from './faq.js';
-import { supportDialog } from '../dialogs/support.dialog.js';
-import { explainOrder } from '../dialogs/explain-order.js';
-import { t } from './core/texts.js';
-import { BotkitDialogEngine } from './botkit.engine.js';
-import type { Config } from './config.js';
-import { Conversations } from './conversations.js';
-import { AGENTS_CHANNEL, HandoffService } from './handoff.js';
-import { OrderNotices } from './notices.js';
-import { sharedRemarkSimilarity } from './remark-similarity.js';
-import { AppError } from './errors.js';
-import { toAppError } from './http-errors.js';
+import { AgentInbox } from '../agent-inbox.js';
+import { AgentPresence } from '../agent-presence.js';
+import { loadPlans, type PlanCatalogue } from '../plans.js';
+import { CatalogueRefresher, LiveCatalogue } from '../catalogue-refresh.js';
+import { loadFaq, type Faq } from '../faq.js';
+import { supportDialog } from '../../dialogs/support.dialog.js';
+import { explainOrder } from '../../dialogs/explain-order.js';
+import { t } from '../core/texts.js';
+import { BotkitDialogEngine } from '../botkit.engine.js';
+import type { Config } from '../config.js';
+import { Conversations } from '../conversations.js';
+import { AGENTS_CHANNEL, HandoffService } from '../handoff.js';
+import { OrderNotices } from '../notices.js';
+import { sharedRemarkSimilarity } from '../remark-similarity.js';
+import { AppError } from '../errors.js';
+import { toAppError } from '../http-errors.js';
 import { guardRequests, serverOptions } from './http-server.js';
-import { loadKnowledge, type Knowledge } from './knowledge/loader.js';
-import { createLogger } from './logger.js';
-import { createMetrics, type Metrics } from './metrics.js';
-import { sharedNaturalNlu } from './nlu/natural.nlu.js';
-import type { LanguageUnderstanding } from './core/ports/language-understanding.js';
-import { Pipeline } from './pipeline.js';
+import { loadKnowledge, type Knowledge } from '../knowledge/loader.js';
+import { createLogger } from '../logger.js';
+import { createMetrics, type Metrics } from '../metrics.js';
+import { sharedNaturalNlu } from '../nlu/natural.nlu.js';
+import type { LanguageUnderstanding } from '../core/ports/language-understanding.js';
+import { Pipeline } from '../pipeline.js';
 import { openStorage, type FeatureStores } from './stores.js';
-import type { Bus } from './core/ports/bus.js';
-import type { OrderSource } from './core/ports/order-source.js';
-import type { Store } from './core/ports/store.js';
+import type { Bus } from '../core/ports/bus.js';
+import type { OrderSource } from '../core/ports/order-source.js';
+import type { Store } from '../core/ports/store.js';
 
 /** Anything a test (or another deployment) wants to supply instead of the defaults. */
 export interface AppDeps extends Partial<FeatureStores> {
@@ -125,7 +125,7 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   let wechat: WechatChannel | null = null;
   if (config.wechat) {
     // Loaded only when configured: wechaty is large and most deployments do not use it.
-    const { wechatFromConfig } = await import('../adapters/channels/wechat.channel.js');
+    const { wechatFromConfig } = await import('../../adapters/channels/wechat.channel.js');
     wechat = wechatFromConfig(config, {
       pipeline, store, conversations, bus, log,
       db: store instanceof SqliteStore ? store.db : undefined,

@@ -16,12 +16,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
-import type { EntraAuthOptions } from '../adapters/auth/entra.auth.js';
-import type { Config } from './config.js';
-import { AppError } from './errors.js';
-import type { AgentAuthProvider, AgentIdentity, AgentRole, SignIn } from './core/ports/agent-auth.js';
-import { LiveSessions } from './live-sessions.js';
-import type { SessionStore, StoredSession } from './core/ports/session-store.js';
+import type { EntraAuthOptions } from '../../adapters/auth/entra.auth.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { AgentAuthProvider, AgentIdentity, AgentRole, SignIn } from '../core/ports/agent-auth.js';
+import { LiveSessions } from '../live-sessions.js';
+import type { SessionStore, StoredSession } from '../core/ports/session-store.js';
 
 export interface AgentAuthDeps {
   config: Pick<Readonly<Config>, 'sessionSecret' | 'sessionHours'>;
@@ -220,9 +220,9 @@ export async function createAgentAuthProvider(
 ): Promise<AgentAuthProvider> {
   if (config.agentAuth === 'entra') {
     if (!config.entra) throw new Error('AGENT_AUTH=entra needs the ENTRA_* settings');
-    const { EntraAuthProvider } = await import('../adapters/auth/entra.auth.js');
+    const { EntraAuthProvider } = await import('../../adapters/auth/entra.auth.js');
     return new EntraAuthProvider(config.entra, opts);
   }
-  const { DevAuthProvider } = await import('../adapters/auth/dev.auth.js');
+  const { DevAuthProvider } = await import('../../adapters/auth/dev.auth.js');
   return new DevAuthProvider({ env: config.env });
 }

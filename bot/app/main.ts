@@ -2,8 +2,8 @@
  * The entry point: parse config, build, listen, shut down cleanly on SIGTERM/SIGINT.
  */
 import { build } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { KnowledgeError } from './knowledge/loader.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { KnowledgeError } from '../knowledge/loader.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

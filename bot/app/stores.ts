@@ -6,24 +6,24 @@
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { MemoryBus } from '../adapters/bus/memory.bus.js';
-import { MemoryLockoutRecords, RecordLockout, type LockoutRecords } from '../adapters/security/lockout.js';
-import { SqliteAuditLog } from '../adapters/storage/sqlite.audit-log.js';
-import { SqliteCallbackStore } from '../adapters/storage/sqlite.callback-store.js';
-import { SqliteHandoffStore } from '../adapters/storage/sqlite.handoff-store.js';
-import { SqliteLockoutRecords } from '../adapters/storage/sqlite.lockout.js';
-import { SqliteSessionStore } from '../adapters/storage/sqlite.session-store.js';
-import { SqliteStore } from '../adapters/storage/sqlite.store.js';
-import { SqliteWatchStore } from '../adapters/storage/sqlite.watch-store.js';
-import type { Config } from './config.js';
-import type { AuditLog } from './core/ports/audit-log.js';
-import type { Bus } from './core/ports/bus.js';
-import type { CallbackStore } from './core/ports/callback-store.js';
-import type { HandoffStore } from './core/ports/handoff-store.js';
-import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS, type VerificationLockout } from './core/ports/lockout.js';
-import type { SessionStore } from './core/ports/session-store.js';
-import type { Store } from './core/ports/store.js';
-import type { WatchStore } from './core/ports/watch-store.js';
+import { MemoryBus } from '../../adapters/bus/memory.bus.js';
+import { MemoryLockoutRecords, RecordLockout, type LockoutRecords } from '../../adapters/security/lockout.js';
+import { SqliteAuditLog } from '../../adapters/storage/sqlite.audit-log.js';
+import { SqliteCallbackStore } from '../../adapters/storage/sqlite.callback-store.js';
+import { SqliteHandoffStore } from '../../adapters/storage/sqlite.handoff-store.js';
+import { SqliteLockoutRecords } from '../../adapters/storage/sqlite.lockout.js';
+import { SqliteSessionStore } from '../../adapters/storage/sqlite.session-store.js';
+import { SqliteStore } from '../../adapters/storage/sqlite.store.js';
+import { SqliteWatchStore } from '../../adapters/storage/sqlite.watch-store.js';
+import type { Config } from '../config.js';
+import type { AuditLog } from '../core/ports/audit-log.js';
+import type { Bus } from '../core/ports/bus.js';
+import type { CallbackStore } from '../core/ports/callback-store.js';
+import type { HandoffStore } from '../core/ports/handoff-store.js';
+import { LOCK_MINUTES, MAX_TAIL_ATTEMPTS, type VerificationLockout } from '../core/ports/lockout.js';
+import type { SessionStore } from '../core/ports/session-store.js';
+import type { Store } from '../core/ports/store.js';
+import type { WatchStore } from '../core/ports/watch-store.js';
 
 export type Scale = typeof import('./scale-out.js');
 

@@ -3,9 +3,9 @@
  * Useful for trying the bot and for scripted demos: `printf '172202611100001\n0251\n' | npm run -s chat`.
  */
 import readline from 'node:readline';
-import { build } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
-import { isAppError } from '../../bot/errors.js';
+import { build } from './app.js';
+import { loadConfig } from '../config.js';
+import { isAppError } from '../errors.js';
 
 async function main(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
