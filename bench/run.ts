@@ -106,7 +106,7 @@ let allInTurns: LoadRow | undefined;
 // 7. A CPU profile of ours under the same load (a separate run: the profiler slows it down).
 let profile: ProfileSummary | null = null;
 let profileFile = '';
-let profileWindow = { fromMs: 0, toMs: 0 };
+let profileWindow: { fromMs: number; toMs: number };
 {
   const profDir = path.join(TMP, 'prof');
   const { s, spawnedAt } = await start('ours-prof', 'bot/app/main.ts', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });

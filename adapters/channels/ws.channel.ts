@@ -78,8 +78,8 @@ export async function wsChannel(app: FastifyInstance, deps: WsChannelDeps): Prom
     let conversationId: string;
     let locale: Locale;
     let greet = false;
-    let q: Query = {};
-    let after = 0;
+    let q: Query;
+    let after: number;
     // Frames that arrive while we authenticate and replay are handled once we are ready.
     const early: Buffer[] = [];
     const onEarly = (data: Buffer) => early.push(data);

@@ -65,6 +65,7 @@ export const sessionCookieName = (req: FastifyRequest) => (isTls(req) ? `__Host-
 /** Only same-site paths: never `//evil.example` or `/\evil.example`, which browsers treat as other hosts. */
 export function safeReturnTo(returnTo: string | undefined, fallback: string): string {
   if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a redirect target may not hold
   if (/[\u0000-\u001f\\]/.test(returnTo) || returnTo.length > 500) return fallback;
   return returnTo;
 }

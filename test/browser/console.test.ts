@@ -78,7 +78,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
       await customer.waitForFunction(([f, t]) => Array.from(document.querySelectorAll(`#log > li.msg--${f}`)).some((li) => (li.textContent ?? '').includes(t)),
         [from, text] as const, { timeout });
     } catch (e) {
-      throw new Error(`customer page: no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await customerBubbles(), null, 1)}\n${String(e)}`);
+      throw new Error(`customer page: no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await customerBubbles(), null, 1)}\n${String(e)}`, { cause: e });
     }
   }
 
@@ -87,7 +87,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
       await agent.waitForFunction(([f, t]) => Array.from(document.querySelectorAll(`#transcript > li.msg--${f}`)).some((li) => (li.textContent ?? '').includes(t)),
         [from, text] as const, { timeout });
     } catch (e) {
-      throw new Error(`console: no ${from} message containing ${JSON.stringify(text)}; transcript: ${JSON.stringify(await transcript(), null, 1)}\n${String(e)}`);
+      throw new Error(`console: no ${from} message containing ${JSON.stringify(text)}; transcript: ${JSON.stringify(await transcript(), null, 1)}\n${String(e)}`, { cause: e });
     }
   }
 
@@ -111,7 +111,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     try {
       await page.waitForFunction((n) => !document.getElementById('who')?.hidden && (document.getElementById('who')?.textContent ?? '').includes(n), name, { timeout: 10_000 });
     } catch (e) {
-      throw new Error(`dev sign-in as ${name} (${role}) did not sign in: toast ${JSON.stringify(await page.textContent('#toast'))}\n${String(e)}`);
+      throw new Error(`dev sign-in as ${name} (${role}) did not sign in: toast ${JSON.stringify(await page.textContent('#toast'))}\n${String(e)}`, { cause: e });
     }
   }
 

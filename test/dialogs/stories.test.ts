@@ -43,7 +43,7 @@ describe('conversation stories', () => {
 
   it.each(stories.map((s) => [`${s.file} › ${s.title}`, s] as const))('%s', async (_name, story) => {
     const customer = await new RestCustomer(built).open(story.locale);
-    let locale: 'zh-CN' | 'en' = story.locale ?? 'zh-CN';
+    let locale: 'zh-CN' | 'en';
     for (const turn of story.turns) {
       const replies = await customer.say(turn.user);
       // The conversation's language follows the customer (and is what the bot answered in).

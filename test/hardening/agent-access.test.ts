@@ -10,7 +10,7 @@ import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 
 let built: BuiltApp;
-let others: BuiltApp[] = [];
+const others: BuiltApp[] = [];
 beforeEach(async () => { built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }); });
 afterEach(async () => {
   await built.app.close();

@@ -15,7 +15,7 @@ describe('logs', () => {
     const lines: string[] = [];
     const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
     const built = await testApp({ BUSINESS_HOURS: '00:00-24:00' }, { logger: createLogger('debug', sink) });
-    let token = '';
+    let token: string;
     try {
       const c = await new RestCustomer(built).open();
       token = c.token;

@@ -61,7 +61,7 @@ export class ChatPage {
         .some((li, i) => i >= n && li.classList.contains(`msg--${f}`) && (li.querySelector('.msg__text')?.textContent ?? '').includes(t)),
       [from, text, after] as const, { timeout });
     } catch (e) {
-      throw new Error(`no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await this.bubbles(), null, 1)}\n${String(e)}`);
+      throw new Error(`no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await this.bubbles(), null, 1)}\n${String(e)}`, { cause: e });
     }
   }
 

@@ -41,7 +41,7 @@
     return fetch(url, init).then(function (res) {
       if (res.status === 204) return null;
       return res.text().then(function (raw) {
-        var data = null;
+        var data;
         try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
         if (res.ok) return data;
         var err = (data && data.error) || {};
@@ -650,7 +650,7 @@
   // The canned replies' row takes room from the transcript once it loads: stay on the latest line.
   var pinned = true;
   $('transcript').addEventListener('scroll', function () { var l = $('transcript'); pinned = l.scrollHeight - l.scrollTop - l.clientHeight < 80; });
-  if (window.ResizeObserver) new ResizeObserver(function () { if (pinned) $('transcript').scrollTop = $('transcript').scrollHeight; }).observe($('transcript'));
+  if (window.ResizeObserver) new window.ResizeObserver(function () { if (pinned) $('transcript').scrollTop = $('transcript').scrollHeight; }).observe($('transcript'));
   document.addEventListener('keydown', onKey);
   setInterval(function () { Lists.tick($('side'), queueAt); }, 1000);
   loadMe();

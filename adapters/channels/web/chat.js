@@ -169,7 +169,7 @@
   // Back online or back to the tab: try at once rather than wait out the back-off.
   window.addEventListener('online', function () { if (!ws) connect(); });
   document.addEventListener('visibilitychange', function () { if (!document.hidden && !ws) connect(); });
-  if (window.ResizeObserver) new ResizeObserver(toBottom).observe(log);
+  if (window.ResizeObserver) new window.ResizeObserver(toBottom).observe(log);
   applyLocale();
   connect();
 })();
