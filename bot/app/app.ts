@@ -101,7 +101,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   // Availability (on sale, where it ships, ages) follows the platform's product list when there is one.
   const plans = new LiveCatalogue(filePlans);
   // Trained once, then loaded at each start from DATA_DIR while nothing it is made of changes (1.4–2.6 s of training saved).
-  const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), config.nluModelDir);
+  const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), config.nluModelDir,
+    (err) => log.warn({ err, dir: config.nluModelDir }, 'NLU models could not be saved; every start will train them again'));
   const conversations = new Conversations(store);
   const faq = deps.faq ?? loadFaq();
   const engine = new BotkitDialogEngine(supportDialog(knowledge), { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });

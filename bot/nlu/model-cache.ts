@@ -193,7 +193,7 @@ export function loadModels(dir: string, key: string): Record<string, IntentModel
  * that cannot be written, tables that do not build) costs a start its training, nothing else.
  */
 export function savedOrTrained<L extends string>(dir: string, languages: readonly L[], inputs: unknown,
-  train: () => Record<L, IntentModel>): Record<L, IntentModel> {
+  train: () => Record<L, IntentModel>, onSaveError?: (err: unknown) => void): Record<L, IntentModel> {
   let key: string | undefined;
   try {
     key = modelKey(inputs);
@@ -210,8 +210,9 @@ export function savedOrTrained<L extends string>(dir: string, languages: readonl
       saveModels(dir, key, Object.fromEntries(Object.entries<IntentModel>(models).map(([lang, m]) => [lang, m.tables()])));
       pruneModels(dir, key);
     }
-  } catch {
-    // Read-only or full: trained again next time.
+  } catch (err) {
+    // Read-only or full: the models work, and the next start trains again. Told, since every start then pays the training.
+    onSaveError?.(err);
   }
   return models;
 }

@@ -74,6 +74,8 @@ export interface NaturalNluOptions {
    * trains every time.
    */
   modelDir?: string;
+  /** Hears a failure to save trained models into `modelDir` (each start then trains again). */
+  onModelSaveError?: (err: unknown) => void;
   /**
    * The lowest bar the engine's rankings will be judged at (default: the lowest of its own bars). An
    * intent whose confidence could not reach it is ranked with confidence 0 and costs no similarity
@@ -171,7 +173,7 @@ export class NaturalNlu implements LanguageUnderstanding {
     }));
     const trainBoth = () => ({ zh: train(training.zh), en: train(training.en) });
     this.models = options.modelDir
-      ? savedOrTrained(options.modelDir, ['zh', 'en'], { training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] }, trainBoth)
+      ? savedOrTrained(options.modelDir, ['zh', 'en'], { training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] }, trainBoth, options.onModelSaveError)
       : trainBoth();
     const named = (model: IntentModel): IntentName[] => model.intents.map((name) => {
       if (!isIntentName(name)) throw new Error(`the model has an unknown intent '${name}'`);
@@ -341,11 +343,11 @@ const shared = new Map<string, NaturalNlu>();
  * `modelDir` (the app passes DATA_DIR/nlu-models), a start after the first loads the models saved
  * there instead of training them.
  */
-export function sharedNaturalNlu(plans: readonly PlanRef[] = [], modelDir?: string): NaturalNlu {
+export function sharedNaturalNlu(plans: readonly PlanRef[] = [], modelDir?: string, onModelSaveError?: (err: unknown) => void): NaturalNlu {
   const key = JSON.stringify(plans.map((p) => [p.id, p.name, p.operator, p.monthlyFee]));
   let nlu = shared.get(key);
   if (!nlu) {
-    nlu = new NaturalNlu({ plans: new PlanMatcher(plans), modelDir });
+    nlu = new NaturalNlu({ plans: new PlanMatcher(plans), modelDir, onModelSaveError });
     shared.set(key, nlu);
   }
   return nlu;

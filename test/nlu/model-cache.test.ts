@@ -44,6 +44,17 @@ describe('saved models', () => {
     expect(fs.statSync(path.join(dir, file!)).mtimeMs).toBe(written); // read, not written again
   });
 
+  it('tell whoever built the engine when they cannot be saved, and the engine still works', () => {
+    // A file where the directory should be: nothing can be written under it.
+    const file = path.join(tempDir(), 'not-a-dir');
+    fs.writeFileSync(file, '');
+    const errors: unknown[] = [];
+    const nlu = new NaturalNlu({ training, modelDir: file, onModelSaveError: (err) => errors.push(err) });
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/ENOTDIR|EEXIST/);
+    expect(nlu.parse('转人工').intent.name).toBe('human_agent');
+  });
+
   it('are trained again, not read, when the file is damaged, and when what they are made of changes', () => {
     const dir = tempDir();
     new NaturalNlu({ training, modelDir: dir });
