@@ -10,6 +10,7 @@ import { AnswerLeases } from './answer-leases.js';
 import { AppError } from './errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { detectLocale, type Locale } from './locale.js';
+import { syllablesOf } from './nlu/pinyin.js';
 import type { LanguageUnderstanding } from './core/ports/language-understanding.js';
 import type { NluResult } from './nlu/types.js';
 import type { Metrics } from './metrics.js';
@@ -235,7 +236,7 @@ export class Pipeline {
 
     const nlu = this.d.nlu.parse(text);
     // A message in pinyin is Chinese, whatever its letters look like.
-    const locale = nlu.pinyin ? 'zh-CN' : detectLocale(text, conv.locale);
+    const locale = nlu.pinyin ? 'zh-CN' : detectLocale(text, conv.locale, (word) => syllablesOf(word) !== undefined);
     if (locale !== conv.locale) {
       await store.setLocale(conversationId, locale);
       await bus.publish(conversationId, { type: 'locale', locale });

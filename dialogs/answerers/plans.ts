@@ -10,6 +10,7 @@ import { policyChange, type Plan } from '../../bot/plans.js';
 import type { Order } from '../../bot/core/ports/order-source.js';
 import { offerText, policyChangeReplies } from '../alternatives.js';
 import type { DialogVars, Reply, Stated } from '../../bot/core/dialog.js';
+import type { Entity } from '../../bot/nlu/entities.js';
 import { operatorName, provinceName, type OrderFacts } from '../facts.js';
 import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Turn } from './turn.js';
 
@@ -72,23 +73,36 @@ export function statedFrom(turn: Turn): Stated {
   const prefers = turn.input.entities.filter((e) => e.entity === 'preference').map((e) => e.value);
   const prefer = prefers.find((p): p is 'cheap' | 'data' => p === 'cheap' || p === 'data');
   const budget = Number(value('budget'));
-  // An operator right after a word of refusal ("别给我推联通") is one not to offer, not one asked for.
+  const refused = (named: Entity) => refusedMention(turn, named);
+  // Every operator named, in the order said: the last word on each stands ("联通的我也满了，别给我推联通").
   let { operator, notOperator } = before;
-  const named = turn.input.entities.find((e) => e.entity === 'operator');
-  const op = named ? normaliseOperator(named.value) : undefined;
-  if (named && op) {
-    const refused = turn.input.entities.some((e) => e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3);
-    if (refused) { notOperator = op; if (operator === op) operator = undefined; } else { operator = op; if (notOperator === op) notOperator = undefined; }
+  for (const named of turn.input.entities.filter((e) => e.entity === 'operator')) {
+    const op = normaliseOperator(named.value);
+    if (!op) continue;
+    if (refused(named)) { notOperator = op; if (operator === op) operator = undefined; } else { operator = op; if (notOperator === op) notOperator = undefined; }
   }
+  const refusesTopUp = refusesFirstTopUp(turn);
   return {
     province: value('province') ?? before.province,
     age: Number.isInteger(age) && age > 0 ? age : before.age,
     operator,
     notOperator,
     prefer: prefer ?? before.prefer,
-    noFirstTopUp: prefers.includes('noFirstTopUp') || before.noFirstTopUp,
+    noFirstTopUp: prefers.includes('noFirstTopUp') || refusesTopUp || before.noFirstTopUp,
     maxFee: Number.isInteger(budget) && budget > 0 ? budget : before.maxFee,
   };
+}
+
+/**
+ * A word of refusal right before a mention turns it around: "别给我推联通" is an operator not to offer,
+ * "不想首充的" asks for a plan without a first top-up.
+ */
+function refusedMention(turn: Turn, named: Entity): boolean {
+  return turn.input.entities.some((e) => e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3);
+}
+
+function refusesFirstTopUp(turn: Turn): boolean {
+  return turn.input.entities.some((e) => e.entity === 'term' && e.value === 'first_topup' && refusedMention(turn, e));
 }
 
 /** "新疆、17岁、电信、月租低的优先": what the customer stated, as the list's heading says it. */
@@ -107,7 +121,7 @@ function conditions(s: Stated, turn: Turn): string {
 
 /** Did this message state anything new (a province, an age, an operator, a preference, a budget)? */
 function statesSomething(turn: Turn): boolean {
-  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget'].includes(e.entity));
+  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget'].includes(e.entity)) || refusesFirstTopUp(turn);
 }
 
 /** What the customer wants of a plan, as the catalogue's queries take it. */
