@@ -137,7 +137,7 @@ function youngest(turn: Turn): number | undefined {
  * The list for what the customer stated: `find` gives the plans for an exclusion set; with nothing
  * new stated, the plans already shown are left out ("还有别的吗"), and when none is left, it says so.
  */
-function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string>) => PlanOffer[]): Outcome {
+function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number) => PlanOffer[]): Outcome {
   const fresh = statesSomething(turn);
   const before = new Set(turn.vars.shownPlanIds ?? []);
   const offers = fresh || !before.size ? find() : find(before);
@@ -158,6 +158,14 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
   // Nothing again for the same question: said differently, with a person offered in words.
   const again = !fresh && turn.vars.plansShown && !before.size;
   const none = again ? say(turn, 'alt_none_again', { why }) : (said ? say(turn, 'catalogue_none', { conditions: said }) : say(turn, 'alt_none')) + why;
+  // Too young today: what they can order once old enough, which is the next question anyway ("那到时候呢").
+  // Their age range is the point of the list, not a reason that fits the customer's age today.
+  const later = tooYoung ? find(undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') })) : [];
+  if (later.length) {
+    const ids = later.map((o) => o.plan.id);
+    const now = say(turn, 'catalogue_too_young', { conditions: said, ageMin: ageMin! });
+    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: [], listed: ids });
+  }
   return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], { ...base, shownPlanIds: [], ...(again ? { lastOffer: 'human' as const } : {}) });
 }
 
@@ -165,7 +173,7 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
 export function catalogue(turn: Turn): Outcome {
   const stated = statedFrom(turn);
   const e: Eligibility = { province: stated.province, age: stated.age };
-  const out = listFor(turn, stated, (exclude) => plansOnSale(turn.deps.plans, { eligibility: e, operator: stated.operator, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude }, SHOWN_AT_ONCE));
+  const out = listFor(turn, stated, (exclude, age) => plansOnSale(turn.deps.plans, { eligibility: age === undefined ? e : { ...e, age }, operator: stated.operator, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude }, SHOWN_AT_ONCE));
   return turn.here === 'start' ? { ...out, next: 'ask_order_no' } : out;
 }
 
@@ -226,7 +234,7 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
     }
     extra.push(line);
   }
-  const out = listFor(turn, asked, (exclude) => offersFor(turn, facts, asked, exclude).offers);
+  const out = listFor(turn, asked, (exclude, age) => offersFor(turn, facts, age === undefined ? asked : { ...asked, age }, exclude).offers);
   return { ...out, replies: [...extra, ...out.replies] };
 }
 

@@ -309,4 +309,25 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     expect(topUp.said).toContain('联通星耀卡39元');
     expect(topUp.said).not.toContain('联通大王卡29元');
   });
+  it('answers a when-question that states a move with the plans that ship there, not with "waiting does not help"', async () => {
+    // 172202611100016: 电信星卡19元 does not ship to 云南; the customer moves to 成都 (四川).
+    const { chat } = await verified('172202611100016', '7887');
+    const turn = await chat.say('下个月我调去成都工作 那边能办吗');
+    expect(turn.trace?.action).toBe('refilterPlans');
+    const offered = checker.offered(turn);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const p of offered) expect(p.excludedProvinces).not.toContain('四川');
+    expect(turn.said).toContain('四川');
+  });
+
+  it('tells a customer too young for every plan what they can order once old enough, without calling it a fit for their age', async () => {
+    const youngest = Math.min(...plans.plans.filter((p) => p.onSale).map((p) => p.ageMin));
+    const chat = await bot.open();
+    const turn = await chat.say(`我闺女${youngest - 2}岁 能给她办张卡吗`);
+    expect(turn.said).toContain(`${youngest}周岁`);
+    const offered = checker.offered(turn);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const p of offered) expect(p.ageMin).toBeLessThanOrEqual(youngest);
+    expect(turn.said).not.toContain('包含您的年龄');
+  });
 });
