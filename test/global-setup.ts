@@ -1,6 +1,7 @@
-/** Trains the NLU for the bundled plans once for the whole run (see helpers/nlu-models.ts). */
-import { testNlu } from './helpers/nlu-models.js';
+/** Trains the NLU for the bundled plans, and without plans, once for the whole run (see helpers/nlu-models.ts). */
+import { plainTestNlu, testNlu } from './helpers/nlu-models.js';
 
 export default function setup(): void {
   testNlu();
+  plainTestNlu();
 }

@@ -11,6 +11,14 @@ import { loadPlans, type PlanCatalogue } from '../../bot/plans.js';
 
 export const TEST_NLU_MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/sim-order-bot/nlu-models');
 
+/**
+ * The engine without a plan catalogue (what the NLU tests parse with), from the shared folder: the
+ * global setup saves it too, so no test file trains it again.
+ */
+export function plainTestNlu(): NaturalNlu {
+  return sharedNaturalNlu([], TEST_NLU_MODEL_DIR);
+}
+
 /** The engine the app builds for a catalogue, from the shared folder. */
 export function testNlu(plans: PlanCatalogue = loadPlans()): NaturalNlu {
   return sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), TEST_NLU_MODEL_DIR);

@@ -1,10 +1,10 @@
 /** The decision rule (bot/nlu/decision.ts): which intent a ranking yields, and at which bar. */
 import { describe, expect, it } from 'vitest';
 import { chooseIntent } from '../../bot/nlu/decision.js';
-import { sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import type { IntentName, RankedIntent } from '../../bot/nlu/types.js';
+import { plainTestNlu } from '../helpers/nlu-models.js';
 
-const nlu = sharedNaturalNlu();
+const nlu = plainTestNlu();
 
 describe('the decision rule', () => {
   const bars = { order: 0.2, smallTalk: 0.4, open: 0.5, bare: Infinity, sure: Infinity, topic: 0.45 };

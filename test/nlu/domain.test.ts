@@ -3,10 +3,10 @@
  * messages are about our orders, which about another service, and our card inside another's words.
  */
 import { describe, expect, it } from 'vitest';
-import { sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { domainMatcher } from '../../bot/nlu/domain.js';
+import { plainTestNlu } from '../helpers/nlu-models.js';
 
-const nlu = sharedNaturalNlu();
+const nlu = plainTestNlu();
 
 describe('the domain gate', () => {
   it('keeps another company\'s orders, tickets and cards out, though they use our words (订单, 退款, activate)', () => {

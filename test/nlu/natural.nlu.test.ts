@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NaturalNlu, sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { NaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { loadTrainingFile } from '../../bot/nlu/training-data.js';
 import { SMALL_TALK_INTENTS } from '../../bot/nlu/types.js';
 import { KnowledgeError } from '../../bot/knowledge/loader.js';
 import { tempDir, testApp } from '../helpers/app.js';
+import { plainTestNlu, TEST_NLU_MODEL_DIR } from '../helpers/nlu-models.js';
 
-const nlu = sharedNaturalNlu();
+// The models saved by the global setup: engines that differ only in their bars load them instead of training.
+const nlu = plainTestNlu();
+const modelDir = TEST_NLU_MODEL_DIR;
 
 describe('NaturalNlu intents', () => {
   // Phrasings written for this test, not copied from the training files.
@@ -138,7 +141,7 @@ describe('NaturalNlu intents', () => {
   });
 
   it('skips the similarity of intents that could not reach the bar of their kind, and decides as if it had computed them all', () => {
-    const exact = new NaturalNlu({ lowestBar: 1e-9 });
+    const exact = new NaturalNlu({ lowestBar: 1e-9, modelDir });
     const kindBar = (name: string) => (SMALL_TALK_INTENTS.has(name) ? nlu.bars.smallTalk : Math.min(nlu.bars.order, nlu.bars.open));
     for (const text of ['我的卡寄到哪了', 'why was my order rejected', '这家酒店的电话是多少', 'thanks, bye', 'the card 几时 arrive', '谢谢 那我的订单呢']) {
       const [fast, slow] = [nlu.parse(text), exact.parse(text)];
@@ -157,7 +160,7 @@ describe('NaturalNlu intents', () => {
     // talk under it would be taken: a goodbye for 宽带报修找谁, whose best reading is an order-related
     // intent too weak to take (so out of scope), a greeting for a coding question.
     const bars = { threshold: 0.9, openThreshold: 0.9, smallTalkThreshold: 0.01 };
-    const [strict, exact] = [new NaturalNlu(bars), new NaturalNlu({ ...bars, lowestBar: 1e-9 })];
+    const [strict, exact] = [new NaturalNlu({ ...bars, modelDir }), new NaturalNlu({ ...bars, lowestBar: 1e-9, modelDir })];
     for (const text of ['宽带报修找谁', 'how to learn chinese fast', 'I wrote twice already and got NOTHING', 'alt plan?', '我家猫不吃饭咋办',
       // read by both models, so ranked in full at once
       'ok 那就reorder吧', '谢谢 where is my 快递']) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Speller } from '../../bot/nlu/spelling.js';
-import { sharedNaturalNlu } from '../../bot/nlu/natural.nlu.js';
+import { plainTestNlu } from '../helpers/nlu-models.js';
 
 describe('Speller', () => {
   const speller = new Speller(['thanks', 'thanks', 'hello', 'hey', 'activate', 'no', 'nope', 'cart', 'card', 'card']);
@@ -29,7 +29,7 @@ describe('Speller', () => {
 
 describe('typos in a conversation', () => {
   it('understands misspelt English the training phrases spell right', () => {
-    const nlu = sharedNaturalNlu();
+    const nlu = plainTestNlu();
     expect(nlu.parse('thnks').intent.name).toBe('thanks');
     expect(nlu.parse('heyy').intent.name).toBe('greet');
     expect(nlu.parse('how to activat the sim').intent.name).toBe('activation');
