@@ -330,4 +330,11 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     for (const p of offered) expect(p.ageMin).toBeLessThanOrEqual(youngest);
     expect(turn.said).not.toContain('包含您的年龄');
   });
+  it('reads a way to pay named on an order that failed at payment as about that payment, not another company', async () => {
+    const { chat } = await verified('172202611100037', '3378');
+    const turn = await chat.say('余额够用啊 我是拿支付宝付的');
+    expect(turn.trace?.action).not.toBe('elsewhere');
+    expect(turn.said).toContain('172202611100037');
+    expect(turn.said).toMatch(/支付宝|账单/);
+  });
 });
