@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, screenshotDir, skipBrowserTests } from '../helpers/browser.js';
 import { ChatPage, served, type Served } from '../helpers/chat-page.js';
 import { ConsolePage } from '../helpers/console-page.js';
 import { inboxScene, pastDays, type InboxScene } from '../helpers/inbox-scene.js';
@@ -38,7 +38,7 @@ describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
   beforeAll(async () => {
     const clock = { offset: 0 };
     app = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }, { now: () => new Date(Date.now() + clock.offset) });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     await pastDays(app.built, clock);
     // An English-speaking customer on a phone: an order that does not ship to Xinjiang, then a person.
     chat = await ChatPage.open(browser, app.url, { locale: 'en-US' });
@@ -52,7 +52,7 @@ describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
     await chat.waitFor('agent', 'Hello, this is Wang');
   }, 90_000);
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await app?.built.app.close();
   }, 90_000);
 

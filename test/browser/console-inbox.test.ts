@@ -9,7 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { RestCustomer } from '../helpers/app.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { signInAgent } from '../helpers/agent-api.js';
 import { served, type Served } from '../helpers/chat-page.js';
 import { ConsolePage } from '../helpers/console-page.js';
@@ -56,8 +56,8 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     return c;
   };
 
-  beforeAll(async () => { browser = await launchChromium(); }, 90_000);
-  afterAll(async () => { await browser?.close().catch(() => undefined); }, 90_000);
+  beforeAll(async () => { browser = await sharedChromium(); }, 90_000);
+  afterAll(async () => { await releaseChromium(browser); }, 90_000);
   afterEach(async () => {
     const errors = consoles.flatMap((c) => c.errors);
     for (const c of consoles.splice(0)) await c.close();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { RestCustomer } from '../helpers/app.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { served, type Served } from '../helpers/chat-page.js';
 import { ConsolePage } from '../helpers/console-page.js';
 
@@ -24,14 +24,14 @@ describe.skipIf(skip)('failure reasons and charts in the console', () => {
 
   beforeAll(async () => {
     app = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     customer = await new RestCustomer(app.built).open();
     await customer.say('172202611100015');
     await customer.say('8788');
     await customer.say('转人工');
   }, 90_000);
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await app?.built.app.close();
   }, 90_000);
 

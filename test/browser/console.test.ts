@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BuiltApp } from '../../bot/app/app.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -121,7 +121,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     const addr = built.app.server.address();
     if (!addr || typeof addr === 'string') throw new Error('no port');
     baseUrl = `http://127.0.0.1:${addr.port}`;
-    browser = await launchChromium();
+    browser = await sharedChromium();
     customerCtx = await newContext(PHONE, true);
     agentCtx = await newContext(LAPTOP, false);
     customer = watch(await customerCtx.newPage(), 'customer');
@@ -131,7 +131,7 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
   afterAll(async () => {
     // Browser first (closing it ends every context and socket at once): open WebSockets would
     // otherwise keep the server's close() waiting. Generous time: CI runs this beside the rest.
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await built?.app.close();
   }, 90_000);
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { RestCustomer } from '../helpers/app.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { signInAgent } from '../helpers/agent-api.js';
 import { ChatPage, served, type Served } from '../helpers/chat-page.js';
 
@@ -22,10 +22,10 @@ describe.skipIf(skip)('web chat: the customer\'s side of a handoff', () => {
   beforeAll(async () => {
     open = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' });
     closed = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-00:00' }); // never open
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 90_000);
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await open?.built.app.close();
     await closed?.built.app.close();
   }, 90_000);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { ChatPage, served, type Served } from '../helpers/chat-page.js';
 
 const skip = skipBrowserTests();
@@ -31,10 +31,10 @@ describe.skipIf(skip)('web chat language', () => {
 
   beforeAll(async () => {
     app = await served();
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 90_000);
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await app?.built.app.close();
   }, 90_000);
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { signInAgent } from '../helpers/agent-api.js';
 import { ChatPage, served, type Served } from '../helpers/chat-page.js';
 import { OutageProxy } from '../helpers/outage-proxy.js';
@@ -23,10 +23,10 @@ describe.skipIf(skip)('web chat on a phone', () => {
 
   beforeAll(async () => {
     app = await served(ENV);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 90_000);
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await app?.built.app.close();
   }, 90_000);
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
-import { launchChromium, skipBrowserTests } from '../helpers/browser.js';
+import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { ChatPage, PHONE, served, type Served } from '../helpers/chat-page.js';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
@@ -35,7 +35,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
 
   beforeAll(async () => {
     app = await served();
-    browser = await launchChromium();
+    browser = await sharedChromium();
     chat = await ChatPage.open(browser, app.url);
     page = chat.page;
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
@@ -44,7 +44,7 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
   afterAll(async () => {
     // Browser first (closing it ends every context and socket at once): its open WebSocket would
     // otherwise keep the server's close() waiting. Generous time: CI runs this beside the rest.
-    await browser?.close().catch(() => undefined);
+    await releaseChromium(browser);
     await app?.built.app.close();
   }, 90_000);
 

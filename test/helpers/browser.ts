@@ -55,6 +55,27 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   });
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for all the browser test files of a worker (the files share their worker's module
+ * cache, see vitest.config.ts): each test opens contexts of its own in it and the file closes what
+ * it left open with `releaseChromium`, so no cookie, storage or page passes from one file to the
+ * next. A launch costs 0.7-1 s. The browser ends with the worker (Playwright kills what it launched
+ * when the process exits), or is launched again if it was closed or crashed.
+ */
+export async function sharedChromium(): Promise<Browser> {
+  const running = shared && (await shared.catch(() => undefined));
+  if (running?.isConnected()) return running;
+  shared = launchChromium();
+  return shared;
+}
+
+/** Closes every context the file left open in the shared Chromium, which stays up for the next file. */
+export async function releaseChromium(browser: Browser | undefined): Promise<void> {
+  for (const context of browser?.contexts() ?? []) await context.close().catch(() => undefined);
+}
+
 /**
  * Where browser tests save their screenshots: the README's docs/screenshots when run with
  * `npm run screenshots` (UPDATE_SCREENSHOTS=1), otherwise a scratch folder, so an ordinary
