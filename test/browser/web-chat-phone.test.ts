@@ -6,7 +6,7 @@
  * own page and conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, WebSocket } from 'playwright-core';
 import { releaseChromium, sharedChromium, skipBrowserTests } from '../helpers/browser.js';
 import { signInAgent } from '../helpers/agent-api.js';
 import { ChatPage, served, type Served } from '../helpers/chat-page.js';
@@ -83,9 +83,13 @@ describe.skipIf(skip)('web chat on a phone', () => {
     const { conversationId } = await chat.session();
     const agent = await signInAgent(app.built.app, '小王');
     await agent.call('POST', `/api/agent/conversations/${conversationId}/claim`);
+    // The page's clock stands still from here, so the indicator's expiry is stepped over, not sat out.
+    await chat.page.clock.install();
+    await chat.page.clock.pauseAt(Date.now() + 1000);
     await agent.call('POST', `/api/agent/conversations/${conversationId}/typing`);
     await chat.page.waitForSelector('#typing:not([hidden])', { timeout: 5000 });
-    await chat.page.waitForSelector('#typing', { state: 'hidden', timeout: 10_000 });
+    await chat.page.clock.fastForward(10_000);
+    await chat.page.waitForSelector('#typing', { state: 'hidden', timeout: 5000 });
     expect((await chat.bubbles()).filter((b) => b.from === 'agent')).toEqual([]);
   });
 
@@ -159,12 +163,24 @@ describe.skipIf(skip)('web chat on a phone', () => {
     try {
       const chat = await open(proxy.url);
       await chat.waitFor('bot', '请发送您的订单号');
+      // The page's clock stands still from here: its reconnect back-off (0.5, 1, 2 then 4 s) is stepped
+      // through, each of its waits run out at once and each try seen refused, not sat out.
+      await chat.page.clock.install();
+      await chat.page.clock.pauseAt(Date.now() + 1000);
+      const tries: WebSocket[] = [];
+      chat.page.on('websocket', (ws) => tries.push(ws));
       await proxy.down();
       await chat.page.waitForFunction(() => document.getElementById('status')?.textContent === '已断开，正在重连…');
       expect(await chat.page.isDisabled('#send')).toBe(true);
-      await chat.page.waitForTimeout(3000); // several failed tries while the server is away
+      for (let n = 1; n <= 3; n++) { // several failed tries while the server is away
+        await chat.page.clock.fastForward(4000);
+        await expect.poll(() => tries.filter((ws) => ws.isClosed()).length).toBe(n);
+        expect(await chat.page.isDisabled('#send')).toBe(true);
+      }
       await proxy.up();
+      await chat.page.clock.fastForward(4000);
       await chat.page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
+      await chat.page.clock.resume();
       expect(await chat.page.$$eval('#log > li.note', (ls) => ls.map((l) => l.textContent))).toEqual(['已重新连接']);
       const n = await chat.say('172202611100001');
       await chat.waitFor('bot', '后4位', n);
