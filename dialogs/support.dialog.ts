@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Knowledge } from '../bot/knowledge/loader.js';
 import type { IntentName } from '../bot/nlu/types.js';
 import { ACTIONS, COUNTS_MISUNDERSTANDINGS, FLOW_ACTIONS, REASK_ORDER_NO_AFTER } from './answerers/index.js';
+import { faqHit } from './answerers/fallbacks.js';
 import { askOrderNoReply, spacedOrderNo } from './answerers/order.js';
 import { holdsIdNumber } from './answerers/precheck.js';
 import type { Outcome, Turn } from './answerers/turn.js';
@@ -70,12 +71,19 @@ export async function runTurn(thread: string | null, input: TurnInput, given: Di
   const ctx = policyContext(here, vars, input, offer, deps, listed);
   const { rule, index } = decide(deps.knowledge.policy, ctx);
   const turn: Turn = { input, vars, deps, ctx, here };
-  let out: Outcome = await ACTIONS[rule.do]!(turn);
-  const flow = out.flow === true || FLOW_ACTIONS.has(rule.do);
-  if (!COUNTS_MISUNDERSTANDINGS.has(rule.do) && !out.flow) out = { ...out, vars: { ...out.vars, misunderstandings: 0 } };
+  let action: string = rule.do;
+  let out: Outcome = await ACTIONS[action]!(turn);
+  // About to say a block again: another question the rule's answer does not cover ("资料还要再填吗"
+  // after the reorder advice). An FAQ entry that matches it and says something new answers instead.
+  if (rule.do !== 'faq' && !FLOW_ACTIONS.has(rule.do) && wouldRepeat(out, turn)) {
+    const hit = faqHit(turn);
+    if (hit && !wouldRepeat(hit, turn)) { out = { ...hit, vars: { ...out.vars, ...hit.vars } }; action = 'faq'; }
+  }
+  const flow = out.flow === true || FLOW_ACTIONS.has(action);
+  if (!COUNTS_MISUNDERSTANDINGS.has(action) && !out.flow) out = { ...out, vars: { ...out.vars, misunderstandings: 0 } };
   if (!flow) out = notTwice(out, turn);
-  out = { ...out, replies: [...out.replies, ...(flow ? [] : stillWaiting(turn, rule.do, out))], vars: { ...out.vars, lastAction: rule.do } };
-  return { replies: out.replies, next: THREADS[out.next], vars: out.vars, effects: out.effects, trace: { intent: ctx.intent, action: rule.do, rule: index } };
+  out = { ...out, replies: [...out.replies, ...(flow ? [] : stillWaiting(turn, action, out))], vars: { ...out.vars, lastAction: action } };
+  return { replies: out.replies, next: THREADS[out.next], vars: out.vars, effects: out.effects, trace: { intent: ctx.intent, action, rule: index } };
 }
 
 /** A reply this long said again word for word reads as a repeated block, not an answer. */
@@ -85,6 +93,12 @@ const BLOCK = 150;
 /** How many recent replies are remembered (by fingerprint). */
 const RECENT = 12;
 const fingerprint = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 12);
+
+/** Whether an answer holds a longer reply the bot gave a moment ago, word for word (see notTwice). */
+function wouldRepeat(out: Outcome, turn: Turn): boolean {
+  const recent = new Set(turn.vars.recentReplies ?? []);
+  return out.replies.some((r) => r.text.length >= LONG_REPLY && recent.has(fingerprint(r.text)) && !/https?:\/\//.test(r.text));
+}
 
 /**
  * A longer answer the bot gave a moment ago, about to be said again word for word: the customer

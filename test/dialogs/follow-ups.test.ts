@@ -337,4 +337,14 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     expect(turn.said).toContain('172202611100037');
     expect(turn.said).toMatch(/支付宝|账单/);
   });
+  it('answers a new question with the FAQ instead of saying the last answer again', async () => {
+    const { chat } = await verified('172202611100017', '4488');
+    const advice = await chat.say('那我还能重新下单吗');
+    expect(advice.trace?.action).toBe('reorderAdvice');
+    // Worded as a reorder question, but about something the advice does not say: whether the form is filled in again.
+    const details = await chat.say('重新下的话 之前填的东西还得再填一遍吗');
+    expect(details.said).not.toContain(advice.said.slice(0, 20));
+    expect(details.said).toContain('重新填写');
+    expect(details.trace?.action).toBe('faq');
+  });
 });

@@ -76,9 +76,10 @@ describe('FAQ retrieval', () => {
    * Calibration of FAQ_CONFIDENCE_BAR on the held-out list (faq-checklist.ts). Precision: of the
    * questions answered, the share answered with the right entry; recall: of the in-scope questions,
    * the share answered with the right entry. Measured at 0.25 (33 in-scope, 22 out-of-scope):
-   * precision 32/34 = 0.94, recall 32/33 = 0.97; the one out-of-scope accept is "why did my order
-   * fail" (→ refund, 0.37), which the NLU gives the order dialog before the FAQ is consulted; the
-   * one wrong topic is "do I need to recharge after activation" (→ activation). One held-out miss
+   * precision 31/33 = 0.94, recall 31/33 = 0.94; the one out-of-scope accept is "why did my order
+   * fail" (→ same_number), which the NLU gives the order dialog before the FAQ is consulted; the
+   * one wrong topic is "do I need to recharge after activation" (→ activation), and "快递几天能到"
+   * fell under the bar when ten entries were added (32/34 and 32/33 before). One held-out miss
    * ("where is my package") led to a "package" phrasing in faq.json, so that item is no longer blind.
    */
   it('keeps precision ≥ 0.9 and recall ≥ 0.85 at the bar on the held-out list', () => {
