@@ -1,7 +1,6 @@
 /** Trains the NLU for the bundled plans, and without plans, once for the whole run (see helpers/nlu-models.ts). */
-import { plainTestNlu, testNlu } from './helpers/nlu-models.js';
+import { ensureTestModels } from './helpers/nlu-models.js';
 
 export default function setup(): void {
-  testNlu();
-  plainTestNlu();
+  ensureTestModels();
 }
