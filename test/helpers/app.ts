@@ -4,10 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type AppDeps, type BuiltApp } from '../../bot/app/app.js';
 import { loadConfig } from '../../bot/config.js';
+import { loadFaq, type Faq } from '../../bot/faq.js';
 import { TEST_NLU_MODEL_DIR } from './nlu-models.js';
 
 export function tempDir(prefix = 'simbot-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+let faq: Faq | undefined;
+/**
+ * The FAQ index of knowledge/faq.json, read and indexed once for the worker rather than once an app
+ * (40-90 ms each, a few hundred apps a run); it is read-only once built. A test that needs another passes its own.
+ */
+function sharedFaq(): Faq {
+  return (faq ??= loadFaq());
 }
 
 export async function testApp(env: Record<string, string> = {}, deps: AppDeps = {}): Promise<BuiltApp & { dataDir: string }> {
@@ -15,7 +25,7 @@ export async function testApp(env: Record<string, string> = {}, deps: AppDeps = 
   // Tests drive many turns through one app; the rate-limit test sets its own low limit.
   // The NLU trained once for the run (global setup), unless the test brings its own model folder.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: dataDir, NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, ...env });
-  const built = await build(config, deps);
+  const built = await build(config, { faq: sharedFaq(), ...deps });
   await built.app.ready();
   return { ...built, dataDir };
 }
