@@ -19,6 +19,7 @@ import { CITIES, PROVINCES } from './nlu/regions.js';
 import type { OrderView } from './order-view.js';
 import type { Plan, PlanCatalogue } from './plans.js';
 import type { Order } from './core/ports/order-source.js';
+import type { Amount } from './core/dialog.js';
 
 export interface Eligibility {
   /** Whole years as of today in Beijing; only from an unmasked ID number (an Order). */
@@ -85,7 +86,8 @@ export type WhyReason =
   | { code: 'same_operator'; operator: string }
   | { code: 'cheaper'; saving: number }
   | { code: 'more_data'; extraGB: number }
-  | { code: 'operator'; operator: string };
+  | { code: 'operator'; operator: string }
+  | { code: 'minutes'; minutes: number };
 
 export interface Offer {
   plan: Plan;
@@ -93,25 +95,41 @@ export interface Offer {
   orderUrl: string;
 }
 
-export interface AlternativesQuery {
+/**
+ * What the customer asked of a plan, for both queries: operators, a first top-up, the monthly fee and
+ * the data (Amount: lt, le, eq, about, ge, gt; `near` only orders), and what comes first.
+ */
+export interface PlanWants {
+  /** Only this operator's plans (the customer asked for one). */
+  operator?: Operator;
+  /** Only these operators' plans (several will do: 电信移动都行). */
+  operators?: readonly Operator[];
+  /** Cheapest, most data or most call minutes first (otherwise closest to the original plan, or cheapest). */
+  prefer?: 'cheap' | 'data' | 'minutes';
+  /** Only plans that need no first top-up. */
+  noFirstTopUp?: boolean;
+  /** The monthly fee, in yuan. */
+  fee?: Amount;
+  /** The data, in GB. */
+  data?: Amount;
+  /** Not this operator's plans (the customer does not want them). */
+  notOperator?: Operator;
+  /** Plans not to offer again (already shown). */
+  exclude?: ReadonlySet<string>;
+  /**
+   * Nothing fits the fee and data asked for: the plans closest to them instead (every other
+   * condition still holds), the closest first (see `amountMiss`).
+   */
+  nearest?: boolean;
+}
+
+export interface AlternativesQuery extends PlanWants {
   failureCode: FailureCode | null;
   /** The plan the failed order was for (ProductID); may be missing from the catalogue. */
   originalPlanId?: string | null;
   eligibility: Eligibility;
   /** Kept for callers that re-derive eligibility; the rules themselves do not depend on the date. */
   today?: Date | string;
-  /** Only this operator's plans (the customer asked for one). */
-  operator?: Operator;
-  /** Cheapest or most data first, rather than closest to the original plan. */
-  prefer?: 'cheap' | 'data';
-  /** Only plans that need no first top-up. */
-  noFirstTopUp?: boolean;
-  /** Only plans up to this monthly fee. */
-  maxFee?: number;
-  /** Not this operator's plans (the customer does not want them). */
-  notOperator?: Operator;
-  /** Plans not to offer again (already shown). */
-  exclude?: ReadonlySet<string>;
 }
 
 type Rule = 'province' | 'age' | 'other_operator' | 'other_plan';
@@ -198,22 +216,64 @@ export function alternatives(catalogue: PlanCatalogue, q: AlternativesQuery, lim
     .filter((p) => rule !== 'other_operator' || p.operator !== operator)
     .filter((p) => wanted(p, q))
     .map((p, i) => ({ p, i, d: distance(p, orig) }))
-    .sort((a, b) => preferred(a.p, b.p, q.prefer) || a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
+    .sort((a, b) => preferred(a.p, b.p, q) || a.d - b.d || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, limit)
-    .map(({ p }) => ({ plan: p, why: reasons(rule, p, e, orig), orderUrl: p.orderUrl }));
+    .map(({ p }) => ({ plan: p, why: [...reasons(rule, p, e, orig), ...minutes(p, q)], orderUrl: p.orderUrl }));
 }
 
-/** Whether a plan is one the customer asked for: their operator (not one they refused), no first top-up, within budget. */
-function wanted(p: Plan, q: { operator?: Operator; notOperator?: Operator; noFirstTopUp?: boolean; maxFee?: number }): boolean {
-  return (!q.operator || p.operator === q.operator) && p.operator !== q.notOperator
-    && (!q.noFirstTopUp || !p.firstTopUp) && (q.maxFee === undefined || p.monthlyFee <= q.maxFee);
+/** How far a fee may be from one asked for "左右" (yuan), and data (a share of the GB asked for). */
+const FEE_ABOUT = 5;
+const DATA_ABOUT = 0.3;
+
+function fits(a: Amount | undefined, x: number, about: number): boolean {
+  if (!a) return true;
+  switch (a.op) {
+    case 'lt': return x < a.value;
+    case 'le': return x <= a.value;
+    case 'eq': return x === a.value;
+    case 'about': return Math.abs(x - a.value) <= about;
+    case 'ge': return x >= a.value;
+    case 'gt': return x > a.value;
+    case 'near': return true;
+  }
 }
 
-/** Orders two plans by what the customer prefers (0 without a preference, or when they are equal on it). */
-function preferred(a: Plan, b: Plan, prefer: 'cheap' | 'data' | undefined): number {
-  if (prefer === 'cheap') return a.monthlyFee - b.monthlyFee;
-  if (prefer === 'data') return b.dataGB - a.dataGB;
-  return 0;
+/** How far `x` is from what `a` asks, as a share of the number asked (0: it fits). */
+function missBy(a: Amount | undefined, x: number, about: number): number {
+  if (!a || fits(a, x, about)) return 0;
+  const base = Math.max(a.value, 1);
+  switch (a.op) {
+    case 'lt': case 'le': return (x - a.value + (a.op === 'lt' ? 1 : 0)) / base;
+    case 'ge': case 'gt': return (a.value - x + (a.op === 'gt' ? 1 : 0)) / base;
+    default: return Math.abs(x - a.value) / base;
+  }
+}
+
+/** How far a plan is from the fee and data asked for (0 when it has both), for "the closest are…". */
+export function amountMiss(p: Plan, q: Pick<PlanWants, 'fee' | 'data'>): number {
+  return missBy(q.fee, p.monthlyFee, FEE_ABOUT) + missBy(q.data, p.dataGB, q.data ? q.data.value * DATA_ABOUT : 0);
+}
+
+/** Whether a plan is one the customer asked for: their operators (not one they refused), no first top-up, fee and data (unless the nearest are asked for). */
+function wanted(p: Plan, q: PlanWants): boolean {
+  return (!q.operator || p.operator === q.operator) && (!q.operators?.length || q.operators.includes(p.operator)) && p.operator !== q.notOperator
+    && (!q.noFirstTopUp || !p.firstTopUp)
+    && (q.nearest || (fits(q.fee, p.monthlyFee, FEE_ABOUT) && fits(q.data, p.dataGB, q.data ? q.data.value * DATA_ABOUT : 0)));
+}
+
+/** Orders two plans by what the customer asked: the nearest to fee and data asked, then closest to "左右" and "差不多", then what they prefer (0 when equal on all). */
+function preferred(a: Plan, b: Plan, q: PlanWants): number {
+  const near = (p: Plan) => (q.fee?.op === 'about' ? Math.abs(p.monthlyFee - q.fee.value) / Math.max(q.fee.value, 1) : 0)
+    + (q.data?.op === 'about' || q.data?.op === 'near' ? Math.abs(p.dataGB - q.data.value) / Math.max(q.data.value, 1) : 0);
+  return (q.nearest ? amountMiss(a, q) - amountMiss(b, q) : 0) || near(a) - near(b)
+    || (q.prefer === 'cheap' ? a.monthlyFee - b.monthlyFee : 0)
+    || (q.prefer === 'data' ? b.dataGB - a.dataGB : 0)
+    || (q.prefer === 'minutes' ? (b.minutes ?? 0) - (a.minutes ?? 0) : 0);
+}
+
+/** A plan's call minutes, said when the customer puts them first. */
+function minutes(p: Plan, q: PlanWants): WhyReason[] {
+  return q.prefer === 'minutes' ? [{ code: 'minutes', minutes: p.minutes ?? 0 }] : [];
 }
 
 /** The operator a per-operator limit applies to (一证五号, frequency limits, arrears, risk control): the original plan's. */
@@ -221,21 +281,9 @@ export function blockedOperator(code: FailureCode | null | undefined, order: { o
   return code && RULES[code] === 'other_operator' ? order.operator ?? orig?.operator : undefined;
 }
 
-export interface CatalogueQuery {
+export interface CatalogueQuery extends PlanWants {
   /** What the customer said of themselves: an age, a delivery province. */
   eligibility: Eligibility;
-  /** Only this operator's plans (有没有移动的卡). */
-  operator?: Operator;
-  /** Most data first (流量多的) rather than cheapest first. */
-  prefer?: 'cheap' | 'data';
-  /** Only plans that need no first top-up. */
-  noFirstTopUp?: boolean;
-  /** Only plans up to this monthly fee. */
-  maxFee?: number;
-  /** Not this operator's plans (the customer does not want them). */
-  notOperator?: Operator;
-  /** Plans not to offer again (already shown). */
-  exclude?: ReadonlySet<string>;
 }
 
 /**
@@ -248,13 +296,13 @@ export function plansOnSale(catalogue: PlanCatalogue, q: CatalogueQuery, limit =
   return catalogue.plans
     .filter((p) => isEligible(p, e) && wanted(p, q) && !q.exclude?.has(p.id))
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (q.prefer === 'data' ? b.p.dataGB - a.p.dataGB : 0) || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
+    .sort((a, b) => preferred(a.p, b.p, q) || a.p.monthlyFee - b.p.monthlyFee || a.i - b.i)
     .slice(0, Math.max(0, limit))
     .map(({ p }) => {
       const why: WhyReason[] = [];
       if (e.province) why.push({ code: 'ships_to', province: e.province });
       if (e.age !== undefined) why.push({ code: 'age_range', ageMin: p.ageMin, ageMax: p.ageMax });
-      if (q.operator) why.push({ code: 'operator', operator: p.operator });
-      return { plan: p, why, orderUrl: p.orderUrl };
+      if (q.operator || q.operators?.length) why.push({ code: 'operator', operator: p.operator });
+      return { plan: p, why: [...why, ...minutes(p, q)], orderUrl: p.orderUrl };
     });
 }

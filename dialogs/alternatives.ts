@@ -38,6 +38,7 @@ function whyText(w: WhyReason, k: Knowledge, locale: Locale): string {
     case 'cheaper': return t(k, locale, 'alt_why_cheaper', { saving: w.saving });
     case 'more_data': return t(k, locale, 'alt_why_more_data', { extraGB: w.extraGB });
     case 'operator': return t(k, locale, 'alt_why_operator', { operator: operatorName(w.operator, locale) });
+    case 'minutes': return t(k, locale, 'alt_why_minutes', { minutes: w.minutes });
   }
 }
 

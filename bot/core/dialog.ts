@@ -53,13 +53,24 @@ export interface Stated {
   province?: string;
   age?: number;
   operator?: Operator;
-  prefer?: 'cheap' | 'data';
+  /** Several operators, any of which will do ("电信移动都行"); `operator` is then unset. */
+  operators?: Operator[];
+  /** What comes first: the lowest fee, the most data, the most call minutes ("电话多点"). */
+  prefer?: 'cheap' | 'data' | 'minutes';
   /** Only plans without a first top-up ("不用首充的"). */
   noFirstTopUp?: boolean;
-  /** The most the customer will pay a month ("30以内"). */
-  maxFee?: number;
+  /** The monthly fee in yuan: "30以内" (le 30), "比39便宜" (lt 39), "29的" (eq), "39左右" (about), "40以上" (ge). */
+  fee?: Amount;
+  /** The data asked for, in GB: "100G以上" (ge), "比原来多" (gt), "100G左右" (about), "流量差不多的" (near: closest first, no limit). */
+  data?: Amount;
   /** An operator the customer does not want ("别给我推联通"). */
   notOperator?: Operator;
+}
+
+/** An amount a plan must have, against a number (yuan a month, GB). */
+export interface Amount {
+  op: 'lt' | 'le' | 'eq' | 'about' | 'ge' | 'gt' | 'near';
+  value: number;
 }
 
 /** The dialog's memory between turns. JSON only, and never an unmasked personal datum. */

@@ -4,6 +4,7 @@
  * like String.prototype.slice.
  */
 import { extractAges } from './ages.js';
+import { extractAmounts } from './amounts.js';
 import { extractBudget } from './budget.js';
 import { CHINESE_DIGITS } from './chinese.js';
 import { toHalfWidth } from './gazetteer.js';
@@ -93,7 +94,7 @@ export interface ExtractOptions {
 
 /**
  * Every entity the bot knows: identifiers (order_no, id_number, phone, phone_tail), province and
- * city, operator, age and plan. An age is never also a phone tail; a place or operator inside an
+ * city, operator, age, plan, budget and the fee or data asked for (amounts.ts). An age is never also a phone tail; a place or operator inside an
  * identifier (10086 in a longer number) is dropped. Sorted by start offset.
  */
 export function extractEntities(text: string, options: ExtractOptions = {}): Entity[] {
@@ -108,5 +109,8 @@ export function extractEntities(text: string, options: ExtractOptions = {}): Ent
   // A budget is not an age said with the same number ("我30岁 30以内的"), nor inside an identifier.
   const budgets = extractBudget(text).filter((b) => !inId(b) && !extra.some((e) => e.start === b.start));
   extra.push(...budgets);
+  // A fee or an amount of data ("29的", "100G以上"), not inside a plan's name (联通大王卡29元), an age, a budget or an identifier.
+  const amounts = extractAmounts(text).filter((a) => !inId(a) && !extra.some((e) => a.start < e.end && a.end > e.start));
+  extra.push(...amounts);
   return [...ids, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }

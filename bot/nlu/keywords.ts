@@ -1,9 +1,10 @@
 /**
  * Words looked up in a message once its intent is decided, as entities of their own: the platform
  * words of knowledge/glossary.json (`term`, valued by the term's id), a regulator or public channel a
- * customer threatens to go to (`escalation`), what they want of a plan (`preference`: `cheap`,
- * `data` or `noFirstTopUp`), a pointer at another order than the one discussed (`another_order`)
- * a report of a swapped card (`card_swap`) and a word of refusal (`negation`), from
+ * customer threatens to go to (`escalation`), what they want of a plan (`preference`, see
+ * PREFERENCES), a pointer at another order than the one discussed (`another_order`), a report of a
+ * swapped card (`card_swap`), a word of refusal (`negation`), a word making several operators
+ * acceptable (`any_of`: 都行, 或者) and one for no operator in particular (`any_operator`), from
  * knowledge/nlu/keywords.json. They take no part in the intent's features
  * or in the domain gate: the model is trained and calibrated without them, and the dialog policy
  * reads them as facts of the message.
@@ -16,16 +17,22 @@ import type { Entity } from './entities.js';
 import { Gazetteer, type GazetteerTerm } from './gazetteer.js';
 import { NLU_DIR } from './training-data.js';
 
-export const KEYWORD_ENTITIES = ['term', 'escalation', 'preference', 'another_order', 'card_swap', 'negation'] as const;
+export const KEYWORD_ENTITIES = ['term', 'escalation', 'preference', 'another_order', 'card_swap', 'negation', 'any_of', 'any_operator'] as const;
+
+/** What a customer may want of a plan (knowledge/nlu/keywords.json `preference`). */
+export const PREFERENCES = ['cheap', 'data', 'noFirstTopUp', 'minutes', 'cheaper', 'moreData', 'similarData', 'similarFee', 'lessData'] as const;
+export type Preference = (typeof PREFERENCES)[number];
 
 const words = z.array(z.string().trim().min(1)).min(1);
 export const KeywordsFile = z.strictObject({
   about: z.string().optional(),
   escalation: words,
-  preference: z.strictObject({ cheap: words, data: words, noFirstTopUp: words }),
+  preference: z.strictObject(Object.fromEntries(PREFERENCES.map((p) => [p, words])) as Record<Preference, typeof words>),
   anotherOrder: words,
   cardSwap: words,
   negation: words,
+  anyOf: words,
+  anyOperator: words,
 });
 
 export const DEFAULT_GLOSSARY_FILE = path.join(KNOWLEDGE_DIR, 'glossary.json');
@@ -45,10 +52,12 @@ export class Keywords {
     return new Keywords([
       ...glossary.terms.flatMap((t) => t.names.map((surface) => ({ surface, entity: 'term', value: t.id }))),
       ...keywords.escalation.map((surface) => ({ surface, entity: 'escalation', value: surface })),
-      ...(['cheap', 'data', 'noFirstTopUp'] as const).flatMap((value) => keywords.preference[value].map((surface) => ({ surface, entity: 'preference', value }))),
+      ...PREFERENCES.flatMap((value) => keywords.preference[value].map((surface) => ({ surface, entity: 'preference', value }))),
       ...keywords.anotherOrder.map((surface) => ({ surface, entity: 'another_order', value: surface })),
       ...keywords.cardSwap.map((surface) => ({ surface, entity: 'card_swap', value: surface })),
       ...keywords.negation.map((surface) => ({ surface, entity: 'negation', value: surface.trim() })),
+      ...keywords.anyOf.map((surface) => ({ surface, entity: 'any_of', value: surface.trim() })),
+      ...keywords.anyOperator.map((surface) => ({ surface, entity: 'any_operator', value: surface })),
     ]);
   }
 

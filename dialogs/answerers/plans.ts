@@ -4,12 +4,13 @@
  * "便宜点的"), and before any order ("你们有什么套餐"). What they state is kept for their next question;
  * the age read from an ID number never is (it is worked out from the order each time).
  */
-import { alternatives, blockedOperator, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type Eligibility, type Offer as PlanOffer } from '../../bot/eligibility.js';
+import { alternatives, amountMiss, blockedOperator, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type Eligibility, type Offer as PlanOffer } from '../../bot/eligibility.js';
 import type { FailureCode } from '../../bot/knowledge/schemas.js';
 import { policyChange, type Plan } from '../../bot/plans.js';
 import type { Order } from '../../bot/core/ports/order-source.js';
 import { offerText, policyChangeReplies } from '../alternatives.js';
-import type { DialogVars, Reply, Stated } from '../../bot/core/dialog.js';
+import type { Amount, DialogVars, Reply, Stated } from '../../bot/core/dialog.js';
+import type { Operator } from '../../bot/nlu/operators.js';
 import type { Entity } from '../../bot/nlu/entities.js';
 import { operatorName, provinceName, type OrderFacts } from '../facts.js';
 import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Turn } from './turn.js';
@@ -65,32 +66,101 @@ export function offersAfterFailure(turn: Turn, order: Order, facts: OrderFacts):
   return { replies, vars, suggestion: plan ? say(turn, 'sugg_precheck') : undefined };
 }
 
-/** What this message says of the customer, on top of what they said before. */
-export function statedFrom(turn: Turn): Stated {
-  const value = (name: string) => turn.input.entities.find((e) => e.entity === name)?.value;
+/**
+ * What this message says of the customer, on top of what they said before. `reference`: the plan
+ * of the order on the table, what "更便宜的", "流量不够用" and "流量差不多的" are compared with.
+ */
+export function statedFrom(turn: Turn, reference?: Plan): Stated {
+  const entities = turn.input.entities;
+  const value = (name: string) => entities.find((e) => e.entity === name)?.value;
   const before = turn.vars.stated ?? {};
   const age = Number(value('age'));
-  const prefers = turn.input.entities.filter((e) => e.entity === 'preference').map((e) => e.value);
-  const prefer = prefers.find((p): p is 'cheap' | 'data' => p === 'cheap' || p === 'data');
-  const budget = Number(value('budget'));
-  const refused = (named: Entity) => refusedMention(turn, named);
-  // Every operator named, in the order said: the last word on each stands ("联通的我也满了，别给我推联通").
-  let { operator, notOperator } = before;
-  for (const named of turn.input.entities.filter((e) => e.entity === 'operator')) {
-    const op = normaliseOperator(named.value);
-    if (!op) continue;
-    if (refused(named)) { notOperator = op; if (operator === op) operator = undefined; } else { operator = op; if (notOperator === op) notOperator = undefined; }
-  }
+  const prefers = entities.filter((e) => e.entity === 'preference').map((e) => e.value);
+  const said = (p: string) => prefers.includes(p);
+  // What comes first: said outright (便宜, 流量多, 电话多), else a comparison's direction, else "流量少点" (then the fee counts).
+  const prefer = prefers.find((p): p is 'cheap' | 'data' | 'minutes' => p === 'cheap' || p === 'data' || p === 'minutes')
+    ?? (said('cheaper') || said('lessData') ? 'cheap' : said('moreData') && !reference ? 'data' : undefined);
+  const fee = feeFrom(turn, reference);
+  const data = dataFrom(turn, reference);
   const refusesTopUp = refusesFirstTopUp(turn);
   return {
     province: value('province') ?? before.province,
     age: Number.isInteger(age) && age > 0 ? age : before.age,
-    operator,
-    notOperator,
-    prefer: prefer ?? before.prefer,
+    ...operatorsFrom(turn, before),
+    prefer: prefer ?? (said('lessData') && before.prefer === 'data' ? undefined : before.prefer),
     noFirstTopUp: prefers.includes('noFirstTopUp') || refusesTopUp || before.noFirstTopUp,
-    maxFee: Number.isInteger(budget) && budget > 0 ? budget : before.maxFee,
+    fee: fee ?? before.fee,
+    // "流量少点" drops a minimum of data said before.
+    data: data ?? (said('lessData') ? undefined : before.data),
   };
+}
+
+/**
+ * The operators this message names, on top of those named before: the last word on each stands
+ * ("联通的我也满了，别给我推联通"); several named with "都行/或者" are all acceptable ("电信移动都行"),
+ * one named with "也行" is acceptable besides those before ("移动也行"); "哪家都行" drops the operator.
+ */
+function operatorsFrom(turn: Turn, before: Stated): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
+  const entities = turn.input.entities;
+  let { notOperator } = before;
+  // The last word on each operator named, in the order said.
+  const word = new Map<Operator, boolean>();
+  for (const e of entities.filter((x) => x.entity === 'operator')) {
+    const op = normaliseOperator(e.value);
+    if (!op) continue;
+    word.delete(op);
+    word.set(op, !refusedMention(turn, e));
+  }
+  const named = [...word].filter(([, yes]) => yes).map(([op]) => op);
+  const refused = [...word].filter(([, yes]) => !yes).map(([op]) => op);
+  for (const op of refused) notOperator = op;
+  if (notOperator && named.includes(notOperator)) notOperator = undefined;
+  const refusedAny = refused.length > 0;
+  let accepted: Operator[] = (before.operators ?? (before.operator ? [before.operator] : [])).filter((o) => !refused.includes(o));
+  // "移动联通随便哪家" makes both acceptable, "随便哪家" alone any.
+  const anyOperator = entities.some((e) => e.entity === 'any_operator');
+  const anyOf = anyOperator || entities.some((e) => e.entity === 'any_of');
+  if ((anyOperator && !named.length) || (anyOf && refusedAny && !named.length)) accepted = [];
+  else if (named.length > 1 && anyOf) accepted = named;
+  else if (named.length && anyOf && accepted.length) accepted = [...accepted, ...named];
+  else if (named.length) accepted = [named.at(-1)!];
+  const unique = [...new Set(accepted)];
+  return unique.length > 1 ? { operator: undefined, operators: unique, notOperator } : { operator: unique[0], operators: undefined, notOperator };
+}
+
+/** The monthly fee this message asks for: a budget (30以内), a fee (29的, 39左右, 比39便宜), less than the order's plan (更便宜的) or about its fee (价格差不多的). */
+function feeFrom(turn: Turn, reference?: Plan): Amount | undefined {
+  const entities = turn.input.entities;
+  const budget = Number(entities.find((e) => e.entity === 'budget')?.value);
+  if (Number.isInteger(budget) && budget > 0) return { op: 'le', value: budget };
+  const price = amountOf(entities.find((e) => e.entity === 'price')?.value, 'lt');
+  if (price) return price;
+  const said = (p: string) => entities.some((e) => e.entity === 'preference' && e.value === p);
+  if (reference && said('cheaper')) return { op: 'lt', value: reference.monthlyFee };
+  return reference && said('similarFee') ? { op: 'about', value: reference.monthlyFee } : undefined;
+}
+
+/** The data this message asks for: an amount (100G以上, 比80G多), more than the order's plan (流量不够用), or close to it (流量差不多的). */
+function dataFrom(turn: Turn, reference?: Plan): Amount | undefined {
+  const entities = turn.input.entities;
+  const prefers = entities.filter((e) => e.entity === 'preference').map((e) => e.value);
+  // "100G不够用": more than the amount said; "要100G的": at least that.
+  const amount = amountOf(entities.find((e) => e.entity === 'data_amount')?.value, 'gt', prefers.includes('moreData') ? 'gt' : 'ge');
+  if (amount) return amount;
+  if (reference && prefers.includes('moreData')) return { op: 'gt', value: reference.dataGB };
+  if (reference && prefers.includes('similarData')) return { op: 'near', value: reference.dataGB };
+  return undefined;
+}
+
+/**
+ * `op:number` of a price or data_amount entity (bot/nlu/amounts.ts): "比39" (`than`) read as `than`
+ * (less for a fee, more for data), a bare amount (`is`) as `is`.
+ */
+function amountOf(v: string | undefined, than: 'lt' | 'gt', is: Amount['op'] = 'ge'): Amount | undefined {
+  const m = v ? /^(\w+):(\d+)$/.exec(v) : null;
+  if (!m) return undefined;
+  const op = m[1] === 'than' ? than : m[1] === 'is' ? is : (m[1] as Amount['op']);
+  return { op, value: Number(m[2]) };
 }
 
 /**
@@ -105,27 +175,29 @@ function refusesFirstTopUp(turn: Turn): boolean {
   return turn.input.entities.some((e) => e.entity === 'term' && e.value === 'first_topup' && refusedMention(turn, e));
 }
 
-/** "新疆、17岁、电信、月租低的优先": what the customer stated, as the list's heading says it. */
+/** "新疆、17岁、电信或移动、月租39元左右、流量100GB以上、月租低的优先": what the customer stated, as the list's heading says it. */
 function conditions(s: Stated, turn: Turn): string {
   const locale = turn.input.locale;
   return [
     ...(s.province ? [provinceName(s.province, locale)] : []),
     ...(s.age !== undefined ? [say(turn, 'catalogue_age', { age: s.age })] : []),
     ...(s.operator ? [operatorName(s.operator, locale)] : []),
+    ...(s.operators?.length ? [s.operators.map((o) => operatorName(o, locale)).join(say(turn, 'catalogue_or'))] : []),
+    ...(s.fee ? [say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, { fee: s.fee.value })] : []),
+    ...(s.data ? [say(turn, `catalogue_data_${s.data.op}`, { gb: s.data.value })] : []),
     ...(s.prefer ? [say(turn, `catalogue_prefer_${s.prefer}`)] : []),
     ...(s.noFirstTopUp ? [say(turn, 'catalogue_no_first_topup')] : []),
-    ...(s.maxFee !== undefined ? [say(turn, 'catalogue_max_fee', { fee: s.maxFee })] : []),
     ...(s.notOperator ? [say(turn, 'catalogue_not_operator', { operator: operatorName(s.notOperator, locale) })] : []),
   ].join(say(turn, 'catalogue_sep'));
 }
 
-/** Did this message state anything new (a province, an age, an operator, a preference, a budget)? */
+/** Did this message state anything new (a province, an age, an operator, a preference, a fee or an amount of data)? */
 function statesSomething(turn: Turn): boolean {
-  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget'].includes(e.entity)) || refusesFirstTopUp(turn);
+  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget', 'price', 'data_amount', 'any_operator'].includes(e.entity)) || refusesFirstTopUp(turn);
 }
 
-/** What the customer wants of a plan, as the catalogue's queries take it. */
-const wants = (s: Stated) => ({ prefer: s.prefer, noFirstTopUp: s.noFirstTopUp, maxFee: s.maxFee, notOperator: s.notOperator });
+/** What the customer wants of a plan, as the catalogue's queries take it (the operator apart: a failure may rule it out). */
+const wants = (s: Stated) => ({ prefer: s.prefer, noFirstTopUp: s.noFirstTopUp, fee: s.fee, data: s.data, notOperator: s.notOperator });
 
 /** The youngest age any plan on sale accepts. */
 function youngest(turn: Turn): number | undefined {
@@ -137,7 +209,7 @@ function youngest(turn: Turn): number | undefined {
  * The list for what the customer stated: `find` gives the plans for an exclusion set; with nothing
  * new stated, the plans already shown are left out ("还有别的吗"), and when none is left, it says so.
  */
-function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number) => PlanOffer[]): Outcome {
+function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[]): Outcome {
   const fresh = statesSomething(turn);
   const before = new Set(turn.vars.shownPlanIds ?? []);
   const offers = fresh || !before.size ? find() : find(before);
@@ -152,6 +224,12 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
     return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids], listed: ids });
   }
   if (!fresh && before.size) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
+  // Nothing at the fee or data asked for: said plainly, with the closest ones (every other condition holds).
+  const closest = nearestOf(stated, find);
+  if (closest.length) {
+    const ids = closest.map((o) => o.plan.id);
+    return stay(turn, [offerList(closest, say(turn, 'catalogue_nearest', { conditions: said }), turn)], { ...base, shownPlanIds: ids, listed: ids });
+  }
   const ageMin = youngest(turn);
   const tooYoung = stated.age !== undefined && ageMin !== undefined && stated.age < ageMin;
   const why = tooYoung ? say(turn, 'catalogue_youngest', { ageMin: ageMin! }) : '';
@@ -169,30 +247,46 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
   return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], { ...base, shownPlanIds: [], ...(again ? { lastOffer: 'human' as const } : {}) });
 }
 
+/**
+ * The plans closest to the fee and data the customer asked for, when none has them: the closest,
+ * and those at most twice as far ("最近的是29和49", not 29 after 19 for "cheaper than 19").
+ */
+function nearestOf(stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[]): PlanOffer[] {
+  const limits = { fee: stated.fee, data: stated.data?.op === 'near' ? undefined : stated.data };
+  if (!limits.fee && !limits.data) return [];
+  const all = find(undefined, undefined, true);
+  const closest = all.length ? amountMiss(all[0]!.plan, limits) : 0;
+  return all.filter((o) => amountMiss(o.plan, limits) <= 2 * closest);
+}
+
 /** Plans on sale for a customer with no order on the table, for what they said of themselves. */
 export function catalogue(turn: Turn): Outcome {
   const stated = statedFrom(turn);
   const e: Eligibility = { province: stated.province, age: stated.age };
-  const out = listFor(turn, stated, (exclude, age) => plansOnSale(turn.deps.plans, { eligibility: age === undefined ? e : { ...e, age }, operator: stated.operator, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude }, SHOWN_AT_ONCE));
+  const out = listFor(turn, stated, (exclude, age, nearest) => plansOnSale(turn.deps.plans, { eligibility: age === undefined ? e : { ...e, age }, operator: stated.operator, operators: stated.operators, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude, nearest }, SHOWN_AT_ONCE));
   return turn.here === 'start' ? { ...out, next: 'ask_order_no' } : out;
 }
 
 /**
  * The verified order's offers for what the customer stated: a stated province or age replaces the
- * order's, an operator narrows the list (`blocked`: the one the failure rules out, which is then
- * dropped from the question), a preference orders it.
+ * order's, operators narrow the list (`blocked`: the one the failure rules out, which is then
+ * dropped from the question), the fee and data asked for narrow it too (`nearest`: the closest to
+ * them instead), a preference orders it.
  */
-function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: ReadonlySet<string>): { offers: PlanOffer[]; blocked?: string } {
+function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: ReadonlySet<string>, nearest?: boolean): { offers: PlanOffer[]; blocked?: string } {
   const view = facts.view;
   const fromOrder = eligibility(view);
   const e: Eligibility = { province: stated.province ?? fromOrder.province, age: stated.age ?? facts.age };
   const code = view.failureCode;
   const ruledOut = blockedOperator(code, fromOrder, facts.plan);
   const operator = stated.operator && stated.operator === ruledOut ? undefined : stated.operator;
+  const operators = stated.operators?.filter((o) => o !== ruledOut);
+  const asked = { operator, operators, ...wants(stated), nearest };
   const offers = code && hasAlternatives(code)
-    ? alternatives(turn.deps.plans, { failureCode: code, originalPlanId: view.productId, eligibility: { ...e, operator: fromOrder.operator }, operator, ...wants(stated), exclude }, SHOWN_AT_ONCE)
-    : plansOnSale(turn.deps.plans, { eligibility: e, operator, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]) }, SHOWN_AT_ONCE);
-  return { offers, blocked: stated.operator && stated.operator === ruledOut ? ruledOut : undefined };
+    ? alternatives(turn.deps.plans, { failureCode: code, originalPlanId: view.productId, eligibility: { ...e, operator: fromOrder.operator }, ...asked, exclude }, SHOWN_AT_ONCE)
+    : plansOnSale(turn.deps.plans, { eligibility: e, ...asked, prefer: stated.prefer ?? 'cheap', exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]) }, SHOWN_AT_ONCE);
+  const blocked = ruledOut && (stated.operator === ruledOut || stated.operators?.includes(ruledOut)) ? ruledOut : undefined;
+  return { offers, blocked };
 }
 
 /**
@@ -218,12 +312,13 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
   if (!v) return catalogue(turn);
   if (isOutcome(v)) return v;
   const { facts } = v;
-  const stated = statedFrom(turn);
+  const stated = statedFrom(turn, facts.plan);
   const { blocked } = offersFor(turn, facts, stated);
   const extra: Reply[] = blocked
     ? [{ text: say(turn, 'alt_operator_blocked', { operator: operatorName(blocked, turn.input.locale), why: facts.reason ? stripped(facts.reason.text[turn.input.locale].title) : '' }) }]
     : [];
-  const asked: Stated = blocked ? { ...stated, operator: undefined } : stated;
+  const others = stated.operators?.filter((o) => o !== blocked);
+  const asked: Stated = blocked ? { ...stated, operator: others?.length === 1 ? others[0] : undefined, operators: others && others.length > 1 ? others : undefined } : stated;
   const original = originalFitsNow(turn, facts, asked);
   if (original) {
     const line = { text: say(turn, 'alt_original_fits', { plan: original.name, province: provinceName(asked.province!, turn.input.locale), url: original.orderUrl }), suggestions: [humanButton(turn)] };
@@ -234,7 +329,7 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
     }
     extra.push(line);
   }
-  const out = listFor(turn, asked, (exclude, age) => offersFor(turn, facts, age === undefined ? asked : { ...asked, age }, exclude).offers);
+  const out = listFor(turn, asked, (exclude, age, nearest) => offersFor(turn, facts, age === undefined ? asked : { ...asked, age }, exclude, nearest).offers);
   return { ...out, replies: [...extra, ...out.replies] };
 }
 
@@ -251,6 +346,7 @@ function originalFitsNow(turn: Turn, facts: OrderFacts, stated: Stated): Plan | 
   // Said once, when the province is first named, and only when the plan is of an operator they would take.
   if (!turn.input.entities.some((e) => e.entity === 'province') || turn.vars.stated?.province === stated.province) return undefined;
   if ((stated.operator && stated.operator !== plan.operator) || stated.notOperator === plan.operator) return undefined;
+  if ((stated.operators?.length && !stated.operators.includes(plan.operator)) || amountMiss(plan, stated) > 0) return undefined;
   const age = stated.age ?? facts.age;
   const fits = plan.onSale && !plan.excludedProvinces.includes(stated.province) && (age === undefined || (age >= plan.ageMin && age <= plan.ageMax));
   return fits ? plan : undefined;
@@ -279,7 +375,7 @@ export async function listedPlans(turn: Turn): Promise<Outcome> {
 async function planLines(turn: Turn, ids: readonly string[], link: boolean): Promise<Outcome | undefined> {
   const v = turn.vars.verifiedOrderNo ? await verifiedOrder(turn) : undefined;
   if (v && isOutcome(v)) return v;
-  const stated = statedFrom(turn);
+  const stated = statedFrom(turn, v?.facts.plan);
   const fromOrder = v ? eligibility(v.facts.view) : {};
   const province = stated.province ?? fromOrder.province;
   const age = stated.age ?? v?.facts.age;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  alternatives, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, plansOnSale, type Eligibility, type Offer,
+  alternatives, amountMiss, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, plansOnSale, type Eligibility, type Offer,
 } from '../../bot/eligibility.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { FAILURE_CODES, type FailureCode } from '../../bot/knowledge/schemas.js';
@@ -135,6 +135,39 @@ describe('plans on sale for a customer without an order', () => {
     const youngest = Math.min(...onSale.map((p) => p.ageMin));
     expect(plansOnSale(catalogue, { eligibility: { age: youngest - 1 } })).toEqual([]);
     expect(plansOnSale(catalogue, { eligibility: { age: youngest } }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('what the customer asks of a plan', () => {
+  const onSale = catalogue.plans.filter((p) => p.onSale);
+
+  it('keeps only plans in the fee and data asked for, of any of the operators named', () => {
+    const offers = plansOnSale(catalogue, { eligibility: {}, fee: { op: 'lt', value: 39 }, data: { op: 'ge', value: 100 }, operators: ['电信', '广电'] }, 10);
+    expect(offers.map((o) => o.plan.id).sort()).toEqual(onSale.filter((p) => p.monthlyFee < 39 && p.dataGB >= 100 && ['电信', '广电'].includes(p.operator)).map((p) => p.id).sort());
+    expect(offers.length).toBeGreaterThan(1);
+    const about = plansOnSale(catalogue, { eligibility: {}, fee: { op: 'about', value: 30 } }, 10);
+    expect(about.every((o) => o.plan.monthlyFee === 29)).toBe(true);
+  });
+
+  it('puts call minutes first when asked, and says them', () => {
+    const offers = plansOnSale(catalogue, { eligibility: {}, prefer: 'minutes' });
+    expect(offers[0]!.plan.minutes).toBe(Math.max(...onSale.map((p) => p.minutes ?? 0)));
+    expect(offers[0]!.why).toContainEqual({ code: 'minutes', minutes: offers[0]!.plan.minutes });
+  });
+
+  it('orders by closeness to the data of "差不多" without leaving any plan out', () => {
+    const near = plansOnSale(catalogue, { eligibility: {}, fee: { op: 'eq', value: 29 }, data: { op: 'near', value: 120 } }, 10);
+    expect(near.length).toBe(onSale.filter((p) => p.monthlyFee === 29).length);
+    expect(near[0]!.plan.dataGB).toBe(120);
+  });
+
+  it('gives the closest plans, every other condition kept, when none has the fee asked for', () => {
+    const q = { eligibility: {}, operator: '电信' as const, fee: { op: 'about' as const, value: 39 } };
+    expect(plansOnSale(catalogue, q)).toEqual([]);
+    const nearest = plansOnSale(catalogue, { ...q, nearest: true });
+    expect(nearest.every((o) => o.plan.operator === '电信')).toBe(true);
+    expect(nearest.slice(0, 2).map((o) => o.plan.monthlyFee).sort()).toEqual([29, 49]);
+    expect(amountMiss(nearest[0]!.plan, q)).toBeGreaterThan(0);
   });
 });
 

@@ -1,0 +1,66 @@
+/**
+ * Amounts a customer asks of a plan, other than a budget (budget.ts): a monthly fee ("29的",
+ * "39块左右", "比39便宜的", "40以上") and an amount of data ("100G以上", "至少100G", "100个G左右",
+ * "比80G多"). The span covers the number only; the value is `op:number`, where op is
+ *   eq     29的, 29元的卡, 月租29            about  39左右, 差不多39块, around 40 yuan
+ *   ge     40以上, 100G以上, 至少100G            le     100G以内
+ *   gt     超过100G, more than 100GB
+ *   than   比39, 比80G: a comparison whose direction the message's words give (更便宜, 多)
+ *   is     要100G的: an amount of data with no word around it (at least that much, or more when
+ *          the message asks for more: "100G不够用").
+ * The direction of "than", and what "更便宜" or "流量差不多" are compared with, is the dialog's to
+ * work out (dialogs/answerers/plans.ts): here are only the numbers and their units.
+ */
+import { chineseNumber } from './ages.js';
+import type { Entity } from './entities.js';
+
+const NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
+const YUAN = '(?:元|块钱?|rmb|yuan|¥)';
+/** A number that is data: 100G, 100GB, 100个G. */
+const GB = '(?:个\\s*)?(?:GB|G|gb|g)(?![a-zA-Z])';
+/** Not a fee: what is paid or charged once (首充50元, 充了50块, 退我29), a number of days or an age. */
+const NOT_FEE_BEFORE = '(?<!充|冲|充了|冲了|交了|交|付了|付|退|扣了|扣|话费|花了|押金|运费)';
+const NOT_UNIT_AFTER = '(?!\\s*(?:G|GB|g|gb|个|岁|周岁|天|年|月|日|号|分|%|\\d))';
+
+type Kind = 'price' | 'data_amount';
+const PATTERNS: ReadonlyArray<readonly [Kind, string, RegExp]> = [
+  // data first, so that "100G以上" is never read as a fee
+  ['data_amount', 'than', new RegExp(`比\\s*${NUM}\\s*${GB}`, 'g')],
+  ['data_amount', 'ge', new RegExp(`(?:至少|起码|最少|不少于|不低于|at least)\\s*${NUM}\\s*${GB}`, 'gi')],
+  ['data_amount', 'gt', new RegExp(`(?:超过|大于|多于|more than|over)\\s*${NUM}\\s*${GB}`, 'gi')],
+  ['data_amount', 'about', new RegExp(`(?:差不多|大概|大约|around|about)\\s*${NUM}\\s*${GB}`, 'gi')],
+  ['data_amount', 'about', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}\\s*(?:左右|上下)`, 'g')],
+  ['data_amount', 'ge', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}\\s*(?:以上|起|往上|多|\\+)`, 'g')],
+  ['data_amount', 'le', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}\\s*(?:以内|以下|之内)`, 'g')],
+  ['data_amount', 'is', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}`, 'g')],
+  ['price', 'than', new RegExp(`(?:比|cheaper than)\\s*${NUM}\\s*${YUAN}?${NOT_UNIT_AFTER}`, 'gi')],
+  ['price', 'about', new RegExp(`(?:差不多|大概|大约|around|about)\\s*${NUM}\\s*${YUAN}?${NOT_UNIT_AFTER}`, 'gi')],
+  ['price', 'about', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:左右|上下)`, 'gi')],
+  ['price', 'ge', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:以上|起步)`, 'gi')],
+  ['price', 'eq', new RegExp(`(?:月租|每月|一个月|monthly fee of)\\s*${NUM}${NOT_UNIT_AFTER}`, 'gi')],
+  ['price', 'eq', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}\\s*(?:的|一个月|每月|\\/月)`, 'gi')],
+  ['price', 'eq', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])(\\d{2,3})\\s*的(?!G|GB|g|流量)`, 'g')],
+];
+
+function toNumber(raw: string): number | undefined {
+  const n = /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+/** `price` and `data_amount` entities, at most one per number (the first pattern that reads it wins). */
+export function extractAmounts(text: string): Entity[] {
+  const out: Entity[] = [];
+  for (const [entity, op, re] of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const raw = m[1]!;
+      const n = toNumber(raw);
+      const start = m.index + m[0].indexOf(raw, m[0].search(/[\d一二两三四五六七八九十]/u));
+      if (n === undefined || out.some((e) => e.start === start)) continue;
+      // A fee is a few yuan to a few hundred; data ten GB to a few thousand.
+      if (entity === 'price' ? n < 5 || n > 500 : n < 10 || n > 5000) continue; // not 5G, 4G: networks
+      out.push({ entity, value: `${op}:${n}`, start, end: start + raw.length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
