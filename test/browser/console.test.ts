@@ -242,12 +242,14 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
       await new Promise((r) => setTimeout(r, 1500));
       await route.fulfill({ response: answer });
     });
+    const answered = agent.waitForEvent('requestfinished', (r) => r.method() === 'POST' && r.url().endsWith(`/api/agent/conversations/${conversationId}/messages`));
     await agent.press('#reply', 'Enter');
     expect(await agent.inputValue('#reply')).toBe('');
     await waitForCustomerBubble('agent', AGENT_TEXT);
     await waitForTranscript('agent', AGENT_TEXT);
     expect(await agent.inputValue('#reply')).toBe('');
-    await agent.waitForTimeout(1800); // the POST's answer, a second copy of the same message, lands here
+    await answered; // the POST's answer, a second copy of the same message, lands now
+    await agent.waitForTimeout(300); // and would be drawn here
     await agent.unroute(messagesUrl);
     expect((await transcript()).filter((m) => m.text.includes(AGENT_TEXT))).toHaveLength(1);
   });
