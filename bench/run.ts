@@ -236,7 +236,7 @@ rmSync(path.join(TMP, 'data-build'), { recursive: true, force: true }); // a fir
 const inProcess = childJson<{ processToScriptMs: number; importMs: number; buildMs: number }>('bench/build.child.ts', { DATA_DIR: path.join(TMP, 'data-build') }, []);
 
 // 4. NLU parse time, in its own process.
-log('nlu: parsing heldout.tsv');
+log('nlu: parsing dev.tsv');
 const nlu = childJson<{ lines: number; parses: number; trainMs: number; meanUs: number; p50Us: number; p99Us: number }>('bench/nlu.child.ts');
 
 // 4b. Where a turn's CPU goes: Botkit alone with a trivial dialog, and the whole bot without sockets.
@@ -284,7 +284,7 @@ const out = [
   `ready      median ${f(median(readyMs))} ms, min ${f(Math.min(...readyMs))} ms over ${readyMs.length} restarts with saved models (target ≤ ${targets.readyMs} ms: ${ok(median(readyMs) <= targets.readyMs)}); first start, training the NLU: ${f(firstStartMs)} ms; in-process: node ${f(inProcess.processToScriptMs)} ms, import app ${f(inProcess.importMs)} ms, build+ready ${f(inProcess.buildMs)} ms`,
   `floor      Botkit engine alone (trivial dialog, state in memory) ${f(floor.botkit.wallUs)} µs/turn (${f(floor.botkit.cpuUs)} µs CPU); the whole bot in-process without sockets ${f(floor.pipeline.wallUs)} µs/turn (${f(floor.pipeline.cpuUs)} µs CPU)`,
   `           0.5× the peer allows ${f((peer.serverCpuMsPerTurn * 1000) / 0.5)} µs of server CPU per turn`,
-  `nlu        mean ${f(nlu.meanUs)} µs, p50 ${f(nlu.p50Us)} µs, p99 ${f(nlu.p99Us)} µs per parse (${nlu.parses} parses of ${nlu.lines} heldout lines; training ${f(nlu.trainMs)} ms)`,
+  `nlu        mean ${f(nlu.meanUs)} µs, p50 ${f(nlu.p50Us)} µs, p99 ${f(nlu.p99Us)} µs per parse (${nlu.parses} parses of ${nlu.lines} dev.tsv lines; training ${f(nlu.trainMs)} ms)`,
   profile ? `\nprofile of ours under load (${path.relative(process.cwd(), profileFile)}), top self time:\n${profile.topSelf.slice(0, 10).map((r) => `  ${lpad(String(r.pct), 5)}%  ${r.fn}  ${r.where}`).join('\n')}` : '',
 ];
 process.stdout.write(`${out.join('\n')}\n`);
