@@ -179,7 +179,7 @@ export class PgStore implements Store {
     });
   }
 
-  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown> = {}): Promise<StoredMessage[] | null> {
+  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string> = {}): Promise<StoredMessage[] | null> {
     return inTransaction(this.pool, async (c) => {
       // The mark's row lock makes a second answer (another instance that took it over) wait, then find nothing.
       const marked = await c.query(`DELETE FROM unanswered WHERE conversation_id = $1 AND seq = $2`, [conversationId, seq]);
@@ -187,7 +187,7 @@ export class PgStore implements Store {
       const at = new Date().toISOString();
       const stored: StoredMessage[] = [];
       for (const r of replies) stored.push(await appendWith(c, conversationId, r, at, seq));
-      await writeStateWith(c, state);
+      await writeJsonStateWith(c, state);
       return stored;
     });
   }
@@ -288,10 +288,15 @@ async function appendWith(db: Queryable, conversationId: string, msg: NewMessage
 }
 
 async function writeStateWith(db: Queryable, entries: Record<string, unknown>): Promise<void> {
+  // JSON.stringify escapes NUL as the six characters \u0000, so the text column takes any value.
+  await writeJsonStateWith(db, Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, JSON.stringify(v)])));
+}
+
+/** Entries already serialised (JSON text). */
+async function writeJsonStateWith(db: Queryable, entries: Record<string, string>): Promise<void> {
   const keys = Object.keys(entries);
   if (!keys.length) return;
-  // JSON.stringify escapes NUL as the six characters \u0000, so the text column takes any value.
-  const values = keys.map((k) => JSON.stringify(entries[k]));
+  const values = keys.map((k) => entries[k]!);
   await db.query(
     `INSERT INTO dialog_state (key, value, updated_at)
      SELECT k, v, now() FROM unnest($1::text[], $2::text[]) AS t(k, v)

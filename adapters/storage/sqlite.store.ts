@@ -109,7 +109,7 @@ export class SqliteStore implements Store {
   private readonly appendTx: (conversationId: string, msg: NewMessage, at: string) => StoredMessage;
   private readonly customerTx: (conversationId: string, text: string, delivery: Delivery | undefined, owner: string, leaseUntil: number, at: string) => { message: StoredMessage } | { duplicateOf: number | null };
   /** The replies, the state and the end of the mark in one transaction (no savepoint per message). */
-  private readonly answerTx: (conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown>, at: string) => StoredMessage[] | null;
+  private readonly answerTx: (conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string>, at: string) => StoredMessage[] | null;
   private readonly takeTx: (owner: string, leaseUntil: number, one: { conversationId: string; seq: number } | undefined) => Unanswered[];
 
   /** Takes a database file path (or ':memory:'), or a database already opened with openSqlite. */
@@ -160,10 +160,10 @@ export class SqliteStore implements Store {
       this.st.mark.run(conversationId, message.seq, owner, leaseUntil, at);
       return { message };
     });
-    this.answerTx = db.transaction((conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown>, at: string) => {
+    this.answerTx = db.transaction((conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string>, at: string) => {
       if (this.st.unmark.run(conversationId, seq).changes === 0) return null;
       const stored = replies.map((r) => append(conversationId, r, at, seq));
-      for (const [k, v] of Object.entries(state)) this.st.putState.run(k, JSON.stringify(v), at);
+      for (const [k, json] of Object.entries(state)) this.st.putState.run(k, json, at);
       return stored;
     });
     this.takeTx = db.transaction((owner: string, leaseUntil: number, one: { conversationId: string; seq: number } | undefined) => {
@@ -203,7 +203,7 @@ export class SqliteStore implements Store {
     return this.group.run(() => this.customerTx(conversationId, text, opts.delivery, opts.owner, Date.now() + opts.leaseMs, at));
   }
 
-  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown> = {}): Promise<StoredMessage[] | null> {
+  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string> = {}): Promise<StoredMessage[] | null> {
     const at = new Date().toISOString();
     return this.group.run(() => this.answerTx(conversationId, seq, replies, state, at));
   }
