@@ -216,3 +216,108 @@ export async function openIdle(port: number, count: number, batch: number): Prom
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface ThinkOptions {
+  port: number;
+  /** The numbers of customers to step through, e.g. [1000, 2000, 3000, 4000]: each step adds customers to those already chatting. */
+  steps: number[];
+  /** Mean pause between a reply's end and the customer's next message (uniform over 0.5–1.5× this). */
+  thinkMs: number;
+  warmupMs: number;
+  measureMs: number;
+  /** The step passes when p99 ≤ this; stepping stops after the first step that fails. */
+  p99LimitMs: number;
+  /** Called when a step's measured window opens and closes (e.g. to sample the server's CPU). */
+  onWindow?: (edge: 'start' | 'end', customers: number) => void;
+}
+
+export interface ThinkStep {
+  customers: number;
+  turns: number;
+  turnsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  refused: number;
+  timeouts: number;
+  errors: number;
+  /** ms to open this step's new conversations (each to its session frame). */
+  openMs: number;
+  pass: boolean;
+}
+
+/**
+ * Capacity under a realistic load: customers on /ws/chat, one conversation each, who read the reply
+ * and think before writing again (the order script of `runLoad`). Customers are added step by step;
+ * each step is measured once everyone (old and new) is chatting.
+ */
+export async function runThinkLoad(o: ThinkOptions): Promise<ThinkStep[]> {
+  const url = `ws://127.0.0.1:${o.port}/ws/chat`;
+  const open = () => Conn.open(url, true, endOf.ours);
+  let lat: number[] = [];
+  let counts = { refused: 0, timeouts: 0, errors: 0 };
+  let measuring = false;
+  let stopping = false;
+  const running: Promise<void>[] = [];
+  const steps: ThinkStep[] = [];
+
+  const customer = async (id: number, conn: Conn) => {
+    let step = 0;
+    await sleep(Math.random() * o.thinkMs); // spread the first messages over one think time
+    while (!stopping) {
+      const [orderNo, tail] = ORDERS[Math.floor(step / 3 + id) % ORDERS.length]!;
+      const text = [orderNo, tail, '谢谢'][step % 3]!;
+      const t0 = performance.now();
+      const reply = await conn.send({ type: 'message', text });
+      const ms = performance.now() - t0;
+      if (reply.end === 'ok') {
+        if (measuring) lat.push(ms);
+        step++;
+      } else if (measuring) {
+        if (reply.end === 'timeout') counts.timeouts++;
+        else if (reply.code === 'RATE_LIMITED') counts.refused++;
+        else counts.errors++;
+      }
+      if (reply.end === 'closed' || reply.end === 'timeout') {
+        if (stopping) break;
+        conn.close();
+        conn = await open().catch(() => conn);
+        step = 0;
+      }
+      await sleep(o.thinkMs * (0.5 + Math.random()));
+    }
+    conn.close();
+  };
+
+  let n = 0;
+  for (const target of o.steps) {
+    const t0 = performance.now();
+    for (; n < target; n += 100) {
+      const batch = await Promise.all(Array.from({ length: Math.min(100, target - n) }, open));
+      batch.forEach((c, i) => running.push(customer(n + i, c)));
+    }
+    const openMs = performance.now() - t0;
+    await sleep(o.warmupMs);
+    lat = [];
+    counts = { refused: 0, timeouts: 0, errors: 0 };
+    measuring = true;
+    o.onWindow?.('start', target);
+    const start = performance.now();
+    await sleep(o.measureMs);
+    measuring = false;
+    const elapsed = performance.now() - start;
+    o.onWindow?.('end', target);
+    const sorted = [...lat].sort((a, b) => a - b);
+    const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN);
+    const s: ThinkStep = {
+      customers: target, turns: sorted.length, turnsPerSec: sorted.length / (elapsed / 1000), p50Ms: pct(0.5), p99Ms: pct(0.99),
+      maxMs: sorted.at(-1) ?? NaN, ...counts, openMs,
+      pass: sorted.length > 0 && pct(0.99) <= o.p99LimitMs && counts.timeouts === 0 && counts.errors === 0,
+    };
+    steps.push(s);
+    if (!s.pass) break;
+  }
+  stopping = true;
+  await Promise.race([Promise.all(running), sleep(o.thinkMs * 1.5 + TURN_TIMEOUT_MS)]);
+  return steps;
+}

@@ -1,6 +1,6 @@
 /**
  * NLU parse time, in its own process: the shared engine (as bot/app/app.ts builds it, with the plan
- * catalogue) parses every line of knowledge/nlu/heldout.tsv many times; prints one JSON line.
+ * catalogue) parses every line of knowledge/nlu/dev.tsv (timing only) many times; prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { sharedNaturalNlu } from '../bot/nlu/natural.nlu.js';
 import { loadPlans } from '../bot/plans.js';
 
 const BUDGET_MS = Number(process.env.NLU_BUDGET_MS ?? 8000);
-const file = path.resolve('knowledge/nlu/heldout.tsv');
+const file = path.resolve('knowledge/nlu/dev.tsv');
 const lines = readFileSync(file, 'utf8').split('\n').slice(1)
   .map((l) => l.split('\t')[1]?.trim() ?? '').filter((t) => t.length > 0);
 

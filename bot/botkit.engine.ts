@@ -11,7 +11,7 @@
 import { Botkit, BotkitConversation, type BotWorker, type BotkitMessage } from 'botkit';
 import {
   BotAdapter, TurnContext, ActivityTypes,
-  type Activity, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
+  type Activity, type BotState, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
 } from 'botbuilder';
 import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput, TurnTrace } from './core/dialog.js';
 import { LRUCache } from 'lru-cache';
@@ -46,9 +46,8 @@ interface Cached { json: string; thread: string | null }
 class StoreStorage implements Storage {
   /**
    * With one process owning the store (SQLite), the last written state of recent conversations is
-   * kept here as JSON (and the step it waits in): reads skip the database, and a write of unchanged
-   * state is skipped. Several instances (PostgreSQL) must not cache: a conversation's next turn may
-   * run elsewhere.
+   * kept here as JSON (and the step it waits in): reads skip the database. Several instances
+   * (PostgreSQL) must not cache: a conversation's next turn may run elsewhere.
    */
   private readonly cache: LRUCache<string, Cached> | null;
   /**
@@ -56,61 +55,62 @@ class StoreStorage implements Storage {
    * that follows, so a turn reads its state from the database once. Kept for a moment only.
    */
   private readonly justRead = new LRUCache<string, StoreItems>({ max: 1000, ttl: JUST_READ_MS });
-  /** Keys of turns run with `deferState`, and what Botkit asked to write for them: held back for the caller. */
-  private readonly deferred = new Map<string, StoreItems>();
+  /** Keys of turns run with `deferState`, and what Botkit asked to write for them (JSON): held back for the caller. */
+  private readonly deferred = new Map<string, Record<string, Cached>>();
+  /** Released deferred entries awaiting `saved` (their step, for the cache). */
+  private readonly released = new Map<string, Cached>();
 
   constructor(private readonly store: Store, cache: boolean) {
     this.cache = cache ? new LRUCache<string, Cached>({ max: 10_000 }) : null;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    const cache = this.cache;
-    if (!cache) {
-      const handed = keys.length === 1 ? this.justRead.get(keys[0]!) : undefined;
-      if (handed) {
-        this.justRead.delete(keys[0]!);
-        return handed;
-      }
-      return this.store.readState(keys) as Promise<StoreItems>;
-    }
     const out: StoreItems = {};
-    const missing = keys.filter((k) => {
-      const hit = cache.get(k);
-      if (hit !== undefined) out[k] = JSON.parse(hit.json) as unknown;
-      return hit === undefined;
-    });
-    if (missing.length) {
-      const found = await this.store.readState(missing);
-      for (const [k, v] of Object.entries(found)) {
-        out[k] = v;
-        cache.set(k, { json: JSON.stringify(v), thread: threadOf(v) });
-      }
+    for (const k of keys) {
+      const one = await this.readOne(k);
+      if (one.json) out[k] = one.value;
     }
     return out;
+  }
+
+  /** One state and its JSON as stored ('' when there is none): the JSON is the state's change mark (see leanBotState). */
+  async readOne(key: string): Promise<{ value: Record<string, unknown>; json: string }> {
+    const hit = this.cache?.get(key);
+    if (hit) return { value: JSON.parse(hit.json) as Record<string, unknown>, json: hit.json };
+    let items = this.cache ? undefined : this.justRead.get(key);
+    if (items) this.justRead.delete(key);
+    else items = await this.store.readState([key]) as StoreItems;
+    const value = items[key] as Record<string, unknown> | undefined;
+    if (value === undefined) return { value: {}, json: '' };
+    const json = JSON.stringify(value);
+    this.cache?.set(key, { json, thread: threadOf(value) });
+    return { value, json };
   }
 
   /** The step a conversation state waits in, without parsing the whole state when it is cached. */
   async thread(key: string): Promise<string | null> {
     const hit = this.cache?.get(key);
     if (hit) return hit.thread;
-    const items = await this.read([key]);
+    const items = await this.store.readState([key]) as StoreItems;
     if (!this.cache) this.justRead.set(key, items); // bounded and short-lived: a turn a person answers never reads it back
+    else if (items[key] !== undefined) this.cache.set(key, { json: JSON.stringify(items[key]), thread: threadOf(items[key]) });
     return threadOf(items[key]);
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const cache = this.cache;
-    for (const k of Object.keys(changes)) this.justRead.delete(k);
-    const changed: StoreItems = {};
-    for (const [k, v] of Object.entries(changes)) if (!cache || cache.get(k)?.json !== JSON.stringify(v)) changed[k] = v;
-    const held = Object.keys(changed).filter((k) => this.deferred.has(k));
-    for (const k of held) {
-      this.deferred.set(k, { ...this.deferred.get(k), [k]: changed[k] });
-      delete changed[k];
+    for (const [k, v] of Object.entries(changes)) await this.writeJson(k, v as Record<string, unknown>, JSON.stringify(v));
+  }
+
+  /** Writes a state whose JSON the caller made already (botbuilder only writes a state that changed). */
+  async writeJson(key: string, value: Record<string, unknown>, json: string): Promise<void> {
+    this.justRead.delete(key);
+    const held = this.deferred.get(key);
+    if (held) {
+      held[key] = { json, thread: threadOf(value) };
+      return;
     }
-    if (!Object.keys(changed).length) return;
-    await this.store.writeState(changed);
-    this.saved(changed); // only once the database has it
+    await this.store.writeState({ [key]: value });
+    this.cache?.set(key, { json, thread: threadOf(value) }); // only once the database has it
   }
 
   /** Holds back what Botkit writes for `key` until `release`. */
@@ -118,22 +118,71 @@ class StoreStorage implements Storage {
     this.deferred.set(key, {});
   }
 
-  release(key: string): StoreItems {
+  /** What was held back for `key`, as JSON text per entry. */
+  release(key: string): Record<string, string> {
     const held = this.deferred.get(key) ?? {};
     this.deferred.delete(key);
-    return held;
+    const out: Record<string, string> = {};
+    for (const [k, c] of Object.entries(held)) {
+      out[k] = c.json;
+      this.released.set(k, c);
+    }
+    return out;
   }
 
-  /** Entries that are now in the database, for the cache. */
-  saved(entries: StoreItems): void {
-    if (!this.cache) return;
-    for (const [k, v] of Object.entries(entries)) this.cache.set(k, { json: JSON.stringify(v), thread: threadOf(v) });
+  /** Released entries that are now in the database, for the cache. */
+  saved(entries: Record<string, string>): void {
+    for (const k of Object.keys(entries)) {
+      const c = this.released.get(k);
+      this.released.delete(k);
+      if (c && c.json === entries[k]) this.cache?.set(k, c);
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
     for (const k of keys) { this.cache?.delete(k); this.justRead.delete(k); }
     await this.store.deleteState(keys);
   }
+}
+
+/** What BotState keeps in a turn's state: the conversation state and its change mark. */
+interface TurnStateCache { state: Record<string, unknown>; hash: string }
+/** The members of BotState that leanBotState replaces or uses (`stateKey` is private in botbuilder's types). */
+interface BotStateInternals {
+  stateKey: symbol;
+  storageKey: (context: TurnContext) => string | Promise<string>;
+  load: BotState['load'];
+  saveChanges: BotState['saveChanges'];
+}
+
+/**
+ * botbuilder's BotState marks a state's changes by hashing it three times a turn (on load, before
+ * and after saving: a JSON.stringify with a replacer call per value, then SHA-256), and our storage
+ * then serialised it once more. Here the state's plain JSON is its own mark: made once when read
+ * (the cached JSON, when there is one) and once when saved, and the saved JSON is what is stored.
+ * Same behaviour: a state is written only when its JSON changed.
+ */
+function leanBotState(botState: BotState, storage: StoreStorage): void {
+  const s = botState as unknown as BotStateInternals;
+  const EMPTY = JSON.stringify({ eTag: '*' });
+  s.load = async (context: TurnContext, force = false) => {
+    const cached = context.turnState.get(s.stateKey) as TurnStateCache | undefined;
+    if (!force && cached?.state) return cached.state;
+    const { value, json } = await storage.readOne(await s.storageKey(context));
+    context.turnState.set(s.stateKey, { state: value, hash: json || EMPTY } satisfies TurnStateCache);
+    return value;
+  };
+  s.saveChanges = async (context: TurnContext, force = false) => {
+    let cached = context.turnState.get(s.stateKey) as TurnStateCache | undefined;
+    if (!cached && !force) return;
+    cached ??= { state: {}, hash: '' };
+    cached.state.eTag = '*';
+    const json = JSON.stringify(cached.state);
+    if (!force && json === cached.hash) return;
+    await storage.writeJson(await s.storageKey(context), cached.state, json);
+    cached.hash = json;
+    context.turnState.set(s.stateKey, cached);
+  };
 }
 
 /** An adapter with no network: what Botkit sends during a turn is collected and returned to the caller. */
@@ -192,6 +241,7 @@ export class BotkitDialogEngine implements DialogEngine {
       disable_webserver: true,
       disable_console: true,
     });
+    leanBotState((this.controller as unknown as { conversationState: BotState }).conversationState, this.storage);
 
     const apply = async (outcome: StepOutcome, bot: BotWorker, message: BotkitMessage) => {
       for (const r of outcome.replies) {
@@ -243,7 +293,7 @@ export class BotkitDialogEngine implements DialogEngine {
     return result;
   }
 
-  stateSaved(state: Record<string, unknown>): void {
+  stateSaved(state: Record<string, string>): void {
     this.storage.saved(state);
   }
 

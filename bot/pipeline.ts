@@ -310,7 +310,7 @@ export class Pipeline {
    * in, in one transaction), then publishes them. Null when another process got there first (it took
    * the message over from a lease this one let run out): nothing is stored or sent.
    */
-  private async commit(conversationId: string, seq: number, replies: readonly Reply[], state?: Record<string, unknown>): Promise<StoredMessage[] | null> {
+  private async commit(conversationId: string, seq: number, replies: readonly Reply[], state?: Record<string, string>): Promise<StoredMessage[] | null> {
     // Dialogs only use masked data; masking again is the last line of defence.
     const msgs = replies.map((r) => ({ from: 'bot' as const, text: maskText(r.text), suggestions: r.suggestions }));
     const stored = await this.d.store.answer(conversationId, seq, msgs, state);

@@ -3,12 +3,12 @@
  * favicon.svg under `/console/…`). Same rules as the web chat: read once at start-up, served from
  * memory, no inline script, so `script-src 'self'` applies. The console's API is agent.routes.ts.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { fromRoot } from '../../bot/project-root.js';
 import { webPages } from './web.pages.js';
 
-export const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'console');
+/** From the project root: dist/ (npm start) holds compiled code only, not these files. */
+export const CONSOLE_DIR = fromRoot('adapters', 'channels', 'console');
 
 export async function consolePages(app: FastifyInstance, dir: string = CONSOLE_DIR): Promise<void> {
   await webPages(app, dir, '/console');

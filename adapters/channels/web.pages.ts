@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { fromRoot } from '../../bot/project-root.js';
 
-const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web');
+/** From the project root: dist/ (npm start) holds compiled code only, not these files. */
+const WEB_DIR = fromRoot('adapters', 'channels', 'web');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -158,6 +158,21 @@ export class PgStore implements Store {
 
   async appendCustomer(conversationId: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }): Promise<{ message: StoredMessage } | { duplicateOf: number | null }> {
     const { delivery } = opts;
+    if (!delivery) {
+      // No delivery id to claim: the message and its mark in one statement (one round trip, one commit).
+      const at = new Date().toISOString();
+      const r = await this.pool.query<{ seq: number }>(
+        `WITH s AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq),
+         m AS (INSERT INTO messages (conversation_id, seq, sender, text, at) SELECT $1, s.last_seq, 'customer', $2, $3 FROM s RETURNING seq),
+         u AS (INSERT INTO unanswered (conversation_id, seq, owner, lease_until, created_at)
+               SELECT $1, m.seq, $4, now() + $5 * interval '1 millisecond', now() FROM m)
+         SELECT seq FROM m`,
+        [conversationId, noNul(text), at, opts.owner, opts.leaseMs],
+      );
+      const seq = r.rows[0]?.seq;
+      if (seq === undefined) throw new Error(`conversation ${conversationId} does not exist`);
+      return { message: { seq, from: 'customer', text: noNul(text), at } };
+    }
     return inTransaction(this.pool, async (c) => {
       if (delivery) {
         // A concurrent redelivery waits here for this row's transaction, then finds it taken.
@@ -179,17 +194,41 @@ export class PgStore implements Store {
     });
   }
 
-  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown> = {}): Promise<StoredMessage[] | null> {
-    return inTransaction(this.pool, async (c) => {
-      // The mark's row lock makes a second answer (another instance that took it over) wait, then find nothing.
-      const marked = await c.query(`DELETE FROM unanswered WHERE conversation_id = $1 AND seq = $2`, [conversationId, seq]);
-      if (marked.rowCount === 0) return null;
-      const at = new Date().toISOString();
-      const stored: StoredMessage[] = [];
-      for (const r of replies) stored.push(await appendWith(c, conversationId, r, at, seq));
-      await writeStateWith(c, state);
-      return stored;
-    });
+  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string> = {}): Promise<StoredMessage[] | null> {
+    // One statement, so one round trip and one commit a turn: the end of the mark, the replies (numbered
+    // after the conversation's last message) and the dialog state, each step only when the mark was
+    // still there. The mark's row lock makes a second answer (another instance that took it over)
+    // wait, then find nothing.
+    const at = new Date().toISOString();
+    const texts = replies.map((r) => noNul(r.text));
+    const keys = Object.keys(state);
+    const r = await this.pool.query<{ answered: boolean; last_seq: number | null }>(
+      `WITH del AS (DELETE FROM unanswered WHERE conversation_id = $1 AND seq = $2 RETURNING 1),
+       bump AS (UPDATE conversations SET last_seq = last_seq + $3 WHERE id = $1 AND EXISTS (SELECT 1 FROM del) RETURNING last_seq),
+       ins AS (INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, reply_to, author)
+               SELECT $1, (SELECT last_seq FROM bump) - $3 + t.ord, t.sender, t.text, t.sugg, $4, $2, t.author
+               FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS t(sender, text, sugg, author, ord)
+               WHERE EXISTS (SELECT 1 FROM del)),
+       st AS (INSERT INTO dialog_state (key, value, updated_at)
+              SELECT k, v, now() FROM unnest($9::text[], $10::text[]) AS s(k, v) WHERE EXISTS (SELECT 1 FROM del)
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at)
+       SELECT EXISTS (SELECT 1 FROM del) AS answered, (SELECT last_seq FROM bump) AS last_seq`,
+      [
+        conversationId, seq, replies.length, at,
+        replies.map((m) => m.from), texts,
+        replies.map((m) => (m.suggestions?.length ? JSON.stringify(m.suggestions) : null)),
+        replies.map((m) => (m.author ? noNul(m.author) : null)),
+        keys, keys.map((k) => state[k]!),
+      ],
+    );
+    const row = r.rows[0];
+    if (!row?.answered) return null;
+    if (row.last_seq === null) throw new Error(`conversation ${conversationId} does not exist`);
+    const first = row.last_seq - replies.length + 1;
+    return replies.map((m, i) => ({
+      seq: first + i, from: m.from, text: texts[i]!, at,
+      ...(m.suggestions?.length ? { suggestions: m.suggestions } : {}), ...(m.author ? { author: m.author } : {}),
+    }));
   }
 
   async answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null> {
@@ -288,10 +327,15 @@ async function appendWith(db: Queryable, conversationId: string, msg: NewMessage
 }
 
 async function writeStateWith(db: Queryable, entries: Record<string, unknown>): Promise<void> {
+  // JSON.stringify escapes NUL as the six characters \u0000, so the text column takes any value.
+  await writeJsonStateWith(db, Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, JSON.stringify(v)])));
+}
+
+/** Entries already serialised (JSON text). */
+async function writeJsonStateWith(db: Queryable, entries: Record<string, string>): Promise<void> {
   const keys = Object.keys(entries);
   if (!keys.length) return;
-  // JSON.stringify escapes NUL as the six characters \u0000, so the text column takes any value.
-  const values = keys.map((k) => JSON.stringify(entries[k]));
+  const values = keys.map((k) => entries[k]!);
   await db.query(
     `INSERT INTO dialog_state (key, value, updated_at)
      SELECT k, v, now() FROM unnest($1::text[], $2::text[]) AS t(k, v)

@@ -7,7 +7,7 @@
  * under another owner's lease was left by a process that is gone: it is taken up at once, without
  * waiting for the lease to run out as instances sharing PostgreSQL must.
  */
-import { migrate, openSqlite, type SqliteDb } from './sqlite.db.js';
+import { groupCommit, migrate, openSqlite, type GroupCommit, type SqliteDb } from './sqlite.db.js';
 import type { Locale } from '../../bot/locale.js';
 import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/core/ports/store.js';
 
@@ -103,11 +103,13 @@ function toMessage(r: MessageRow): StoredMessage {
 export class SqliteStore implements Store {
   readonly db: SqliteDb;
   private readonly st;
+  /** A turn's writes (the customer's message, then its answer and dialog state) commit with other turns' (sqlite.db.ts). */
+  private readonly group: GroupCommit;
   /** Bumps the conversation's counter and inserts the message atomically. */
   private readonly appendTx: (conversationId: string, msg: NewMessage, at: string) => StoredMessage;
   private readonly customerTx: (conversationId: string, text: string, delivery: Delivery | undefined, owner: string, leaseUntil: number, at: string) => { message: StoredMessage } | { duplicateOf: number | null };
   /** The replies, the state and the end of the mark in one transaction (no savepoint per message). */
-  private readonly answerTx: (conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown>, at: string) => StoredMessage[] | null;
+  private readonly answerTx: (conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string>, at: string) => StoredMessage[] | null;
   private readonly takeTx: (owner: string, leaseUntil: number, one: { conversationId: string; seq: number } | undefined) => Unanswered[];
 
   /** Takes a database file path (or ':memory:'), or a database already opened with openSqlite. */
@@ -115,6 +117,7 @@ export class SqliteStore implements Store {
     this.db = typeof fileOrDb === 'string' ? openSqlite(fileOrDb) : fileOrDb;
     migrate(this.db, 'conversations', MIGRATIONS);
     const db = this.db;
+    this.group = groupCommit(db);
     this.st = {
       insertConv: db.prepare(`INSERT INTO conversations (id, token_hash, channel, user_id, locale, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
       getConv: db.prepare<[string], ConversationRow>(`SELECT * FROM conversations WHERE id = ?`),
@@ -157,10 +160,10 @@ export class SqliteStore implements Store {
       this.st.mark.run(conversationId, message.seq, owner, leaseUntil, at);
       return { message };
     });
-    this.answerTx = db.transaction((conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown>, at: string) => {
+    this.answerTx = db.transaction((conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string>, at: string) => {
       if (this.st.unmark.run(conversationId, seq).changes === 0) return null;
       const stored = replies.map((r) => append(conversationId, r, at, seq));
-      for (const [k, v] of Object.entries(state)) this.st.putState.run(k, JSON.stringify(v), at);
+      for (const [k, json] of Object.entries(state)) this.st.putState.run(k, json, at);
       return stored;
     });
     this.takeTx = db.transaction((owner: string, leaseUntil: number, one: { conversationId: string; seq: number } | undefined) => {
@@ -172,7 +175,7 @@ export class SqliteStore implements Store {
 
   async createConversation(c: NewConversation): Promise<Conversation> {
     const createdAt = new Date().toISOString();
-    this.st.insertConv.run(c.id, c.tokenHash, c.channel, c.userId ?? null, c.locale, createdAt);
+    await this.group.run(() => this.st.insertConv.run(c.id, c.tokenHash, c.channel, c.userId ?? null, c.locale, createdAt));
     return { id: c.id, tokenHash: c.tokenHash, channel: c.channel, userId: c.userId ?? null, locale: c.locale, createdAt, lastSeq: 0 };
   }
 
@@ -191,15 +194,18 @@ export class SqliteStore implements Store {
   }
 
   async appendMessage(conversationId: string, msg: NewMessage): Promise<StoredMessage> {
-    return this.appendTx(conversationId, msg, new Date().toISOString());
+    const at = new Date().toISOString();
+    return this.group.run(() => this.appendTx(conversationId, msg, at));
   }
 
   async appendCustomer(conversationId: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }): Promise<{ message: StoredMessage } | { duplicateOf: number | null }> {
-    return this.customerTx(conversationId, text, opts.delivery, opts.owner, Date.now() + opts.leaseMs, new Date().toISOString());
+    const at = new Date().toISOString();
+    return this.group.run(() => this.customerTx(conversationId, text, opts.delivery, opts.owner, Date.now() + opts.leaseMs, at));
   }
 
-  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, unknown> = {}): Promise<StoredMessage[] | null> {
-    return this.answerTx(conversationId, seq, replies, state, new Date().toISOString());
+  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string> = {}): Promise<StoredMessage[] | null> {
+    const at = new Date().toISOString();
+    return this.group.run(() => this.answerTx(conversationId, seq, replies, state, at));
   }
 
   async answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null> {
@@ -241,7 +247,8 @@ export class SqliteStore implements Store {
 
   async writeState(entries: Record<string, unknown>): Promise<void> {
     const at = new Date().toISOString();
-    for (const [k, v] of Object.entries(entries)) this.st.putState.run(k, JSON.stringify(v), at);
+    const rows = Object.entries(entries).map(([k, v]) => [k, JSON.stringify(v)] as const);
+    await this.group.run(() => { for (const [k, json] of rows) this.st.putState.run(k, json, at); });
   }
 
   async deleteState(keys: string[]): Promise<void> {
@@ -253,6 +260,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.group.flush();
+    this.db.close();
   }
 }

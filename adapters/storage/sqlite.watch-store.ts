@@ -1,6 +1,6 @@
 /** Order watches in the embedded SQLite file (its own migration set). */
 import type { OrderWatch, WatchStore } from '../../bot/core/ports/watch-store.js';
-import { migrate, type SqliteDb } from './sqlite.db.js';
+import { groupCommit, migrate, type GroupCommit, type SqliteDb } from './sqlite.db.js';
 
 const MIGRATIONS = [
   `CREATE TABLE order_watches (
@@ -15,9 +15,12 @@ const MIGRATIONS = [
 
 export class SqliteWatchStore implements WatchStore {
   private readonly st;
+  /** `seen` comes with every turn that shows an order: it commits with the turns' own writes. */
+  private readonly group: GroupCommit;
 
   constructor(db: SqliteDb) {
     migrate(db, 'order-watches', MIGRATIONS);
+    this.group = groupCommit(db);
     this.st = {
       seen: db.prepare(`INSERT INTO order_watches (order_no, conversation_id, status, updated_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT(order_no, conversation_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`),
@@ -28,7 +31,8 @@ export class SqliteWatchStore implements WatchStore {
   }
 
   async seen(orderNo: string, conversationId: string, status: string): Promise<void> {
-    this.st.seen.run(orderNo, conversationId, status, new Date().toISOString());
+    const at = new Date().toISOString();
+    await this.group.run(() => this.st.seen.run(orderNo, conversationId, status, at));
   }
 
   async optIn(orderNo: string, conversationId: string): Promise<boolean> {

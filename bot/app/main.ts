@@ -1,9 +1,18 @@
 /**
  * The entry point: parse config, build, listen, shut down cleanly on SIGTERM/SIGINT.
+ * `npm start` runs it compiled (dist/bot/app/main.js, no TypeScript loader); `npm run dev` from the
+ * sources under `tsx watch`.
  */
-import { build } from './app.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { KnowledgeError } from '../knowledge/loader.js';
+import module from 'node:module';
+
+// Before anything else is loaded: V8 keeps the code it compiled for every module (ours and
+// node_modules') on disk, so a restart skips parsing and compiling them again. Hence the imports
+// below are dynamic: static ones would be loaded before this line runs.
+module.enableCompileCache?.();
+
+const { build } = await import('./app.js');
+const { ConfigError, loadConfig } = await import('../config.js');
+const { KnowledgeError } = await import('../knowledge/loader.js');
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -4,14 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
   FailureReasonsFile, GlossaryFile, OrderStatusesFile, PolicyFile, RepliesFile,
   type FailureCode, type FailureReason, type GlossaryTerm,
 } from './schemas.js';
+import { fromRoot } from '../project-root.js';
 
-export const KNOWLEDGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../knowledge');
+export const KNOWLEDGE_DIR = fromRoot('knowledge');
 
 export class KnowledgeError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {

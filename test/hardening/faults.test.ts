@@ -19,7 +19,7 @@ class FlakyStore extends SqliteStore {
     if (this.failCustomer) { this.failCustomer = false; throw new Error('SQLITE_FULL: database or disk is full'); }
     return super.appendCustomer(id, text, opts);
   }
-  override async answer(id: string, seq: number, replies: readonly NewMessage[], state?: Record<string, unknown>) {
+  override async answer(id: string, seq: number, replies: readonly NewMessage[], state?: Record<string, string>) {
     if (this.failAnswers > 0) { this.failAnswers--; throw new Error('SQLITE_IOERR: disk I/O error'); }
     return super.answer(id, seq, replies, state);
   }

@@ -93,7 +93,7 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
       const { message } = await store.appendCustomer(c.id, '172202611100001', { owner: 'p1', leaseMs: 60_000 }) as { message: { seq: number } };
       await store.appendMessage(c.id, { from: 'agent', text: 'in between' });
       const replies = [{ from: 'bot' as const, text: 'first' }, { from: 'bot' as const, text: 'second', suggestions: ['转人工'] }];
-      const [a, b] = await Promise.all([store.answer(c.id, message.seq, replies, { [key]: { step: 'tail' } }), store.answer(c.id, message.seq, [{ from: 'bot', text: 'twice' }], { [key]: { step: 'other' } })]);
+      const [a, b] = await Promise.all([store.answer(c.id, message.seq, replies, { [key]: JSON.stringify({ step: 'tail' }) }), store.answer(c.id, message.seq, [{ from: 'bot', text: 'twice' }], { [key]: JSON.stringify({ step: 'other' }) })]);
       const won = a ?? b;
       expect([a, b].filter((x) => x === null)).toHaveLength(1);
       expect(won!.map((m) => m.text)).toEqual(a ? ['first', 'second'] : ['twice']);

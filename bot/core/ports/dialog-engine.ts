@@ -9,10 +9,10 @@ export interface TurnResult {
   effects: Effect[];
   trace?: TurnTrace;
   /**
-   * With `deferState`: the dialog-state entries the turn ended in, not yet stored. The caller stores
-   * them together with the turn's answer (Store.answer), then tells the engine (stateSaved).
+   * With `deferState`: the dialog-state entries the turn ended in (JSON text), not yet stored. The
+   * caller stores them together with the turn's answer (Store.answer), then tells the engine (stateSaved).
    */
-  state?: Record<string, unknown>;
+  state?: Record<string, string>;
 }
 
 /** The port the pipeline talks to. */
@@ -23,7 +23,7 @@ export interface DialogEngine {
    */
   turn(conversationId: string, input: TurnInput, options?: { deferState?: boolean }): Promise<TurnResult>;
   /** The caller stored the `state` of a deferred turn: the engine may now rely on it (its cache). */
-  stateSaved(state: Record<string, unknown>): void;
+  stateSaved(state: Record<string, string>): void;
   /** Forgets where a conversation's dialog stood (after a human agent hands it back, say). */
   reset(conversationId: string): Promise<void>;
   /** The step the conversation waits in (null with no dialog yet). */

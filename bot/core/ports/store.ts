@@ -94,9 +94,10 @@ export interface Store {
   /**
    * Stores the answer to the customer message `seq` in one transaction: the replies (in order, each
    * marked as answering it), the dialog-state entries the turn ended in, and the end of its mark.
-   * Returns the stored replies; null, storing nothing, when the message was answered already.
+   * `state` values are JSON text, serialised once by the engine and stored as they are. Returns the
+   * stored replies; null, storing nothing, when the message was answered already.
    */
-  answer(conversationId: string, seq: number, replies: readonly NewMessage[], state?: Record<string, unknown>): Promise<StoredMessage[] | null>;
+  answer(conversationId: string, seq: number, replies: readonly NewMessage[], state?: Record<string, string>): Promise<StoredMessage[] | null>;
   /** The stored answer to the customer message `seq` (possibly no replies); null while it awaits one. */
   answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null>;
   /**
