@@ -7,7 +7,8 @@
  *   gt     超过100G, more than 100GB
  *   than   比39, 比80G: a comparison whose direction the message's words give (更便宜, 多)
  *   is     要100G的: an amount of data with no word around it (at least that much, or more when
- *          the message asks for more: "100G不够用").
+ *          the message asks for more: "100G不够用")
+ *   between  30到50块, 100到200G (the value is `between:30-50`; the span covers both numbers).
  * The direction of "than", and what "更便宜" or "流量差不多" are compared with, is the dialog's to
  * work out (dialogs/answerers/plans.ts): here are only the numbers and their units.
  */
@@ -23,6 +24,11 @@ const NOT_FEE_BEFORE = '(?<!充|冲|充了|冲了|交了|交|付了|付|退|扣�
 const NOT_UNIT_AFTER = '(?!\\s*(?:G|GB|g|gb|个|岁|周岁|天|年|月|日|号|分|%|\\d))';
 
 type Kind = 'price' | 'data_amount';
+/** Two numbers: "30到50块", "30-50元之间", "100到200G". */
+const RANGES: ReadonlyArray<readonly [Kind, RegExp]> = [
+  ['data_amount', new RegExp(`(?<![\\d.])${NUM}\\s*(?:${GB})?\\s*(?:到|至|-|~|～)\\s*${NUM}\\s*${GB}`, 'g')],
+  ['price', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:到|至|-|~|～)\\s*${NUM}\\s*(?:${YUAN}\\s*(?:之间)?|之间)`, 'gi')],
+];
 const PATTERNS: ReadonlyArray<readonly [Kind, string, RegExp]> = [
   // data first, so that "100G以上" is never read as a fee
   ['data_amount', 'than', new RegExp(`比\\s*${NUM}\\s*${GB}`, 'g')],
@@ -47,16 +53,24 @@ function toNumber(raw: string): number | undefined {
   return n !== undefined && n > 0 ? n : undefined;
 }
 
-/** `price` and `data_amount` entities, at most one per number (the first pattern that reads it wins). */
+/** `price` and `data_amount` entities, at most one per number (a range, else the first pattern that reads it). */
 export function extractAmounts(text: string): Entity[] {
   const out: Entity[] = [];
+  for (const [entity, re] of RANGES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [from, to] = [toNumber(m[1]!), toNumber(m[2]!)];
+      if (from === undefined || to === undefined || from >= to || out.some((e) => e.start < m!.index + m![0].length && e.end > m!.index)) continue;
+      out.push({ entity, value: `between:${from}-${to}`, start: m.index, end: m.index + m[0].length });
+    }
+  }
   for (const [entity, op, re] of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const raw = m[1]!;
       const n = toNumber(raw);
       const start = m.index + m[0].indexOf(raw, m[0].search(/[\d一二两三四五六七八九十]/u));
-      if (n === undefined || out.some((e) => e.start === start)) continue;
+      if (n === undefined || out.some((e) => start >= e.start && start < e.end)) continue;
       // A fee is a few yuan to a few hundred; data ten GB to a few thousand.
       if (entity === 'price' ? n < 5 || n > 500 : n < 10 || n > 5000) continue; // not 5G, 4G: networks
       out.push({ entity, value: `${op}:${n}`, start, end: start + raw.length });

@@ -67,10 +67,28 @@ export function offersAfterFailure(turn: Turn, order: Order, facts: OrderFacts):
 }
 
 /**
- * What this message says of the customer, on top of what they said before. `reference`: the plan
- * of the order on the table, what "更便宜的", "流量不够用" and "流量差不多的" are compared with.
+ * What "比这个便宜", "流量不够用" and "流量差不多的" are compared with: the plan this message names
+ * ("星耀卡太贵了 有没有比它便宜的"), else the one plan the last reply named ("星耀卡呢" → "有比它便宜的吗"),
+ * else the plan of the order on the table.
  */
-export function statedFrom(turn: Turn, reference?: Plan): Stated {
+function referencePlan(turn: Turn, orderPlan?: Plan): Plan | undefined {
+  const named = turn.input.entities.find((e) => e.entity === 'plan')?.value;
+  const [only, ...more] = turn.ctx.listed;
+  const id = named ?? (only && !more.length ? only : undefined);
+  return (id ? turn.deps.plans.byId.get(id) : undefined) ?? orderPlan;
+}
+
+/** The message compares with a plan ("比它便宜", "流量比这个多", "价格差不多的"): it asks for other plans. */
+function compares(turn: Turn): boolean {
+  return turn.input.entities.some((e) => e.entity === 'preference' && ['cheaper', 'moreData', 'similarData', 'similarFee'].includes(e.value));
+}
+
+/**
+ * What this message says of the customer, on top of what they said before. `orderPlan`: the plan
+ * of the order on the table (see `referencePlan`).
+ */
+export function statedFrom(turn: Turn, orderPlan?: Plan): Stated {
+  const reference = referencePlan(turn, orderPlan);
   const entities = turn.input.entities;
   const value = (name: string) => entities.find((e) => e.entity === name)?.value;
   const before = turn.vars.stated ?? {};
@@ -105,7 +123,9 @@ function operatorsFrom(turn: Turn, before: Stated): Pick<Stated, 'operator' | 'o
   let { notOperator } = before;
   // The last word on each operator named, in the order said.
   const word = new Map<Operator, boolean>();
-  for (const e of entities.filter((x) => x.entity === 'operator')) {
+  // Not the operator in a plan's name ("联通星耀卡呢" asks about a plan, not for 联通 only).
+  const inPlan = (e: Entity) => entities.some((p) => p.entity === 'plan' && e.start >= p.start && e.end <= p.end);
+  for (const e of entities.filter((x) => x.entity === 'operator' && !inPlan(x))) {
     const op = normaliseOperator(e.value);
     if (!op) continue;
     word.delete(op);
@@ -157,10 +177,10 @@ function dataFrom(turn: Turn, reference?: Plan): Amount | undefined {
  * (less for a fee, more for data), a bare amount (`is`) as `is`.
  */
 function amountOf(v: string | undefined, than: 'lt' | 'gt', is: Amount['op'] = 'ge'): Amount | undefined {
-  const m = v ? /^(\w+):(\d+)$/.exec(v) : null;
+  const m = v ? /^(\w+):(\d+)(?:-(\d+))?$/.exec(v) : null;
   if (!m) return undefined;
   const op = m[1] === 'than' ? than : m[1] === 'is' ? is : (m[1] as Amount['op']);
-  return { op, value: Number(m[2]) };
+  return { op, value: Number(m[2]), ...(m[3] ? { to: Number(m[3]) } : {}) };
 }
 
 /**
@@ -183,8 +203,8 @@ function conditions(s: Stated, turn: Turn): string {
     ...(s.age !== undefined ? [say(turn, 'catalogue_age', { age: s.age })] : []),
     ...(s.operator ? [operatorName(s.operator, locale)] : []),
     ...(s.operators?.length ? [s.operators.map((o) => operatorName(o, locale)).join(say(turn, 'catalogue_or'))] : []),
-    ...(s.fee ? [say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, { fee: s.fee.value })] : []),
-    ...(s.data ? [say(turn, `catalogue_data_${s.data.op}`, { gb: s.data.value })] : []),
+    ...(s.fee ? [say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, { fee: s.fee.value, to: s.fee.to ?? '' })] : []),
+    ...(s.data ? [say(turn, `catalogue_data_${s.data.op}`, { gb: s.data.value, to: s.data.to ?? '' })] : []),
     ...(s.prefer ? [say(turn, `catalogue_prefer_${s.prefer}`)] : []),
     ...(s.noFirstTopUp ? [say(turn, 'catalogue_no_first_topup')] : []),
     ...(s.notOperator ? [say(turn, 'catalogue_not_operator', { operator: operatorName(s.notOperator, locale) })] : []),
@@ -357,6 +377,8 @@ function originalFitsNow(turn: Turn, facts: OrderFacts, stated: Stated): Plan | 
  * (the province and age they stated, else the verified order's; an operator the failure rules out).
  */
 export async function planFit(turn: Turn): Promise<Outcome> {
+  // "星耀卡太贵了 有没有比它便宜的": the plans cheaper than it, not its own line.
+  if (compares(turn)) return refilterPlans(turn);
   const ids = [...new Set(turn.input.entities.filter((e) => e.entity === 'plan').map((e) => e.value))];
   const out = await planLines(turn, ids, true);
   return out ?? refilterPlans(turn);
@@ -369,6 +391,18 @@ export async function planFit(turn: Turn): Promise<Outcome> {
  */
 export async function listedPlans(turn: Turn): Promise<Outcome> {
   return (await planLines(turn, turn.ctx.listed, false)) ?? refilterPlans(turn);
+}
+
+/** What the customer asked of a plan (operators, first top-up, fee, data) that `plan` does not have. */
+function unmetWants(plan: Plan, s: Stated): Stated {
+  return {
+    ...(s.operator && s.operator !== plan.operator ? { operator: s.operator } : {}),
+    ...(s.operators?.length && !s.operators.includes(plan.operator) ? { operators: s.operators } : {}),
+    ...(s.notOperator === plan.operator ? { notOperator: s.notOperator } : {}),
+    ...(s.noFirstTopUp && plan.firstTopUp ? { noFirstTopUp: true } : {}),
+    ...(s.fee && amountMiss(plan, { fee: s.fee }) > 0 ? { fee: s.fee } : {}),
+    ...(s.data && amountMiss(plan, { data: s.data }) > 0 ? { data: s.data } : {}),
+  };
 }
 
 /** The catalogue line of each plan in `ids`, with what speaks against it (and, when `link`, where to order one that fits). */
@@ -394,6 +428,8 @@ async function planLines(turn: Turn, ids: readonly string[], link: boolean): Pro
     if (province && plan.excludedProvinces.includes(province)) against.push(say(turn, 'plan_no_ship', { province: provinceName(province, locale) }));
     if (age !== undefined && (age < plan.ageMin || age > plan.ageMax)) against.push(say(turn, 'plan_age_out', { ageMin: plan.ageMin, ageMax: plan.ageMax, age }));
     if (blocked && plan.operator === blocked) against.push(say(turn, 'plan_operator_blocked', { operator: operatorName(blocked, locale) }));
+    const unmet = conditions(unmetWants(plan, stated), turn);
+    if (unmet) against.push(say(turn, 'plan_not_wanted', { conditions: unmet }));
     if (against.length) lines.push(against.join(''));
     else if (link) {
       const said = conditions({ ...stated, province }, turn);

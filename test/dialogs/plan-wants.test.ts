@@ -89,6 +89,30 @@ describe('plans re-filtered on every constraint the customer states', () => {
     for (const op of ops) expect(['移动', '电信', '广电']).toContain(op);
   });
 
+  it('reads a fee range and a bare fee limit, says when a named plan is outside them, and compares "比它" with that plan', async () => {
+    const chat = await bot.open();
+    await chat.say('我在江苏 有什么卡');
+    const range = await chat.say('40到60块之间的');
+    expect(checker.offered(range).length).toBeGreaterThan(0);
+    for (const p of checker.offered(range)) expect(p.monthlyFee >= 40 && p.monthlyFee <= 60).toBe(true);
+    const named = await chat.say('联通大王卡呢');
+    expect(named.trace?.action).toBe('planFit');
+    expect(named.said).toContain('不符');
+    const cheaper = await chat.say('联通畅享卡呢 有没有比它便宜点的');
+    const offered = checker.offered(cheaper);
+    expect(offered.length).toBeGreaterThan(0);
+    // Cheaper than the plan just named, of any operator (naming a plan is not asking for its operator).
+    for (const p of offered) expect(p.monthlyFee).toBeLessThan(59);
+    expect(new Set(offered.map((p) => p.operator)).size).toBeGreaterThan(1);
+  });
+
+  it('takes a bare monthly limit after a failed order\'s offers as a refinement', async () => {
+    const chat = await verified('172202611100017', '4488');
+    const turn = await chat.say('一个月最多25块');
+    expect(turn.trace?.action).toBe('refilterPlans');
+    for (const p of checker.offered(turn)) expect(p.monthlyFee).toBeLessThanOrEqual(25);
+  });
+
   it('says plainly when nothing fits, with the closest plans of what was asked', async () => {
     const chat = await bot.open();
     await chat.say('有哪些卡可以办');
