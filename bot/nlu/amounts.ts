@@ -32,14 +32,15 @@ const RANGES: ReadonlyArray<readonly [Kind, RegExp]> = [
 const PATTERNS: ReadonlyArray<readonly [Kind, string, RegExp]> = [
   // data first, so that "100G以上" is never read as a fee
   ['data_amount', 'than', new RegExp(`比\\s*${NUM}\\s*${GB}`, 'g')],
-  ['data_amount', 'ge', new RegExp(`(?:至少|起码|最少|不少于|不低于|at least)\\s*${NUM}\\s*${GB}`, 'gi')],
+  ['data_amount', 'ge', new RegExp(`(?:至少|起码|最少|不能少于|不少于|不能低于|不低于|at least)\\s*${NUM}\\s*${GB}`, 'gi')],
   ['data_amount', 'gt', new RegExp(`(?:超过|大于|多于|more than|over)\\s*${NUM}\\s*${GB}`, 'gi')],
+  ['data_amount', 'lt', new RegExp(`(?:少于|低于|不到|less than|under)\\s*${NUM}\\s*${GB}`, 'gi')],
   ['data_amount', 'about', new RegExp(`(?:差不多|大概|大约|around|about)\\s*${NUM}\\s*${GB}`, 'gi')],
   ['data_amount', 'about', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}\\s*(?:左右|上下)`, 'g')],
   ['data_amount', 'ge', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}\\s*(?:以上|起|往上|多|\\+)`, 'g')],
   ['data_amount', 'le', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}\\s*(?:以内|以下|之内)`, 'g')],
   ['data_amount', 'is', new RegExp(`(?<![\\d.])${NUM}\\s*${GB}`, 'g')],
-  ['price', 'than', new RegExp(`(?:比|cheaper than)\\s*${NUM}\\s*${YUAN}?${NOT_UNIT_AFTER}`, 'gi')],
+  ['price', 'than', new RegExp(`(?:比|便宜过|低过|cheaper than)\\s*${NUM}\\s*${YUAN}?${NOT_UNIT_AFTER}`, 'gi')],
   ['price', 'about', new RegExp(`(?:差不多|大概|大约|around|about)\\s*${NUM}\\s*${YUAN}?${NOT_UNIT_AFTER}`, 'gi')],
   ['price', 'about', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:左右|上下)`, 'gi')],
   ['price', 'ge', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:以上|起步)`, 'gi')],

@@ -18,6 +18,8 @@ describe('amounts asked of a plan', () => {
     ['100个G左右就够', ['data_amount=about:100']],
     ['比80G多的', ['data_amount=than:80']],
     ['30以内的', ['budget=30']],
+    ['便宜过39块的 流量也不能少于100个G', ['price=than:39', 'data_amount=ge:100']],
+    ['不超过45', ['budget=45']],
     ['30到50块之间的', ['price=between:30-50']],
     ['流量100到200G', ['data_amount=between:100-200']],
   ])('%s', (text, expected) => {
