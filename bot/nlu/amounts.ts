@@ -15,12 +15,12 @@
 import { chineseNumber } from './ages.js';
 import type { Entity } from './entities.js';
 
-const NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
+const NUM = '(\\d{1,4}|[一二两三四五六七八九十百零]{1,5})';
 const YUAN = '(?:元|块钱?|rmb|yuan|¥)';
 /** A number that is data: 100G, 100GB, 100个G. */
 const GB = '(?:个\\s*)?(?:GB|G|gb|g)(?![a-zA-Z])';
-/** Not a fee: what is paid or charged once (首充50元, 充了50块, 退我29), a number of days or an age. */
-const NOT_FEE_BEFORE = '(?<!充|冲|充了|冲了|交了|交|付了|付|退|扣了|扣|话费|花了|押金|运费)';
+/** Not a fee: what is paid or charged once (首充50元, 充了50块, 退我29), a saving (便宜十块), a number of days or an age. */
+const NOT_FEE_BEFORE = '(?<!充|冲|充了|冲了|交了|交|付了|付|退|扣了|扣|话费|花了|押金|运费|便宜|省|降|少)';
 const NOT_UNIT_AFTER = '(?!\\s*(?:G|GB|g|gb|个|岁|周岁|天|年|月|日|号|分|%|\\d))';
 
 type Kind = 'price' | 'data_amount';
@@ -44,13 +44,28 @@ const PATTERNS: ReadonlyArray<readonly [Kind, string, RegExp]> = [
   ['price', 'about', new RegExp(`(?:差不多|大概|大约|around|about)\\s*${NUM}\\s*${YUAN}?${NOT_UNIT_AFTER}`, 'gi')],
   ['price', 'about', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:左右|上下)`, 'gi')],
   ['price', 'ge', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:以上|起步)`, 'gi')],
+  // a budget in words (三十块以下, 不超过四十): budget.ts reads the same in digits first
+  ['price', 'le', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:以内|以下|之内|封顶)`, 'gi')],
+  ['price', 'le', new RegExp(`(?:不超过|不要超过|别超过|不高于|最多|顶多|预算)\\s*${NUM}${NOT_UNIT_AFTER}`, 'gi')],
   ['price', 'eq', new RegExp(`(?:月租|每月|一个月|monthly fee of)\\s*${NUM}${NOT_UNIT_AFTER}`, 'gi')],
   ['price', 'eq', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}\\s*(?:的|一个月|每月|\\/月)`, 'gi')],
   ['price', 'eq', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])(\\d{2,3})\\s*的(?!G|GB|g|流量)`, 'g')],
 ];
 
+/** 一百 → 100, 一百五 → 150, 两百 → 200, 一百二十 → 120, 一百零五 → 105; below a hundred as chineseNumber. */
+function chineseAmount(s: string): number | undefined {
+  const m = /^([一二两三四五六七八九])百(?:零?([一二三四五六七八九十]{1,3}))?$/u.exec(s);
+  if (!m) return chineseNumber(s);
+  const hundreds = chineseNumber(m[1] === '两' ? '二' : m[1]!)! * 100;
+  if (!m[2]) return hundreds;
+  // 一百五 (no 十, no 零): fifty; 一百零五: five
+  const rest = chineseNumber(m[2]);
+  if (rest === undefined) return undefined;
+  return hundreds + (!s.includes('零') && rest < 10 ? rest * 10 : rest);
+}
+
 function toNumber(raw: string): number | undefined {
-  const n = /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
+  const n = /^\d+$/.test(raw) ? Number(raw) : chineseAmount(raw);
   return n !== undefined && n > 0 ? n : undefined;
 }
 

@@ -185,10 +185,13 @@ function amountOf(v: string | undefined, than: 'lt' | 'gt', is: Amount['op'] = '
 
 /**
  * A word of refusal right before a mention turns it around: "别给我推联通" is an operator not to offer,
- * "不想首充的" asks for a plan without a first top-up.
+ * "不想首充的" asks for a plan without a first top-up; so does one right after it ("联通的不要").
  */
 function refusedMention(turn: Turn, named: Entity): boolean {
-  return turn.input.entities.some((e) => e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3);
+  const text = turn.input.text;
+  return turn.input.entities.some((e) => (e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3)
+    // "联通的不要 其他都行": the refusal right after it, ending the phrase (not 联通不要首充的).
+    || ((e.entity === 'refusal_after' || e.entity === 'negation') && e.start >= named.end && /^[的\s]*$/u.test(text.slice(named.end, e.start)) && /^(?:$|[\s,，。.!！?？~了的啦吧])/u.test(text.slice(e.end))));
 }
 
 function refusesFirstTopUp(turn: Turn): boolean {

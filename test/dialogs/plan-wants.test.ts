@@ -113,6 +113,21 @@ describe('plans re-filtered on every constraint the customer states', () => {
     for (const p of checker.offered(turn)) expect(p.monthlyFee).toBeLessThanOrEqual(25);
   });
 
+  it('reads amounts in Chinese numerals, an operator refused after it is named, and "也凑合" as one more acceptable', async () => {
+    const chat = await bot.open();
+    await chat.say('你们有哪些套餐');
+    const amounts = await chat.say('要三十块以下 流量一百G以上的');
+    expect(checker.offered(amounts).length).toBeGreaterThan(0);
+    for (const p of checker.offered(amounts)) expect(p.monthlyFee <= 30 && p.dataGB >= 100).toBe(true);
+    const notUnicom = await chat.say('联通的不要 别的都行');
+    expect(checker.offered(notUnicom).length).toBeGreaterThan(0);
+    for (const p of checker.offered(notUnicom)) expect(p.operator).not.toBe('联通');
+    const two = await chat.say('最好电信 广电也凑合');
+    const ops = new Set(checker.offered(two).map((p) => p.operator));
+    expect([...ops].every((o) => o === '电信' || o === '广电')).toBe(true);
+    expect(ops.size).toBe(2);
+  });
+
   it('says plainly when nothing fits, with the closest plans of what was asked', async () => {
     const chat = await bot.open();
     await chat.say('有哪些卡可以办');
