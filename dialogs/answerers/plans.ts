@@ -104,7 +104,7 @@ export function statedFrom(turn: Turn, orderPlan?: Plan): Stated {
   return {
     province: value('province') ?? before.province,
     age: Number.isInteger(age) && age > 0 ? age : before.age,
-    ...operatorsFrom(turn, before),
+    ...operatorsFrom(turn, before, reference),
     prefer: prefer ?? (said('lessData') && before.prefer === 'data' ? undefined : before.prefer),
     noFirstTopUp: prefers.includes('noFirstTopUp') || refusesTopUp || before.noFirstTopUp,
     fee: fee ?? before.fee,
@@ -116,11 +116,16 @@ export function statedFrom(turn: Turn, orderPlan?: Plan): Stated {
 /**
  * The operators this message names, on top of those named before: the last word on each stands
  * ("联通的我也满了，别给我推联通"); several named with "都行/或者" are all acceptable ("电信移动都行"),
- * one named with "也行" is acceptable besides those before ("移动也行"); "哪家都行" drops the operator.
+ * one named with "也行" is acceptable besides those before ("移动也行"); "哪家都行" drops the operator;
+ * "换个运营商" refuses the operator of the plan in question (`reference`).
  */
-function operatorsFrom(turn: Turn, before: Stated): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
+function operatorsFrom(turn: Turn, before: Stated, reference?: Plan): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
   const entities = turn.input.entities;
   let { notOperator } = before;
+  // "换个运营商": not the operator of the plan in question, and none in particular otherwise.
+  const other = entities.some((e) => e.entity === 'other_operator') ? reference?.operator : undefined;
+  if (other) notOperator = other;
+  const prior = (before.operators ?? (before.operator ? [before.operator] : [])).filter((o) => o !== other);
   // The last word on each operator named, in the order said.
   const word = new Map<Operator, boolean>();
   // Not the operator in a plan's name ("联通星耀卡呢" asks about a plan, not for 联通 only).
@@ -136,7 +141,7 @@ function operatorsFrom(turn: Turn, before: Stated): Pick<Stated, 'operator' | 'o
   for (const op of refused) notOperator = op;
   if (notOperator && named.includes(notOperator)) notOperator = undefined;
   const refusedAny = refused.length > 0;
-  let accepted: Operator[] = (before.operators ?? (before.operator ? [before.operator] : [])).filter((o) => !refused.includes(o));
+  let accepted: Operator[] = prior.filter((o) => !refused.includes(o));
   // "移动联通随便哪家" makes both acceptable, "随便哪家" alone any.
   const anyOperator = entities.some((e) => e.entity === 'any_operator');
   const anyOf = anyOperator || entities.some((e) => e.entity === 'any_of');
@@ -216,7 +221,7 @@ function conditions(s: Stated, turn: Turn): string {
 
 /** Did this message state anything new (a province, an age, an operator, a preference, a fee or an amount of data)? */
 function statesSomething(turn: Turn): boolean {
-  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget', 'price', 'data_amount', 'any_operator'].includes(e.entity)) || refusesFirstTopUp(turn);
+  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget', 'price', 'data_amount', 'any_operator', 'other_operator'].includes(e.entity)) || refusesFirstTopUp(turn);
 }
 
 /** What the customer wants of a plan, as the catalogue's queries take it (the operator apart: a failure may rule it out). */

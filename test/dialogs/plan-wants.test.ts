@@ -128,6 +128,17 @@ describe('plans re-filtered on every constraint the customer states', () => {
     expect(ops.size).toBe(2);
   });
 
+  it('takes "another operator" as not the operator of the order\'s plan, kept with a fee asked next', async () => {
+    // 172202611100017: a 联通 plan.
+    const chat = await verified('172202611100017', '4488');
+    const other = await chat.say('换家运营商的有没有');
+    expect(checker.offered(other).length).toBeGreaterThan(0);
+    for (const p of checker.offered(other)) expect(p.operator).not.toBe('联通');
+    const cheap = await chat.say('三十以内的');
+    expect(checker.offered(cheap).length).toBeGreaterThan(0);
+    for (const p of checker.offered(cheap)) expect(p.operator !== '联通' && p.monthlyFee <= 30).toBe(true);
+  });
+
   it('says plainly when nothing fits, with the closest plans of what was asked', async () => {
     const chat = await bot.open();
     await chat.say('有哪些卡可以办');
