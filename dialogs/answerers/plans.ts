@@ -277,14 +277,14 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
 
 /**
  * The plans closest to the fee and data the customer asked for, when none has them: the closest,
- * and those at most twice as far ("最近的是29和49", not 29 after 19 for "cheaper than 19").
+ * and those at most half as far again ("39左右" → 29 and 49, not 19; "cheaper than 19" → 19, not 29).
  */
 function nearestOf(stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[]): PlanOffer[] {
   const limits = { fee: stated.fee, data: stated.data?.op === 'near' ? undefined : stated.data };
   if (!limits.fee && !limits.data) return [];
   const all = find(undefined, undefined, true);
   const closest = all.length ? amountMiss(all[0]!.plan, limits) : 0;
-  return all.filter((o) => amountMiss(o.plan, limits) <= 2 * closest);
+  return all.filter((o) => amountMiss(o.plan, limits) <= 1.5 * closest);
 }
 
 /** Plans on sale for a customer with no order on the table, for what they said of themselves. */

@@ -148,5 +148,7 @@ describe('plans re-filtered on every constraint the customer states', () => {
     expect(offered.length).toBeGreaterThan(0);
     for (const p of offered) expect(p.operator).toBe('电信');
     expect(offered.map((p) => p.monthlyFee)).toContain(49);
+    // Only the closest: not the 19-yuan plan, twice as far from 40 as the 49-yuan one.
+    expect(offered.map((p) => p.monthlyFee)).not.toContain(19);
   });
 });
