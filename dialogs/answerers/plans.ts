@@ -251,7 +251,9 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
       : said ? say(turn, 'catalogue_intro_for', { conditions: said }) : say(turn, fresh || !before.size ? 'catalogue_intro' : 'alt_more_intro');
     return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids], listed: ids });
   }
-  if (!fresh && before.size) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
+  const young = youngest(turn);
+  const tooYoungNow = stated.age !== undefined && young !== undefined && stated.age < young;
+  if (!fresh && before.size && !tooYoungNow) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   // Nothing at the fee or data asked for: said plainly, with the closest ones (every other condition holds).
   const closest = nearestOf(stated, find);
   if (closest.length) {
@@ -266,11 +268,20 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
   const none = again ? say(turn, 'alt_none_again', { why }) : (said ? say(turn, 'catalogue_none', { conditions: said }) : say(turn, 'alt_none')) + why;
   // Too young today: what they can order once old enough, which is the next question anyway ("那到时候呢").
   // Their age range is the point of the list, not a reason that fits the customer's age today.
-  const later = tooYoung ? find(undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') })) : [];
+  // "还有别的吗" after that list: the others at that age.
+  const more = !fresh && before.size > 0 && turn.ctx.intent === 'alternatives';
+  const later = tooYoung ? find(more ? before : undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') })) : [];
+  if (tooYoung && more && !later.length) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   if (later.length) {
     const ids = later.map((o) => o.plan.id);
+    // Asked again ("那到时候能办哪些"): the same plans named with their links, not the whole answer again.
+    if (!fresh && !more && ids.every((id) => before.has(id))) {
+      const short = [say(turn, 'catalogue_at_age', { ageMin: ageMin! }), ...later.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl }))].join('\n');
+      return stay(turn, [{ text: short }], { ...base, shownPlanIds: ids, listed: ids });
+    }
     const now = say(turn, 'catalogue_too_young', { conditions: said, ageMin: ageMin! });
-    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: [], listed: ids });
+    if (more) return stay(turn, [offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: [...before, ...ids], listed: ids });
+    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: ids, listed: ids });
   }
   return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], { ...base, shownPlanIds: [], ...(again ? { lastOffer: 'human' as const } : {}) });
 }
