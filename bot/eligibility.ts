@@ -235,6 +235,7 @@ function fits(a: Amount | undefined, x: number, about: number): boolean {
     case 'ge': return x >= a.value;
     case 'gt': return x > a.value;
     case 'near': return true;
+    case 'between': return x >= a.value && x <= (a.to ?? a.value);
   }
 }
 
@@ -245,6 +246,7 @@ function missBy(a: Amount | undefined, x: number, about: number): number {
   switch (a.op) {
     case 'lt': case 'le': return (x - a.value + (a.op === 'lt' ? 1 : 0)) / base;
     case 'ge': case 'gt': return (a.value - x + (a.op === 'gt' ? 1 : 0)) / base;
+    case 'between': return x < a.value ? (a.value - x) / base : (x - (a.to ?? a.value)) / Math.max(a.to ?? a.value, 1);
     default: return Math.abs(x - a.value) / base;
   }
 }

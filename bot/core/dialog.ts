@@ -69,8 +69,10 @@ export interface Stated {
 
 /** An amount a plan must have, against a number (yuan a month, GB). */
 export interface Amount {
-  op: 'lt' | 'le' | 'eq' | 'about' | 'ge' | 'gt' | 'near';
+  op: 'lt' | 'le' | 'eq' | 'about' | 'ge' | 'gt' | 'near' | 'between';
   value: number;
+  /** The upper end of `between` ("30到50块"). */
+  to?: number;
 }
 
 /** The dialog's memory between turns. JSON only, and never an unmasked personal datum. */

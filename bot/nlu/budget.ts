@@ -9,8 +9,8 @@ const PATTERNS: RegExp[] = [
   // 30以内 / 30块以下 / 30元之内 (not 30岁以内, 30G以内)
   /(?<![\d.])(\d{1,3})\s*(?:元|块钱?)?\s*(?:以内|以下|之内|内|封顶)(?![岁周])/g,
   // 不超过30 / 最多30块 / 低于30元
-  /(?:不超过|不要超过|别超过|不高于|低于|少于|最多|顶多|预算)\s*(\d{1,3})(?!\s*(?:岁|周岁|G|GB|个|天|%))/gi,
-  /\b(?:under|below|less than|max(?:imum)?|at most|within|up to|no more than|budget(?: is| of)?)\s*(?:¥|rmb\s*|cny\s*|yuan\s*)?(\d{1,3})(?!\s*(?:years?|yo|gb|g\b|days?|%))/gi,
+  /(?:不超过|不要超过|别超过|不高于|低于|少于|最多|顶多|预算)\s*(\d{1,3})(?![\d.]|\s*(?:岁|周岁|G|GB|个|天|%))/gi,
+  /\b(?:under|below|less than|max(?:imum)?|at most|within|up to|no more than|budget(?: is| of)?)\s*(?:¥|rmb\s*|cny\s*|yuan\s*)?(\d{1,3})(?![\d.]|\s*(?:years?|yo|gb|g\b|days?|%))/gi,
 ];
 
 export function extractBudget(text: string): Entity[] {

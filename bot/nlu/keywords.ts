@@ -3,8 +3,10 @@
  * words of knowledge/glossary.json (`term`, valued by the term's id), a regulator or public channel a
  * customer threatens to go to (`escalation`), what they want of a plan (`preference`, see
  * PREFERENCES), a pointer at another order than the one discussed (`another_order`), a report of a
- * swapped card (`card_swap`), a word of refusal (`negation`), a word making several operators
- * acceptable (`any_of`: 都行, 或者) and one for no operator in particular (`any_operator`), from
+ * swapped card (`card_swap`), a word of refusal before what it refuses (`negation`) or right after
+ * it (`refusal_after`: 联通的不要), a word making several operators
+ * acceptable (`any_of`: 都行, 或者), one for no operator in particular (`any_operator`) and one for
+ * another operator than the plan's in question (`other_operator`: 换个运营商), from
  * knowledge/nlu/keywords.json. They take no part in the intent's features
  * or in the domain gate: the model is trained and calibrated without them, and the dialog policy
  * reads them as facts of the message.
@@ -17,7 +19,7 @@ import type { Entity } from './entities.js';
 import { Gazetteer, type GazetteerTerm } from './gazetteer.js';
 import { NLU_DIR } from './training-data.js';
 
-export const KEYWORD_ENTITIES = ['term', 'escalation', 'preference', 'another_order', 'card_swap', 'negation', 'any_of', 'any_operator'] as const;
+export const KEYWORD_ENTITIES = ['term', 'escalation', 'preference', 'another_order', 'card_swap', 'negation', 'refusal_after', 'any_of', 'any_operator', 'other_operator'] as const;
 
 /** What a customer may want of a plan (knowledge/nlu/keywords.json `preference`). */
 export const PREFERENCES = ['cheap', 'data', 'noFirstTopUp', 'minutes', 'cheaper', 'moreData', 'similarData', 'similarFee', 'lessData'] as const;
@@ -31,8 +33,10 @@ export const KeywordsFile = z.strictObject({
   anotherOrder: words,
   cardSwap: words,
   negation: words,
+  refusalAfter: words,
   anyOf: words,
   anyOperator: words,
+  otherOperator: words,
 });
 
 export const DEFAULT_GLOSSARY_FILE = path.join(KNOWLEDGE_DIR, 'glossary.json');
@@ -56,8 +60,10 @@ export class Keywords {
       ...keywords.anotherOrder.map((surface) => ({ surface, entity: 'another_order', value: surface })),
       ...keywords.cardSwap.map((surface) => ({ surface, entity: 'card_swap', value: surface })),
       ...keywords.negation.map((surface) => ({ surface, entity: 'negation', value: surface.trim() })),
+      ...keywords.refusalAfter.map((surface) => ({ surface, entity: 'refusal_after', value: surface })),
       ...keywords.anyOf.map((surface) => ({ surface, entity: 'any_of', value: surface.trim() })),
       ...keywords.anyOperator.map((surface) => ({ surface, entity: 'any_operator', value: surface })),
+      ...keywords.otherOperator.map((surface) => ({ surface, entity: 'other_operator', value: surface })),
     ]);
   }
 

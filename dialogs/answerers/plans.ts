@@ -67,10 +67,28 @@ export function offersAfterFailure(turn: Turn, order: Order, facts: OrderFacts):
 }
 
 /**
- * What this message says of the customer, on top of what they said before. `reference`: the plan
- * of the order on the table, what "更便宜的", "流量不够用" and "流量差不多的" are compared with.
+ * What "比这个便宜", "流量不够用" and "流量差不多的" are compared with: the plan this message names
+ * ("星耀卡太贵了 有没有比它便宜的"), else the one plan the last reply named ("星耀卡呢" → "有比它便宜的吗"),
+ * else the plan of the order on the table.
  */
-export function statedFrom(turn: Turn, reference?: Plan): Stated {
+function referencePlan(turn: Turn, orderPlan?: Plan): Plan | undefined {
+  const named = turn.input.entities.find((e) => e.entity === 'plan')?.value;
+  const [only, ...more] = turn.ctx.listed;
+  const id = named ?? (only && !more.length ? only : undefined);
+  return (id ? turn.deps.plans.byId.get(id) : undefined) ?? orderPlan;
+}
+
+/** The message compares with a plan ("比它便宜", "流量比这个多", "价格差不多的"): it asks for other plans. */
+function compares(turn: Turn): boolean {
+  return turn.input.entities.some((e) => e.entity === 'preference' && ['cheaper', 'moreData', 'similarData', 'similarFee'].includes(e.value));
+}
+
+/**
+ * What this message says of the customer, on top of what they said before. `orderPlan`: the plan
+ * of the order on the table (see `referencePlan`).
+ */
+export function statedFrom(turn: Turn, orderPlan?: Plan): Stated {
+  const reference = referencePlan(turn, orderPlan);
   const entities = turn.input.entities;
   const value = (name: string) => entities.find((e) => e.entity === name)?.value;
   const before = turn.vars.stated ?? {};
@@ -86,7 +104,7 @@ export function statedFrom(turn: Turn, reference?: Plan): Stated {
   return {
     province: value('province') ?? before.province,
     age: Number.isInteger(age) && age > 0 ? age : before.age,
-    ...operatorsFrom(turn, before),
+    ...operatorsFrom(turn, before, reference),
     prefer: prefer ?? (said('lessData') && before.prefer === 'data' ? undefined : before.prefer),
     noFirstTopUp: prefers.includes('noFirstTopUp') || refusesTopUp || before.noFirstTopUp,
     fee: fee ?? before.fee,
@@ -98,14 +116,21 @@ export function statedFrom(turn: Turn, reference?: Plan): Stated {
 /**
  * The operators this message names, on top of those named before: the last word on each stands
  * ("联通的我也满了，别给我推联通"); several named with "都行/或者" are all acceptable ("电信移动都行"),
- * one named with "也行" is acceptable besides those before ("移动也行"); "哪家都行" drops the operator.
+ * one named with "也行" is acceptable besides those before ("移动也行"); "哪家都行" drops the operator;
+ * "换个运营商" refuses the operator of the plan in question (`reference`).
  */
-function operatorsFrom(turn: Turn, before: Stated): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
+function operatorsFrom(turn: Turn, before: Stated, reference?: Plan): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
   const entities = turn.input.entities;
   let { notOperator } = before;
+  // "换个运营商": not the operator of the plan in question, and none in particular otherwise.
+  const other = entities.some((e) => e.entity === 'other_operator') ? reference?.operator : undefined;
+  if (other) notOperator = other;
+  const prior = (before.operators ?? (before.operator ? [before.operator] : [])).filter((o) => o !== other);
   // The last word on each operator named, in the order said.
   const word = new Map<Operator, boolean>();
-  for (const e of entities.filter((x) => x.entity === 'operator')) {
+  // Not the operator in a plan's name ("联通星耀卡呢" asks about a plan, not for 联通 only).
+  const inPlan = (e: Entity) => entities.some((p) => p.entity === 'plan' && e.start >= p.start && e.end <= p.end);
+  for (const e of entities.filter((x) => x.entity === 'operator' && !inPlan(x))) {
     const op = normaliseOperator(e.value);
     if (!op) continue;
     word.delete(op);
@@ -116,7 +141,7 @@ function operatorsFrom(turn: Turn, before: Stated): Pick<Stated, 'operator' | 'o
   for (const op of refused) notOperator = op;
   if (notOperator && named.includes(notOperator)) notOperator = undefined;
   const refusedAny = refused.length > 0;
-  let accepted: Operator[] = (before.operators ?? (before.operator ? [before.operator] : [])).filter((o) => !refused.includes(o));
+  let accepted: Operator[] = prior.filter((o) => !refused.includes(o));
   // "移动联通随便哪家" makes both acceptable, "随便哪家" alone any.
   const anyOperator = entities.some((e) => e.entity === 'any_operator');
   const anyOf = anyOperator || entities.some((e) => e.entity === 'any_of');
@@ -157,18 +182,21 @@ function dataFrom(turn: Turn, reference?: Plan): Amount | undefined {
  * (less for a fee, more for data), a bare amount (`is`) as `is`.
  */
 function amountOf(v: string | undefined, than: 'lt' | 'gt', is: Amount['op'] = 'ge'): Amount | undefined {
-  const m = v ? /^(\w+):(\d+)$/.exec(v) : null;
+  const m = v ? /^(\w+):(\d+)(?:-(\d+))?$/.exec(v) : null;
   if (!m) return undefined;
   const op = m[1] === 'than' ? than : m[1] === 'is' ? is : (m[1] as Amount['op']);
-  return { op, value: Number(m[2]) };
+  return { op, value: Number(m[2]), ...(m[3] ? { to: Number(m[3]) } : {}) };
 }
 
 /**
  * A word of refusal right before a mention turns it around: "别给我推联通" is an operator not to offer,
- * "不想首充的" asks for a plan without a first top-up.
+ * "不想首充的" asks for a plan without a first top-up; so does one right after it ("联通的不要").
  */
 function refusedMention(turn: Turn, named: Entity): boolean {
-  return turn.input.entities.some((e) => e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3);
+  const text = turn.input.text;
+  return turn.input.entities.some((e) => (e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3)
+    // "联通的不要 其他都行": the refusal right after it, ending the phrase (not 联通不要首充的).
+    || ((e.entity === 'refusal_after' || e.entity === 'negation') && e.start >= named.end && /^[的\s]*$/u.test(text.slice(named.end, e.start)) && /^(?:$|[\s,，。.!！?？~了的啦吧])/u.test(text.slice(e.end))));
 }
 
 function refusesFirstTopUp(turn: Turn): boolean {
@@ -183,8 +211,8 @@ function conditions(s: Stated, turn: Turn): string {
     ...(s.age !== undefined ? [say(turn, 'catalogue_age', { age: s.age })] : []),
     ...(s.operator ? [operatorName(s.operator, locale)] : []),
     ...(s.operators?.length ? [s.operators.map((o) => operatorName(o, locale)).join(say(turn, 'catalogue_or'))] : []),
-    ...(s.fee ? [say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, { fee: s.fee.value })] : []),
-    ...(s.data ? [say(turn, `catalogue_data_${s.data.op}`, { gb: s.data.value })] : []),
+    ...(s.fee ? [say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, { fee: s.fee.value, to: s.fee.to ?? '' })] : []),
+    ...(s.data ? [say(turn, `catalogue_data_${s.data.op}`, { gb: s.data.value, to: s.data.to ?? '' })] : []),
     ...(s.prefer ? [say(turn, `catalogue_prefer_${s.prefer}`)] : []),
     ...(s.noFirstTopUp ? [say(turn, 'catalogue_no_first_topup')] : []),
     ...(s.notOperator ? [say(turn, 'catalogue_not_operator', { operator: operatorName(s.notOperator, locale) })] : []),
@@ -193,7 +221,7 @@ function conditions(s: Stated, turn: Turn): string {
 
 /** Did this message state anything new (a province, an age, an operator, a preference, a fee or an amount of data)? */
 function statesSomething(turn: Turn): boolean {
-  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget', 'price', 'data_amount', 'any_operator'].includes(e.entity)) || refusesFirstTopUp(turn);
+  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget', 'price', 'data_amount', 'any_operator', 'other_operator'].includes(e.entity)) || refusesFirstTopUp(turn);
 }
 
 /** What the customer wants of a plan, as the catalogue's queries take it (the operator apart: a failure may rule it out). */
@@ -223,7 +251,9 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
       : said ? say(turn, 'catalogue_intro_for', { conditions: said }) : say(turn, fresh || !before.size ? 'catalogue_intro' : 'alt_more_intro');
     return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids], listed: ids });
   }
-  if (!fresh && before.size) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
+  const young = youngest(turn);
+  const tooYoungNow = stated.age !== undefined && young !== undefined && stated.age < young;
+  if (!fresh && before.size && !tooYoungNow) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   // Nothing at the fee or data asked for: said plainly, with the closest ones (every other condition holds).
   const closest = nearestOf(stated, find);
   if (closest.length) {
@@ -238,25 +268,34 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
   const none = again ? say(turn, 'alt_none_again', { why }) : (said ? say(turn, 'catalogue_none', { conditions: said }) : say(turn, 'alt_none')) + why;
   // Too young today: what they can order once old enough, which is the next question anyway ("那到时候呢").
   // Their age range is the point of the list, not a reason that fits the customer's age today.
-  const later = tooYoung ? find(undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') })) : [];
+  // "还有别的吗" after that list: the others at that age.
+  const more = !fresh && before.size > 0 && turn.ctx.intent === 'alternatives';
+  const later = tooYoung ? find(more ? before : undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') })) : [];
+  if (tooYoung && more && !later.length) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   if (later.length) {
     const ids = later.map((o) => o.plan.id);
+    // Asked again ("那到时候能办哪些"): the same plans named with their links, not the whole answer again.
+    if (!fresh && !more && ids.every((id) => before.has(id))) {
+      const short = [say(turn, 'catalogue_at_age', { ageMin: ageMin! }), ...later.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl }))].join('\n');
+      return stay(turn, [{ text: short }], { ...base, shownPlanIds: ids, listed: ids });
+    }
     const now = say(turn, 'catalogue_too_young', { conditions: said, ageMin: ageMin! });
-    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: [], listed: ids });
+    if (more) return stay(turn, [offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: [...before, ...ids], listed: ids });
+    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: ids, listed: ids });
   }
   return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], { ...base, shownPlanIds: [], ...(again ? { lastOffer: 'human' as const } : {}) });
 }
 
 /**
  * The plans closest to the fee and data the customer asked for, when none has them: the closest,
- * and those at most twice as far ("最近的是29和49", not 29 after 19 for "cheaper than 19").
+ * and those at most half as far again ("39左右" → 29 and 49, not 19; "cheaper than 19" → 19, not 29).
  */
 function nearestOf(stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[]): PlanOffer[] {
   const limits = { fee: stated.fee, data: stated.data?.op === 'near' ? undefined : stated.data };
   if (!limits.fee && !limits.data) return [];
   const all = find(undefined, undefined, true);
   const closest = all.length ? amountMiss(all[0]!.plan, limits) : 0;
-  return all.filter((o) => amountMiss(o.plan, limits) <= 2 * closest);
+  return all.filter((o) => amountMiss(o.plan, limits) <= 1.5 * closest);
 }
 
 /** Plans on sale for a customer with no order on the table, for what they said of themselves. */
@@ -357,6 +396,8 @@ function originalFitsNow(turn: Turn, facts: OrderFacts, stated: Stated): Plan | 
  * (the province and age they stated, else the verified order's; an operator the failure rules out).
  */
 export async function planFit(turn: Turn): Promise<Outcome> {
+  // "星耀卡太贵了 有没有比它便宜的": the plans cheaper than it, not its own line.
+  if (compares(turn)) return refilterPlans(turn);
   const ids = [...new Set(turn.input.entities.filter((e) => e.entity === 'plan').map((e) => e.value))];
   const out = await planLines(turn, ids, true);
   return out ?? refilterPlans(turn);
@@ -369,6 +410,18 @@ export async function planFit(turn: Turn): Promise<Outcome> {
  */
 export async function listedPlans(turn: Turn): Promise<Outcome> {
   return (await planLines(turn, turn.ctx.listed, false)) ?? refilterPlans(turn);
+}
+
+/** What the customer asked of a plan (operators, first top-up, fee, data) that `plan` does not have. */
+function unmetWants(plan: Plan, s: Stated): Stated {
+  return {
+    ...(s.operator && s.operator !== plan.operator ? { operator: s.operator } : {}),
+    ...(s.operators?.length && !s.operators.includes(plan.operator) ? { operators: s.operators } : {}),
+    ...(s.notOperator === plan.operator ? { notOperator: s.notOperator } : {}),
+    ...(s.noFirstTopUp && plan.firstTopUp ? { noFirstTopUp: true } : {}),
+    ...(s.fee && amountMiss(plan, { fee: s.fee }) > 0 ? { fee: s.fee } : {}),
+    ...(s.data && amountMiss(plan, { data: s.data }) > 0 ? { data: s.data } : {}),
+  };
 }
 
 /** The catalogue line of each plan in `ids`, with what speaks against it (and, when `link`, where to order one that fits). */
@@ -394,6 +447,8 @@ async function planLines(turn: Turn, ids: readonly string[], link: boolean): Pro
     if (province && plan.excludedProvinces.includes(province)) against.push(say(turn, 'plan_no_ship', { province: provinceName(province, locale) }));
     if (age !== undefined && (age < plan.ageMin || age > plan.ageMax)) against.push(say(turn, 'plan_age_out', { ageMin: plan.ageMin, ageMax: plan.ageMax, age }));
     if (blocked && plan.operator === blocked) against.push(say(turn, 'plan_operator_blocked', { operator: operatorName(blocked, locale) }));
+    const unmet = conditions(unmetWants(plan, stated), turn);
+    if (unmet) against.push(say(turn, 'plan_not_wanted', { conditions: unmet }));
     if (against.length) lines.push(against.join(''));
     else if (link) {
       const said = conditions({ ...stated, province }, turn);

@@ -89,6 +89,56 @@ describe('plans re-filtered on every constraint the customer states', () => {
     for (const op of ops) expect(['移动', '电信', '广电']).toContain(op);
   });
 
+  it('reads a fee range and a bare fee limit, says when a named plan is outside them, and compares "比它" with that plan', async () => {
+    const chat = await bot.open();
+    await chat.say('我在江苏 有什么卡');
+    const range = await chat.say('40到60块之间的');
+    expect(checker.offered(range).length).toBeGreaterThan(0);
+    for (const p of checker.offered(range)) expect(p.monthlyFee >= 40 && p.monthlyFee <= 60).toBe(true);
+    const named = await chat.say('联通大王卡呢');
+    expect(named.trace?.action).toBe('planFit');
+    expect(named.said).toContain('不符');
+    const cheaper = await chat.say('联通畅享卡呢 有没有比它便宜点的');
+    const offered = checker.offered(cheaper);
+    expect(offered.length).toBeGreaterThan(0);
+    // Cheaper than the plan just named, of any operator (naming a plan is not asking for its operator).
+    for (const p of offered) expect(p.monthlyFee).toBeLessThan(59);
+    expect(new Set(offered.map((p) => p.operator)).size).toBeGreaterThan(1);
+  });
+
+  it('takes a bare monthly limit after a failed order\'s offers as a refinement', async () => {
+    const chat = await verified('172202611100017', '4488');
+    const turn = await chat.say('一个月最多25块');
+    expect(turn.trace?.action).toBe('refilterPlans');
+    for (const p of checker.offered(turn)) expect(p.monthlyFee).toBeLessThanOrEqual(25);
+  });
+
+  it('reads amounts in Chinese numerals, an operator refused after it is named, and "也凑合" as one more acceptable', async () => {
+    const chat = await bot.open();
+    await chat.say('你们有哪些套餐');
+    const amounts = await chat.say('要三十块以下 流量一百G以上的');
+    expect(checker.offered(amounts).length).toBeGreaterThan(0);
+    for (const p of checker.offered(amounts)) expect(p.monthlyFee <= 30 && p.dataGB >= 100).toBe(true);
+    const notUnicom = await chat.say('联通的不要 别的都行');
+    expect(checker.offered(notUnicom).length).toBeGreaterThan(0);
+    for (const p of checker.offered(notUnicom)) expect(p.operator).not.toBe('联通');
+    const two = await chat.say('最好电信 广电也凑合');
+    const ops = new Set(checker.offered(two).map((p) => p.operator));
+    expect([...ops].every((o) => o === '电信' || o === '广电')).toBe(true);
+    expect(ops.size).toBe(2);
+  });
+
+  it('takes "another operator" as not the operator of the order\'s plan, kept with a fee asked next', async () => {
+    // 172202611100017: a 联通 plan.
+    const chat = await verified('172202611100017', '4488');
+    const other = await chat.say('换家运营商的有没有');
+    expect(checker.offered(other).length).toBeGreaterThan(0);
+    for (const p of checker.offered(other)) expect(p.operator).not.toBe('联通');
+    const cheap = await chat.say('三十以内的');
+    expect(checker.offered(cheap).length).toBeGreaterThan(0);
+    for (const p of checker.offered(cheap)) expect(p.operator !== '联通' && p.monthlyFee <= 30).toBe(true);
+  });
+
   it('says plainly when nothing fits, with the closest plans of what was asked', async () => {
     const chat = await bot.open();
     await chat.say('有哪些卡可以办');
@@ -98,5 +148,7 @@ describe('plans re-filtered on every constraint the customer states', () => {
     expect(offered.length).toBeGreaterThan(0);
     for (const p of offered) expect(p.operator).toBe('电信');
     expect(offered.map((p) => p.monthlyFee)).toContain(49);
+    // Only the closest: not the 19-yuan plan, twice as far from 40 as the 49-yuan one.
+    expect(offered.map((p) => p.monthlyFee)).not.toContain(19);
   });
 });

@@ -9,9 +9,10 @@ import { KEEP_MODELS, loadModels, modelKey, pruneModels, saveModels } from '../.
 import { NaturalNlu } from '../../bot/nlu/natural.nlu.js';
 import { loadTrainingData } from '../../bot/nlu/training-data.js';
 
-// Every 12th phrase of each language: every intent, and a model that trains in a fraction of a second.
+// Every 48th phrase of each language (about 700): all 27 intents, and a model that trains in 0.15 s instead of
+// the 0.6 s of every 12th; the tests here build some twenty engines.
 const full = loadTrainingData();
-const training = { zh: full.zh.filter((_, i) => i % 12 === 0), en: full.en.filter((_, i) => i % 12 === 0) };
+const training = { zh: full.zh.filter((_, i) => i % 48 === 0), en: full.en.filter((_, i) => i % 48 === 0) };
 const texts = ['我的订单为什么失败了', '尾号1234', '转人工', 'why was my order rejected', 'thanks', '我想改地址 广东深圳', 'what is the weather like'];
 
 const dirs: string[] = [];

@@ -42,7 +42,7 @@ bot: 广电福兔卡19元
 
 ## 下单前：给14岁孩子办卡（所有套餐最低16岁）
 user: 想给上初中的孩子办张卡 他14岁 有合适的吗
-expect: no-plans
+expect: plans-age 16
 user: 那要等他几岁才行
 bot: 16
 user: 到那时候能办哪些

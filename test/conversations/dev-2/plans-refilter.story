@@ -144,3 +144,65 @@ user: 我寒假回新疆 寄新疆的有哪些
 expect: plans
 expect: plans-not-operator 联通
 expect: plans-ship-to 新疆
+
+## 海南地区限制：月租要低于39、流量不少于100G，再只要广电（每个条件都保留）
+# 发海南、月租<39且≥100GB：联通大王卡29元(100)、广电惠民卡29元(120)、电信长期卡29元(100)
+user: 172202611100017
+expect: asks-tail
+user: 4488
+expect: reason AREA_FORBIDDEN
+user: 要便宜过39块的 流量也不能少于100个G
+expect: plans
+expect: plans-ship-to 海南
+bot-not: 广电福兔卡19元
+bot-not: 移动花卡19元
+bot-not: 移动畅游卡49元
+user: 只看广电的
+expect: plans-operator 广电
+bot: 广电惠民卡29元
+bot-not: 广电福兔卡19元
+
+## 一证五号（联通）：100G不够用要更多的，不能是联通
+# 湖北，联通大王卡29元 100GB；流量多于100GB的非联通在售：广电惠民卡29元(120)、移动畅游卡49元(135)、电信天翼卡49元(180)
+user: 172202611100007 尾号3312
+expect: reason ID_QUOTA_EXCEEDED
+user: 100G真的不太够用 有没有流量再多点的
+expect: plans
+expect: plans-not-operator 联通
+bot-not: 100GB流量
+bot-not: 移动花卡19元
+
+## 移动受限：打电话多、上网少的，通话多的在前
+user: 172202611100012
+expect: asks-tail
+user: 6002
+expect: reason BLACKLIST_ARREARS
+user: 我平时基本不怎么上网 电话打得多 换哪张好
+expect: plans
+expect: plans-not-operator 移动
+bot: 通话多的优先
+bot-not: 流量多的优先
+
+## 西藏禁发：联通、广电两家都行
+# 发西藏：联通畅享卡59元、广电福兔卡19元（移动畅游卡49元、电信天翼卡49元也发，但没要）
+user: 172202611100015
+expect: asks-tail
+user: 8788
+expect: reason AREA_FORBIDDEN
+user: 联通跟广电的都可以 有哪些
+expect: plans
+expect: plans-ship-to 西藏
+expect: plans-not-operator 移动
+expect: plans-not-operator 电信
+bot: 联通畅享卡59元
+bot: 广电福兔卡19元
+
+## 下单前：移动40块上下的没有，说清楚并给最接近的（29和49）
+user: 你们这边移动的卡都有啥价位
+expect: plans
+expect: plans-operator 移动
+user: 40块上下的有吗
+expect: plans-operator 移动
+bot: 没有正好合适
+bot: 移动畅游卡49元
+bot: 移动星卡29元

@@ -203,3 +203,29 @@ expect: plans-ship-to 西藏
 user: 要通话分钟多一点的
 expect: plans-age 67
 expect: plans-ship-to 西藏
+
+## English, 海南 area block: under 39 with at least 100GB, then Telecom or Broadnet, both kept
+locale: en
+user: order 172202611100017 was refused, why
+expect: asks-tail
+user: 4488
+expect: reason AREA_FORBIDDEN
+user: anything cheaper than 39 yuan with at least 100GB?
+expect: plans
+expect: plans-ship-to 海南
+bot-not: 19/month
+bot-not: 移动畅游卡49元
+user: Telecom or Broadnet, either is fine
+expect: plans
+expect: plans-not-operator 联通
+expect: plans-not-operator 移动
+bot-not: 19/month
+
+## 下单前：流量要120G左右、通话多的优先
+user: 有什么卡推荐吗
+expect: plans
+user: 流量120G左右就行 主要是电话打得多
+expect: plans
+bot: 通话多的优先
+bot-not: 移动花卡19元
+bot-not: 联通畅享卡59元
