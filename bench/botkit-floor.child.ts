@@ -31,20 +31,32 @@ const trivial: DialogSpec = {
 const states = new Map<string, unknown>();
 const memoryState: Pick<Store, 'readState' | 'writeState' | 'deleteState'> = {
   readState: async (keys) => Object.fromEntries(keys.filter((k) => states.has(k)).map((k) => [k, states.get(k)])),
-  writeState: async (entries) => { for (const [k, v] of Object.entries(entries)) states.set(k, v); },
-  deleteState: async (keys) => { for (const k of keys) states.delete(k); },
+  writeState: async (entries) => {
+    for (const [k, v] of Object.entries(entries)) states.set(k, v);
+  },
+  deleteState: async (keys) => {
+    for (const k of keys) states.delete(k);
+  },
 };
 const engine = new BotkitDialogEngine(trivial, {} as never, memoryState as Store, { cacheState: true });
-const botkit = await timed(N, (i) => engine.turn(`c${i % 200}`, { text: 'hello', locale: 'zh-CN', intent: null, entities: [], now: new Date() }));
+const botkit = await timed(N, (i) =>
+  engine.turn(`c${i % 200}`, { text: 'hello', locale: 'zh-CN', intent: null, entities: [], now: new Date() }),
+);
 
 // 2. The whole bot, without sockets.
 const { pipeline, conversations, app } = await build(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }));
-const convs = await Promise.all(Array.from({ length: 200 }, () => conversations.open({ channel: 'web', locale: 'zh-CN' })));
+const convs = await Promise.all(
+  Array.from({ length: 200 }, () => conversations.open({ channel: 'web', locale: 'zh-CN' })),
+);
 const pipe = await timed(Math.floor(N / 2), (i) => {
   const c = i % 200;
   const step = Math.floor(i / 200);
   const [orderNo, tail] = ORDERS[(Math.floor(step / 3) + c) % ORDERS.length]!;
-  return pipeline.handle({ channel: 'web', conversationId: convs[c]!.conversation.id, text: [orderNo, tail, '谢谢'][step % 3]! });
+  return pipeline.handle({
+    channel: 'web',
+    conversationId: convs[c]!.conversation.id,
+    text: [orderNo, tail, '谢谢'][step % 3]!,
+  });
 });
 await app.close();
 process.stdout.write(`${JSON.stringify({ turns: N, botkit, pipeline: pipe })}\n`);

@@ -52,12 +52,19 @@ export const ORDERS: ReadonlyArray<readonly [string, string]> = [
 
 const TURN_TIMEOUT_MS = 10_000;
 
-interface Reply { end: 'ok' | 'error' | 'timeout' | 'closed'; code?: string; text: string }
+interface Reply {
+  end: 'ok' | 'error' | 'timeout' | 'closed';
+  code?: string;
+  text: string;
+}
 
 /** One socket with at most one turn in flight. */
 class Conn {
   private pending: { resolve: (r: Reply) => void; text: string; timer: NodeJS.Timeout } | null = null;
-  private constructor(private readonly ws: WebSocket, private readonly isEnd: (s: string) => boolean) {
+  private constructor(
+    private readonly ws: WebSocket,
+    private readonly isEnd: (s: string) => boolean,
+  ) {
     ws.on('message', (data: Buffer) => this.onFrame(data.toString('utf8')));
     ws.on('close', () => this.finish({ end: 'closed', text: '' }));
     ws.on('error', () => this.finish({ end: 'closed', text: '' }));
@@ -69,9 +76,14 @@ class Conn {
       const ws = new WebSocket(url, { perMessageDeflate: false });
       const fail = (e: unknown) => reject(e instanceof Error ? e : new Error(String(e)));
       ws.once('error', fail);
-      const ready = () => { ws.off('error', fail); resolve(new Conn(ws, isEnd)); };
+      const ready = () => {
+        ws.off('error', fail);
+        resolve(new Conn(ws, isEnd));
+      };
       if (waitSession) {
-        ws.once('message', (d: Buffer) => (d.toString().includes('"session"') ? ready() : fail(new Error(`no session: ${d.toString()}`))));
+        ws.once('message', (d: Buffer) =>
+          d.toString().includes('"session"') ? ready() : fail(new Error(`no session: ${d.toString()}`)),
+        );
       } else {
         ws.once('open', ready);
       }
@@ -86,7 +98,9 @@ class Conn {
     });
   }
 
-  close(): void { this.ws.terminate(); }
+  close(): void {
+    this.ws.terminate();
+  }
 
   private onFrame(s: string): void {
     const p = this.pending;
@@ -119,7 +133,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const open = () => Conn.open(url, o.kind !== 'peer', endOf[o.kind]);
   const lat: number[] = [];
   const opens: number[] = [];
-  const r = { refused: 0, timeouts: 0, conversationsOpened: 0, explained: 0, tailTurns: 0, errors: {} as Record<string, number> };
+  const r = {
+    refused: 0,
+    timeouts: 0,
+    conversationsOpened: 0,
+    explained: 0,
+    tailTurns: 0,
+    errors: {} as Record<string, number>,
+  };
   let measuring = false;
   let stopping = false;
 
@@ -139,11 +160,17 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         const t = performance.now();
         conn = await open();
         sent = 0;
-        if (measuring) { r.conversationsOpened++; opens.push(performance.now() - t); }
+        if (measuring) {
+          r.conversationsOpened++;
+          opens.push(performance.now() - t);
+        }
       }
       const [orderNo, tail] = ORDERS[Math.floor(step / 3 + id) % ORDERS.length]!;
       const text = o.kind === 'ours' ? [orderNo, tail, '谢谢'][step % 3]! : `订单 ${orderNo}`;
-      const frame = o.kind === 'peer' ? { type: 'message', text, user: `customer-${id}`, channel: 'websocket' } : { type: 'message', text };
+      const frame =
+        o.kind === 'peer'
+          ? { type: 'message', text, user: `customer-${id}`, channel: 'websocket' }
+          : { type: 'message', text };
       const t0 = performance.now();
       const reply = await conn.send(frame);
       const ms = performance.now() - t0;
@@ -165,8 +192,12 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
           if (reply.end === 'timeout') r.timeouts++;
           else r.errors[reply.code ?? reply.end] = (r.errors[reply.code ?? reply.end] ?? 0) + 1;
         }
-        if (reply.end !== 'error') { conn.close(); conn = await open(); sent = 0; step = 0; }
-        else step++;
+        if (reply.end !== 'error') {
+          conn.close();
+          conn = await open();
+          sent = 0;
+          step = 0;
+        } else step++;
       }
     }
     conn.close();
@@ -186,7 +217,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
 
   lat.sort((a, b) => a - b);
   opens.sort((a, b) => a - b);
-  const pctOf = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : NaN);
+  const pctOf = (xs: number[], p: number) =>
+    xs.length ? xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : NaN;
   const pct = (p: number) => pctOf(lat, p);
   return {
     turns: lat.length,
@@ -202,15 +234,25 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
 }
 
 /** Opens `count` idle /ws/chat conversations, `batch` at a time, each once its session frame arrived. */
-export async function openIdle(port: number, count: number, batch: number): Promise<{ close: () => void; opened: number }> {
+export async function openIdle(
+  port: number,
+  count: number,
+  batch: number,
+): Promise<{ close: () => void; opened: number }> {
   const sockets: WebSocket[] = [];
   for (let i = 0; i < count; i += batch) {
-    await Promise.all(Array.from({ length: Math.min(batch, count - i) }, () => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat`, { perMessageDeflate: false });
-      ws.once('message', () => resolve());
-      ws.once('error', reject);
-      sockets.push(ws);
-    })));
+    await Promise.all(
+      Array.from(
+        { length: Math.min(batch, count - i) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat`, { perMessageDeflate: false });
+            ws.once('message', () => resolve());
+            ws.once('error', reject);
+            sockets.push(ws);
+          }),
+      ),
+    );
   }
   return { close: () => sockets.forEach((s) => s.terminate()), opened: sockets.length };
 }
@@ -308,10 +350,17 @@ export async function runThinkLoad(o: ThinkOptions): Promise<ThinkStep[]> {
     const elapsed = performance.now() - start;
     o.onWindow?.('end', target);
     const sorted = [...lat].sort((a, b) => a - b);
-    const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN);
+    const pct = (p: number) =>
+      sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN;
     const s: ThinkStep = {
-      customers: target, turns: sorted.length, turnsPerSec: sorted.length / (elapsed / 1000), p50Ms: pct(0.5), p99Ms: pct(0.99),
-      maxMs: sorted.at(-1) ?? NaN, ...counts, openMs,
+      customers: target,
+      turns: sorted.length,
+      turnsPerSec: sorted.length / (elapsed / 1000),
+      p50Ms: pct(0.5),
+      p99Ms: pct(0.99),
+      maxMs: sorted.at(-1) ?? NaN,
+      ...counts,
+      openMs,
       pass: sorted.length > 0 && pct(0.99) <= o.p99LimitMs && counts.timeouts === 0 && counts.errors === 0,
     };
     steps.push(s);

@@ -9,8 +9,11 @@ import { loadPlans } from '../bot/plans.js';
 
 const BUDGET_MS = Number(process.env.NLU_BUDGET_MS ?? 8000);
 const file = path.resolve('knowledge/nlu/dev.tsv');
-const lines = readFileSync(file, 'utf8').split('\n').slice(1)
-  .map((l) => l.split('\t')[1]?.trim() ?? '').filter((t) => t.length > 0);
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t')[1]?.trim() ?? '')
+  .filter((t) => t.length > 0);
 
 const t0 = performance.now();
 const plans = loadPlans().plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee }));
@@ -32,7 +35,15 @@ while (performance.now() - start < BUDGET_MS && rounds < 200) {
 }
 us.sort((a, b) => a - b);
 const pct = (p: number) => us[Math.min(us.length - 1, Math.floor(p * us.length))]!;
-process.stdout.write(`${JSON.stringify({
-  lines: lines.length, rounds, parses: us.length, trainMs,
-  meanUs: us.reduce((a, b) => a + b, 0) / us.length, p50Us: pct(0.5), p99Us: pct(0.99), maxUs: us.at(-1),
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    lines: lines.length,
+    rounds,
+    parses: us.length,
+    trainMs,
+    meanUs: us.reduce((a, b) => a + b, 0) / us.length,
+    p50Us: pct(0.5),
+    p99Us: pct(0.99),
+    maxUs: us.at(-1),
+  })}\n`,
+);

@@ -17,7 +17,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface Server { name: string; port: number; child: ChildProcess; pid: number; stderr: () => string }
+export interface Server {
+  name: string;
+  port: number;
+  child: ChildProcess;
+  pid: number;
+  stderr: () => string;
+}
 
 /** Spawns `node <nodeArgs>` through sh so `ulimit -n` applies; exec keeps the pid node's own. */
 export function spawnNode(name: string, nodeArgs: string[], env: Record<string, string>, port: number): Server {
@@ -28,7 +34,9 @@ export function spawnNode(name: string, nodeArgs: string[], env: Record<string, 
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
-  child.stderr?.on('data', (d: Buffer) => { if (err.length < 20_000) err += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => {
+    if (err.length < 20_000) err += d.toString();
+  });
   return { name, port, child, pid: child.pid ?? -1, stderr: () => err };
 }
 
@@ -41,7 +49,9 @@ export async function waitReady(s: Server, since: number, timeoutMs = 20_000, ev
       const res = await fetch(`http://127.0.0.1:${s.port}/healthz`);
       await res.arrayBuffer();
       if (res.status === 200) return performance.now() - since;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`${s.name} not ready after ${timeoutMs} ms: ${s.stderr()}`);
@@ -74,7 +84,8 @@ export function cpuMs(pid: number): number {
 export async function gcAndMeasure(s: Server): Promise<{ rssKb: number; heapUsedKb: number; externalKb: number }> {
   const seen = s.stderr().split('BENCH_MEM ').length;
   s.child.kill('SIGUSR2');
-  for (let i = 0; i < 500 && s.stderr().split('BENCH_MEM ').length === seen; i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 500 && s.stderr().split('BENCH_MEM ').length === seen; i++)
+    await new Promise((r) => setTimeout(r, 10));
   const last = s.stderr().split('BENCH_MEM ').at(-1)!.split('\n')[0]!;
   const m = JSON.parse(last) as { heapUsed: number; external: number };
   await new Promise((r) => setTimeout(r, 300));

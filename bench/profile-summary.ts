@@ -7,12 +7,36 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
-export interface Row { fn: string; where: string; ms: number; pct: number }
-export interface ProfileSummary { totalMs: number; topSelf: Row[]; ourInclusive: Row[]; byOwner: Row[] }
+export interface Row {
+  fn: string;
+  where: string;
+  ms: number;
+  pct: number;
+}
+export interface ProfileSummary {
+  totalMs: number;
+  topSelf: Row[];
+  ourInclusive: Row[];
+  byOwner: Row[];
+}
 
 const OURS = /\/(bot|dialogs|adapters|knowledge|bench)\//;
 
@@ -31,7 +55,9 @@ export function owner(url: string): string {
 
 function where(cf: CallFrame): string {
   if (!cf.url) return '';
-  const short = cf.url.replace(/^file:\/\//, '').replace(/^.*?\/(node_modules|bot|dialogs|adapters|knowledge|bench)\//, '$1/');
+  const short = cf.url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*?\/(node_modules|bot|dialogs|adapters|knowledge|bench)\//, '$1/');
   return `${short}:${cf.lineNumber + 1}`;
 }
 
@@ -59,23 +85,37 @@ export function summarise(p: CpuProfile, top = 25, window?: { fromMs: number; to
     for (; n; n = byId.get(parent.get(n.id) ?? -1)) {
       if (!OURS.test(n.callFrame.url)) continue;
       const k = key(n);
-      if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + us); }
+      if (!seen.has(k)) {
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + us);
+      }
     }
   }
-  const rows = (m: Map<string, number>, n: number): Row[] => [...m]
-    .sort((a, b) => b[1] - a[1]).slice(0, n)
-    .map(([k, us]) => {
-      const [fn, w] = k.split('\u0000') as [string, string];
-      return { fn, where: w ?? '', ms: Math.round(us / 1000), pct: Math.round((1000 * us) / total) / 10 };
-    });
-  return { totalMs: Math.round(total / 1000), topSelf: rows(self, top), ourInclusive: rows(incl, top), byOwner: rows(perOwner, 15) };
+  const rows = (m: Map<string, number>, n: number): Row[] =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, us]) => {
+        const [fn, w] = k.split('\u0000') as [string, string];
+        return { fn, where: w ?? '', ms: Math.round(us / 1000), pct: Math.round((1000 * us) / total) / 10 };
+      });
+  return {
+    totalMs: Math.round(total / 1000),
+    topSelf: rows(self, top),
+    ourInclusive: rows(incl, top),
+    byOwner: rows(perOwner, 15),
+  };
 }
 
 export function formatSummary(s: ProfileSummary): string {
-  const table = (title: string, rows: Row[], withWhere = true) => [
-    `${title}`,
-    ...rows.map((r) => `  ${String(r.pct).padStart(5)}%  ${String(r.ms).padStart(6)} ms  ${r.fn}${withWhere && r.where ? `  ${r.where}` : ''}`),
-  ].join('\n');
+  const table = (title: string, rows: Row[], withWhere = true) =>
+    [
+      `${title}`,
+      ...rows.map(
+        (r) =>
+          `  ${String(r.pct).padStart(5)}%  ${String(r.ms).padStart(6)} ms  ${r.fn}${withWhere && r.where ? `  ${r.where}` : ''}`,
+      ),
+    ].join('\n');
   return [
     `profile: ${s.totalMs} ms sampled`,
     table('self time by package / folder:', s.byOwner),

@@ -17,18 +17,26 @@ const OUTAGE_S = Number(process.env.OUTAGE_S ?? 10);
 
 /** From now on, the page notes (epoch ms) when element `id` next reads `text`. */
 function watchStatus(page: Page, id: string, text: string): Promise<void> {
-  return page.evaluate(([i, t]) => {
-    const w = window as unknown as { __backAt?: number };
-    delete w.__backAt;
-    const el = document.getElementById(i)!;
-    new MutationObserver((_m, obs) => {
-      if (el.textContent === t) { w.__backAt = performance.timeOrigin + performance.now(); obs.disconnect(); }
-    }).observe(el, { childList: true, characterData: true, subtree: true });
-  }, [id, text] as const);
+  return page.evaluate(
+    ([i, t]) => {
+      const w = window as unknown as { __backAt?: number };
+      delete w.__backAt;
+      const el = document.getElementById(i)!;
+      new MutationObserver((_m, obs) => {
+        if (el.textContent === t) {
+          w.__backAt = performance.timeOrigin + performance.now();
+          obs.disconnect();
+        }
+      }).observe(el, { childList: true, characterData: true, subtree: true });
+    },
+    [id, text] as const,
+  );
 }
 
 async function backAfter(page: Page, upAt: number): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __backAt?: number }).__backAt !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __backAt?: number }).__backAt !== undefined, undefined, {
+    timeout: 60_000,
+  });
   return (await page.evaluate(() => (window as unknown as { __backAt: number }).__backAt)) - upAt;
 }
 
@@ -52,9 +60,13 @@ try {
     await proxy.up();
     chatMs.push(await backAfter(chat.page, upAt));
     consoleMs.push(await backAfter(agent.page, upAt));
-    console.log(`run ${run}: ${OUTAGE_S} s outage; back online after the server returned: chat ${chatMs.at(-1)!.toFixed(0)} ms, console ${consoleMs.at(-1)!.toFixed(0)} ms`);
+    console.log(
+      `run ${run}: ${OUTAGE_S} s outage; back online after the server returned: chat ${chatMs.at(-1)!.toFixed(0)} ms, console ${consoleMs.at(-1)!.toFixed(0)} ms`,
+    );
   }
-  console.log(`median over ${RUNS} runs: chat ${median(chatMs).toFixed(0)} ms, console ${median(consoleMs).toFixed(0)} ms (retries at 0.5, 1, 2, then every 4 s: at most ~4 s plus a connection)`);
+  console.log(
+    `median over ${RUNS} runs: chat ${median(chatMs).toFixed(0)} ms, console ${median(consoleMs).toFixed(0)} ms (retries at 0.5, 1, 2, then every 4 s: at most ~4 s plus a connection)`,
+  );
 } finally {
   await browser.close();
   await proxy.down();

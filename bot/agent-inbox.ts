@@ -19,7 +19,11 @@ const MAX_RESULTS = 50;
 /** Still waiting for or with an agent; a chat awaiting its rating is finished as far as agents go. */
 const OPEN: readonly HandoffStatus[] = ['queued', 'active', 'ticket_pending', 'ticket'];
 
-export interface Preview { from: Sender; text: string; at: string }
+export interface Preview {
+  from: Sender;
+  text: string;
+  at: string;
+}
 
 /** One handoff as a line in the console's lists. */
 export interface InboxEntry {
@@ -41,7 +45,10 @@ export interface InboxEntry {
 
 export type HistoryView = 'open' | 'resolved' | 'all';
 
-export interface TeamMember extends AgentIdentity { status: 'online' | 'away' | 'signed_out'; conversations: InboxEntry[] }
+export interface TeamMember extends AgentIdentity {
+  status: 'online' | 'away' | 'signed_out';
+  conversations: InboxEntry[];
+}
 
 export interface AgentInboxDeps {
   handoffs: HandoffStore;
@@ -52,9 +59,19 @@ export interface AgentInboxDeps {
 }
 
 const entry = (h: HandoffRecord): InboxEntry => ({
-  conversationId: h.conversationId, handoffId: h.id, status: h.status, reason: h.reason, priority: priorityOf(h),
-  orderNo: h.orderNo, failureCode: h.failureCode, queuedAt: h.queuedAt, claimedAt: h.claimedAt, resolvedAt: h.resolvedAt,
-  agentId: h.agentId, agentName: h.agentName, rating: h.rating,
+  conversationId: h.conversationId,
+  handoffId: h.id,
+  status: h.status,
+  reason: h.reason,
+  priority: priorityOf(h),
+  orderNo: h.orderNo,
+  failureCode: h.failureCode,
+  queuedAt: h.queuedAt,
+  claimedAt: h.claimedAt,
+  resolvedAt: h.resolvedAt,
+  agentId: h.agentId,
+  agentName: h.agentName,
+  rating: h.rating,
 });
 
 export class AgentInbox {
@@ -71,11 +88,15 @@ export class AgentInbox {
   }
 
   /** `rows` with each conversation's last message. */
-  async withPreviews<T extends { conversationId: string }>(rows: readonly T[]): Promise<Array<T & { lastMessage?: Preview }>> {
-    return Promise.all(rows.map(async (r) => {
-      const last = await this.lastMessage(r.conversationId);
-      return last ? { ...r, lastMessage: last } : r;
-    }));
+  async withPreviews<T extends { conversationId: string }>(
+    rows: readonly T[],
+  ): Promise<Array<T & { lastMessage?: Preview }>> {
+    return Promise.all(
+      rows.map(async (r) => {
+        const last = await this.lastMessage(r.conversationId);
+        return last ? { ...r, lastMessage: last } : r;
+      }),
+    );
   }
 
   private async recent(): Promise<HandoffRecord[]> {
@@ -89,7 +110,9 @@ export class AgentInbox {
    * phone ends in them (a tail identifies no one on its own; the phone itself is never returned).
    */
   async find(view: HistoryView, q?: string): Promise<InboxEntry[]> {
-    let rows = (await this.recent()).filter((h) => (view === 'all' ? true : view === 'open' ? OPEN.includes(h.status) : !OPEN.includes(h.status)));
+    let rows = (await this.recent()).filter((h) =>
+      view === 'all' ? true : view === 'open' ? OPEN.includes(h.status) : !OPEN.includes(h.status),
+    );
     const query = q?.replace(/\s+/g, '') ?? '';
     if (query) {
       const tails = /^\d{4}$/.test(query) ? await this.ordersWithTail(rows, query) : new Set<string>();
@@ -103,21 +126,26 @@ export class AgentInbox {
   private async ordersWithTail(rows: readonly HandoffRecord[], tail: string): Promise<Set<string>> {
     const orderNos = [...new Set(rows.flatMap((h) => (h.orderNo ? [h.orderNo] : [])))];
     const found = new Set<string>();
-    await Promise.all(orderNos.map(async (orderNo) => {
-      try {
-        const order = await this.d.orders.getOrder(orderNo);
-        if (order?.contactPhone.endsWith(tail)) found.add(orderNo);
-      } catch (err) {
-        this.d.log.warn({ err, orderNo }, 'order look-up for an agent search failed');
-      }
-    }));
+    await Promise.all(
+      orderNos.map(async (orderNo) => {
+        try {
+          const order = await this.d.orders.getOrder(orderNo);
+          if (order?.contactPhone.endsWith(tail)) found.add(orderNo);
+        } catch (err) {
+          this.d.log.warn({ err, orderNo }, 'order look-up for an agent search failed');
+        }
+      }),
+    );
     return found;
   }
 
   /** The customer's other handoffs: earlier ones in this conversation, and any about the same order. */
   async earlier(conversationId: string, orderNo: string | null, currentId: number | null): Promise<InboxEntry[]> {
     const rows = (await this.recent())
-      .filter((h) => h.id !== currentId && (h.conversationId === conversationId || (orderNo !== null && h.orderNo === orderNo)))
+      .filter(
+        (h) =>
+          h.id !== currentId && (h.conversationId === conversationId || (orderNo !== null && h.orderNo === orderNo)),
+      )
       .sort((a, b) => b.queuedAt.localeCompare(a.queuedAt));
     return this.withPreviews(rows.map(entry));
   }
@@ -131,9 +159,12 @@ export class AgentInbox {
     const members = new Map<string, TeamMember>(signedIn.map((a) => [a.id, { ...a, conversations: [] }]));
     for (const c of held) {
       const id = c.agentId ?? '';
-      if (!members.has(id)) members.set(id, { id, name: c.agentName ?? id, role: 'agent', status: 'signed_out', conversations: [] });
+      if (!members.has(id))
+        members.set(id, { id, name: c.agentName ?? id, role: 'agent', status: 'signed_out', conversations: [] });
       members.get(id)!.conversations.push(c);
     }
-    return [...members.values()].sort((a, b) => b.conversations.length - a.conversations.length || a.name.localeCompare(b.name));
+    return [...members.values()].sort(
+      (a, b) => b.conversations.length - a.conversations.length || a.name.localeCompare(b.name),
+    );
   }
 }

@@ -13,7 +13,11 @@ export class AnswerLeases {
   private readonly held = new Map<string, { conversationId: string; seq: number }>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: Store, readonly leaseMs: number, private readonly onError: (err: unknown) => void) {}
+  constructor(
+    private readonly store: Store,
+    readonly leaseMs: number,
+    private readonly onError: (err: unknown) => void,
+  ) {}
 
   /** From now until `release`, the lease on this message is renewed (every third of its length). */
   hold(conversationId: string, seq: number): void {

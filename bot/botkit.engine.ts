@@ -10,10 +10,26 @@
  */
 import { Botkit, BotkitConversation, type BotWorker, type BotkitMessage } from 'botkit';
 import {
-  BotAdapter, TurnContext, ActivityTypes,
-  type Activity, type BotState, type ConversationReference, type ResourceResponse, type Storage, type StoreItems,
+  BotAdapter,
+  TurnContext,
+  ActivityTypes,
+  type Activity,
+  type BotState,
+  type ConversationReference,
+  type ResourceResponse,
+  type Storage,
+  type StoreItems,
 } from 'botbuilder';
-import type { DialogDeps, DialogSpec, DialogVars, Effect, Reply, StepOutcome, TurnInput, TurnTrace } from './core/dialog.js';
+import type {
+  DialogDeps,
+  DialogSpec,
+  DialogVars,
+  Effect,
+  Reply,
+  StepOutcome,
+  TurnInput,
+  TurnTrace,
+} from './core/dialog.js';
 import { LRUCache } from 'lru-cache';
 import type { DialogEngine, TurnResult } from './core/ports/dialog-engine.js';
 import type { Store } from './core/ports/store.js';
@@ -31,7 +47,6 @@ const JUST_READ_MS = 2000;
 /** The turn-state key under which botbuilder-dialogs' DialogStateManager keeps its configuration. */
 const DIALOG_STATE_CONFIG = 'DialogStateManagerConfiguration';
 
-
 type StoredState = { dialogState?: { dialogStack?: Array<{ id: string; state?: { thread?: unknown } }> } } | undefined;
 
 /** The thread (step) our dialog waits in, in a stored conversation state. */
@@ -40,7 +55,10 @@ function threadOf(state: unknown): string | null {
   return typeof thread === 'string' ? thread : null;
 }
 
-interface Cached { json: string; thread: string | null }
+interface Cached {
+  json: string;
+  thread: string | null;
+}
 
 /** Botbuilder Storage over our Store: Botkit's dialog state lands in the same database as everything else. */
 class StoreStorage implements Storage {
@@ -60,7 +78,10 @@ class StoreStorage implements Storage {
   /** Released deferred entries awaiting `saved` (their step, for the cache). */
   private readonly released = new Map<string, Cached>();
 
-  constructor(private readonly store: Store, cache: boolean) {
+  constructor(
+    private readonly store: Store,
+    cache: boolean,
+  ) {
     this.cache = cache ? new LRUCache<string, Cached>({ max: 10_000 }) : null;
   }
 
@@ -79,7 +100,7 @@ class StoreStorage implements Storage {
     if (hit) return { value: JSON.parse(hit.json) as Record<string, unknown>, json: hit.json };
     let items = this.cache ? undefined : this.justRead.get(key);
     if (items) this.justRead.delete(key);
-    else items = await this.store.readState([key]) as StoreItems;
+    else items = (await this.store.readState([key])) as StoreItems;
     const value = items[key] as Record<string, unknown> | undefined;
     if (value === undefined) return { value: {}, json: '' };
     const json = JSON.stringify(value);
@@ -91,14 +112,17 @@ class StoreStorage implements Storage {
   async thread(key: string): Promise<string | null> {
     const hit = this.cache?.get(key);
     if (hit) return hit.thread;
-    const items = await this.store.readState([key]) as StoreItems;
-    if (!this.cache) this.justRead.set(key, items); // bounded and short-lived: a turn a person answers never reads it back
-    else if (items[key] !== undefined) this.cache.set(key, { json: JSON.stringify(items[key]), thread: threadOf(items[key]) });
+    const items = (await this.store.readState([key])) as StoreItems;
+    if (!this.cache)
+      this.justRead.set(key, items); // bounded and short-lived: a turn a person answers never reads it back
+    else if (items[key] !== undefined)
+      this.cache.set(key, { json: JSON.stringify(items[key]), thread: threadOf(items[key]) });
     return threadOf(items[key]);
   }
 
   async write(changes: StoreItems): Promise<void> {
-    for (const [k, v] of Object.entries(changes)) await this.writeJson(k, v as Record<string, unknown>, JSON.stringify(v));
+    for (const [k, v] of Object.entries(changes))
+      await this.writeJson(k, v as Record<string, unknown>, JSON.stringify(v));
   }
 
   /** Writes a state whose JSON the caller made already (botbuilder only writes a state that changed). */
@@ -140,13 +164,19 @@ class StoreStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    for (const k of keys) { this.cache?.delete(k); this.justRead.delete(k); }
+    for (const k of keys) {
+      this.cache?.delete(k);
+      this.justRead.delete(k);
+    }
     await this.store.deleteState(keys);
   }
 }
 
 /** What BotState keeps in a turn's state: the conversation state and its change mark. */
-interface TurnStateCache { state: Record<string, unknown>; hash: string }
+interface TurnStateCache {
+  state: Record<string, unknown>;
+  hash: string;
+}
 /** The members of BotState that leanBotState replaces or uses (`stateKey` is private in botbuilder's types). */
 interface BotStateInternals {
   stateKey: symbol;
@@ -203,7 +233,10 @@ class CollectingAdapter extends BotAdapter {
   async deleteActivity(): Promise<void> {
     throw new Error('deleting sent messages is not supported');
   }
-  async continueConversation(_ref: Partial<ConversationReference>, _logic: (c: TurnContext) => Promise<void>): Promise<void> {
+  async continueConversation(
+    _ref: Partial<ConversationReference>,
+    _logic: (c: TurnContext) => Promise<void>,
+  ): Promise<void> {
     throw new Error('proactive messages go through the pipeline, not Botkit');
   }
   /**
@@ -253,13 +286,18 @@ export class BotkitDialogEngine implements DialogEngine {
 
     const convo = new BotkitConversation(DIALOG_ID, this.controller);
     for (const step of spec.stepNames) {
-      convo.addQuestion({ text: [''] }, async (_answer, dialog, bot, message) => {
-        const vars = (dialog.vars[VARS_KEY] ?? {}) as DialogVars;
-        const outcome = await spec.run(step, message[INPUT_KEY] as TurnInput, vars, deps);
-        await apply(outcome, bot, message);
-        dialog.setVar(VARS_KEY, outcome.vars);
-        await dialog.gotoThread(outcome.next);
-      }, null, step);
+      convo.addQuestion(
+        { text: [''] },
+        async (_answer, dialog, bot, message) => {
+          const vars = (dialog.vars[VARS_KEY] ?? {}) as DialogVars;
+          const outcome = await spec.run(step, message[INPUT_KEY] as TurnInput, vars, deps);
+          await apply(outcome, bot, message);
+          dialog.setVar(VARS_KEY, outcome.vars);
+          await dialog.gotoThread(outcome.next);
+        },
+        null,
+        step,
+      );
     }
     this.controller.addDialog(convo);
 

@@ -5,7 +5,8 @@
 import type { Config } from './config.js';
 import type { Locale } from './locale.js';
 
-export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export class BusinessHours {
   constructor(private readonly settings: Pick<Config['handoff'], 'open' | 'close' | 'tzOffsetMinutes'>) {}
@@ -38,9 +39,12 @@ export class BusinessHours {
   /** A time as the customer reads it: `11月26日 11:00`, or `2026-11-26 11:00 (Beijing time)`. */
   format(at: Date, locale: Locale): string {
     const { date } = this.local(at);
-    const m = date.getUTCMonth() + 1, d = date.getUTCDate();
+    const m = date.getUTCMonth() + 1,
+      d = date.getUTCDate();
     const time = hhmm(date.getUTCHours() * 60 + date.getUTCMinutes());
-    return locale === 'en' ? `${date.getUTCFullYear()}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${time} (Beijing time)` : `${m}月${d}日 ${time}`;
+    return locale === 'en'
+      ? `${date.getUTCFullYear()}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${time} (Beijing time)`
+      : `${m}月${d}日 ${time}`;
   }
 
   /** The opening hours as `09:00` and `21:00`. */

@@ -41,7 +41,14 @@ export interface CatalogueSync {
  */
 export function applyProducts(base: PlanCatalogue, products: readonly ProductAvailability[]): CatalogueSync {
   const byId = new Map(products.map((p) => [p.productId, p]));
-  const out: CatalogueSync = { catalogue: base, matched: false, changes: [], unknownProducts: [], unlisted: [], unreadableProvinces: [] };
+  const out: CatalogueSync = {
+    catalogue: base,
+    matched: false,
+    changes: [],
+    unknownProducts: [],
+    unlisted: [],
+    unreadableProvinces: [],
+  };
   out.unknownProducts = products.filter((p) => !base.byId.has(p.productId)).map((p) => p.productId);
   if (!base.plans.some((plan) => byId.has(plan.id))) return out;
   out.matched = true;
@@ -59,8 +66,16 @@ export function applyProducts(base: PlanCatalogue, products: readonly ProductAva
       if (!name) out.unreadableProvinces.push(`${plan.id}: ${raw}`);
       else if (!excluded.includes(name)) excluded.push(name);
     }
-    const ages = p.ageMin !== null && p.ageMax !== null && Number.isInteger(p.ageMin) && Number.isInteger(p.ageMax)
-      && p.ageMin >= 0 && p.ageMin <= p.ageMax && p.ageMax <= 120 ? { ageMin: p.ageMin, ageMax: p.ageMax } : { ageMin: plan.ageMin, ageMax: plan.ageMax };
+    const ages =
+      p.ageMin !== null &&
+      p.ageMax !== null &&
+      Number.isInteger(p.ageMin) &&
+      Number.isInteger(p.ageMax) &&
+      p.ageMin >= 0 &&
+      p.ageMin <= p.ageMax &&
+      p.ageMax <= 120
+        ? { ageMin: p.ageMin, ageMax: p.ageMax }
+        : { ageMin: plan.ageMin, ageMax: plan.ageMax };
     const next: Plan = { ...plan, onSale: p.onSale, excludedProvinces: excluded, ...ages };
     if (next.onSale !== plan.onSale) out.changes.push(`${plan.id} onSale: ${plan.onSale} → ${next.onSale}`);
     const was = [...plan.excludedProvinces].sort().join('、');
@@ -81,10 +96,18 @@ export function applyProducts(base: PlanCatalogue, products: readonly ProductAva
  */
 export class LiveCatalogue implements PlanCatalogue {
   constructor(private current: PlanCatalogue) {}
-  get file(): string { return this.current.file; }
-  get plans(): readonly Plan[] { return this.current.plans; }
-  get byId(): ReadonlyMap<string, Plan> { return this.current.byId; }
-  replace(next: PlanCatalogue): void { this.current = next; }
+  get file(): string {
+    return this.current.file;
+  }
+  get plans(): readonly Plan[] {
+    return this.current.plans;
+  }
+  get byId(): ReadonlyMap<string, Plan> {
+    return this.current.byId;
+  }
+  replace(next: PlanCatalogue): void {
+    this.current = next;
+  }
 }
 
 export interface CatalogueRefreshOptions {
@@ -104,7 +127,9 @@ export class CatalogueRefresher {
 
   /** One refresh (concurrent calls share it); null when the platform could not be asked. */
   refresh(): Promise<CatalogueSync | null> {
-    this.running ??= this.run().finally(() => { this.running = null; });
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -124,17 +149,31 @@ export class CatalogueRefresher {
     try {
       products = await this.o.products();
     } catch (err) {
-      log.warn({ err }, 'plan catalogue: the platform product list (GetProductsV2) failed; keeping the current availability');
+      log.warn(
+        { err },
+        'plan catalogue: the platform product list (GetProductsV2) failed; keeping the current availability',
+      );
       return null;
     }
     const sync = applyProducts(this.o.file, products);
     if (!sync.matched && products.length) {
-      log.warn({ products: products.length }, 'plan catalogue: no plan id matches a platform productID; availability not taken from the platform');
+      log.warn(
+        { products: products.length },
+        'plan catalogue: no plan id matches a platform productID; availability not taken from the platform',
+      );
     }
     this.o.live.replace(sync.catalogue);
     for (const change of sync.changes) log.info({ change }, 'plan catalogue changed');
-    if (sync.unknownProducts.length) log.warn({ products: sync.unknownProducts }, 'plan catalogue: the platform sells products the catalogue file does not list (not offered)');
-    if (sync.unreadableProvinces.length) log.warn({ provinces: sync.unreadableProvinces }, 'plan catalogue: unreadable province names in disableArea (ignored)');
+    if (sync.unknownProducts.length)
+      log.warn(
+        { products: sync.unknownProducts },
+        'plan catalogue: the platform sells products the catalogue file does not list (not offered)',
+      );
+    if (sync.unreadableProvinces.length)
+      log.warn(
+        { provinces: sync.unreadableProvinces },
+        'plan catalogue: unreadable province names in disableArea (ignored)',
+      );
     return sync;
   }
 }

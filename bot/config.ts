@@ -28,18 +28,31 @@ const EnvSchema = z.object({
   PLATFORM_PRODUCTS_REFRESH_MINUTES: z.coerce.number().int().min(0).default(60),
   PLATFORM_CALLBACK_VERIFY: z.enum(['true', 'false']).default('true'),
   PLATFORM_CALLBACK_HEADER: z.string().min(1).default('x-172-sign'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis://')
+    .optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Messages one web-chat conversation may send per 10 s (faster than anyone types, slower than a script). */
   /** Messages older than this are deleted (hourly), with the dialog state of idle conversations. */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   /** Behind proxies: how many there are, or their addresses; see trustProxy below. */
-  TRUST_PROXY: z.string().trim().default('false').transform((v, ctx) => {
-    const parsed = parseTrustProxy(v);
-    if (typeof parsed === 'string') { ctx.addIssue({ code: 'custom', message: parsed }); return z.NEVER; }
-    return parsed;
-  }),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   WS_MESSAGES_PER_10S: z.coerce.number().int().positive().default(10),
   AGENT_AUTH: z.enum(['entra', 'dev']).optional(),
   ENTRA_TENANT_ID: optionalString,
@@ -53,7 +66,10 @@ const EnvSchema = z.object({
   ENTRA_ROLE_SUPERVISOR: z.string().min(1).default('supervisor'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_HOURS: z.coerce.number().positive().default(12),
-  BUSINESS_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 09:00-21:00').default('09:00-21:00'),
+  BUSINESS_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 09:00-21:00')
+    .default('09:00-21:00'),
   BUSINESS_TZ_OFFSET_MINUTES: z.coerce.number().int().default(480),
   HANDOFF_CLAIM_TIMEOUT_MINUTES: z.coerce.number().positive().default(10),
   HANDOFF_AVG_HANDLE_SECONDS: z.coerce.number().positive().default(180),
@@ -100,7 +116,7 @@ export interface Config {
   orders:
     | { source: 'embedded'; file: string | undefined }
     /** productsRefreshMinutes: how often GetProductsV2 refreshes the plans' availability; 0: never. */
-    | { source: 'platform'; productsRefreshMinutes: number } & PlatformSettings;
+    | ({ source: 'platform'; productsRefreshMinutes: number } & PlatformSettings);
   /** The 172 platform's status push (`POST /callbacks/172`); secret from PLATFORM_SECRET. */
   callback: { verify: boolean; header: string; secret: string | undefined };
   plansFile: string | undefined;
@@ -140,7 +156,9 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -161,8 +179,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     const missing = (['PLATFORM_URL', 'PLATFORM_USER_ID', 'PLATFORM_SECRET'] as const).filter((k) => !e[k]);
     if (missing.length) problems.push(`ORDER_SOURCE=platform needs ${missing.join(', ')}`);
     orders = {
-      source: 'platform', url: e.PLATFORM_URL ?? '', userId: e.PLATFORM_USER_ID ?? '', secret: e.PLATFORM_SECRET ?? '',
-      sign: e.PLATFORM_SIGN, timeoutMs: e.PLATFORM_TIMEOUT_MS, cacheSeconds: e.PLATFORM_CACHE_SECONDS,
+      source: 'platform',
+      url: e.PLATFORM_URL ?? '',
+      userId: e.PLATFORM_USER_ID ?? '',
+      secret: e.PLATFORM_SECRET ?? '',
+      sign: e.PLATFORM_SIGN,
+      timeoutMs: e.PLATFORM_TIMEOUT_MS,
+      cacheSeconds: e.PLATFORM_CACHE_SECONDS,
       productsRefreshMinutes: e.PLATFORM_PRODUCTS_REFRESH_MINUTES,
     };
   } else {
@@ -175,18 +198,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   let entra: EntraSettings | null = null;
   if (agentAuth === 'entra') {
-    const missing: string[] = (['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID', 'ENTRA_REDIRECT_URI'] as const).filter((k) => !e[k]);
+    const missing: string[] = (['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID', 'ENTRA_REDIRECT_URI'] as const).filter(
+      (k) => !e[k],
+    );
     const hasCert = Boolean(e.ENTRA_CERT_THUMBPRINT && e.ENTRA_CERT_PRIVATE_KEY_FILE);
-    if (!e.ENTRA_CLIENT_SECRET && !hasCert) missing.push('ENTRA_CLIENT_SECRET (or ENTRA_CERT_THUMBPRINT and ENTRA_CERT_PRIVATE_KEY_FILE)');
+    if (!e.ENTRA_CLIENT_SECRET && !hasCert)
+      missing.push('ENTRA_CLIENT_SECRET (or ENTRA_CERT_THUMBPRINT and ENTRA_CERT_PRIVATE_KEY_FILE)');
     if (missing.length) problems.push(`AGENT_AUTH=entra needs ${missing.join(', ')}`);
     entra = {
-      tenantId: e.ENTRA_TENANT_ID ?? '', clientId: e.ENTRA_CLIENT_ID ?? '', clientSecret: e.ENTRA_CLIENT_SECRET,
-      certificate: hasCert ? { thumbprint: e.ENTRA_CERT_THUMBPRINT!, privateKeyFile: path.resolve(e.ENTRA_CERT_PRIVATE_KEY_FILE!) } : undefined,
-      redirectUri: e.ENTRA_REDIRECT_URI ?? '', authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/$/, ''),
+      tenantId: e.ENTRA_TENANT_ID ?? '',
+      clientId: e.ENTRA_CLIENT_ID ?? '',
+      clientSecret: e.ENTRA_CLIENT_SECRET,
+      certificate: hasCert
+        ? { thumbprint: e.ENTRA_CERT_THUMBPRINT!, privateKeyFile: path.resolve(e.ENTRA_CERT_PRIVATE_KEY_FILE!) }
+        : undefined,
+      redirectUri: e.ENTRA_REDIRECT_URI ?? '',
+      authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/$/, ''),
       roles: { agent: e.ENTRA_ROLE_AGENT, supervisor: e.ENTRA_ROLE_SUPERVISOR },
     };
   }
-  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET)
+    problems.push('SESSION_SECRET is required when NODE_ENV=production');
   const [open, close] = e.BUSINESS_HOURS.split('-').map((hm) => {
     const [h, m] = hm.split(':').map(Number) as [number, number];
     return h * 60 + m;
@@ -200,7 +232,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: path.resolve(e.DATA_DIR),
     nluModelDir: path.resolve(e.NLU_MODEL_DIR ?? path.join(e.DATA_DIR, 'nlu-models')),
     orders,
-    callback: { verify: e.PLATFORM_CALLBACK_VERIFY === 'true', header: e.PLATFORM_CALLBACK_HEADER.toLowerCase(), secret: e.PLATFORM_SECRET },
+    callback: {
+      verify: e.PLATFORM_CALLBACK_VERIFY === 'true',
+      header: e.PLATFORM_CALLBACK_HEADER.toLowerCase(),
+      secret: e.PLATFORM_SECRET,
+    },
     plansFile: e.PLANS_FILE ? path.resolve(e.PLANS_FILE) : undefined,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -213,10 +249,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionSecret: e.SESSION_SECRET,
     sessionHours: e.SESSION_HOURS,
     handoff: {
-      open, close, tzOffsetMinutes: e.BUSINESS_TZ_OFFSET_MINUTES,
-      claimTimeoutMinutes: e.HANDOFF_CLAIM_TIMEOUT_MINUTES, avgHandleSeconds: e.HANDOFF_AVG_HANDLE_SECONDS,
+      open,
+      close,
+      tzOffsetMinutes: e.BUSINESS_TZ_OFFSET_MINUTES,
+      claimTimeoutMinutes: e.HANDOFF_CLAIM_TIMEOUT_MINUTES,
+      avgHandleSeconds: e.HANDOFF_AVG_HANDLE_SECONDS,
     },
-    wechat: e.WECHATY_PUPPET ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN, leaseSeconds: e.WECHAT_LEASE_SECONDS } : null,
+    wechat: e.WECHATY_PUPPET
+      ? { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN, leaseSeconds: e.WECHAT_LEASE_SECONDS }
+      : null,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     answerLeaseMs: e.ANSWER_LEASE_SECONDS * 1000,
@@ -231,18 +272,28 @@ const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function parseTrustProxy(v: string): false | number | string[] | string {
   if (v === 'false' || v === '0') return false;
   if (v === 'true') {
-    return 'TRUST_PROXY=true would believe every X-Forwarded-For hop, so a client could pick its own IP: '
-      + 'give the number of proxies in front of the bot (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1)';
+    return (
+      'TRUST_PROXY=true would believe every X-Forwarded-For hop, so a client could pick its own IP: ' +
+      'give the number of proxies in front of the bot (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1)'
+    );
   }
   if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const bad = list.filter((a) => {
     if (PROXY_NAMES.has(a)) return false;
     const [ip, bits, more] = a.split('/');
     const version = isIP(ip ?? '');
-    return !version || more !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)));
+    return (
+      !version ||
+      more !== undefined ||
+      (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)))
+    );
   });
-  if (!list.length || bad.length) return `TRUST_PROXY must be false, a number of proxies, or addresses/subnets separated by commas (not ${bad.join(', ') || 'empty'})`;
+  if (!list.length || bad.length)
+    return `TRUST_PROXY must be false, a number of proxies, or addresses/subnets separated by commas (not ${bad.join(', ') || 'empty'})`;
   return list;
 }
 

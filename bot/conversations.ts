@@ -14,10 +14,18 @@ export function hashToken(token: string): string {
 export class Conversations {
   constructor(private readonly store: Store) {}
 
-  async open(opts: { channel: string; locale: Locale; userId?: string | null }): Promise<{ conversation: Conversation; token: string }> {
+  async open(opts: {
+    channel: string;
+    locale: Locale;
+    userId?: string | null;
+  }): Promise<{ conversation: Conversation; token: string }> {
     const token = randomBytes(24).toString('base64url');
     const conversation = await this.store.createConversation({
-      id: randomUUID(), tokenHash: hashToken(token), channel: opts.channel, userId: opts.userId ?? null, locale: opts.locale,
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      channel: opts.channel,
+      userId: opts.userId ?? null,
+      locale: opts.locale,
     });
     return { conversation, token };
   }

@@ -30,7 +30,10 @@ export interface Eligibility {
 }
 
 const OPERATOR_ALIASES: ReadonlyArray<readonly [RegExp, Operator]> = [
-  [/移动|china ?mobile|cmcc/i, '移动'], [/联通|unicom/i, '联通'], [/电信|telecom|ctcc/i, '电信'], [/广电|broadnet|cbn/i, '广电'],
+  [/移动|china ?mobile|cmcc/i, '移动'],
+  [/联通|unicom/i, '联通'],
+  [/电信|telecom|ctcc/i, '电信'],
+  [/广电|broadnet|cbn/i, '广电'],
 ];
 
 export function normaliseOperator(raw: string | null | undefined): Operator | undefined {
@@ -64,7 +67,8 @@ export function eligibility(order: Order | OrderView, today: Date | string = new
   if (isOrder(order)) {
     const age = order.idNumber ? describeIdNumber(order.idNumber, today)?.age : undefined;
     if (age !== undefined) out.age = age;
-    const province = normaliseProvince(order.province) ?? normaliseProvince(order.city) ?? normaliseProvince(order.address);
+    const province =
+      normaliseProvince(order.province) ?? normaliseProvince(order.city) ?? normaliseProvince(order.address);
     if (province) out.province = province;
     const operator = normaliseOperator(order.operator);
     if (operator) out.operator = operator;
@@ -162,7 +166,11 @@ export function ageFits(plan: Plan, age: number): boolean {
 
 /** Whether the customer can have the plan as far as we know (unknown age/province: no check). */
 export function isEligible(plan: Plan, e: Eligibility): boolean {
-  return plan.onSale && (e.age === undefined || ageFits(plan, e.age)) && (e.province === undefined || shipsTo(plan, e.province));
+  return (
+    plan.onSale &&
+    (e.age === undefined || ageFits(plan, e.age)) &&
+    (e.province === undefined || shipsTo(plan, e.province))
+  );
 }
 
 /**
@@ -175,9 +183,11 @@ function distance(p: Plan, orig: Plan | undefined): number {
   const data = p.dataGB - orig.dataGB;
   const feeBase = Math.max(orig.monthlyFee, 1);
   const dataBase = Math.max(orig.dataGB, 1);
-  return (fee > 0 ? fee / feeBase : (-fee / feeBase) * 0.5)
-    + (data < 0 ? (-data / dataBase) * 0.5 : (data / dataBase) * 0.2)
-    + (p.operator === orig.operator ? 0 : 0.3);
+  return (
+    (fee > 0 ? fee / feeBase : (-fee / feeBase) * 0.5) +
+    (data < 0 ? (-data / dataBase) * 0.5 : (data / dataBase) * 0.2) +
+    (p.operator === orig.operator ? 0 : 0.3)
+  );
 }
 
 function reasons(rule: Rule, p: Plan, e: Eligibility, orig: Plan | undefined): WhyReason[] {
@@ -187,7 +197,8 @@ function reasons(rule: Rule, p: Plan, e: Eligibility, orig: Plan | undefined): W
   if (rule === 'other_operator') why.push({ code: 'other_operator', operator: p.operator });
   if (rule === 'other_plan') why.push({ code: 'on_sale' });
   if (orig) {
-    if (rule !== 'other_operator' && p.operator === orig.operator) why.push({ code: 'same_operator', operator: p.operator });
+    if (rule !== 'other_operator' && p.operator === orig.operator)
+      why.push({ code: 'same_operator', operator: p.operator });
     if (p.monthlyFee < orig.monthlyFee) why.push({ code: 'cheaper', saving: orig.monthlyFee - p.monthlyFee });
     if (p.dataGB > orig.dataGB) why.push({ code: 'more_data', extraGB: p.dataGB - orig.dataGB });
   }
@@ -228,14 +239,22 @@ const DATA_ABOUT = 0.3;
 function fits(a: Amount | undefined, x: number, about: number): boolean {
   if (!a) return true;
   switch (a.op) {
-    case 'lt': return x < a.value;
-    case 'le': return x <= a.value;
-    case 'eq': return x === a.value;
-    case 'about': return Math.abs(x - a.value) <= about;
-    case 'ge': return x >= a.value;
-    case 'gt': return x > a.value;
-    case 'near': return true;
-    case 'between': return x >= a.value && x <= (a.to ?? a.value);
+    case 'lt':
+      return x < a.value;
+    case 'le':
+      return x <= a.value;
+    case 'eq':
+      return x === a.value;
+    case 'about':
+      return Math.abs(x - a.value) <= about;
+    case 'ge':
+      return x >= a.value;
+    case 'gt':
+      return x > a.value;
+    case 'near':
+      return true;
+    case 'between':
+      return x >= a.value && x <= (a.to ?? a.value);
   }
 }
 
@@ -244,10 +263,16 @@ function missBy(a: Amount | undefined, x: number, about: number): number {
   if (!a || fits(a, x, about)) return 0;
   const base = Math.max(a.value, 1);
   switch (a.op) {
-    case 'lt': case 'le': return (x - a.value + (a.op === 'lt' ? 1 : 0)) / base;
-    case 'ge': case 'gt': return (a.value - x + (a.op === 'gt' ? 1 : 0)) / base;
-    case 'between': return x < a.value ? (a.value - x) / base : (x - (a.to ?? a.value)) / Math.max(a.to ?? a.value, 1);
-    default: return Math.abs(x - a.value) / base;
+    case 'lt':
+    case 'le':
+      return (x - a.value + (a.op === 'lt' ? 1 : 0)) / base;
+    case 'ge':
+    case 'gt':
+      return (a.value - x + (a.op === 'gt' ? 1 : 0)) / base;
+    case 'between':
+      return x < a.value ? (a.value - x) / base : (x - (a.to ?? a.value)) / Math.max(a.to ?? a.value, 1);
+    default:
+      return Math.abs(x - a.value) / base;
   }
 }
 
@@ -258,19 +283,30 @@ export function amountMiss(p: Plan, q: Pick<PlanWants, 'fee' | 'data'>): number 
 
 /** Whether a plan is one the customer asked for: their operators (not one they refused), no first top-up, fee and data (unless the nearest are asked for). */
 function wanted(p: Plan, q: PlanWants): boolean {
-  return (!q.operator || p.operator === q.operator) && (!q.operators?.length || q.operators.includes(p.operator)) && p.operator !== q.notOperator
-    && (!q.noFirstTopUp || !p.firstTopUp)
-    && (q.nearest || (fits(q.fee, p.monthlyFee, FEE_ABOUT) && fits(q.data, p.dataGB, q.data ? q.data.value * DATA_ABOUT : 0)));
+  return (
+    (!q.operator || p.operator === q.operator) &&
+    (!q.operators?.length || q.operators.includes(p.operator)) &&
+    p.operator !== q.notOperator &&
+    (!q.noFirstTopUp || !p.firstTopUp) &&
+    (q.nearest ||
+      (fits(q.fee, p.monthlyFee, FEE_ABOUT) && fits(q.data, p.dataGB, q.data ? q.data.value * DATA_ABOUT : 0)))
+  );
 }
 
 /** Orders two plans by what the customer asked: the nearest to fee and data asked, then closest to "左右" and "差不多", then what they prefer (0 when equal on all). */
 function preferred(a: Plan, b: Plan, q: PlanWants): number {
-  const near = (p: Plan) => (q.fee?.op === 'about' ? Math.abs(p.monthlyFee - q.fee.value) / Math.max(q.fee.value, 1) : 0)
-    + (q.data?.op === 'about' || q.data?.op === 'near' ? Math.abs(p.dataGB - q.data.value) / Math.max(q.data.value, 1) : 0);
-  return (q.nearest ? amountMiss(a, q) - amountMiss(b, q) : 0) || near(a) - near(b)
-    || (q.prefer === 'cheap' ? a.monthlyFee - b.monthlyFee : 0)
-    || (q.prefer === 'data' ? b.dataGB - a.dataGB : 0)
-    || (q.prefer === 'minutes' ? (b.minutes ?? 0) - (a.minutes ?? 0) : 0);
+  const near = (p: Plan) =>
+    (q.fee?.op === 'about' ? Math.abs(p.monthlyFee - q.fee.value) / Math.max(q.fee.value, 1) : 0) +
+    (q.data?.op === 'about' || q.data?.op === 'near'
+      ? Math.abs(p.dataGB - q.data.value) / Math.max(q.data.value, 1)
+      : 0);
+  return (
+    (q.nearest ? amountMiss(a, q) - amountMiss(b, q) : 0) ||
+    near(a) - near(b) ||
+    (q.prefer === 'cheap' ? a.monthlyFee - b.monthlyFee : 0) ||
+    (q.prefer === 'data' ? b.dataGB - a.dataGB : 0) ||
+    (q.prefer === 'minutes' ? (b.minutes ?? 0) - (a.minutes ?? 0) : 0)
+  );
 }
 
 /** A plan's call minutes, said when the customer puts them first. */
@@ -279,8 +315,12 @@ function minutes(p: Plan, q: PlanWants): WhyReason[] {
 }
 
 /** The operator a per-operator limit applies to (一证五号, frequency limits, arrears, risk control): the original plan's. */
-export function blockedOperator(code: FailureCode | null | undefined, order: { operator?: Operator }, orig?: Plan): Operator | undefined {
-  return code && RULES[code] === 'other_operator' ? order.operator ?? orig?.operator : undefined;
+export function blockedOperator(
+  code: FailureCode | null | undefined,
+  order: { operator?: Operator },
+  orig?: Plan,
+): Operator | undefined {
+  return code && RULES[code] === 'other_operator' ? (order.operator ?? orig?.operator) : undefined;
 }
 
 export interface CatalogueQuery extends PlanWants {

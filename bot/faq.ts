@@ -36,17 +36,22 @@ const LocalisedEntry = z.strictObject({
 });
 
 export const FaqFile = z.strictObject({
-  entries: z.array(z.strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a snake_case identifier'),
-    'zh-CN': LocalisedEntry,
-    en: LocalisedEntry,
-  })).min(1).superRefine((entries, ctx) => {
-    const seen = new Set<string>();
-    entries.forEach((e, i) => {
-      if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate FAQ id ${e.id}` });
-      seen.add(e.id);
-    });
-  }),
+  entries: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a snake_case identifier'),
+        'zh-CN': LocalisedEntry,
+        en: LocalisedEntry,
+      }),
+    )
+    .min(1)
+    .superRefine((entries, ctx) => {
+      const seen = new Set<string>();
+      entries.forEach((e, i) => {
+        if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate FAQ id ${e.id}` });
+        seen.add(e.id);
+      });
+    }),
 });
 export type FaqFile = z.infer<typeof FaqFile>;
 
@@ -65,7 +70,24 @@ const MIX = 0.5;
 const HAN = /\p{Script=Han}/u;
 // Function words and question words that say nothing about the topic.
 const ZH_STOP_CHARS = new Set([...'的了吗呢吧啊呀么嘛我你您他她它是在有要会还就都也和与及把被这那哪个些请问']);
-const ZH_STOP_BIGRAMS = new Set(['怎么', '什么', '为什', '可以', '我的', '一下', '请问', '是不', '不是', '能不', '怎样', '如何', '么办', '怎么办', '么时', '时候']);
+const ZH_STOP_BIGRAMS = new Set([
+  '怎么',
+  '什么',
+  '为什',
+  '可以',
+  '我的',
+  '一下',
+  '请问',
+  '是不',
+  '不是',
+  '能不',
+  '怎样',
+  '如何',
+  '么办',
+  '怎么办',
+  '么时',
+  '时候',
+]);
 
 /** Chinese: character unigrams and bigrams inside runs of Han; Latin words and numbers as words. */
 export function tokensZh(text: string): string[] {
@@ -85,18 +107,30 @@ export function tokensZh(text: string): string[] {
 
 /** English: lower-case words, stop words dropped, Porter stems. */
 export function tokensEn(text: string): string[] {
-  const words = toHalfWidth(text).toLowerCase().replace(/'/g, '').match(/[a-z0-9]+/g) ?? [];
+  const words =
+    toHalfWidth(text)
+      .toLowerCase()
+      .replace(/'/g, '')
+      .match(/[a-z0-9]+/g) ?? [];
   return words.filter((w) => !EN_STOP.has(w)).map((w) => PorterStemmer.stem(w));
 }
 
-interface Doc { entry: number; question: string; vec: Map<string, number>; norm: number }
+interface Doc {
+  entry: number;
+  question: string;
+  vec: Map<string, number>;
+  norm: number;
+}
 
 class LanguageIndex {
   private readonly tfidf: NaturalTfIdf = new TfIdf();
   private readonly docs: Doc[] = [];
   private readonly centroids = new Map<number, { vec: Map<string, number>; norm: number }>();
 
-  constructor(private readonly tokens: (s: string) => string[], phrasings: Array<{ entry: number; question: string }>) {
+  constructor(
+    private readonly tokens: (s: string) => string[],
+    phrasings: Array<{ entry: number; question: string }>,
+  ) {
     const tokenised = phrasings.map((p) => ({ ...p, toks: tokens(p.question) }));
     for (const p of tokenised) this.tfidf.addDocument(p.toks);
     for (const p of tokenised) {
@@ -162,8 +196,12 @@ export class Faq {
   private readonly indexes: Record<Locale, LanguageIndex>;
 
   constructor(readonly file: FaqFile) {
-    const phrasings = (l: Locale) => file.entries.flatMap((e, entry) => e[l].questions.map((question) => ({ entry, question })));
-    this.indexes = { 'zh-CN': new LanguageIndex(tokensZh, phrasings('zh-CN')), en: new LanguageIndex(tokensEn, phrasings('en')) };
+    const phrasings = (l: Locale) =>
+      file.entries.flatMap((e, entry) => e[l].questions.map((question) => ({ entry, question })));
+    this.indexes = {
+      'zh-CN': new LanguageIndex(tokensZh, phrasings('zh-CN')),
+      en: new LanguageIndex(tokensEn, phrasings('en')),
+    };
   }
 
   /**
@@ -175,7 +213,13 @@ export class Faq {
     const hit = this.indexes[lang].best(text);
     if (!hit) return null;
     const entry = this.file.entries[hit.doc.entry]!;
-    return { id: entry.id, locale: lang, answer: entry[lang].answer, question: hit.doc.question, confidence: Math.min(1, hit.score) };
+    return {
+      id: entry.id,
+      locale: lang,
+      answer: entry[lang].answer,
+      question: hit.doc.question,
+      confidence: Math.min(1, hit.score),
+    };
   }
 
   /** The answer when the match is good enough, else null (say "not sure" and offer a human). */

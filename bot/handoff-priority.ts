@@ -16,7 +16,8 @@ const URGENT_REASONS = new Set(['complaint', 'regulator']);
  * market regulator's, 315 the consumer-rights day and hotline; digits only as whole numbers, so an
  * order number that contains 315 is no threat.
  */
-const REGULATOR = /工信部|工业和信息化部|通信管理局|通管局|市场监管|消协|消费者协会|监管部门|(?<!\d)(?:12300|12315|315)(?!\d)|媒体|曝光|起诉|法院|律师|报警|\b(?:regulator|MIIT|ombudsman|lawyer|sue|court|police|the press)\b/i;
+const REGULATOR =
+  /工信部|工业和信息化部|通信管理局|通管局|市场监管|消协|消费者协会|监管部门|(?<!\d)(?:12300|12315|315)(?!\d)|媒体|曝光|起诉|法院|律师|报警|\b(?:regulator|MIIT|ombudsman|lawyer|sue|court|police|the press)\b/i;
 
 export function threatensRegulator(text: string): boolean {
   return REGULATOR.test(text);
@@ -28,5 +29,8 @@ export function priorityOf(h: Pick<HandoffRecord, 'reason'>): Priority {
 
 /** Queued handoffs (given oldest first) in the order agents should take them: urgent first, then by wait. */
 export function inPriorityOrder<T extends Pick<HandoffRecord, 'reason'>>(oldestFirst: readonly T[]): T[] {
-  return [...oldestFirst.filter((h) => priorityOf(h) === 'urgent'), ...oldestFirst.filter((h) => priorityOf(h) === 'normal')];
+  return [
+    ...oldestFirst.filter((h) => priorityOf(h) === 'urgent'),
+    ...oldestFirst.filter((h) => priorityOf(h) === 'normal'),
+  ];
 }

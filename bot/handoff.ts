@@ -77,7 +77,8 @@ const RATING = /^\s*([1-5])\s*(分|星|stars?|points?)?\s*[.!。！]?\s*$/i;
  * A customer in the queue who no longer wants a person ("算了不用了 我自己查", "never mind"). Not a
  * bare 取消 or "cancel": "我要取消订单" is a question for the agent.
  */
-const CANCEL_WAITING = /^\s*算了|不用(?:了|转|人工|客服)|不需要(?:了|人工|客服)|取消(?:排队|人工|转接|等待)|不[转排等]了|自己(?:查|看|弄)|\b(?:never ?mind|no need|forget it|stop waiting|cancel (?:the |my )?(?:queue|wait(?:ing)?|request|transfer|handover)|don'?t need (?:a |an )?(?:human|agent|person|help))\b/i;
+const CANCEL_WAITING =
+  /^\s*算了|不用(?:了|转|人工|客服)|不需要(?:了|人工|客服)|取消(?:排队|人工|转接|等待)|不[转排等]了|自己(?:查|看|弄)|\b(?:never ?mind|no need|forget it|stop waiting|cancel (?:the |my )?(?:queue|wait(?:ing)?|request|transfer|handover)|don'?t need (?:a |an )?(?:human|agent|person|help))\b/i;
 
 export class HandoffService {
   private readonly hours: BusinessHours;
@@ -95,7 +96,13 @@ export class HandoffService {
   }
 
   /** Persists and publishes a message outside a customer's turn (agent, system notice). */
-  private async post(conversationId: string, from: 'agent' | 'system' | 'bot', text: string, suggestions?: string[], author?: string): Promise<StoredMessage> {
+  private async post(
+    conversationId: string,
+    from: 'agent' | 'system' | 'bot',
+    text: string,
+    suggestions?: string[],
+    author?: string,
+  ): Promise<StoredMessage> {
     const msg = await this.d.store.appendMessage(conversationId, { from, text: maskText(text), suggestions, author });
     await this.d.bus.publish(conversationId, { type: 'message', message: msg });
     return msg;
@@ -128,7 +135,9 @@ export class HandoffService {
   /** The bot's answer to a queued customer: `key`'s text with their place, and the way out. */
   private async waitingReply(h: HandoffRecord, locale: Locale, key: string): Promise<Reply[]> {
     const ahead = (await this.position(h.id)) - 1;
-    return [{ text: this.text(locale, key, { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) }];
+    return [
+      { text: this.text(locale, key, { place: this.place(locale, ahead) }), suggestions: this.leaveQueue(locale) },
+    ];
   }
 
   /** Everyone queued from index `from` on (0: everyone) hears their new place. */
@@ -137,8 +146,15 @@ export class HandoffService {
       if (i < from) continue;
       const eta = this.eta(i);
       await this.d.bus.publish(h.conversationId, { type: 'queue', position: i + 1, etaSeconds: eta });
-      await this.post(h.conversationId, 'system', this.text(h.locale, 'queue_moved', { place: this.place(h.locale, i), minutes: Math.max(1, Math.round(eta / 60)) }),
-        this.leaveQueue(h.locale));
+      await this.post(
+        h.conversationId,
+        'system',
+        this.text(h.locale, 'queue_moved', {
+          place: this.place(h.locale, i),
+          minutes: Math.max(1, Math.round(eta / 60)),
+        }),
+        this.leaveQueue(h.locale),
+      );
     }
   }
 
@@ -150,13 +166,24 @@ export class HandoffService {
    * A dialog asked for a human. Queues the conversation (telling position and wait), or outside
    * business hours asks for a message that becomes a ticket. Returns the messages it added.
    */
-  async request(conversationId: string, effect: Extract<Effect, { type: 'handoff' }>, locale: Locale): Promise<StoredMessage[]> {
+  async request(
+    conversationId: string,
+    effect: Extract<Effect, { type: 'handoff' }>,
+    locale: Locale,
+  ): Promise<StoredMessage[]> {
     const now = this.now();
     const existing = await this.d.handoffs.current(conversationId);
     if (existing && (existing.status === 'queued' || existing.status === 'active')) {
       if (existing.status === 'active') return [];
       const position = await this.position(existing.id);
-      return [await this.post(conversationId, 'system', this.text(locale, 'queued_noted', { place: this.place(locale, position - 1) }), this.leaveQueue(locale))];
+      return [
+        await this.post(
+          conversationId,
+          'system',
+          this.text(locale, 'queued_noted', { place: this.place(locale, position - 1) }),
+          this.leaveQueue(locale),
+        ),
+      ];
     }
     if (existing) await this.d.handoffs.update(existing.id, [...OPEN_STATES], { status: 'closed' });
     this.d.metrics.handoffs.inc({ reason: effect.reason });
@@ -164,23 +191,48 @@ export class HandoffService {
 
     if (!this.hours.isOpen(now)) {
       await this.d.handoffs.create({
-        conversationId, status: 'ticket_pending', reason, orderNo: effect.orderNo ?? null,
-        failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(), claimDeadline: null,
+        conversationId,
+        status: 'ticket_pending',
+        reason,
+        orderNo: effect.orderNo ?? null,
+        failureCode: effect.failureCode ?? null,
+        locale,
+        queuedAt: now.toISOString(),
+        claimDeadline: null,
       });
-      return [await this.post(conversationId, 'system', this.text(locale, 'after_hours', {
-        ...this.hours.opening, when: this.hours.format(this.hours.answerBy(now), locale),
-      }))];
+      return [
+        await this.post(
+          conversationId,
+          'system',
+          this.text(locale, 'after_hours', {
+            ...this.hours.opening,
+            when: this.hours.format(this.hours.answerBy(now), locale),
+          }),
+        ),
+      ];
     }
     const h = await this.d.handoffs.create({
-      conversationId, status: 'queued', reason, orderNo: effect.orderNo ?? null,
-      failureCode: effect.failureCode ?? null, locale, queuedAt: now.toISOString(),
+      conversationId,
+      status: 'queued',
+      reason,
+      orderNo: effect.orderNo ?? null,
+      failureCode: effect.failureCode ?? null,
+      locale,
+      queuedAt: now.toISOString(),
       claimDeadline: new Date(now.getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString(),
     });
     const position = await this.position(h.id);
     const eta = this.eta(position - 1);
     await this.d.bus.publish(conversationId, { type: 'queue', position, etaSeconds: eta });
-    const told = await this.post(conversationId, 'system', this.text(locale, 'queue_position', { place: this.place(locale, position - 1), minutes: Math.max(1, Math.round(eta / 60)) }),
-      this.leaveQueue(locale));
+    const told = await this.post(
+      conversationId,
+      'system',
+      this.text(locale, 'queue_position', {
+        place: this.place(locale, position - 1),
+        minutes: Math.max(1, Math.round(eta / 60)),
+      }),
+      this.leaveQueue(locale),
+    );
     // An urgent request goes ahead of others: those it passed hear their new place.
     if (priorityOf(h) === 'urgent') await this.tellPositions(position);
     await this.escalated(conversationId);
@@ -247,16 +299,27 @@ export class HandoffService {
       }
       case 'ticket_pending': {
         if (keepWaiting) {
-          const back = await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'queued', claimDeadline: new Date(this.now().getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString() });
+          const back = await this.d.handoffs.update(h.id, ['ticket_pending'], {
+            status: 'queued',
+            claimDeadline: new Date(this.now().getTime() + this.d.settings.claimTimeoutMinutes * 60_000).toISOString(),
+          });
           if (back) {
             await this.agentsChanged();
             return this.waitingReply(back, locale, 'keep_waiting');
           }
         }
         const answerBy = this.hours.answerBy(this.now());
-        await this.d.handoffs.update(h.id, ['ticket_pending'], { status: 'ticket', ticketText: maskText(text), answerBy: answerBy.toISOString() });
+        await this.d.handoffs.update(h.id, ['ticket_pending'], {
+          status: 'ticket',
+          ticketText: maskText(text),
+          answerBy: answerBy.toISOString(),
+        });
         await this.escalated(conversationId);
-        return [{ text: this.text(locale, 'ticket_saved', { ticket: `T${h.id}`, when: this.hours.format(answerBy, locale) }) }];
+        return [
+          {
+            text: this.text(locale, 'ticket_saved', { ticket: `T${h.id}`, when: this.hours.format(answerBy, locale) }),
+          },
+        ];
       }
       case 'awaiting_rating': {
         const m = RATING.exec(text);
@@ -292,7 +355,11 @@ export class HandoffService {
     const now = this.now().toISOString();
     const was = await this.position(h.id);
     const won = await this.d.handoffs.update(h.id, ['queued', 'ticket', 'ticket_pending'], {
-      status: 'active', claimedAt: now, agentId: agent.id, agentName: agent.name, claimDeadline: null,
+      status: 'active',
+      claimedAt: now,
+      agentId: agent.id,
+      agentName: agent.name,
+      claimDeadline: null,
     });
     if (!won) throw new AppError('ALREADY_CLAIMED');
     await this.post(conversationId, 'system', this.text(h.locale, 'agent_joined', { agent: agent.name }));
@@ -329,10 +396,20 @@ export class HandoffService {
   async note(conversationId: string, agent: AgentIdentity, text: string): Promise<HandoffNote> {
     const h = await this.d.handoffs.current(conversationId);
     if (!h) throw new AppError('NOT_IN_HANDOFF');
-    return this.d.handoffs.addNote({ handoffId: h.id, agentId: agent.id, agentName: agent.name, text: maskText(text), at: this.now().toISOString() });
+    return this.d.handoffs.addNote({
+      handoffId: h.id,
+      agentId: agent.id,
+      agentName: agent.name,
+      text: maskText(text),
+      at: this.now().toISOString(),
+    });
   }
 
-  async transfer(conversationId: string, agent: AgentIdentity, to: { id: string; name: string }): Promise<HandoffRecord> {
+  async transfer(
+    conversationId: string,
+    agent: AgentIdentity,
+    to: { id: string; name: string },
+  ): Promise<HandoffRecord> {
     const h = await this.held(conversationId, agent);
     const moved = await this.d.handoffs.update(h.id, ['active'], { agentId: to.id, agentName: to.name });
     if (!moved) throw new AppError('NOT_IN_HANDOFF');
@@ -344,7 +421,10 @@ export class HandoffService {
   /** Ends the agent's part: the bot takes the conversation back and asks for a rating. */
   async resolve(conversationId: string, agent: AgentIdentity): Promise<HandoffRecord> {
     const h = await this.held(conversationId, agent);
-    const done = await this.d.handoffs.update(h.id, ['active'], { status: 'awaiting_rating', resolvedAt: this.now().toISOString() });
+    const done = await this.d.handoffs.update(h.id, ['active'], {
+      status: 'awaiting_rating',
+      resolvedAt: this.now().toISOString(),
+    });
     if (!done) throw new AppError('NOT_IN_HANDOFF');
     await this.post(conversationId, 'bot', this.text(h.locale, 'resolved_rate'), ['1', '2', '3', '4', '5']);
     await this.agentsChanged();
@@ -358,11 +438,15 @@ export class HandoffService {
     const queued = inPriorityOrder(rows.filter((h) => h.status === 'queued'));
     const tickets = inPriorityOrder(rows.filter((h) => h.status === 'ticket'));
     return [...queued, ...tickets].map((h, i) => ({
-      conversationId: h.conversationId, position: i + 1, waitingSince: h.queuedAt,
+      conversationId: h.conversationId,
+      position: i + 1,
+      waitingSince: h.queuedAt,
       waitedSeconds: Math.max(0, Math.round((now - Date.parse(h.queuedAt)) / 1000)),
       reason: h.status === 'ticket' ? `ticket:${h.reason}` : h.reason,
-      ...(h.orderNo ? { orderNo: h.orderNo } : {}), ...(h.failureCode ? { failureCode: h.failureCode } : {}),
-      locale: h.locale, priority: priorityOf(h),
+      ...(h.orderNo ? { orderNo: h.orderNo } : {}),
+      ...(h.failureCode ? { failureCode: h.failureCode } : {}),
+      locale: h.locale,
+      priority: priorityOf(h),
     }));
   }
 
@@ -373,7 +457,9 @@ export class HandoffService {
 
   /** Everything an agent needs to take over without asking the customer again. */
   /** The conversation, its open handoff and the order the customer proved is theirs (masked). */
-  async orderOf(conversationId: string): Promise<{ conv: Conversation; handoff: HandoffRecord | null; order: OrderView | null }> {
+  async orderOf(
+    conversationId: string,
+  ): Promise<{ conv: Conversation; handoff: HandoffRecord | null; order: OrderView | null }> {
     const conv = await this.d.store.getConversation(conversationId);
     if (!conv) throw new AppError('CONVERSATION_NOT_FOUND');
     const h = await this.d.handoffs.current(conversationId);
@@ -393,8 +479,16 @@ export class HandoffService {
     const { conv, handoff: h, order } = await this.orderOf(conversationId);
     const orderNo = h?.orderNo ?? null;
     return {
-      conversationId, channel: conv.channel, locale: conv.locale, handoff: h, order,
-      checked: { orderNo, phoneTailVerified: orderNo !== null, failureCode: h?.failureCode ?? order?.failureCode ?? null },
+      conversationId,
+      channel: conv.channel,
+      locale: conv.locale,
+      handoff: h,
+      order,
+      checked: {
+        orderNo,
+        phoneTailVerified: orderNo !== null,
+        failureCode: h?.failureCode ?? order?.failureCode ?? null,
+      },
       transcript: await this.d.store.listMessages(conversationId, 0, 1000),
       notes: h ? await this.d.handoffs.notes(h.id) : [],
     };
@@ -413,8 +507,12 @@ export class HandoffService {
       const moved = await this.d.handoffs.update(h.id, ['queued'], { status: 'ticket_pending', claimDeadline: null });
       if (!moved) continue;
       n++;
-      await this.post(h.conversationId, 'system', this.text(h.locale, 'no_agent', { when: this.hours.format(this.hours.answerBy(now), h.locale) }),
-        [this.text(h.locale, 'sugg_keep_waiting')]);
+      await this.post(
+        h.conversationId,
+        'system',
+        this.text(h.locale, 'no_agent', { when: this.hours.format(this.hours.answerBy(now), h.locale) }),
+        [this.text(h.locale, 'sugg_keep_waiting')],
+      );
     }
     if (n) {
       await this.tellPositions();
@@ -433,14 +531,22 @@ export class HandoffService {
     const orderNo = h?.orderNo ?? null;
     if (!orderNo) throw new AppError('NOT_FOUND', 'No verified order in this conversation.');
     await audit.record({
-      at: this.now().toISOString(), actorId: supervisor.id, actorName: supervisor.name,
-      action: 'reveal_personal_data', conversationId, orderNo,
+      at: this.now().toISOString(),
+      actorId: supervisor.id,
+      actorName: supervisor.name,
+      action: 'reveal_personal_data',
+      conversationId,
+      orderNo,
     });
     const rec = await this.d.orders.getOrder(orderNo);
     if (!rec) throw new AppError('NOT_FOUND', 'The order is no longer on the platform.');
     return {
-      orderNo, name: rec.name, phone: rec.contactPhone, idCard: rec.idNumber,
-      address: [rec.province, rec.city, rec.address].filter(Boolean).join(' ') || null, issuedNumber: rec.issuedNumber,
+      orderNo,
+      name: rec.name,
+      phone: rec.contactPhone,
+      idCard: rec.idNumber,
+      address: [rec.province, rec.city, rec.address].filter(Boolean).join(' ') || null,
+      issuedNumber: rec.issuedNumber,
     };
   }
 

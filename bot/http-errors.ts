@@ -26,7 +26,8 @@ export function toAppError(err: FastifyError | AppError): AppError {
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return new AppError('URI_TOO_LONG');
   }
-  if (fe instanceof SyntaxError || (fe.statusCode === 400 && /JSON/i.test(fe.message))) return new AppError('INVALID_JSON');
+  if (fe instanceof SyntaxError || (fe.statusCode === 400 && /JSON/i.test(fe.message)))
+    return new AppError('INVALID_JSON');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
   return new AppError('INTERNAL', undefined, { cause: err });
 }
@@ -40,13 +41,18 @@ export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: 
 /** fastify's `clientErrorHandler`: what Node refuses before fastify sees a request; the connection then closes. */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const e = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new AppError('REQUEST_TIMEOUT')
-    : err.code === 'HPE_HEADER_OVERFLOW' ? new AppError('HEADERS_TOO_LARGE')
-      : new AppError('BAD_REQUEST', 'The request is not valid HTTP.');
+  const e =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new AppError('REQUEST_TIMEOUT')
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? new AppError('HEADERS_TOO_LARGE')
+        : new AppError('BAD_REQUEST', 'The request is not valid HTTP.');
   const body = JSON.stringify(e.toBody());
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${e.status} ${http.STATUS_CODES[e.status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${e.status} ${http.STATUS_CODES[e.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy();
 }

@@ -12,17 +12,29 @@ export class LiveSessions {
   private readonly byKey = new Map<string, { session: StoredSession; ends: Set<(reason: string) => void> }>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly sessions: SessionStore, private readonly now: () => Date) {}
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly now: () => Date,
+  ) {}
 
   /** Calls `end` once when `session` ends; returns the function that stops watching. */
   watch(session: StoredSession, end: (reason: string) => void): () => void {
     let entry = this.byKey.get(session.key);
     if (!entry) this.byKey.set(session.key, (entry = { session, ends: new Set() }));
     let done = false;
-    const once = (reason: string) => { if (!done) { done = true; off(); end(reason); } };
+    const once = (reason: string) => {
+      if (!done) {
+        done = true;
+        off();
+        end(reason);
+      }
+    };
     entry.ends.add(once);
     // Expiry: the longest a timer waits is about 24.8 days; sessions last hours.
-    const expiry = setTimeout(() => once('session expired'), Math.min(2 ** 31 - 1, Math.max(0, session.expiresAt.getTime() - this.now().getTime())));
+    const expiry = setTimeout(
+      () => once('session expired'),
+      Math.min(2 ** 31 - 1, Math.max(0, session.expiresAt.getTime() - this.now().getTime())),
+    );
     const off = () => {
       clearTimeout(expiry);
       entry.ends.delete(once);

@@ -14,7 +14,11 @@ const NOT_PROSE = /<[^>]*>|\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\S*[=_{}\\/]\
  * Chinese, so it keeps the conversation's language). Anything else (digits, emoji, "ok", pasted
  * markup or links) keeps the current language.
  */
-export function detectLocale(text: string, current: Locale, mayBePinyin: (word: string) => boolean = () => false): Locale {
+export function detectLocale(
+  text: string,
+  current: Locale,
+  mayBePinyin: (word: string) => boolean = () => false,
+): Locale {
   const words = text.replace(NOT_PROSE, ' ').match(LATIN_WORD) ?? [];
   const han = text.match(HAN_ALL)?.length ?? 0;
   if (han > 0) return words.length >= 3 && words.length > han ? 'en' : 'zh-CN';

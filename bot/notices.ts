@@ -19,7 +19,11 @@ import type { WatchStore } from './core/ports/watch-store.js';
 /** The part of the WeChat channel notices need (it keeps its own opt-in and dedupe). */
 export interface WechatNotifier {
   setNotifyOptIn(conversationId: string, on: boolean): boolean;
-  notifyOrderChange(conversationId: string, replies: Reply[], change: { orderNo: string; status: string }): Promise<string>;
+  notifyOrderChange(
+    conversationId: string,
+    replies: Reply[],
+    change: { orderNo: string; status: string },
+  ): Promise<string>;
 }
 
 export interface NoticesDeps {
@@ -76,7 +80,11 @@ export class OrderNotices {
         await this.d.wechat.notifyOrderChange(conv.id, replies, { orderNo, status: view.status });
       } else {
         for (const r of replies) {
-          const msg = await this.d.store.appendMessage(conv.id, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+          const msg = await this.d.store.appendMessage(conv.id, {
+            from: 'bot',
+            text: maskText(r.text),
+            suggestions: r.suggestions,
+          });
           await this.d.bus.publish(conv.id, { type: 'message', message: msg });
         }
       }
@@ -89,5 +97,7 @@ export class OrderNotices {
 }
 
 function definedFields(r: Order): Partial<Order> {
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<Order>;
+  return Object.fromEntries(
+    Object.entries(r).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as Partial<Order>;
 }

@@ -73,7 +73,7 @@ export function viewOrder(o: Order, k: Knowledge): OrderView {
     remark: remark ? maskText(remark, { name: o.name, address: o.address }) : null,
     failureCode,
     unmappedRemark: Boolean(remark) && !matched,
-    ...(matched ? { remarkMatchedBy: byRule ? 'rule' as const : 'similarity' as const } : {}),
+    ...(matched ? { remarkMatchedBy: byRule ? ('rule' as const) : ('similarity' as const) } : {}),
     productId: o.planId,
     productName: o.planName,
     operator: o.operator,
@@ -86,7 +86,11 @@ export function viewOrder(o: Order, k: Knowledge): OrderView {
       name: o.name ? maskName(o.name) : null,
       idCard: o.idNumber ? maskIdCard(o.idNumber) : null,
       // Province and city are enough to talk about delivery; the street stays hidden.
-      address: o.address ? (o.province || o.city ? `${o.province ?? ''}${o.city ?? ''}****` : maskAddress(o.address)) : null,
+      address: o.address
+        ? o.province || o.city
+          ? `${o.province ?? ''}${o.city ?? ''}****`
+          : maskAddress(o.address)
+        : null,
     },
   };
 }

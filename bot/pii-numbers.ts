@@ -15,7 +15,10 @@ import { isValidIdNumber } from './nlu/entities.js';
 
 /** Digits as said (一三八, 幺, 〇, 两) and as written on forms and receipts (壹贰叁), by character code. */
 const CHINESE = new Map<number, number>(
-  Object.entries({ ...SPOKEN, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9 }).map(([ch, v]) => [ch.charCodeAt(0), v]),
+  Object.entries({ ...SPOKEN, 壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9 }).map(([ch, v]) => [
+    ch.charCodeAt(0),
+    v,
+  ]),
 );
 
 /** The digit the character at `i` stands for, or -1 (by code: no string made per character looked at). */
@@ -23,7 +26,7 @@ function digitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
   if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
-  return c >= 0x3007 ? CHINESE.get(c) ?? -1 : -1;
+  return c >= 0x3007 ? (CHINESE.get(c) ?? -1) : -1;
 }
 
 /**
@@ -34,7 +37,8 @@ function digitAt(text: string, i: number): number {
 const isChinese = (text: string, i: number) => CHINESE.has(text.charCodeAt(i));
 
 /** An ID's check letter at `i`: X (any case or width) ending a word, so not the X of XL or a word. */
-const checkLetterAt = (text: string, i: number) => /^[XxＸｘ]$/.test(text[i] ?? '') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+const checkLetterAt = (text: string, i: number) =>
+  /^[XxＸｘ]$/.test(text[i] ?? '') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
 
 /**
  * What may stand between two groups of one number: white space (full-width too), dashes, dots,
@@ -44,7 +48,12 @@ const SEPARATOR = /[\s\p{Cf}\-‐‑‒–—―－.．·・_/]/u;
 /** At most this many separator characters in a row still join two groups. */
 const MAX_GAP = 3;
 
-interface Group { start: number; end: number; digits: string; sepBefore: string }
+interface Group {
+  start: number;
+  end: number;
+  digits: string;
+  sepBefore: string;
+}
 
 /** The runs of digit groups in `text`. */
 function runs(text: string): Group[][] {
@@ -60,7 +69,10 @@ function runs(text: string): Group[][] {
     } else if (digitAt(text, i) >= 0) {
       const chinese = isChinese(text, i);
       for (let d = digitAt(text, i); d >= 0 && isChinese(text, i) === chinese; d = digitAt(text, ++i)) digits += d;
-      if (checkLetterAt(text, i)) { digits += 'X'; i++; }
+      if (checkLetterAt(text, i)) {
+        digits += 'X';
+        i++;
+      }
     } else {
       i++;
       continue;
@@ -86,14 +98,17 @@ const PROVINCE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3]|9\d)/;
 const MONTH_DAY = /^(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
 /** An ID by its region and birth date (a typo in the check digit is still someone's ID), or by its check digit (as the NLU reads IDs). */
-const isId18 = (d: string) => /^\d{17}[\dX]$/.test(d)
-  && ((PROVINCE.test(d) && /^(?:19|20)$/.test(d.slice(6, 8)) && MONTH_DAY.test(d.slice(10, 14))) || isValidIdNumber(d));
+const isId18 = (d: string) =>
+  /^\d{17}[\dX]$/.test(d) &&
+  ((PROVINCE.test(d) && /^(?:19|20)$/.test(d.slice(6, 8)) && MONTH_DAY.test(d.slice(10, 14))) || isValidIdNumber(d));
 const isId15 = (d: string) => /^\d{15}$/.test(d) && PROVINCE.test(d) && MONTH_DAY.test(d.slice(8, 12));
 /** The 11-digit mobile number, without a country code 86 or 0086 in front; undefined if it is none. */
 const mobile = (d: string) => /^(?:0086|86)?(1[3-9]\d{9})$/.exec(d)?.[1];
 const isOrderNo = (d: string) => /^172\d{12}$/.test(d);
 /** A whole run that is an IPv4 address, in ASCII (a log's remote address). */
-const isIpv4 = (text: string, run: Group[]) => run.length === 4 && run.every((g, k) => /^[0-9]{1,3}$/.test(text.slice(g.start, g.end)) && (k === 0 || g.sepBefore === '.'));
+const isIpv4 = (text: string, run: Group[]) =>
+  run.length === 4 &&
+  run.every((g, k) => /^[0-9]{1,3}$/.test(text.slice(g.start, g.end)) && (k === 0 || g.sepBefore === '.'));
 
 export interface PiiNumber {
   kind: 'phone' | 'id';
@@ -124,8 +139,14 @@ export function findPiiNumbers(text: string): PiiNumber[] {
         else if (isId18(joined) || isId15(joined)) best = { j, kind: 'id', value: joined, prefixed: false };
       }
       // An order number typed in groups stays whole, even where its first groups read as a phone.
-      if (order >= 0 && (!best || best.j <= order)) { i = order + 1; continue; }
-      if (!best) { i++; continue; }
+      if (order >= 0 && (!best || best.j <= order)) {
+        i = order + 1;
+        continue;
+      }
+      if (!best) {
+        i++;
+        continue;
+      }
       const start = groups[i]!.start;
       const plus = best.prefixed && text[start - 1] === '+';
       found.push({ kind: best.kind, value: best.value, start: plus ? start - 1 : start, end: groups[best.j]!.end });

@@ -89,7 +89,6 @@ const INVISIBLE = /[\s\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 /** A turn faster than this shows no typing indicator. */
 const TYPING_AFTER_MS = 300;
 
-
 export class Pipeline {
   private readonly mutex = new KeyedMutex();
   private readonly leases: AnswerLeases;
@@ -101,11 +100,16 @@ export class Pipeline {
     if (this.inFlight === 0) return true;
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
-      this.idle.push(() => { clearTimeout(timer); resolve(true); });
+      this.idle.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
   }
   constructor(private readonly d: PipelineDeps) {
-    this.leases = new AnswerLeases(d.store, d.answerLeaseMs, (err) => d.log.warn({ err }, 'could not renew answer leases'));
+    this.leases = new AnswerLeases(d.store, d.answerLeaseMs, (err) =>
+      d.log.warn({ err }, 'could not renew answer leases'),
+    );
   }
 
   /** Checks a message text the way every channel must; throws AppError for the caller to answer. */
@@ -140,17 +144,26 @@ export class Pipeline {
     const taken = await this.d.store.takeUnanswered(this.leases.owner, this.leases.leaseMs);
     for (const u of taken) {
       this.leases.hold(u.conversationId, u.seq);
-      await this.running(() => this.mutex.run(u.conversationId, async () => {
-        try {
-          const conv = await this.d.store.getConversation(u.conversationId);
-          if (!conv) return;
-          this.d.log.info({ conversationId: conv.id, seq: u.seq }, 'answering a message left unanswered');
-          // Only the stored text is left: masked, or a sensitive step's placeholder, which the dialog asks again for.
-          await this.answerOrApologise(conv, u.text, { seq: u.seq, from: 'customer', text: u.text, at: new Date().toISOString() });
-        } finally {
-          this.leases.release(u.conversationId, u.seq);
-        }
-      })).catch((err: unknown) => this.d.log.error({ err, conversationId: u.conversationId }, 'recovery of an unanswered message failed'));
+      await this.running(() =>
+        this.mutex.run(u.conversationId, async () => {
+          try {
+            const conv = await this.d.store.getConversation(u.conversationId);
+            if (!conv) return;
+            this.d.log.info({ conversationId: conv.id, seq: u.seq }, 'answering a message left unanswered');
+            // Only the stored text is left: masked, or a sensitive step's placeholder, which the dialog asks again for.
+            await this.answerOrApologise(conv, u.text, {
+              seq: u.seq,
+              from: 'customer',
+              text: u.text,
+              at: new Date().toISOString(),
+            });
+          } finally {
+            this.leases.release(u.conversationId, u.seq);
+          }
+        }),
+      ).catch((err: unknown) =>
+        this.d.log.error({ err, conversationId: u.conversationId }, 'recovery of an unanswered message failed'),
+      );
     }
     return taken.length;
   }
@@ -174,28 +187,49 @@ export class Pipeline {
     // An answer to a sensitive step (a pre-check's ID number and name) is used for this turn only:
     // the transcript keeps a placeholder instead.
     const step = this.d.engine.sensitiveSteps.size ? await this.d.engine.waitingIn(conv.id) : null;
-    const kept = step && this.d.engine.sensitiveSteps.has(step) ? (this.d.redacted?.(conv.locale) ?? '[redacted]') : maskText(text);
+    const kept =
+      step && this.d.engine.sensitiveSteps.has(step)
+        ? (this.d.redacted?.(conv.locale) ?? '[redacted]')
+        : maskText(text);
     // The message, its delivery id and its mark awaiting an answer in one transaction: nothing is
     // acknowledged that is not stored, and nothing stored goes unanswered.
     const delivery = msg.messageId ? { channel: msg.channel, messageId: msg.messageId } : undefined;
-    const stored = await store.appendCustomer(conv.id, kept, { delivery, owner: this.leases.owner, leaseMs: this.leases.leaseMs });
+    const stored = await store.appendCustomer(conv.id, kept, {
+      delivery,
+      owner: this.leases.owner,
+      leaseMs: this.leases.leaseMs,
+    });
     if ('duplicateOf' in stored) return this.redelivered(conv, stored.duplicateOf, text, msg);
     this.leases.hold(conv.id, stored.message.seq);
-    await bus.publish(conv.id, { type: 'message', message: stored.message }).catch((err: unknown) => this.d.log.warn({ err }, 'publish failed'));
+    await bus
+      .publish(conv.id, { type: 'message', message: stored.message })
+      .catch((err: unknown) => this.d.log.warn({ err }, 'publish failed'));
     return this.answerHeld(conv, stored.message, text);
   }
 
   /** A message the channel delivered before: its answer, or the answer now if it never got one. */
-  private async redelivered(conv: Conversation, seq: number | null, text: string, msg: InboundMessage): Promise<TurnOutput> {
+  private async redelivered(
+    conv: Conversation,
+    seq: number | null,
+    text: string,
+    msg: InboundMessage,
+  ): Promise<TurnOutput> {
     this.d.log.info({ channel: msg.channel, messageId: msg.messageId }, 'redelivery');
     if (seq === null) return { customer: null, replies: [], effects: [], duplicate: true };
     const answered = await this.d.store.answerOf(conv.id, seq);
     if (answered) return { customer: null, replies: answered, effects: [], duplicate: true };
     // Stored, never answered: its process died, or another instance is answering it right now.
-    const [taken] = await this.d.store.takeUnanswered(this.leases.owner, this.leases.leaseMs, { conversationId: conv.id, seq });
+    const [taken] = await this.d.store.takeUnanswered(this.leases.owner, this.leases.leaseMs, {
+      conversationId: conv.id,
+      seq,
+    });
     if (!taken) return { customer: null, replies: [], effects: [], duplicate: true, pending: true };
     this.leases.hold(conv.id, seq);
-    const out = await this.answerHeld(conv, { seq, from: 'customer', text: taken.text, at: new Date().toISOString() }, text);
+    const out = await this.answerHeld(
+      conv,
+      { seq, from: 'customer', text: taken.text, at: new Date().toISOString() },
+      text,
+    );
     return { ...out, duplicate: true };
   }
 
@@ -216,7 +250,9 @@ export class Pipeline {
       // The customer gets a clear reply instead of silence; stored as the answer, or, if even that
       // fails, the message stays marked and is answered once its lease runs out (recover).
       this.d.log.error({ err, conversationId: conv.id }, 'turn failed after the message was stored');
-      const sorry = { text: this.d.failed?.(conv.locale) ?? 'Sorry, something went wrong. Please send your message again.' };
+      const sorry = {
+        text: this.d.failed?.(conv.locale) ?? 'Sorry, something went wrong. Please send your message again.',
+      };
       let replies: StoredMessage[];
       try {
         replies = (await this.commit(conv.id, customer.seq, [sorry])) ?? [];
@@ -224,13 +260,18 @@ export class Pipeline {
         replies = [{ seq: customer.seq, from: 'bot', text: sorry.text, at: new Date().toISOString() }]; // could not even store it
       }
       // The apology above is the turn's answer; a lost turn_end only leaves a client's typing dots up until its next event.
-      await bus.publish(conv.id, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq })
+      await bus
+        .publish(conv.id, { type: 'turn_end', seq: replies.at(-1)?.seq ?? customer.seq })
         .catch((e: unknown) => this.d.log.warn({ err: e, conversationId: conv.id }, 'turn_end not published'));
       return { customer, replies, effects: [], locale: conv.locale };
     }
   }
 
-  private async answer(conv: { id: string; locale: Locale }, text: string, customer: StoredMessage): Promise<TurnOutput> {
+  private async answer(
+    conv: { id: string; locale: Locale },
+    text: string,
+    customer: StoredMessage,
+  ): Promise<TurnOutput> {
     const { store, bus } = this.d;
     const conversationId = conv.id;
 
@@ -249,7 +290,10 @@ export class Pipeline {
     }
     // "The bot is typing" only when a turn is slow enough to notice (an order platform look-up, say).
     // The typing notice is a courtesy: a lost one changes nothing the customer reads.
-    const typing = setTimeout(() => void bus.publish(conversationId, { type: 'typing', from: 'bot' }).catch(() => undefined), TYPING_AFTER_MS);
+    const typing = setTimeout(
+      () => void bus.publish(conversationId, { type: 'typing', from: 'bot' }).catch(() => undefined),
+      TYPING_AFTER_MS,
+    );
     try {
       return await this.botTurn(conversationId, nlu, locale, customer);
     } finally {
@@ -257,17 +301,37 @@ export class Pipeline {
     }
   }
 
-  private async botTurn(conversationId: string, nlu: NluResult, locale: Locale, customer: StoredMessage): Promise<TurnOutput> {
+  private async botTurn(
+    conversationId: string,
+    nlu: NluResult,
+    locale: Locale,
+    customer: StoredMessage,
+  ): Promise<TurnOutput> {
     const { bus } = this.d;
     const text = nlu.text;
     this.d.metrics.intents.inc({ intent: nlu.intent.name });
     const now = this.d.now?.() ?? new Date();
 
-    const result = await this.d.engine.turn(conversationId, {
-      text, locale, intent: nlu.intent, onTopic: nlu.onTopic, elsewhere: nlu.elsewhere, entities: nlu.entities, now,
-    }, { deferState: true });
+    const result = await this.d.engine.turn(
+      conversationId,
+      {
+        text,
+        locale,
+        intent: nlu.intent,
+        onTopic: nlu.onTopic,
+        elsewhere: nlu.elsewhere,
+        entities: nlu.entities,
+        now,
+      },
+      { deferState: true },
+    );
 
-    const replies = await this.commit(conversationId, customer.seq, this.d.revise?.(result.replies, result.effects, locale) ?? result.replies, result.state);
+    const replies = await this.commit(
+      conversationId,
+      customer.seq,
+      this.d.revise?.(result.replies, result.effects, locale) ?? result.replies,
+      result.state,
+    );
     if (!replies) return { customer, replies: [], effects: [], locale };
     this.d.engine.stateSaved(result.state ?? {});
     // Effects (a handoff, notices) after the answer: a crash between the two loses the effect, never answers twice.
@@ -277,7 +341,10 @@ export class Pipeline {
     }
     const last = replies.at(-1)?.seq ?? customer.seq;
     await bus.publish(conversationId, { type: 'turn_end', seq: last });
-    this.d.log.debug({ conversationId, intent: nlu.intent.name, decided: result.trace, replies: replies.length }, 'turn');
+    this.d.log.debug(
+      { conversationId, intent: nlu.intent.name, decided: result.trace, replies: replies.length },
+      'turn',
+    );
     return { customer, replies, effects: result.effects, locale, trace: result.trace };
   }
 
@@ -290,13 +357,23 @@ export class Pipeline {
       const conv = await this.d.store.getConversation(conversationId);
       if (!conv || conv.lastSeq > 0) return [];
       const result = await this.d.engine.turn(conversationId, {
-        text: '', locale: conv.locale, intent: { name: 'greet', confidence: 1 }, entities: [], now: this.d.now?.() ?? new Date(),
+        text: '',
+        locale: conv.locale,
+        intent: { name: 'greet', confidence: 1 },
+        entities: [],
+        now: this.d.now?.() ?? new Date(),
       });
       const suggestions = this.d.openingSuggestions?.(conv.locale);
-      const opening = result.replies.map((r, i) => (i === result.replies.length - 1 && suggestions?.length && !r.suggestions ? { ...r, suggestions } : r));
+      const opening = result.replies.map((r, i) =>
+        i === result.replies.length - 1 && suggestions?.length && !r.suggestions ? { ...r, suggestions } : r,
+      );
       const replies: StoredMessage[] = [];
       for (const r of opening) {
-        const m = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+        const m = await this.d.store.appendMessage(conversationId, {
+          from: 'bot',
+          text: maskText(r.text),
+          suggestions: r.suggestions,
+        });
         await this.d.bus.publish(conversationId, { type: 'message', message: m });
         replies.push(m);
       }
@@ -310,7 +387,12 @@ export class Pipeline {
    * in, in one transaction), then publishes them. Null when another process got there first (it took
    * the message over from a lease this one let run out): nothing is stored or sent.
    */
-  private async commit(conversationId: string, seq: number, replies: readonly Reply[], state?: Record<string, string>): Promise<StoredMessage[] | null> {
+  private async commit(
+    conversationId: string,
+    seq: number,
+    replies: readonly Reply[],
+    state?: Record<string, string>,
+  ): Promise<StoredMessage[] | null> {
     // Dialogs only use masked data; masking again is the last line of defence.
     const msgs = replies.map((r) => ({ from: 'bot' as const, text: maskText(r.text), suggestions: r.suggestions }));
     const stored = await this.d.store.answer(conversationId, seq, msgs, state);

@@ -43,48 +43,67 @@ export type PolicyEntry = z.infer<typeof PolicyEntry>;
 
 const age = z.number().int().min(0).max(120);
 
-const PlanEntry = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  operator: z.enum(OPERATORS),
-  monthlyFee: z.number().nonnegative(),
-  dataGB: z.number().nonnegative(),
-  minutes: z.number().int().nonnegative().optional(),
-  ageMin: age,
-  ageMax: age,
-  /** Short province names (新疆, 西藏) the plan does not ship to. */
-  excludedProvinces: z.array(z.string()).default([]),
-  firstTopUp: z.number().nonnegative().optional(),
-  onSale: z.boolean(),
-  orderUrl: z.url({ protocol: /^https?$/ }),
-  /** Oldest first. A `PLANS_FILE` in the bare GET /api/plans shape may leave it out. */
-  policyHistory: z.array(PolicyEntry).default([]),
-}).superRefine((p, ctx) => {
-  if (p.ageMin > p.ageMax) {
-    ctx.addIssue({ code: 'custom', path: ['ageMin'], message: `ageMin ${p.ageMin} is greater than ageMax ${p.ageMax}` });
-  }
-  const seen = new Set<string>();
-  p.excludedProvinces.forEach((name, i) => {
-    if (!PROVINCE_NAMES.has(name)) {
-      const alias = provinceByName(name);
-      const hint = alias ? `; write the short name '${alias.name}'` : '';
-      ctx.addIssue({ code: 'custom', path: ['excludedProvinces', i], message: `'${name}' is not a known province${hint}` });
+const PlanEntry = z
+  .strictObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    operator: z.enum(OPERATORS),
+    monthlyFee: z.number().nonnegative(),
+    dataGB: z.number().nonnegative(),
+    minutes: z.number().int().nonnegative().optional(),
+    ageMin: age,
+    ageMax: age,
+    /** Short province names (新疆, 西藏) the plan does not ship to. */
+    excludedProvinces: z.array(z.string()).default([]),
+    firstTopUp: z.number().nonnegative().optional(),
+    onSale: z.boolean(),
+    orderUrl: z.url({ protocol: /^https?$/ }),
+    /** Oldest first. A `PLANS_FILE` in the bare GET /api/plans shape may leave it out. */
+    policyHistory: z.array(PolicyEntry).default([]),
+  })
+  .superRefine((p, ctx) => {
+    if (p.ageMin > p.ageMax) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ageMin'],
+        message: `ageMin ${p.ageMin} is greater than ageMax ${p.ageMax}`,
+      });
     }
-    if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['excludedProvinces', i], message: `'${name}' is listed twice` });
-    seen.add(name);
+    const seen = new Set<string>();
+    p.excludedProvinces.forEach((name, i) => {
+      if (!PROVINCE_NAMES.has(name)) {
+        const alias = provinceByName(name);
+        const hint = alias ? `; write the short name '${alias.name}'` : '';
+        ctx.addIssue({
+          code: 'custom',
+          path: ['excludedProvinces', i],
+          message: `'${name}' is not a known province${hint}`,
+        });
+      }
+      if (seen.has(name))
+        ctx.addIssue({ code: 'custom', path: ['excludedProvinces', i], message: `'${name}' is listed twice` });
+      seen.add(name);
+    });
+    for (let i = 1; i < p.policyHistory.length; i++) {
+      const prev = p.policyHistory[i - 1]!.date;
+      const cur = p.policyHistory[i]!.date;
+      if (cur < prev) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['policyHistory', i, 'date'],
+          message: `${cur} comes before ${prev}: list the changes oldest first`,
+        });
+      }
+    }
+    const last = p.policyHistory.at(-1);
+    if (last?.change === 'withdrawn' && p.onSale) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onSale'],
+        message: `is true but the last policy change (${last.date}) withdrew the plan`,
+      });
+    }
   });
-  for (let i = 1; i < p.policyHistory.length; i++) {
-    const prev = p.policyHistory[i - 1]!.date;
-    const cur = p.policyHistory[i]!.date;
-    if (cur < prev) {
-      ctx.addIssue({ code: 'custom', path: ['policyHistory', i, 'date'], message: `${cur} comes before ${prev}: list the changes oldest first` });
-    }
-  }
-  const last = p.policyHistory.at(-1);
-  if (last?.change === 'withdrawn' && p.onSale) {
-    ctx.addIssue({ code: 'custom', path: ['onSale'], message: `is true but the last policy change (${last.date}) withdrew the plan` });
-  }
-});
 export type Plan = z.infer<typeof PlanEntry>;
 
 export const PlansFile = z.strictObject({ plans: z.array(PlanEntry).min(1) });
@@ -132,8 +151,16 @@ export interface ApiPlan {
 
 export function toApiPlan(p: Plan): ApiPlan {
   return {
-    id: p.id, name: p.name, operator: p.operator, monthlyFee: p.monthlyFee, dataGB: p.dataGB,
-    ageMin: p.ageMin, ageMax: p.ageMax, excludedProvinces: [...p.excludedProvinces], onSale: p.onSale, orderUrl: p.orderUrl,
+    id: p.id,
+    name: p.name,
+    operator: p.operator,
+    monthlyFee: p.monthlyFee,
+    dataGB: p.dataGB,
+    ageMin: p.ageMin,
+    ageMax: p.ageMax,
+    excludedProvinces: [...p.excludedProvinces],
+    onSale: p.onSale,
+    orderUrl: p.orderUrl,
   };
 }
 
@@ -144,7 +171,8 @@ export function toApiPlans(c: PlanCatalogue): { plans: ApiPlan[] } {
 
 /** `plans[3] (P-CMCC-49) ageMin`: where a problem is, with the plan's id when the raw entry has one. */
 function where(issuePath: readonly PropertyKey[], raw: unknown): string {
-  if (issuePath[0] !== 'plans' || typeof issuePath[1] !== 'number') return issuePath.length ? issuePath.map(String).join('.') : '(root)';
+  if (issuePath[0] !== 'plans' || typeof issuePath[1] !== 'number')
+    return issuePath.length ? issuePath.map(String).join('.') : '(root)';
   const i = issuePath[1];
   const entry = (raw as { plans?: unknown[] }).plans?.[i] as { id?: unknown } | undefined;
   const id = typeof entry?.id === 'string' && entry.id ? ` (${entry.id})` : '';
@@ -194,7 +222,11 @@ export interface PolicyChange extends PolicyEntry {
  * order placed under the old terms cannot go on. A change on the order's own day counts, because
  * the order was still in review when it took effect. Null when there is none or the date is unreadable.
  */
-export function policyChange(plan: Plan, orderCreatedAt: string | Date | null | undefined, today?: Date | string): PolicyChange | null {
+export function policyChange(
+  plan: Plan,
+  orderCreatedAt: string | Date | null | undefined,
+  today?: Date | string,
+): PolicyChange | null {
   if (!orderCreatedAt) return null;
   const ordered = beijingDate(orderCreatedAt);
   if (!ordered) return null;

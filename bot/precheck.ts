@@ -75,7 +75,8 @@ export function precheck(plan: Plan, input: PrecheckInput, today: Date | string 
   }
 
   const delivery = normaliseProvince(input.province);
-  if (delivery && plan.excludedProvinces.includes(delivery)) reasons.push({ code: 'delivery_province_excluded', province: delivery });
+  if (delivery && plan.excludedProvinces.includes(delivery))
+    reasons.push({ code: 'delivery_province_excluded', province: delivery });
 
   if (!looksLikeName(input.name)) reasons.push({ code: 'name_invalid' });
   return { ok: reasons.length === 0, reasons };

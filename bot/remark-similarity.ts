@@ -44,7 +44,12 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
-interface Example { code: FailureCode; text: string; grams: Set<string>; weight: number }
+interface Example {
+  code: FailureCode;
+  text: string;
+  grams: Set<string>;
+  weight: number;
+}
 
 export class RemarkSimilarity {
   readonly threshold: number;
@@ -54,16 +59,22 @@ export class RemarkSimilarity {
 
   constructor(file: RemarkExamplesFile) {
     this.threshold = file.threshold;
-    const perCode = Object.entries(file.examples).map(([code, texts]) => ({ code: code as FailureCode, texts: texts ?? [] }));
+    const perCode = Object.entries(file.examples).map(([code, texts]) => ({
+      code: code as FailureCode,
+      texts: texts ?? [],
+    }));
     const tfidf = new TfIdf();
     for (const { texts } of perCode) tfidf.addDocument([...new Set(texts.flatMap((t) => [...bigrams(normalise(t))]))]);
     // A bigram no example has is as telling as the rarest one: it counts against the match.
     this.unseenIdf = tfidf.idf('\u0000unseen', true);
-    for (const { texts } of perCode) for (const t of texts) for (const g of bigrams(normalise(t))) this.idf.set(g, tfidf.idf(g));
-    this.examples = perCode.flatMap(({ code, texts }) => texts.map((text) => {
-      const grams = bigrams(normalise(text));
-      return { code, text, grams, weight: this.weightOf(grams) };
-    }));
+    for (const { texts } of perCode)
+      for (const t of texts) for (const g of bigrams(normalise(t))) this.idf.set(g, tfidf.idf(g));
+    this.examples = perCode.flatMap(({ code, texts }) =>
+      texts.map((text) => {
+        const grams = bigrams(normalise(text));
+        return { code, text, grams, weight: this.weightOf(grams) };
+      }),
+    );
   }
 
   private weightOf(grams: Iterable<string>): number {

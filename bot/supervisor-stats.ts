@@ -12,13 +12,24 @@ export interface SupervisorStats {
   /** Share of conversations the bot finished alone; null with no conversations. */
   containment: number | null;
   escalationsByCode: Record<string, number>;
-  days: Array<{ day: string; handoffs: number; avgWaitSeconds: number | null; avgRating: number | null; ratings: number }>;
+  days: Array<{
+    day: string;
+    handoffs: number;
+    avgWaitSeconds: number | null;
+    avgRating: number | null;
+    ratings: number;
+  }>;
 }
 
 const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 /** Figures over the `days` days before `now`, every day of the period included (charts have no gaps). */
-export async function supervisorStats(handoffs: HandoffStore, hours: BusinessHours, now: Date, days = 14): Promise<SupervisorStats> {
+export async function supervisorStats(
+  handoffs: HandoffStore,
+  hours: BusinessHours,
+  now: Date,
+  days = 14,
+): Promise<SupervisorStats> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
   const records = await handoffs.since(since);
   const conversations = await handoffs.conversationsSince(since);
@@ -35,14 +46,26 @@ export async function supervisorStats(handoffs: HandoffStore, hours: BusinessHou
     if (h.rating) d.ratings.push(h.rating);
     perDay.set(day, d);
   }
-  const period = [...new Set(Array.from({ length: days + 1 }, (_, i) => hours.day(new Date(now.getTime() - (days - i) * 86_400_000))))];
+  const period = [
+    ...new Set(
+      Array.from({ length: days + 1 }, (_, i) => hours.day(new Date(now.getTime() - (days - i) * 86_400_000))),
+    ),
+  ];
   return {
-    since, conversations, escalated,
+    since,
+    conversations,
+    escalated,
     containment: conversations ? Math.max(0, conversations - escalated) / conversations : null,
     escalationsByCode: byCode,
     days: period.map((day) => {
       const d = perDay.get(day) ?? { waits: [], ratings: [], handoffs: 0 };
-      return { day, handoffs: d.handoffs, avgWaitSeconds: avg(d.waits), avgRating: avg(d.ratings), ratings: d.ratings.length };
+      return {
+        day,
+        handoffs: d.handoffs,
+        avgWaitSeconds: avg(d.waits),
+        avgRating: avg(d.ratings),
+        ratings: d.ratings.length,
+      };
     }),
   };
 }

@@ -23,32 +23,51 @@ function catalogueValue(value: string, locale: Locale): string {
   if (fee) return `¥${fee[1]}/month`;
   const ages = /^(\d+)\s*[–-]\s*(\d+)\s*岁$/.exec(value);
   if (ages) return `ages ${ages[1]}–${ages[2]}`;
-  const parts = value.split(/[、，,]/).map((s) => s.trim()).filter(Boolean);
-  if (parts.length && parts.every((p) => PROVINCES.some((x) => x.name === p))) return parts.map((p) => provinceName(p, 'en')).join(', ');
+  const parts = value
+    .split(/[、，,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length && parts.every((p) => PROVINCES.some((x) => x.name === p)))
+    return parts.map((p) => provinceName(p, 'en')).join(', ');
   return value;
 }
 
 function whyText(w: WhyReason, k: Knowledge, locale: Locale): string {
   switch (w.code) {
-    case 'ships_to': return t(k, locale, 'alt_why_ships_to', { province: provinceName(w.province, locale) });
-    case 'age_range': return t(k, locale, 'alt_why_age_range', { ageMin: w.ageMin, ageMax: w.ageMax });
-    case 'other_operator': return t(k, locale, 'alt_why_other_operator', { operator: operatorName(w.operator, locale) });
-    case 'on_sale': return t(k, locale, 'alt_why_on_sale');
-    case 'same_operator': return t(k, locale, 'alt_why_same_operator', { operator: operatorName(w.operator, locale) });
-    case 'cheaper': return t(k, locale, 'alt_why_cheaper', { saving: w.saving });
-    case 'more_data': return t(k, locale, 'alt_why_more_data', { extraGB: w.extraGB });
-    case 'operator': return t(k, locale, 'alt_why_operator', { operator: operatorName(w.operator, locale) });
-    case 'minutes': return t(k, locale, 'alt_why_minutes', { minutes: w.minutes });
+    case 'ships_to':
+      return t(k, locale, 'alt_why_ships_to', { province: provinceName(w.province, locale) });
+    case 'age_range':
+      return t(k, locale, 'alt_why_age_range', { ageMin: w.ageMin, ageMax: w.ageMax });
+    case 'other_operator':
+      return t(k, locale, 'alt_why_other_operator', { operator: operatorName(w.operator, locale) });
+    case 'on_sale':
+      return t(k, locale, 'alt_why_on_sale');
+    case 'same_operator':
+      return t(k, locale, 'alt_why_same_operator', { operator: operatorName(w.operator, locale) });
+    case 'cheaper':
+      return t(k, locale, 'alt_why_cheaper', { saving: w.saving });
+    case 'more_data':
+      return t(k, locale, 'alt_why_more_data', { extraGB: w.extraGB });
+    case 'operator':
+      return t(k, locale, 'alt_why_operator', { operator: operatorName(w.operator, locale) });
+    case 'minutes':
+      return t(k, locale, 'alt_why_minutes', { minutes: w.minutes });
   }
 }
 
 /** One line of an offer: name, monthly fee, data, why it fits, order link. */
 export function offerText(offer: Offer, index: number, k: Knowledge, locale: Locale): string {
   const reasons = offer.why.map((w) => whyText(w, k, locale)).join(t(k, locale, 'alt_why_sep'));
-  return maskText(t(k, locale, 'alt_offer', {
-    index, name: offer.plan.name, fee: offer.plan.monthlyFee, data: offer.plan.dataGB,
-    why: reasons ? t(k, locale, 'alt_why', { reasons }) : '', url: offer.orderUrl,
-  })).replace(/ +\n/g, '\n'); // no reasons: no space before the link's line
+  return maskText(
+    t(k, locale, 'alt_offer', {
+      index,
+      name: offer.plan.name,
+      fee: offer.plan.monthlyFee,
+      data: offer.plan.dataGB,
+      why: reasons ? t(k, locale, 'alt_why', { reasons }) : '',
+      url: offer.orderUrl,
+    }),
+  ).replace(/ +\n/g, '\n'); // no reasons: no space before the link's line
 }
 
 /**
@@ -67,7 +86,13 @@ export function offersReplies(offers: readonly Offer[], k: Knowledge, locale: Lo
  * by what they said of themselves ("按您说的（新疆、15岁）"), or "nothing fits" with the same words
  * and, below `youngest` (the lowest age a plan on sale accepts), that age.
  */
-export function catalogueReplies(offers: readonly Offer[], q: CatalogueQuery, k: Knowledge, locale: Locale, youngest?: number): Reply[] {
+export function catalogueReplies(
+  offers: readonly Offer[],
+  q: CatalogueQuery,
+  k: Knowledge,
+  locale: Locale,
+  youngest?: number,
+): Reply[] {
   const e = q.eligibility;
   const conditions = [
     ...(e.province ? [provinceName(e.province, locale)] : []),
@@ -78,7 +103,14 @@ export function catalogueReplies(offers: readonly Offer[], q: CatalogueQuery, k:
   if (offers.length === 0) {
     // Too young for anything on sale: say from what age, the one thing that would change the answer.
     const tooYoung = e.age !== undefined && youngest !== undefined && e.age < youngest;
-    return [{ text: t(k, locale, 'catalogue_none', { conditions }) + (tooYoung ? t(k, locale, 'catalogue_youngest', { ageMin: youngest }) : ''), suggestions }];
+    return [
+      {
+        text:
+          t(k, locale, 'catalogue_none', { conditions }) +
+          (tooYoung ? t(k, locale, 'catalogue_youngest', { ageMin: youngest }) : ''),
+        suggestions,
+      },
+    ];
   }
   const intro = conditions ? t(k, locale, 'catalogue_intro_for', { conditions }) : t(k, locale, 'catalogue_intro');
   return [{ text: [intro, ...offers.map((o, i) => offerText(o, i + 1, k, locale))].join('\n'), suggestions }];
@@ -86,9 +118,13 @@ export function catalogueReplies(offers: readonly Offer[], q: CatalogueQuery, k:
 
 /** The sentence for a policy change (`该套餐自 2026-11-15 起资费由 29元/月 调整为 39元/月，原订单无法继续办理。`). */
 export function policyChangeText(change: PolicyChange, k: Knowledge, locale: Locale): string {
-  return maskText(t(k, locale, `policy_${change.change}`, {
-    date: change.date, from: catalogueValue(change.from, locale), to: catalogueValue(change.to, locale),
-  }));
+  return maskText(
+    t(k, locale, `policy_${change.change}`, {
+      date: change.date,
+      from: catalogueValue(change.from, locale),
+      to: catalogueValue(change.to, locale),
+    }),
+  );
 }
 
 /** The policy-change sentence and, when the catalogue gives one, its reason; [] without a change. */

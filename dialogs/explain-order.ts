@@ -25,8 +25,13 @@ export function workingDaysBetween(from: string, to: Date): number {
 
 /** An order in review for longer than REVIEW_WORKING_DAYS as of `now` (never without a clock). */
 export function reviewOverdue(view: OrderView, now?: Date): boolean {
-  return view.status === 'in_review' && now !== undefined && view.createdAt !== null
-    && !Number.isNaN(Date.parse(view.createdAt)) && workingDaysBetween(view.createdAt, now) > REVIEW_WORKING_DAYS;
+  return (
+    view.status === 'in_review' &&
+    now !== undefined &&
+    view.createdAt !== null &&
+    !Number.isNaN(Date.parse(view.createdAt)) &&
+    workingDaysBetween(view.createdAt, now) > REVIEW_WORKING_DAYS
+  );
 }
 
 /** How the status is said: a failure the customer can still continue (R1) is "on hold", not "failed". */
@@ -52,12 +57,19 @@ export function explainOrder(view: OrderView, k: Knowledge, locale: Locale, now?
 
   lines.push(t(k, locale, 'status_line', { orderNo: view.orderNo, product, status: statusText(view, k, locale) }));
   const overdue = reviewOverdue(view, now);
-  if (view.status === 'in_review') lines.push(t(k, locale, overdue ? 'in_review_overdue' : 'in_review_hint', { days: overdue ? workingDaysBetween(view.createdAt!, now!) : 0 }));
+  if (view.status === 'in_review')
+    lines.push(
+      t(k, locale, overdue ? 'in_review_overdue' : 'in_review_hint', {
+        days: overdue ? workingDaysBetween(view.createdAt!, now!) : 0,
+      }),
+    );
   if (view.express) lines.push(t(k, locale, 'express_line', { express: view.express.name, code: view.express.code }));
   if (params.issued !== undefined) lines.push(t(k, locale, 'issued_number_line', { number: params.issued }));
   if (view.status === 'shipped') lines.push(t(k, locale, 'shipped_hint'));
 
-  const suggestions = overdue ? [t(k, locale, 'sugg_human'), t(k, locale, 'sugg_other_order')] : [t(k, locale, 'sugg_other_order'), t(k, locale, 'sugg_human')];
+  const suggestions = overdue
+    ? [t(k, locale, 'sugg_human'), t(k, locale, 'sugg_other_order')]
+    : [t(k, locale, 'sugg_other_order'), t(k, locale, 'sugg_human')];
   if (!view.failureCode) return [{ text: lines.join('\n'), suggestions }];
 
   const reason = k.reasons.get(view.failureCode);

@@ -13,7 +13,14 @@ import type { Locale } from '../bot/locale.js';
 import { PROVINCES } from '../bot/nlu/regions.js';
 import type { OrderView } from '../bot/order-view.js';
 import { maskPhone, maskText } from '../bot/pii.js';
-import { beijingDate, policyChange, type Plan, type PlanCatalogue, type PolicyChange, type PolicyEntry } from '../bot/plans.js';
+import {
+  beijingDate,
+  policyChange,
+  type Plan,
+  type PlanCatalogue,
+  type PolicyChange,
+  type PolicyEntry,
+} from '../bot/plans.js';
 import type { Order } from '../bot/core/ports/order-source.js';
 import { t } from '../bot/core/texts.js';
 
@@ -54,11 +61,16 @@ export function orderFacts(order: Order, view: OrderView, k: Knowledge, plans: P
   };
 }
 
-const OPERATOR_EN: Record<string, string> = { 移动: 'China Mobile', 联通: 'China Unicom', 电信: 'China Telecom', 广电: 'China Broadnet' };
+const OPERATOR_EN: Record<string, string> = {
+  移动: 'China Mobile',
+  联通: 'China Unicom',
+  电信: 'China Telecom',
+  广电: 'China Broadnet',
+};
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 export function operatorName(op: string, locale: Locale): string {
-  return locale === 'en' ? OPERATOR_EN[op] ?? op : op;
+  return locale === 'en' ? (OPERATOR_EN[op] ?? op) : op;
 }
 
 export function provinceName(name: string, locale: Locale): string {
@@ -81,15 +93,41 @@ function addDays(date: string, days: number): string {
 
 /** The last change of `kind` that put `value` on the plan's list ("云南" into the provinces it does not ship to). */
 function sinceWhen(plan: Plan | undefined, kind: 'area' | 'age_range', province?: string): string | undefined {
-  return plan?.policyHistory.filter((e) => e.change === kind && (kind !== 'area' || (province !== undefined && e.to.includes(province) && !e.from.includes(province)))).at(-1)?.date;
+  return plan?.policyHistory
+    .filter(
+      (e) =>
+        e.change === kind &&
+        (kind !== 'area' || (province !== undefined && e.to.includes(province) && !e.from.includes(province))),
+    )
+    .at(-1)?.date;
 }
 
 export type Params = Record<string, string | number>;
 
 /** Every fact `factParams` can give, as templates name them. Only `orderNo` is always known. */
 export const FACT_NAMES = [
-  'orderNo', 'plan', 'ageMin', 'ageMax', 'firstTopUp', 'province', 'age', 'days', 'orderDate', 'until', 'operator', 'hotline',
-  'remark', 'courier', 'tracking', 'issued', 'since', 'date', 'change', 'newFee', 'earlierDate', 'earlierChange',
+  'orderNo',
+  'plan',
+  'ageMin',
+  'ageMax',
+  'firstTopUp',
+  'province',
+  'age',
+  'days',
+  'orderDate',
+  'until',
+  'operator',
+  'hotline',
+  'remark',
+  'courier',
+  'tracking',
+  'issued',
+  'since',
+  'date',
+  'change',
+  'newFee',
+  'earlierDate',
+  'earlierChange',
 ] as const;
 
 /** The facts as template parameters, in the reader's language; a fact that is unknown is left out. */
@@ -120,18 +158,32 @@ export function factParams(f: OrderFacts, k: Knowledge, locale: Locale): Params 
   }
   // The platform's own words, masked (a remark may hold a phone or an ID) and kept short.
   if (v.remark) out.remark = maskText(v.remark).slice(0, 60);
-  if (v.express) { out.courier = v.express.name; out.tracking = v.express.code; }
+  if (v.express) {
+    out.courier = v.express.name;
+    out.tracking = v.express.code;
+  }
   if (f.cardIssued && v.issuedNumber) out.issued = maskPhone(v.issuedNumber);
-  const since = v.failureCode === 'AREA_FORBIDDEN' ? sinceWhen(f.plan, 'area', province) : v.failureCode === 'AGE_RESTRICTED' ? sinceWhen(f.plan, 'age_range') : undefined;
+  const since =
+    v.failureCode === 'AREA_FORBIDDEN'
+      ? sinceWhen(f.plan, 'area', province)
+      : v.failureCode === 'AGE_RESTRICTED'
+        ? sinceWhen(f.plan, 'age_range')
+        : undefined;
   if (since) out.since = since;
   if (f.change) {
     out.date = f.change.date;
-    out.change = t(k, locale, `policy_short_${f.change.change}`, { from: feeText(f.change.from, locale), to: feeText(f.change.to, locale) });
+    out.change = t(k, locale, `policy_short_${f.change.change}`, {
+      from: feeText(f.change.from, locale),
+      to: feeText(f.change.to, locale),
+    });
     if (f.change.change === 'repriced' && f.plan?.onSale) out.newFee = feeText(f.change.to, locale);
   }
   if (f.earlier) {
     out.earlierDate = f.earlier.date;
-    out.earlierChange = t(k, locale, `policy_short_${f.earlier.change}`, { from: feeText(f.earlier.from, locale), to: feeText(f.earlier.to, locale) });
+    out.earlierChange = t(k, locale, `policy_short_${f.earlier.change}`, {
+      from: feeText(f.earlier.from, locale),
+      to: feeText(f.earlier.to, locale),
+    });
   }
   return out;
 }
@@ -149,12 +201,19 @@ export function fill(template: Template, params: Params): string {
  * name of a term of that reason means that term ("黑名单" in "我家地址怎么会在黑名单上" on an order
  * refused for its address is the address blacklist, not an operator's list of debtors).
  */
-export function termsInContext(k: Knowledge, entities: readonly Entity[], text: string, code: FailureCode | undefined): string[] {
+export function termsInContext(
+  k: Knowledge,
+  entities: readonly Entity[],
+  text: string,
+  code: FailureCode | undefined,
+): string[] {
   const own = code ? [...k.glossary.values()].filter((term) => term.code === code) : [];
-  const ids = entities.filter((e) => e.entity === 'term').map((e) => {
-    if (k.glossary.get(e.value)?.code === code) return e.value;
-    const said = text.slice(e.start, e.end).toLowerCase();
-    return own.find((term) => term.names.some((n) => n.toLowerCase().includes(said)))?.id ?? e.value;
-  });
+  const ids = entities
+    .filter((e) => e.entity === 'term')
+    .map((e) => {
+      if (k.glossary.get(e.value)?.code === code) return e.value;
+      const said = text.slice(e.start, e.end).toLowerCase();
+      return own.find((term) => term.names.some((n) => n.toLowerCase().includes(said)))?.id ?? e.value;
+    });
   return [...new Set(ids)];
 }

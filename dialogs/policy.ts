@@ -54,18 +54,20 @@ const anyOf = <T>(cond: T | readonly T[] | undefined, value: T | undefined): boo
 
 /** Whether every condition of `when` holds in `ctx`. */
 export function holds(when: When, ctx: PolicyContext): boolean {
-  return anyOf(when.step, ctx.step)
-    && anyOf(when.order, ctx.order)
-    && anyOf(when.status, ctx.status)
-    && anyOf(when.code, ctx.code)
-    && anyOf(when.offer, ctx.offer ?? 'none')
-    && (when.plans === undefined || when.plans === ctx.plans)
-    && (when.listed === undefined || when.listed === ctx.listed.length > 0)
-    && anyOf(when.intent, ctx.intent)
-    && (when.entities === undefined || when.entities.every((e) => ctx.entities.has(e)))
-    && (when.someEntity === undefined || when.someEntity.some((e) => ctx.entities.has(e)))
-    && (when.elsewhere === undefined || when.elsewhere === ctx.elsewhere)
-    && (when.faq === undefined || anyOf(when.faq, ctx.faq()));
+  return (
+    anyOf(when.step, ctx.step) &&
+    anyOf(when.order, ctx.order) &&
+    anyOf(when.status, ctx.status) &&
+    anyOf(when.code, ctx.code) &&
+    anyOf(when.offer, ctx.offer ?? 'none') &&
+    (when.plans === undefined || when.plans === ctx.plans) &&
+    (when.listed === undefined || when.listed === ctx.listed.length > 0) &&
+    anyOf(when.intent, ctx.intent) &&
+    (when.entities === undefined || when.entities.every((e) => ctx.entities.has(e))) &&
+    (when.someEntity === undefined || when.someEntity.some((e) => ctx.entities.has(e))) &&
+    (when.elsewhere === undefined || when.elsewhere === ctx.elsewhere) &&
+    (when.faq === undefined || anyOf(when.faq, ctx.faq()))
+  );
 }
 
 /** The first rule that holds, with its index in the file (for logs and tests). */
@@ -82,15 +84,20 @@ export function decide(policy: PolicyFile, ctx: PolicyContext): { rule: PolicyRu
 export function shadowedRules(policy: PolicyFile): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const asList = (v: unknown): unknown[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
-  const covers = (a: When, b: When): boolean => (Object.keys(a) as Array<keyof When>).every((key) => {
-    if (key === 'entities') return (a.entities ?? []).every((e) => b.entities?.includes(e));
-    // Any of a's is present whenever b's `entities` hold one of them, or b asks for fewer of them.
-    if (key === 'someEntity') return (a.someEntity ?? []).some((e) => b.entities?.includes(e)) || (b.someEntity?.every((e) => a.someEntity!.includes(e)) ?? false);
-    if (key === 'plans' || key === 'listed' || key === 'elsewhere') return a[key] === b[key];
-    const av = asList(a[key]);
-    const bv = asList(b[key]);
-    return bv !== undefined && bv.every((v) => av!.includes(v));
-  });
+  const covers = (a: When, b: When): boolean =>
+    (Object.keys(a) as Array<keyof When>).every((key) => {
+      if (key === 'entities') return (a.entities ?? []).every((e) => b.entities?.includes(e));
+      // Any of a's is present whenever b's `entities` hold one of them, or b asks for fewer of them.
+      if (key === 'someEntity')
+        return (
+          (a.someEntity ?? []).some((e) => b.entities?.includes(e)) ||
+          (b.someEntity?.every((e) => a.someEntity!.includes(e)) ?? false)
+        );
+      if (key === 'plans' || key === 'listed' || key === 'elsewhere') return a[key] === b[key];
+      const av = asList(a[key]);
+      const bv = asList(b[key]);
+      return bv !== undefined && bv.every((v) => av!.includes(v));
+    });
   policy.rules.forEach((later, j) => {
     const i = policy.rules.slice(0, j).findIndex((earlier) => covers(earlier.when, later.when));
     if (i >= 0) out.push([i, j]);

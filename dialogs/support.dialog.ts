@@ -31,7 +31,14 @@ function quickReplyIntent(k: Knowledge, text: string): IntentName | undefined {
 const POLICY_FAQ_BAR = 0.4;
 
 /** What is on the table for this message. */
-export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInput, offer: Offer | undefined, deps: DialogDeps, listed: readonly string[] = []): PolicyContext {
+export function policyContext(
+  here: PolicyStep,
+  vars: DialogVars,
+  input: TurnInput,
+  offer: Offer | undefined,
+  deps: DialogDeps,
+  listed: readonly string[] = [],
+): PolicyContext {
   // With something on the table, a message without a word of the domain ("那怎么办", "what now") is read as being about it.
   const onTable = Boolean(vars.orderNo || vars.verifiedOrderNo || vars.plansShown || offer);
   const read = onTable && input.onTopic ? input.onTopic : input.intent;
@@ -39,7 +46,13 @@ export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInp
   if (spacedOrderNo(input.text)) entities.add('order_no');
   // A platform word that belongs to the verified order's own reason ("驿站咋就不行", "KSSC啥意思").
   const code = vars.verifiedOrderNo ? vars.failureCode : undefined;
-  if (code && termsInContext(deps.knowledge, input.entities, input.text, code).some((id) => deps.knowledge.glossary.get(id)?.code === code)) entities.add('term_of_order');
+  if (
+    code &&
+    termsInContext(deps.knowledge, input.entities, input.text, code).some(
+      (id) => deps.knowledge.glossary.get(id)?.code === code,
+    )
+  )
+    entities.add('term_of_order');
   let faq: { id?: string } | undefined;
   return {
     step: here,
@@ -57,7 +70,12 @@ export function policyContext(here: PolicyStep, vars: DialogVars, input: TurnInp
 }
 
 /** Runs one turn: the policy picks the action, the action answers. */
-export async function runTurn(thread: string | null, input: TurnInput, given: DialogVars, deps: DialogDeps): Promise<StepOutcome> {
+export async function runTurn(
+  thread: string | null,
+  input: TurnInput,
+  given: DialogVars,
+  deps: DialogDeps,
+): Promise<StepOutcome> {
   // An offer stands for the next message only.
   const offer = given.lastOffer;
   const listed = given.listed ?? [];
@@ -77,13 +95,26 @@ export async function runTurn(thread: string | null, input: TurnInput, given: Di
   // after the reorder advice). An FAQ entry that matches it and says something new answers instead.
   if (rule.do !== 'faq' && !FLOW_ACTIONS.has(rule.do) && wouldRepeat(out, turn)) {
     const hit = faqHit(turn);
-    if (hit && !wouldRepeat(hit, turn)) { out = { ...hit, vars: { ...out.vars, ...hit.vars } }; action = 'faq'; }
+    if (hit && !wouldRepeat(hit, turn)) {
+      out = { ...hit, vars: { ...out.vars, ...hit.vars } };
+      action = 'faq';
+    }
   }
   const flow = out.flow === true || FLOW_ACTIONS.has(action);
   if (!COUNTS_MISUNDERSTANDINGS.has(action) && !out.flow) out = { ...out, vars: { ...out.vars, misunderstandings: 0 } };
   if (!flow) out = notTwice(out, turn);
-  out = { ...out, replies: [...out.replies, ...(flow ? [] : stillWaiting(turn, action, out))], vars: { ...out.vars, lastAction: action } };
-  return { replies: out.replies, next: THREADS[out.next], vars: out.vars, effects: out.effects, trace: { intent: ctx.intent, action, rule: index } };
+  out = {
+    ...out,
+    replies: [...out.replies, ...(flow ? [] : stillWaiting(turn, action, out))],
+    vars: { ...out.vars, lastAction: action },
+  };
+  return {
+    replies: out.replies,
+    next: THREADS[out.next],
+    vars: out.vars,
+    effects: out.effects,
+    trace: { intent: ctx.intent, action, rule: index },
+  };
 }
 
 /** A reply this long said again word for word reads as a repeated block, not an answer. */
@@ -97,7 +128,9 @@ const fingerprint = (text: string) => createHash('sha1').update(text).digest('he
 /** Whether an answer holds a longer reply the bot gave a moment ago, word for word (see notTwice). */
 function wouldRepeat(out: Outcome, turn: Turn): boolean {
   const recent = new Set(turn.vars.recentReplies ?? []);
-  return out.replies.some((r) => r.text.length >= LONG_REPLY && recent.has(fingerprint(r.text)) && !/https?:\/\//.test(r.text));
+  return out.replies.some(
+    (r) => r.text.length >= LONG_REPLY && recent.has(fingerprint(r.text)) && !/https?:\/\//.test(r.text),
+  );
 }
 
 /**
@@ -124,17 +157,29 @@ function notTwice(out: Outcome, turn: Turn): Outcome {
   if (repeated && vars.lastOffer === undefined) {
     const human = t(k, locale, 'sugg_human');
     const last = replies.at(-1)!;
-    replies = [...replies.slice(0, -1), { ...last, text: `${last.text}\n${t(k, locale, 'said_again_offer')}`, suggestions: [...new Set([...(last.suggestions ?? []), human])] }];
+    replies = [
+      ...replies.slice(0, -1),
+      {
+        ...last,
+        text: `${last.text}\n${t(k, locale, 'said_again_offer')}`,
+        suggestions: [...new Set([...(last.suggestions ?? []), human])],
+      },
+    ];
     vars = { ...vars, lastOffer: 'human' };
   }
   const said = replies.filter((r) => r.text.length >= LONG_REPLY).map((r) => fingerprint(r.text));
-  return { ...out, replies, vars: { ...vars, recentReplies: [...(turn.vars.recentReplies ?? []), ...said].slice(-RECENT) } };
+  return {
+    ...out,
+    replies,
+    vars: { ...vars, recentReplies: [...(turn.vars.recentReplies ?? []), ...said].slice(-RECENT) },
+  };
 }
 
 /** After answering something else, the question the step is still waiting on (the order number, the phone digits). */
 function stillWaiting(turn: Turn, action: string, out: Outcome) {
   if (out.next !== turn.here) return [];
-  if (turn.here === 'ask_tail' && turn.vars.orderNo) return [{ text: t(turn.deps.knowledge, turn.input.locale, 'ask_tail_again', { orderNo: turn.vars.orderNo }) }];
+  if (turn.here === 'ask_tail' && turn.vars.orderNo)
+    return [{ text: t(turn.deps.knowledge, turn.input.locale, 'ask_tail_again', { orderNo: turn.vars.orderNo }) }];
   if (turn.here === 'ask_order_no' && REASK_ORDER_NO_AFTER.has(action)) return [askOrderNoReply(turn)];
   return [];
 }
@@ -142,6 +187,9 @@ function stillWaiting(turn: Turn, action: string, out: Outcome) {
 /** The support dialog; throws at start-up when the policy names an action that does not exist. */
 export function supportDialog(k: Knowledge): DialogSpec {
   const unknown = k.policy.rules.map((r, i) => [i, r.do] as const).filter(([, name]) => !(name in ACTIONS));
-  if (unknown.length) throw new Error(`knowledge/policy.json names actions that do not exist: ${unknown.map(([i, n]) => `rules[${i}].do '${n}'`).join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `knowledge/policy.json names actions that do not exist: ${unknown.map(([i, n]) => `rules[${i}].do '${n}'`).join(', ')}`,
+    );
   return { stepNames: Object.values(THREADS), sensitiveSteps: [THREADS.precheck], run: runTurn };
 }

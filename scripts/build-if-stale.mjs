@@ -26,7 +26,11 @@ const sources = Math.max(
 );
 if (built >= sources) process.exit(0);
 process.stderr.write(built ? 'dist/ is older than the sources: building\n' : 'dist/ not built yet: building\n');
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')],
+  { stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 // tsc leaves an unchanged output file alone: touch the entry so the next start sees a fresh build.
 const now = new Date();

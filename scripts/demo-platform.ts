@@ -13,14 +13,24 @@ const signVariant = process.env.PLATFORM_SIGN === 'amp-secret' ? 'amp-secret' : 
 const mode = (process.env.STAND_IN_MODE ?? 'ok') as StandInMode;
 
 const standIn = await createPlatformStandIn({
-  userId, secret, sign: signVariant, port, host: process.env.HOST ?? '127.0.0.1',
-  ordersFile: process.env.ORDERS_FILE, mode, latencyMs: Number(process.env.STAND_IN_LATENCY_MS ?? 0),
+  userId,
+  secret,
+  sign: signVariant,
+  port,
+  host: process.env.HOST ?? '127.0.0.1',
+  ordersFile: process.env.ORDERS_FILE,
+  mode,
+  latencyMs: Number(process.env.STAND_IN_LATENCY_MS ?? 0),
 });
 
 console.log(`172 platform stand-in listening on ${standIn.url} (mode ${mode})`);
 console.log('Point the bot at it with:');
-console.log(`  ORDER_SOURCE=platform PLATFORM_URL=${standIn.url} PLATFORM_USER_ID=${userId} PLATFORM_SECRET=${secret} PLATFORM_SIGN=${signVariant} npm start`);
+console.log(
+  `  ORDER_SOURCE=platform PLATFORM_URL=${standIn.url} PLATFORM_USER_ID=${userId} PLATFORM_SECRET=${secret} PLATFORM_SIGN=${signVariant} npm start`,
+);
 
-const stop = () => { void standIn.close().then(() => process.exit(0)); };
+const stop = () => {
+  void standIn.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -39,14 +39,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { NaturalNlu, DEFAULT_ALPHA, DEFAULT_BARE_THRESHOLD, DEFAULT_SURE_THRESHOLD, DEFAULT_OPEN_THRESHOLD, DEFAULT_SMALL_TALK_THRESHOLD, DEFAULT_THRESHOLD, DEFAULT_TOPIC_THRESHOLD } from '../bot/nlu/natural.nlu.js';
+import {
+  NaturalNlu,
+  DEFAULT_ALPHA,
+  DEFAULT_BARE_THRESHOLD,
+  DEFAULT_SURE_THRESHOLD,
+  DEFAULT_OPEN_THRESHOLD,
+  DEFAULT_SMALL_TALK_THRESHOLD,
+  DEFAULT_THRESHOLD,
+  DEFAULT_TOPIC_THRESHOLD,
+} from '../bot/nlu/natural.nlu.js';
 import type { Segmenter } from '../bot/nlu/features.js';
 import { loadTrainingData, type Example } from '../bot/nlu/training-data.js';
 import { INTENTS } from '../bot/nlu/types.js';
 import { calibrate, crossValidate, decisionRates, isCalibrationLine, pct, readTsv, type Row } from './nlu-tuning.js';
 
 /** `onTopic`: the line is read inside a conversation about an order (see Row). */
-interface Classifier { name: string; classify(text: string, onTopic?: boolean): Promise<string> | string }
+interface Classifier {
+  name: string;
+  classify(text: string, onTopic?: boolean): Promise<string> | string;
+}
 
 export interface Figures {
   file: string;
@@ -92,7 +104,9 @@ async function evaluate(file: string, rows: Row[], clf: Classifier, parseMs: num
   const labels = [...new Set([...rows.map((r) => r.intent), ...predicted])].sort();
   const perIntent: Figures['perIntent'] = {};
   for (const l of labels) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     rows.forEach((r, i) => {
       if (predicted[i] === l && r.intent === l) tp++;
       else if (predicted[i] === l) fp++;
@@ -100,7 +114,12 @@ async function evaluate(file: string, rows: Row[], clf: Classifier, parseMs: num
     });
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = tp + fn ? tp / (tp + fn) : 0;
-    perIntent[l] = { support: tp + fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+    perIntent[l] = {
+      support: tp + fn,
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    };
   }
   const gold = labels.filter((l) => perIntent[l]!.support > 0);
   const macroF1 = gold.reduce((s, l) => s + perIntent[l]!.f1, 0) / Math.max(gold.length, 1);
@@ -113,31 +132,47 @@ async function evaluate(file: string, rows: Row[], clf: Classifier, parseMs: num
     c.count++;
     conf.set(k, c);
   });
-  const confusions = [...conf].map(([k, v]) => ({ gold: k.split('\t')[0]!, predicted: k.split('\t')[1]!, ...v }))
+  const confusions = [...conf]
+    .map(([k, v]) => ({ gold: k.split('\t')[0]!, predicted: k.split('\t')[1]!, ...v }))
     .sort((a, b) => b.count - a.count);
 
   const rates = decisionRates(rows, predicted);
   return {
-    file, classifier: clf.name, n: rows.length, accuracy: rates.accuracy, macroF1,
-    oosLines: rates.oosLines, oosFalseAccept: rates.oosFalseAccept, smallTalkRecall: rates.smallTalkRecall,
-    perIntent, confusions, parseMs,
+    file,
+    classifier: clf.name,
+    n: rows.length,
+    accuracy: rates.accuracy,
+    macroF1,
+    oosLines: rates.oosLines,
+    oosFalseAccept: rates.oosFalseAccept,
+    smallTalkRecall: rates.smallTalkRecall,
+    perIntent,
+    confusions,
+    parseMs,
   };
 }
 
 function print(f: Figures): void {
   console.log(`\n== ${path.relative(process.cwd(), f.file)} · ${f.classifier} · ${f.n} lines`);
-  console.log(`accuracy ${pct(f.accuracy)}   macro-F1 ${pct(f.macroF1)}   out-of-scope false accepts ${pct(f.oosFalseAccept)} of ${f.oosLines}   small-talk recall ${pct(f.smallTalkRecall)}   parse ${f.parseMs.toFixed(3)} ms`);
+  console.log(
+    `accuracy ${pct(f.accuracy)}   macro-F1 ${pct(f.macroF1)}   out-of-scope false accepts ${pct(f.oosFalseAccept)} of ${f.oosLines}   small-talk recall ${pct(f.smallTalkRecall)}   parse ${f.parseMs.toFixed(3)} ms`,
+  );
   console.log('intent                  support  precision  recall     F1');
   for (const [l, m] of Object.entries(f.perIntent)) {
-    console.log(`${l.padEnd(22)} ${String(m.support).padStart(8)}  ${pct(m.precision)}   ${pct(m.recall)}  ${pct(m.f1)}`);
+    console.log(
+      `${l.padEnd(22)} ${String(m.support).padStart(8)}  ${pct(m.precision)}   ${pct(m.recall)}  ${pct(m.f1)}`,
+    );
   }
   if (f.confusions.length) {
     console.log('top confusions (gold → predicted  count  example)');
-    for (const c of f.confusions.slice(0, 10)) console.log(`  ${c.gold} → ${c.predicted}  ${c.count}  ${JSON.stringify(c.example)}`);
+    for (const c of f.confusions.slice(0, 10))
+      console.log(`  ${c.gold} → ${c.predicted}  ${c.count}  ${JSON.stringify(c.example)}`);
   }
 }
 
-async function nlpjsClassifier(training: Record<'zh' | 'en', Example[]>): Promise<{ clf: Classifier; trainMs: number }> {
+async function nlpjsClassifier(
+  training: Record<'zh' | 'en', Example[]>,
+): Promise<{ clf: Classifier; trainMs: number }> {
   // nlp.js is a dev dependency of this evaluation only.
   const { NlpManager } = (await import('node-nlp' as string)) as {
     NlpManager: new (o: object) => {
@@ -168,17 +203,37 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      segmenter: { type: 'string' }, threshold: { type: 'string' }, 'small-talk-threshold': { type: 'string' }, 'open-threshold': { type: 'string' }, 'bare-threshold': { type: 'string' }, 'sure-threshold': { type: 'string' }, 'topic-threshold': { type: 'string' }, alpha: { type: 'string' },
-      calibrate: { type: 'boolean' }, write: { type: 'boolean' }, 'topic-file': { type: 'string' }, 'compare-nlpjs': { type: 'boolean' }, json: { type: 'string' },
-      cv: { type: 'string' }, 'calibration-fold': { type: 'boolean' }, 'no-spelling': { type: 'boolean' }, 'summary-only': { type: 'boolean' },
-      'check-calibration': { type: 'boolean' }, 'calibration-max-fa': { type: 'string' },
-      'max-oos-fa': { type: 'string' }, 'min-smalltalk-recall': { type: 'string' }, 'min-accuracy': { type: 'string' },
+      segmenter: { type: 'string' },
+      threshold: { type: 'string' },
+      'small-talk-threshold': { type: 'string' },
+      'open-threshold': { type: 'string' },
+      'bare-threshold': { type: 'string' },
+      'sure-threshold': { type: 'string' },
+      'topic-threshold': { type: 'string' },
+      alpha: { type: 'string' },
+      calibrate: { type: 'boolean' },
+      write: { type: 'boolean' },
+      'topic-file': { type: 'string' },
+      'compare-nlpjs': { type: 'boolean' },
+      json: { type: 'string' },
+      cv: { type: 'string' },
+      'calibration-fold': { type: 'boolean' },
+      'no-spelling': { type: 'boolean' },
+      'summary-only': { type: 'boolean' },
+      'check-calibration': { type: 'boolean' },
+      'calibration-max-fa': { type: 'string' },
+      'max-oos-fa': { type: 'string' },
+      'min-smalltalk-recall': { type: 'string' },
+      'min-accuracy': { type: 'string' },
     },
   });
   const segmenter = values.segmenter as Segmenter | undefined;
-  if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter)) throw new Error(`unknown segmenter ${segmenter}`);
+  if (segmenter && !['chars', 'jieba', 'jieba+chars'].includes(segmenter))
+    throw new Error(`unknown segmenter ${segmenter}`);
   if ((values.calibrate || values['check-calibration']) && !positionals.length) {
-    console.error('--calibrate needs the evaluation files whose calibration folds bound the false accepts, e.g. ../shared/eval/clinc150-en.tsv ../shared/eval/crosswoz-zh.tsv');
+    console.error(
+      '--calibrate needs the evaluation files whose calibration folds bound the false accepts, e.g. ../shared/eval/clinc150-en.tsv ../shared/eval/crosswoz-zh.tsv',
+    );
     return 2;
   }
   if (values.calibrate || values['check-calibration']) {
@@ -200,9 +255,14 @@ async function main(): Promise<number> {
   const bare = option(values['bare-threshold'], DEFAULT_BARE_THRESHOLD);
   const sure = option(values['sure-threshold'], DEFAULT_SURE_THRESHOLD);
   const topic = option(values['topic-threshold'], DEFAULT_TOPIC_THRESHOLD);
-  if (values.cv) { crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare, sure, topic }); return 0; }
+  if (values.cv) {
+    crossValidate(Number(values.cv), segmenter, { alpha, order: threshold, smallTalk, open, bare, sure, topic });
+    return 0;
+  }
   if (!positionals.length) {
-    console.error('usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]');
+    console.error(
+      'usage: npm run nlu:eval -- FILE.tsv [FILE.tsv…] [--compare-nlpjs] [--segmenter chars|jieba|jieba+chars] [--max-oos-fa X] [--min-smalltalk-recall X] [--min-accuracy X]',
+    );
     return 2;
   }
 
@@ -221,7 +281,13 @@ async function main(): Promise<number> {
     spelling: !values['no-spelling'],
   });
   const trainMs = performance.now() - t0;
-  const ours: Classifier = { name: `ours (natural, ${nlu.segmenter})`, classify: (t, onTopic) => { const r = nlu.parse(t); return (onTopic ? r.onTopic : r.intent).name; } };
+  const ours: Classifier = {
+    name: `ours (natural, ${nlu.segmenter})`,
+    classify: (t, onTopic) => {
+      const r = nlu.parse(t);
+      return (onTopic ? r.onTopic : r.intent).name;
+    },
+  };
   const classifiers: Array<{ clf: Classifier; trainMs: number }> = [{ clf: ours, trainMs }];
   if (values['compare-nlpjs']) classifiers.push(await nlpjsClassifier(training));
 
@@ -231,10 +297,16 @@ async function main(): Promise<number> {
     const allRows = readTsv(file);
     const rows = values['calibration-fold'] ? allRows.filter((_, i) => !isCalibrationLine(i)) : allRows;
     if (values['calibration-fold']) {
-      console.log(`\n(${path.relative(process.cwd(), file)}: reporting fold only, ${rows.length} of ${allRows.length} lines; the calibration fold, line index mod 5 = 0, is left out)`);
+      console.log(
+        `\n(${path.relative(process.cwd(), file)}: reporting fold only, ${rows.length} of ${allRows.length} lines; the calibration fold, line index mod 5 = 0, is left out)`,
+      );
     }
-    if (unknown(rows).length) throw new Error(`${file}: unknown intents ${[...new Set(unknown(rows).map((r) => r.intent))].join(', ')}`);
-    const times = await timeParses(rows, classifiers.map((c) => c.clf));
+    if (unknown(rows).length)
+      throw new Error(`${file}: unknown intents ${[...new Set(unknown(rows).map((r) => r.intent))].join(', ')}`);
+    const times = await timeParses(
+      rows,
+      classifiers.map((c) => c.clf),
+    );
     for (const [c, { clf }] of classifiers.entries()) {
       const f = await evaluate(values['calibration-fold'] ? `${file} [reporting fold]` : file, rows, clf, times[c]!);
       if (!values['summary-only']) print(f);
@@ -244,22 +316,45 @@ async function main(): Promise<number> {
 
   console.log('\n== summary');
   // "right" gives the count behind the rounded accuracy (132 of 139 is 94.96%, shown as 95.0%).
-  console.log('classifier                     file                       accuracy  right      macro-F1  OOS-FA   small-talk  parse ms');
+  console.log(
+    'classifier                     file                       accuracy  right      macro-F1  OOS-FA   small-talk  parse ms',
+  );
   for (const f of all) {
     const right = `${Math.round(f.accuracy * f.n)}/${f.n}`;
-    console.log(`${f.classifier.padEnd(30)} ${path.basename(f.file).padEnd(26)} ${pct(f.accuracy)}   ${right.padEnd(10)} ${pct(f.macroF1)}  ${pct(f.oosFalseAccept)}  ${pct(f.smallTalkRecall)}     ${f.parseMs.toFixed(3)}`);
+    console.log(
+      `${f.classifier.padEnd(30)} ${path.basename(f.file).padEnd(26)} ${pct(f.accuracy)}   ${right.padEnd(10)} ${pct(f.macroF1)}  ${pct(f.oosFalseAccept)}  ${pct(f.smallTalkRecall)}     ${f.parseMs.toFixed(3)}`,
+    );
   }
   for (const { clf, trainMs: ms } of classifiers) console.log(`training ${clf.name}: ${ms.toFixed(0)} ms`);
-  if (values.json) fs.writeFileSync(values.json, JSON.stringify({ at: new Date().toISOString(), figures: all, training: classifiers.map((c) => ({ name: c.clf.name, ms: c.trainMs })) }, null, 2));
+  if (values.json)
+    fs.writeFileSync(
+      values.json,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          figures: all,
+          training: classifiers.map((c) => ({ name: c.clf.name, ms: c.trainMs })),
+        },
+        null,
+        2,
+      ),
+    );
 
   const failures: string[] = [];
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-  const maxFa = num(values['max-oos-fa']), minSt = num(values['min-smalltalk-recall']), minAcc = num(values['min-accuracy']);
+  const maxFa = num(values['max-oos-fa']),
+    minSt = num(values['min-smalltalk-recall']),
+    minAcc = num(values['min-accuracy']);
   for (const f of all.filter((x) => x.classifier === ours.name)) {
     const name = path.basename(f.file);
-    if (maxFa !== undefined && f.oosFalseAccept !== null && f.oosFalseAccept > maxFa) failures.push(`${name}: OOS false accepts ${pct(f.oosFalseAccept)} > ${pct(maxFa)}`);
-    if (minSt !== undefined && f.smallTalkRecall !== null && f.smallTalkRecall < minSt) failures.push(`${name}: small-talk recall ${pct(f.smallTalkRecall)} < ${pct(minSt)}`);
-    if (minAcc !== undefined && f.accuracy < minAcc) failures.push(`${name}: accuracy ${(100 * f.accuracy).toFixed(2)}% (${Math.round(f.accuracy * f.n)} of ${f.n}) < ${pct(minAcc)}`);
+    if (maxFa !== undefined && f.oosFalseAccept !== null && f.oosFalseAccept > maxFa)
+      failures.push(`${name}: OOS false accepts ${pct(f.oosFalseAccept)} > ${pct(maxFa)}`);
+    if (minSt !== undefined && f.smallTalkRecall !== null && f.smallTalkRecall < minSt)
+      failures.push(`${name}: small-talk recall ${pct(f.smallTalkRecall)} < ${pct(minSt)}`);
+    if (minAcc !== undefined && f.accuracy < minAcc)
+      failures.push(
+        `${name}: accuracy ${(100 * f.accuracy).toFixed(2)}% (${Math.round(f.accuracy * f.n)} of ${f.n}) < ${pct(minAcc)}`,
+      );
   }
   if (failures.length) {
     console.error(`\nFAILED checks:\n  ${failures.join('\n  ')}`);
@@ -269,4 +364,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (err) => { console.error(err instanceof Error ? err.message : err); process.exitCode = 2; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 2;
+  },
+);

@@ -34,21 +34,30 @@ export class DevAuthProvider implements AgentAuthProvider {
 
   constructor(opts: { env: 'development' | 'production' | 'test' }) {
     if (opts.env === 'production') {
-      throw new Error('The dev agent sign-in is refused when NODE_ENV=production: set AGENT_AUTH=entra and the ENTRA_* settings.');
+      throw new Error(
+        'The dev agent sign-in is refused when NODE_ENV=production: set AGENT_AUTH=entra and the ENTRA_* settings.',
+      );
     }
   }
 
   async register(app: FastifyInstance, signIn: SignIn): Promise<void> {
     await app.register(async (scope) => {
       // Only here: the HTML form posts urlencoded; the rest of the app takes JSON alone.
-      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
-        done(null, { ...Object.fromEntries(new URLSearchParams(body as string)), viaForm: true });
-      });
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 4096 },
+        (_req, body, done) => {
+          done(null, { ...Object.fromEntries(new URLSearchParams(body as string)), viaForm: true });
+        },
+      );
       scope.get(this.loginPath, async (_req, reply) => reply.type('text/html; charset=utf-8').send(FORM));
       scope.post(this.loginPath, async (req, reply) => {
         const parsed = Login.safeParse(req.body ?? {});
         if (!parsed.success) {
-          throw new AppError('BAD_REQUEST', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+          throw new AppError(
+            'BAD_REQUEST',
+            parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+          );
         }
         const { name, role, returnTo } = parsed.data;
         const viaForm = (req.body as { viaForm?: boolean }).viaForm === true;

@@ -109,9 +109,14 @@ export class RedisBus implements Bus {
   }
 
   private track(channel: string, op: Promise<unknown>): void {
-    const p = op.then(() => undefined, (err: Error) => this.onError(err));
+    const p = op.then(
+      () => undefined,
+      (err: Error) => this.onError(err),
+    );
     this.pending.set(channel, p);
-    void p.then(() => { if (this.pending.get(channel) === p) this.pending.delete(channel); });
+    void p.then(() => {
+      if (this.pending.get(channel) === p) this.pending.delete(channel);
+    });
   }
 
   private dispatch(channel: string, payload: string): void {
@@ -144,7 +149,10 @@ async function quit(r: Redis): Promise<void> {
   }
   const ended = new Promise<void>((resolve) => {
     const t = setTimeout(resolve, 1_000).unref();
-    r.once('end', () => { clearTimeout(t); resolve(); });
+    r.once('end', () => {
+      clearTimeout(t);
+      resolve();
+    });
   });
   await r.quit().catch(() => r.disconnect());
   await ended;

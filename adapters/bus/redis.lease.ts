@@ -33,13 +33,17 @@ export class RedisLeases {
   private readonly prefix: string;
 
   /** Any ordinary (non-subscriber) connection, e.g. `RedisBus.client`. */
-  constructor(private readonly redis: Redis, opts: { prefix?: string } = {}) {
+  constructor(
+    private readonly redis: Redis,
+    opts: { prefix?: string } = {},
+  ) {
     this.prefix = opts.prefix ?? 'lease:';
   }
 
   /** The lease, or null when someone else holds it. */
   async acquire(name: string, ttlMs: number): Promise<Lease | null> {
-    if (!Number.isInteger(ttlMs) || ttlMs <= 0) throw new Error(`lease ttl must be a positive integer of ms, got ${ttlMs}`);
+    if (!Number.isInteger(ttlMs) || ttlMs <= 0)
+      throw new Error(`lease ttl must be a positive integer of ms, got ${ttlMs}`);
     const key = this.prefix + name;
     const owner = randomUUID();
     const ok = await this.redis.set(key, owner, 'PX', ttlMs, 'NX');
@@ -54,10 +58,16 @@ export class RedisLeases {
   private lease(key: string, owner: string, ttlMs: number): Lease {
     const redis = this.redis;
     let timer: NodeJS.Timeout | undefined;
-    const stop = () => { if (timer) clearInterval(timer); timer = undefined; };
+    const stop = () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    };
     const renew = async () => (await redis.eval(RENEW, 1, key, owner, ttlMs)) === 1;
     return {
-      key, owner, ttlMs, renew,
+      key,
+      owner,
+      ttlMs,
+      renew,
       async release() {
         stop();
         return (await redis.eval(RELEASE, 1, key, owner)) === 1;
@@ -77,7 +87,9 @@ export class RedisLeases {
           renew().then(
             (ok) => (ok ? (lastOk = Date.now()) : lose()),
             // Redis unreachable: the key may still be ours; it surely is not once ttl has passed.
-            () => { if (Date.now() - lastOk >= ttlMs) lose(); },
+            () => {
+              if (Date.now() - lastOk >= ttlMs) lose();
+            },
           );
         }, intervalMs);
         timer.unref();

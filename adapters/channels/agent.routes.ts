@@ -59,23 +59,38 @@ export interface AgentRoutesDeps {
 }
 
 const Canned = z.object({
-  id: z.string().min(1), title: z.string().min(1), text: z.string().min(1),
+  id: z.string().min(1),
+  title: z.string().min(1),
+  text: z.string().min(1),
 });
-const CannedFile = z.object({
-  about: z.string().optional(),
-  'zh-CN': z.array(Canned),
-  en: z.array(Canned),
-}).strict();
+const CannedFile = z
+  .object({
+    about: z.string().optional(),
+    'zh-CN': z.array(Canned),
+    en: z.array(Canned),
+  })
+  .strict();
 
-const Text = (max: number) => z.object({ text: z.string().trim().min(1, 'empty text').max(max, `longer than ${max} characters`) });
-const Transfer = z.object({ to: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(100).optional() });
+const Text = (max: number) =>
+  z.object({ text: z.string().trim().min(1, 'empty text').max(max, `longer than ${max} characters`) });
+const Transfer = z.object({
+  to: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(100).optional(),
+});
 const Params = z.object({ id: z.string().min(1).max(100) });
 const Status = z.object({ status: z.enum(['online', 'away']) });
-const History = z.object({ view: z.enum(['open', 'resolved', 'all']).default('all'), q: z.string().trim().max(30).optional() });
+const History = z.object({
+  view: z.enum(['open', 'resolved', 'all']).default('all'),
+  q: z.string().trim().max(30).optional(),
+});
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value ?? {});
-  if (!r.success) throw new AppError('BAD_REQUEST', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  if (!r.success)
+    throw new AppError(
+      'BAD_REQUEST',
+      r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   return r.data;
 }
 
@@ -88,7 +103,10 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   const readable = async (req: FastifyRequest) => {
     const cid = id(req);
     if (!(await handoff.mayRead(cid, guard.identity(req)))) {
-      throw new AppError('FORBIDDEN', 'Only the agent holding this conversation, or a supervisor, may read it; waiting ones are open to every agent.');
+      throw new AppError(
+        'FORBIDDEN',
+        'Only the agent holding this conversation, or a supervisor, may read it; waiting ones are open to every agent.',
+      );
     }
     return cid;
   };
@@ -98,10 +116,16 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
 
   app.get('/api/agent/queue', any, async () => ({ waiting: await inbox.withPreviews(await handoff.queue()) }));
   app.get('/api/agent/mine', any, async (req) => ({
-    conversations: await inbox.withPreviews((await handoff.mine(guard.identity(req))).map((h) => ({
-      conversationId: h.conversationId, claimedAt: h.claimedAt, orderNo: h.orderNo, failureCode: h.failureCode, reason: h.reason,
-      priority: priorityOf(h),
-    }))),
+    conversations: await inbox.withPreviews(
+      (await handoff.mine(guard.identity(req))).map((h) => ({
+        conversationId: h.conversationId,
+        claimedAt: h.claimedAt,
+        orderNo: h.orderNo,
+        failureCode: h.failureCode,
+        reason: h.reason,
+        priority: priorityOf(h),
+      })),
+    ),
   }));
   app.get('/api/agent/agents', any, async () => ({ agents: await signedIn() }));
   app.post('/api/agent/me/status', any, async (req) => {
@@ -117,13 +141,19 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   app.get('/api/agent/conversations/:id', any, async (req) => {
     const packet = await handoff.packet(await readable(req));
     return {
-      ...packet, priority: packet.handoff ? priorityOf(packet.handoff) : null,
+      ...packet,
+      priority: packet.handoff ? priorityOf(packet.handoff) : null,
       earlier: await inbox.earlier(packet.conversationId, packet.checked.orderNo, packet.handoff?.id ?? null),
     };
   });
   // Titles of the failure codes, so no agent reads AREA_FORBIDDEN where 不发货地区 is meant.
   app.get('/api/agent/reasons', any, async () => ({
-    reasons: Object.fromEntries([...deps.knowledge.reasons.entries()].map(([code, r]) => [code, { 'zh-CN': r.text['zh-CN'].title, en: r.text.en.title }])),
+    reasons: Object.fromEntries(
+      [...deps.knowledge.reasons.entries()].map(([code, r]) => [
+        code,
+        { 'zh-CN': r.text['zh-CN'].title, en: r.text.en.title },
+      ]),
+    ),
   }));
 
   app.get('/api/agent/conversations/:id/canned', any, async (req) => {
@@ -145,7 +175,9 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     return { replies };
   });
 
-  app.post('/api/agent/conversations/:id/claim', any, async (req) => ({ handoff: await handoff.claim(id(req), guard.identity(req)) }));
+  app.post('/api/agent/conversations/:id/claim', any, async (req) => ({
+    handoff: await handoff.claim(id(req), guard.identity(req)),
+  }));
   app.post('/api/agent/conversations/:id/messages', any, async (req, reply) => {
     const { text } = parse(Text(deps.maxMessageChars), req.body);
     const message = await handoff.agentSay(id(req), guard.identity(req), text);
@@ -164,7 +196,9 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
     if (!target || target.status === 'away') throw new AppError('AGENT_UNAVAILABLE');
     return { handoff: await handoff.transfer(id(req), me, { id: target.id, name: target.name }) };
   });
-  app.post('/api/agent/conversations/:id/resolve', any, async (req) => ({ handoff: await handoff.resolve(id(req), guard.identity(req)) }));
+  app.post('/api/agent/conversations/:id/resolve', any, async (req) => ({
+    handoff: await handoff.resolve(id(req), guard.identity(req)),
+  }));
   app.post('/api/agent/conversations/:id/typing', any, async (req, reply) => {
     await handoff.agentTyping(id(req), guard.identity(req));
     return reply.code(204).send();
@@ -178,38 +212,64 @@ export async function agentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): 
   // The WeChat account's state for supervisors: login state, the QR code to scan, the outbox.
   app.get('/api/agent/wechat', { preHandler: guard.supervisor }, async () => deps.wechatStatus?.() ?? { state: 'off' });
   app.get('/api/agent/audit', { preHandler: guard.supervisor }, async () => ({ entries: await deps.audit.list(200) }));
-  app.get('/api/agent/team', { preHandler: guard.supervisor }, async () => ({ agents: await inbox.team(await signedIn()) }));
+  app.get('/api/agent/team', { preHandler: guard.supervisor }, async () => ({
+    agents: await inbox.team(await signedIn()),
+  }));
 
   app.get('/api/agent/stats', { preHandler: guard.supervisor }, async (req) => {
     const days = Number((req.query as { days?: string }).days ?? 14);
-    if (!Number.isInteger(days) || days < 1 || days > 90) throw new AppError('BAD_REQUEST', 'days must be a whole number from 1 to 90');
+    if (!Number.isInteger(days) || days < 1 || days > 90)
+      throw new AppError('BAD_REQUEST', 'days must be a whole number from 1 to 90');
     return handoff.stats(days);
   });
 
   // Live updates for the console: the queue channel always, and each conversation it watches.
   app.get('/ws/agent', { websocket: true, preHandler: guard.agent }, (socket, req) => {
     const agent = guard.identity(req);
-    const send = (frame: unknown) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame)); };
+    const send = (frame: unknown) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    };
     const subs = new Map<string, () => void>();
     const forward = (conversationId: string) => (e: ConversationEvent) => send({ ...eventFrame(e), conversationId });
-    subs.set(AGENTS_CHANNEL, deps.bus.subscribe(AGENTS_CHANNEL, (e) => send(eventFrame(e))));
+    subs.set(
+      AGENTS_CHANNEL,
+      deps.bus.subscribe(AGENTS_CHANNEL, (e) => send(eventFrame(e))),
+    );
     socket.on('message', (data: Buffer) => {
       let f: { type?: unknown; conversationId?: unknown };
-      try { f = JSON.parse(data.toString('utf8')) as typeof f; } catch { return send({ type: 'error', code: 'INVALID_JSON', message: 'frames are JSON' }); }
+      try {
+        f = JSON.parse(data.toString('utf8')) as typeof f;
+      } catch {
+        return send({ type: 'error', code: 'INVALID_JSON', message: 'frames are JSON' });
+      }
       const cid = typeof f.conversationId === 'string' && f.conversationId.length <= 100 ? f.conversationId : null;
-      if (!cid || cid === AGENTS_CHANNEL) return send({ type: 'error', code: 'BAD_REQUEST', message: 'conversationId is required' });
+      if (!cid || cid === AGENTS_CHANNEL)
+        return send({ type: 'error', code: 'BAD_REQUEST', message: 'conversationId is required' });
       if (f.type === 'watch' && !subs.has(cid) && subs.size < 50) {
         void handoff.mayRead(cid, agent).then((ok) => {
-          if (!ok) return send({ type: 'error', code: 'FORBIDDEN', message: 'not a conversation you may watch', conversationId: cid });
+          if (!ok)
+            return send({
+              type: 'error',
+              code: 'FORBIDDEN',
+              message: 'not a conversation you may watch',
+              conversationId: cid,
+            });
           if (!subs.has(cid)) subs.set(cid, deps.bus.subscribe(cid, forward(cid)));
         });
-      } else if (f.type === 'unwatch') { subs.get(cid)?.(); subs.delete(cid); }
+      } else if (f.type === 'unwatch') {
+        subs.get(cid)?.();
+        subs.delete(cid);
+      }
       // A typing notice is ephemeral: one lost is replaced by the next keystroke's.
       else if (f.type === 'typing') void handoff.agentTyping(cid, agent).catch(() => undefined);
     });
     // The socket lives no longer than the session it was opened with.
     const offSession = guard.onSessionEnd(req, (reason) => socket.close(4401, reason));
-    socket.on('close', () => { offSession(); for (const off of subs.values()) off(); subs.clear(); });
+    socket.on('close', () => {
+      offSession();
+      for (const off of subs.values()) off();
+      subs.clear();
+    });
     send({ type: 'ready' });
   });
 }

@@ -31,7 +31,11 @@ export const CALLBACK_PATH = '/callbacks/172';
 export const TEST_PUSH_ORDER_NO_172 = 'TestOrder172';
 const ACK = { code: 0, message: '上传成功' } as const;
 
-const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim() || null).nullish().catch(null)
+const text = z
+  .union([z.string(), z.number(), z.boolean()])
+  .transform((v) => String(v).trim() || null)
+  .nullish()
+  .catch(null)
   .transform((v) => v ?? null);
 
 const Body = z.looseObject({
@@ -40,16 +44,38 @@ const Body = z.looseObject({
 });
 
 const PushData = z.looseObject({
-  OrderNo: text, OrderNo172: text, OrderStatus: text, Remark: text, ThirdPhone: text, ExpressName: text,
-  ExpressCode: text, CardStatus: text, ActiveTime: text, IsFirstCharge: text, FirstCharge: text,
+  OrderNo: text,
+  OrderNo172: text,
+  OrderStatus: text,
+  Remark: text,
+  ThirdPhone: text,
+  ExpressName: text,
+  ExpressCode: text,
+  CardStatus: text,
+  ActiveTime: text,
+  IsFirstCharge: text,
+  FirstCharge: text,
 });
 
 /** A push as an Order, for viewOrder and friends: what it says of the order, nothing else (it carries no contact phone). */
 export function pushToOrder(p: StatusPush): Order {
   return {
-    orderNo: p.OrderNo, status: p.OrderStatus, remark: p.Remark ?? null, contactPhone: '',
-    courier: p.ExpressName ?? null, trackingNo: p.ExpressCode ?? null, issuedNumber: p.ThirdPhone ?? null,
-    planId: null, planName: null, operator: null, idNumber: null, name: null, province: null, city: null, address: null, createdAt: null,
+    orderNo: p.OrderNo,
+    status: p.OrderStatus,
+    remark: p.Remark ?? null,
+    contactPhone: '',
+    courier: p.ExpressName ?? null,
+    trackingNo: p.ExpressCode ?? null,
+    issuedNumber: p.ThirdPhone ?? null,
+    planId: null,
+    planName: null,
+    operator: null,
+    idNumber: null,
+    name: null,
+    province: null,
+    city: null,
+    address: null,
+    createdAt: null,
   };
 }
 
@@ -87,7 +113,11 @@ export async function platformCallback(app: FastifyInstance, deps: PlatformCallb
     if (!body.success) throw new AppError('BAD_REQUEST', 'A status push needs RequidId and Data.');
     let data: unknown = body.data.Data;
     if (typeof data === 'string') {
-      try { data = JSON.parse(data); } catch { throw new AppError('BAD_REQUEST', 'Data is not a JSON object.'); }
+      try {
+        data = JSON.parse(data);
+      } catch {
+        throw new AppError('BAD_REQUEST', 'Data is not a JSON object.');
+      }
     }
     const d = PushData.safeParse(data);
     if (!d.success) throw new AppError('BAD_REQUEST', 'Data is not a JSON object.');
@@ -115,13 +145,19 @@ export async function platformCallback(app: FastifyInstance, deps: PlatformCallb
 /** The push as it is kept: the issued number masked, and any phone or ID number in the free text (a Remark can quote them). */
 function maskedPush(push: StatusPush): StatusPush {
   const out = { ...push };
-  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') (out as Record<string, unknown>)[k] = maskText(v);
+  for (const [k, v] of Object.entries(out))
+    if (typeof v === 'string') (out as Record<string, unknown>)[k] = maskText(v);
   return { ...out, ThirdPhone: push.ThirdPhone ? maskPhone(push.ThirdPhone) : null };
 }
 
 /** Throws UNAUTHORIZED unless the header (or a `sign` field of a form body) signs the body. */
-function verify(body: Record<string, unknown>, header: string | string[] | undefined, secret: string | undefined): void {
-  const received = (Array.isArray(header) ? header[0] : header) ?? (typeof body.sign === 'string' ? body.sign : undefined);
+function verify(
+  body: Record<string, unknown>,
+  header: string | string[] | undefined,
+  secret: string | undefined,
+): void {
+  const received =
+    (Array.isArray(header) ? header[0] : header) ?? (typeof body.sign === 'string' ? body.sign : undefined);
   // Without a secret nothing can be verified: refuse rather than accept unsigned pushes.
   if (!secret || !received) throw new AppError('UNAUTHORIZED', 'The status push is not signed.');
   const fields: Record<string, string> = {};
@@ -129,6 +165,7 @@ function verify(body: Record<string, unknown>, header: string | string[] | undef
     if (v === undefined || v === null) continue;
     fields[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
-  const ok = signMatches(received, sign(fields, secret, 'append')) || signMatches(received, sign(fields, secret, 'amp-secret'));
+  const ok =
+    signMatches(received, sign(fields, secret, 'append')) || signMatches(received, sign(fields, secret, 'amp-secret'));
   if (!ok) throw new AppError('UNAUTHORIZED', 'The status push signature is wrong.');
 }

@@ -23,20 +23,26 @@ export function bearer(req: FastifyRequest): string | undefined {
 export function parseAfter(v: unknown): number {
   if (v === undefined || v === '') return 0;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new AppError('BAD_REQUEST', 'The "after" parameter must be a non-negative integer.');
+  if (!Number.isInteger(n) || n < 0)
+    throw new AppError('BAD_REQUEST', 'The "after" parameter must be a non-negative integer.');
   return n;
 }
 
 function asObject(body: unknown): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_REQUEST', 'The body must be a JSON object.');
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw new AppError('BAD_REQUEST', 'The body must be a JSON object.');
   return body as Record<string, unknown>;
 }
 
 export function toWire(m: StoredMessage) {
   return {
-    seq: m.seq, from: m.from, text: m.text, at: m.at,
-    ...(m.suggestions ? { suggestions: m.suggestions } : {}), ...(m.author ? { author: m.author } : {}),
+    seq: m.seq,
+    from: m.from,
+    text: m.text,
+    at: m.at,
+    ...(m.suggestions ? { suggestions: m.suggestions } : {}),
+    ...(m.author ? { author: m.author } : {}),
   };
 }
 
@@ -59,27 +65,35 @@ export async function restChannel(app: FastifyInstance, deps: RestChannelDeps): 
     // answer (or 202 while it is still being worked on, after a crash, say).
     const id = clientId(body.id);
     const out = await deps.pipeline.handle({
-      channel: 'rest', conversationId: req.params.id, text: body.text as string,
+      channel: 'rest',
+      conversationId: req.params.id,
+      text: body.text as string,
       ...(id ? { messageId: `${req.params.id}:${id}` } : {}),
     });
     return reply.code(out.pending ? 202 : 200).send({
-      replies: out.replies.map((r) => (r.suggestions ? { text: r.text, suggestions: r.suggestions } : { text: r.text })),
+      replies: out.replies.map((r) =>
+        r.suggestions ? { text: r.text, suggestions: r.suggestions } : { text: r.text },
+      ),
       ...(out.duplicate ? { duplicate: true } : {}),
       ...(out.pending ? { pending: true } : {}),
     });
   });
 
-  app.get<{ Params: { id: string }; Querystring: { after?: string } }>('/api/conversations/:id/messages', async (req) => {
-    await deps.conversations.authorise(req.params.id, bearer(req));
-    const after = parseAfter(req.query.after);
-    const messages = await deps.store.listMessages(req.params.id, after);
-    return { messages: messages.map(toWire) };
-  });
+  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
+    '/api/conversations/:id/messages',
+    async (req) => {
+      await deps.conversations.authorise(req.params.id, bearer(req));
+      const after = parseAfter(req.query.after);
+      const messages = await deps.store.listMessages(req.params.id, after);
+      return { messages: messages.map(toWire) };
+    },
+  );
 }
 
 /** A client's message id: 1–100 characters of letters, digits, `-` and `_`; anything else is refused. */
 export function clientId(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(v)) throw new AppError('BAD_REQUEST', 'The field "id" must be 1-100 letters, digits, "-" or "_".');
+  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,100}$/.test(v))
+    throw new AppError('BAD_REQUEST', 'The field "id" must be 1-100 letters, digits, "-" or "_".');
   return v;
 }

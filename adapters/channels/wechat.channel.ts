@@ -45,14 +45,25 @@ export interface WechatChannelDeps {
   ownsDb?: boolean;
 }
 
-export interface Reply { text: string; suggestions?: string[] }
+export interface Reply {
+  text: string;
+  suggestions?: string[];
+}
 export type NotifyResult = 'sent' | 'duplicate' | 'not-opted-in' | 'unknown-conversation';
 
 /** Message types a customer may send instead of text; others (recalls, transfers, …) are ignored. */
 const NON_TEXT = new Set<types.Message>([
-  types.Message.Image, types.Message.Audio, types.Message.Video, types.Message.Emoticon, types.Message.Attachment,
-  types.Message.Contact, types.Message.ChatHistory, types.Message.Location, types.Message.MiniProgram,
-  types.Message.Url, types.Message.Unknown,
+  types.Message.Image,
+  types.Message.Audio,
+  types.Message.Video,
+  types.Message.Emoticon,
+  types.Message.Attachment,
+  types.Message.Contact,
+  types.Message.ChatHistory,
+  types.Message.Location,
+  types.Message.MiniProgram,
+  types.Message.Url,
+  types.Message.Unknown,
 ]);
 
 export class WechatChannel {
@@ -65,11 +76,19 @@ export class WechatChannel {
   private readonly inTurn = new Map<string, StoredMessage[]>();
   /** The language each followed conversation was last answered in, for messages sent outside a turn. */
   private readonly locales = new Map<string, Locale>();
-  private readonly onMessage = (m: Message) => { void this.receive(m); };
+  private readonly onMessage = (m: Message) => {
+    void this.receive(m);
+  };
 
   constructor(private readonly d: WechatChannelDeps) {
     this.state = new WechatState(d.db);
-    this.outbox = new WechatOutbox({ db: d.db, send: (row) => this.send(row), log: d.log, throttle: d.throttle, onAlert: d.onAlert });
+    this.outbox = new WechatOutbox({
+      db: d.db,
+      send: (row) => this.send(row),
+      log: d.log,
+      throttle: d.throttle,
+      onAlert: d.onAlert,
+    });
     this.login = new WechatLogin(d.wechaty, d.log, {
       ...d.login,
       onAlert: (a) => d.onAlert?.(a),
@@ -113,17 +132,26 @@ export class WechatChannel {
   }
 
   /** Tells an opted-in customer about an order change, once per conversation + order + status. */
-  async notifyOrderChange(conversationId: string, replies: Reply[], change: { orderNo: string; status: string }): Promise<NotifyResult> {
+  async notifyOrderChange(
+    conversationId: string,
+    replies: Reply[],
+    change: { orderNo: string; status: string },
+  ): Promise<NotifyResult> {
     const target = this.state.target(conversationId);
     const conv = target ? await this.d.store.getConversation(conversationId) : null;
     if (!target || !conv) return 'unknown-conversation';
     if (!this.state.optedIn(conversationId)) return 'not-opted-in';
-    if (!this.state.claimNotice(conversationId, `${conversationId}|${change.orderNo}|${change.status}`)) return 'duplicate';
+    if (!this.state.claimNotice(conversationId, `${conversationId}|${change.orderNo}|${change.status}`))
+      return 'duplicate';
     // Stored and published like any message outside a turn: the bus forwarder sends it to WeChat.
     this.locales.set(conversationId, conv.locale);
     this.follow(conversationId, target);
     for (const r of replies) {
-      const stored = await this.d.store.appendMessage(conversationId, { from: 'bot', text: maskText(r.text), suggestions: r.suggestions });
+      const stored = await this.d.store.appendMessage(conversationId, {
+        from: 'bot',
+        text: maskText(r.text),
+        suggestions: r.suggestions,
+      });
       await this.d.bus.publish(conversationId, { type: 'message', message: stored });
     }
     return 'sent';
@@ -154,8 +182,9 @@ export class WechatChannel {
 
   private async turn(m: Message, userId: string, target: WechatTarget, rawText: string): Promise<void> {
     await this.mutex.run(userId, async () => {
-      const conv = (await this.d.store.findConversationByUser(CHANNEL, userId))
-        ?? (await this.d.conversations.open({ channel: CHANNEL, locale: 'zh-CN', userId })).conversation;
+      const conv =
+        (await this.d.store.findConversationByUser(CHANNEL, userId)) ??
+        (await this.d.conversations.open({ channel: CHANNEL, locale: 'zh-CN', userId })).conversation;
       this.state.touch(conv.id, target);
       this.follow(conv.id, target);
       const text = pickSuggestion(rawText, this.state.suggestions(conv.id)) ?? rawText;
@@ -165,9 +194,18 @@ export class WechatChannel {
       // replies in order, and those that are part of the turn's replies are not sent twice.
       this.inTurn.set(conv.id, []);
       try {
-        const out = await this.d.pipeline.handle({ channel: CHANNEL, conversationId: conv.id, userId, text, messageId: m.id, raw: m });
-        if (!out.customer) { // a redelivery answered before: nothing to say again, and no turn to wait for
-          for (const msg of this.inTurn.get(conv.id) ?? []) this.post(conv.id, target, renderReply(msg.text, msg.suggestions, locale, false));
+        const out = await this.d.pipeline.handle({
+          channel: CHANNEL,
+          conversationId: conv.id,
+          userId,
+          text,
+          messageId: m.id,
+          raw: m,
+        });
+        if (!out.customer) {
+          // a redelivery answered before: nothing to say again, and no turn to wait for
+          for (const msg of this.inTurn.get(conv.id) ?? [])
+            this.post(conv.id, target, renderReply(msg.text, msg.suggestions, locale, false));
           this.inTurn.delete(conv.id);
           return;
         }
@@ -189,7 +227,8 @@ export class WechatChannel {
       this.state.setSuggestions(conv.id, numbered?.suggestions ?? []);
       for (const r of replies) this.post(conv.id, target, renderReply(r.text, r.suggestions, locale, r === numbered));
       const sent = new Set(replies.map((r) => (r as { seq?: number }).seq).filter((q) => q !== undefined));
-      for (const msg of deferred) if (!sent.has(msg.seq)) this.post(conv.id, target, renderReply(msg.text, msg.suggestions, locale, false));
+      for (const msg of deferred)
+        if (!sent.has(msg.seq)) this.post(conv.id, target, renderReply(msg.text, msg.suggestions, locale, false));
     });
   }
 
@@ -197,15 +236,26 @@ export class WechatChannel {
   private follow(conversationId: string, target: WechatTarget): void {
     if (this.followed.has(conversationId)) return;
     const off = this.d.bus.subscribe(conversationId, (ev: ConversationEvent) => {
-      if (ev.type !== 'message' || (ev.message.from !== 'agent' && ev.message.from !== 'system' && ev.message.from !== 'bot')) return;
+      if (
+        ev.type !== 'message' ||
+        (ev.message.from !== 'agent' && ev.message.from !== 'system' && ev.message.from !== 'bot')
+      )
+        return;
       const pending = this.inTurn.get(conversationId);
-      if (pending) { pending.push(ev.message); return; }
+      if (pending) {
+        pending.push(ev.message);
+        return;
+      }
       // Bot messages outside a turn (the rating question after an agent resolves, order notices) too.
       try {
         const current = this.state.target(conversationId) ?? target;
         const choices = ev.message.suggestions?.length ? ev.message.suggestions : undefined;
         if (choices) this.state.setSuggestions(conversationId, choices);
-        this.post(conversationId, current, renderReply(ev.message.text, choices, this.locales.get(conversationId) ?? 'zh-CN', Boolean(choices)));
+        this.post(
+          conversationId,
+          current,
+          renderReply(ev.message.text, choices, this.locales.get(conversationId) ?? 'zh-CN', Boolean(choices)),
+        );
       } catch (e) {
         this.d.log.error({ err: e, conversationId }, 'wechat forward failed');
       }
@@ -226,11 +276,15 @@ export class WechatChannel {
       const room = await w.Room.find({ id: row.to });
       if (!room) throw new Error(`room ${row.to} not found`);
       const who = await w.Contact.find({ id: row.mention });
-      return async () => { await (who ? room.say(row.text, who) : room.say(row.text)); };
+      return async () => {
+        await (who ? room.say(row.text, who) : room.say(row.text));
+      };
     }
     const contact = await w.Contact.find({ id: row.to });
     if (!contact) throw new Error(`contact ${row.to} not found`);
-    return async () => { await contact.say(row.text); };
+    return async () => {
+      await contact.say(row.text);
+    };
   }
 }
 
@@ -244,7 +298,9 @@ export function wechatFromConfig(
   deps: Omit<WechatChannelDeps, 'wechaty' | 'db' | 'ownsDb'> & { db?: SqliteDb },
 ): WechatChannel | null {
   if (!config.wechat) {
-    deps.log.info('WeChat channel off: set WECHATY_PUPPET (e.g. wechaty-puppet-service) and WECHATY_PUPPET_SERVICE_TOKEN to turn it on');
+    deps.log.info(
+      'WeChat channel off: set WECHATY_PUPPET (e.g. wechaty-puppet-service) and WECHATY_PUPPET_SERVICE_TOKEN to turn it on',
+    );
     return null;
   }
   const wechaty = WechatyBuilder.build({

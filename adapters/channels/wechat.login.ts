@@ -38,25 +38,47 @@ export class WechatLogin {
   private readonly s: LoginSettings;
   private readonly hooks: Hooks;
   private st: Omit<WechatStatus, 'outbox'> = {
-    state: 'stopped', qrcode: null, qrcodeImageUrl: null, scanStatus: null, user: null, restarts: 0, lastError: null, since: new Date().toISOString(),
+    state: 'stopped',
+    qrcode: null,
+    qrcodeImageUrl: null,
+    scanStatus: null,
+    user: null,
+    restarts: 0,
+    lastError: null,
+    since: new Date().toISOString(),
   };
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
   private restarting = false;
   private stopped = true;
 
-  constructor(private readonly w: Wechaty, private readonly log: Logger, opts: Partial<LoginSettings> & Hooks) {
+  constructor(
+    private readonly w: Wechaty,
+    private readonly log: Logger,
+    opts: Partial<LoginSettings> & Hooks,
+  ) {
     this.s = { restartBaseMs: 2000, restartMaxMs: 300_000, print: (t) => process.stdout.write(`${t}\n`), ...opts };
     this.hooks = opts;
   }
 
   private readonly onScan = (qrcode: string, status: types.ScanStatus) => {
-    this.set({ state: 'waiting-scan', qrcode, qrcodeImageUrl: qrcodeValueToImageUrl(qrcode), scanStatus: types.ScanStatus[status] ?? String(status) });
+    this.set({
+      state: 'waiting-scan',
+      qrcode,
+      qrcodeImageUrl: qrcodeValueToImageUrl(qrcode),
+      scanStatus: types.ScanStatus[status] ?? String(status),
+    });
     if (status === types.ScanStatus.Waiting || status === types.ScanStatus.Timeout) void this.printQr(qrcode);
   };
   private readonly onLogin = (user: ContactSelf) => {
     this.attempt = 0;
-    this.set({ state: 'logged-in', qrcode: null, qrcodeImageUrl: null, scanStatus: null, user: { id: user.id, name: user.name() } });
+    this.set({
+      state: 'logged-in',
+      qrcode: null,
+      qrcodeImageUrl: null,
+      scanStatus: null,
+      user: { id: user.id, name: user.name() },
+    });
     this.log.info({ user: user.id }, 'WeChat logged in');
     this.hooks.onLogin();
   };
@@ -115,7 +137,10 @@ export class WechatLogin {
       this.st.restarts++;
       if (!this.w.isLoggedIn && this.st.state === 'restarting') this.set({ state: 'starting' });
     } catch (e) {
-      this.alert({ kind: 'restart-failed', message: `WeChat puppet restart failed: ${e instanceof Error ? e.message : String(e)}` });
+      this.alert({
+        kind: 'restart-failed',
+        message: `WeChat puppet restart failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
       this.restarting = false;
       this.scheduleRestart();
       return;
@@ -127,9 +152,13 @@ export class WechatLogin {
     try {
       // Optional: draws the code in the terminal when the package happens to be installed.
       const name = 'qrcode-terminal';
-      const mod = (await import(name)) as { default?: { generate: (t: string, o: object, cb: (s: string) => void) => void } };
+      const mod = (await import(name)) as {
+        default?: { generate: (t: string, o: object, cb: (s: string) => void) => void };
+      };
       mod.default?.generate(qrcode, { small: true }, (art) => this.s.print(art));
-    } catch { /* not installed: the link below is enough */ }
+    } catch {
+      /* not installed: the link below is enough */
+    }
     this.s.print(`扫码登录微信 / scan to log in to WeChat: ${qrcodeValueToImageUrl(qrcode)}`);
   }
 

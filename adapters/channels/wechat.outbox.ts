@@ -42,8 +42,13 @@ export interface OutboxThrottle {
 }
 
 export const DEFAULT_THROTTLE: Readonly<OutboxThrottle> = Object.freeze({
-  perContactIntervalMs: 1000, perContactCap: 1, overallIntervalMs: 60_000, overallCap: 20,
-  maxAttempts: 4, retryBaseMs: 2000, retryMaxMs: 60_000,
+  perContactIntervalMs: 1000,
+  perContactCap: 1,
+  overallIntervalMs: 60_000,
+  overallCap: 20,
+  maxAttempts: 4,
+  retryBaseMs: 2000,
+  retryMaxMs: 60_000,
 });
 
 export type OutboxStatus = 'pending' | 'sent' | 'given_up';
@@ -83,12 +88,28 @@ export interface OutboxDeps {
 }
 
 interface Row {
-  id: number; to_id: string; mention_id: string | null; conversation_id: string | null; text: string;
-  status: OutboxStatus; attempts: number; last_error: string | null; created_at: string; sent_at: string | null;
+  id: number;
+  to_id: string;
+  mention_id: string | null;
+  conversation_id: string | null;
+  text: string;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 const toRow = (r: Row): OutboxRow => ({
-  id: r.id, to: r.to_id, mention: r.mention_id, conversationId: r.conversation_id, text: r.text, status: r.status,
-  attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at,
+  id: r.id,
+  to: r.to_id,
+  mention: r.mention_id,
+  conversationId: r.conversation_id,
+  text: r.text,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
 });
 
 export class WechatOutbox {
@@ -105,14 +126,20 @@ export class WechatOutbox {
     migrate(d.db, 'wechat-outbox', MIGRATIONS);
     this.throttle = Object.freeze({ ...DEFAULT_THROTTLE, ...d.throttle });
     // strict: a sliding window, so the bursts of two windows cannot meet at their boundary.
-    this.overall = new PQueue({ interval: this.throttle.overallIntervalMs, intervalCap: this.throttle.overallCap, strict: true });
+    this.overall = new PQueue({
+      interval: this.throttle.overallIntervalMs,
+      intervalCap: this.throttle.overallCap,
+      strict: true,
+    });
   }
 
   /** Writes the message, then sends it when the outbox runs (it does while the bot is logged in). */
   enqueue(msg: { to: string; text: string; mention?: string | null; conversationId?: string | null }): OutboxRow {
-    const row = this.d.db.prepare<unknown[], Row>(
-      `INSERT INTO wechat_outbox (to_id, mention_id, conversation_id, text, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *`,
-    ).get(msg.to, msg.mention ?? null, msg.conversationId ?? null, msg.text, this.now())!;
+    const row = this.d.db
+      .prepare<unknown[], Row>(
+        `INSERT INTO wechat_outbox (to_id, mention_id, conversation_id, text, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(msg.to, msg.mention ?? null, msg.conversationId ?? null, msg.text, this.now())!;
     const out = toRow(row);
     if (this.running) this.dispatch(out);
     return out;
@@ -148,11 +175,18 @@ export class WechatOutbox {
 
   list(statuses: OutboxStatus[] = ['pending', 'sent', 'given_up']): OutboxRow[] {
     const marks = statuses.map(() => '?').join(',');
-    return this.d.db.prepare<unknown[], Row>(`SELECT * FROM wechat_outbox WHERE status IN (${marks}) ORDER BY id`).all(...statuses).map(toRow);
+    return this.d.db
+      .prepare<unknown[], Row>(`SELECT * FROM wechat_outbox WHERE status IN (${marks}) ORDER BY id`)
+      .all(...statuses)
+      .map(toRow);
   }
 
   counts(): Record<OutboxStatus, number> {
-    const rows = this.d.db.prepare<[], { status: OutboxStatus; n: number }>(`SELECT status, COUNT(*) AS n FROM wechat_outbox GROUP BY status`).all();
+    const rows = this.d.db
+      .prepare<[], { status: OutboxStatus; n: number }>(
+        `SELECT status, COUNT(*) AS n FROM wechat_outbox GROUP BY status`,
+      )
+      .all();
     const c: Record<OutboxStatus, number> = { pending: 0, sent: 0, given_up: 0 };
     for (const r of rows) c[r.status] = r.n;
     return c;
@@ -161,8 +195,15 @@ export class WechatOutbox {
   private queueFor(to: string): PQueue {
     let q = this.perContact.get(to);
     if (!q) {
-      const made = new PQueue({ concurrency: 1, interval: this.throttle.perContactIntervalMs, intervalCap: this.throttle.perContactCap, strict: true });
-      made.on('idle', () => { if (this.perContact.get(to) === made) this.perContact.delete(to); });
+      const made = new PQueue({
+        concurrency: 1,
+        interval: this.throttle.perContactIntervalMs,
+        intervalCap: this.throttle.perContactCap,
+        strict: true,
+      });
+      made.on('idle', () => {
+        if (this.perContact.get(to) === made) this.perContact.delete(to);
+      });
       this.perContact.set(to, (q = made));
     }
     return q;
@@ -173,10 +214,11 @@ export class WechatOutbox {
     const entry = { started: false, generation: this.generation };
     this.inFlight.set(row.id, entry);
     const signal = this.abort.signal;
-    void this.queueFor(row.to).add(async () => {
-      entry.started = true;
-      await this.deliver(row, signal);
-    })
+    void this.queueFor(row.to)
+      .add(async () => {
+        entry.started = true;
+        await this.deliver(row, signal);
+      })
       .catch((e: unknown) => this.d.log.error({ err: e, outboxId: row.id }, 'wechat outbox task failed'))
       .finally(() => {
         if (this.inFlight.get(row.id) === entry) this.inFlight.delete(row.id);
@@ -202,7 +244,10 @@ export class WechatOutbox {
       try {
         const say = await this.d.send(row);
         await this.overall.add(say, { signal });
-        this.d.db.prepare(`UPDATE wechat_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`)
+        this.d.db
+          .prepare(
+            `UPDATE wechat_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+          )
           .run(this.now(), row.id);
         break;
       } catch (e) {
@@ -210,11 +255,16 @@ export class WechatOutbox {
         attempts++;
         const message = e instanceof Error ? e.message : String(e);
         const givenUp = attempts >= t.maxAttempts;
-        this.d.db.prepare(`UPDATE wechat_outbox SET attempts = attempts + 1, last_error = ?, status = ? WHERE id = ?`)
+        this.d.db
+          .prepare(`UPDATE wechat_outbox SET attempts = attempts + 1, last_error = ?, status = ? WHERE id = ?`)
           .run(message, givenUp ? 'given_up' : 'pending', row.id);
         if (givenUp) {
           this.d.log.error({ outboxId: row.id, to: row.to, attempts, error: message }, 'wechat send given up');
-          this.d.onAlert?.({ kind: 'send-given-up', message: `WeChat message ${row.id} not delivered after ${attempts} attempts: ${message}`, outboxId: row.id });
+          this.d.onAlert?.({
+            kind: 'send-given-up',
+            message: `WeChat message ${row.id} not delivered after ${attempts} attempts: ${message}`,
+            outboxId: row.id,
+          });
           return;
         }
         this.d.log.warn({ outboxId: row.id, attempts, error: message }, 'wechat send failed, will retry');

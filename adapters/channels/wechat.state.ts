@@ -29,19 +29,30 @@ export interface WechatTarget {
   mention: string | null;
 }
 
-interface Row { conversation_id: string; to_id: string; mention_id: string | null; suggestions: string | null; notify_opt_in: number }
+interface Row {
+  conversation_id: string;
+  to_id: string;
+  mention_id: string | null;
+  suggestions: string | null;
+  notify_opt_in: number;
+}
 
 export class WechatState {
-  constructor(private readonly db: SqliteDb, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     migrate(db, 'wechat-channel', MIGRATIONS);
   }
 
   /** Records (or refreshes) where a conversation's messages go. */
   touch(conversationId: string, target: WechatTarget): void {
-    this.db.prepare(
-      `INSERT INTO wechat_conversations (conversation_id, to_id, mention_id, last_seen) VALUES (?, ?, ?, ?)
+    this.db
+      .prepare(
+        `INSERT INTO wechat_conversations (conversation_id, to_id, mention_id, last_seen) VALUES (?, ?, ?, ?)
        ON CONFLICT(conversation_id) DO UPDATE SET to_id = excluded.to_id, mention_id = excluded.mention_id, last_seen = excluded.last_seen`,
-    ).run(conversationId, target.to, target.mention, this.now().toISOString());
+      )
+      .run(conversationId, target.to, target.mention, this.now().toISOString());
   }
 
   target(conversationId: string): WechatTarget | null {
@@ -51,7 +62,9 @@ export class WechatState {
 
   /** Conversations seen since `since`, to follow on the bus after a restart. */
   recent(since: Date): Array<{ conversationId: string } & WechatTarget> {
-    return this.db.prepare<[string], Row>(`SELECT * FROM wechat_conversations WHERE last_seen >= ?`).all(since.toISOString())
+    return this.db
+      .prepare<[string], Row>(`SELECT * FROM wechat_conversations WHERE last_seen >= ?`)
+      .all(since.toISOString())
       .map((r) => ({ conversationId: r.conversation_id, to: r.to_id, mention: r.mention_id }));
   }
 
@@ -61,7 +74,8 @@ export class WechatState {
   }
 
   setSuggestions(conversationId: string, list: string[]): void {
-    this.db.prepare(`UPDATE wechat_conversations SET suggestions = ? WHERE conversation_id = ?`)
+    this.db
+      .prepare(`UPDATE wechat_conversations SET suggestions = ? WHERE conversation_id = ?`)
       .run(list.length ? JSON.stringify(list) : null, conversationId);
   }
 
@@ -71,16 +85,25 @@ export class WechatState {
 
   /** false when the conversation is not a WeChat one this channel knows. */
   setOptIn(conversationId: string, on: boolean): boolean {
-    return this.db.prepare(`UPDATE wechat_conversations SET notify_opt_in = ? WHERE conversation_id = ?`).run(on ? 1 : 0, conversationId).changes > 0;
+    return (
+      this.db
+        .prepare(`UPDATE wechat_conversations SET notify_opt_in = ? WHERE conversation_id = ?`)
+        .run(on ? 1 : 0, conversationId).changes > 0
+    );
   }
 
   /** true the first time a key is claimed, false ever after. */
   claimNotice(conversationId: string, key: string): boolean {
-    return this.db.prepare(`INSERT OR IGNORE INTO wechat_notices (dedupe_key, conversation_id, sent_at) VALUES (?, ?, ?)`)
-      .run(key, conversationId, this.now().toISOString()).changes > 0;
+    return (
+      this.db
+        .prepare(`INSERT OR IGNORE INTO wechat_notices (dedupe_key, conversation_id, sent_at) VALUES (?, ?, ?)`)
+        .run(key, conversationId, this.now().toISOString()).changes > 0
+    );
   }
 
   private row(conversationId: string): Row | undefined {
-    return this.db.prepare<[string], Row>(`SELECT * FROM wechat_conversations WHERE conversation_id = ?`).get(conversationId);
+    return this.db
+      .prepare<[string], Row>(`SELECT * FROM wechat_conversations WHERE conversation_id = ?`)
+      .get(conversationId);
   }
 }

@@ -7,8 +7,19 @@
  * than ~4.5 s for an answer, whatever `timeoutMs` and the retry count add up to.
  */
 import {
-  BrokenCircuitError, ConsecutiveBreaker, ExponentialBackoff, TaskCancelledError, TimeoutStrategy,
-  circuitBreaker, handleAll, handleWhen, retry, timeout, wrap, type CircuitBreakerPolicy, type IPolicy,
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleAll,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type CircuitBreakerPolicy,
+  type IPolicy,
 } from 'cockatiel';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
@@ -19,7 +30,8 @@ import { toOrder } from './platform.record.js';
 import { sign } from './platform.sign.js';
 
 /** Why a look-up failed; the `kind` label of metrics.orderSourceErrors. */
-export type PlatformErrorKind = 'timeout' | 'network' | 'http_5xx' | 'http_4xx' | 'bad_response' | 'rejected' | 'circuit_open';
+export type PlatformErrorKind =
+  'timeout' | 'network' | 'http_5xx' | 'http_4xx' | 'bad_response' | 'rejected' | 'circuit_open';
 
 export interface PlatformOrderSourceOptions {
   /** Retries after the first attempt, for transient errors only. Default 2. */
@@ -40,7 +52,12 @@ export interface PlatformOrderSourceOptions {
 
 /** One failed attempt, classified. `transient` ones are worth a retry. */
 export class PlatformCallError extends Error {
-  constructor(readonly kind: PlatformErrorKind, readonly transient: boolean, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: PlatformErrorKind,
+    readonly transient: boolean,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'PlatformCallError';
   }
@@ -62,8 +79,16 @@ export interface PlatformProduct {
 // ---- tolerant parsing -------------------------------------------------------------------------
 
 /** A text field: strings and numbers accepted, anything else (or blank) becomes undefined. */
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim() || undefined).optional().catch(undefined);
-const num = z.union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/)]).transform(Number).optional().catch(undefined);
+const text = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim() || undefined)
+  .optional()
+  .catch(undefined);
+const num = z
+  .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/)])
+  .transform(Number)
+  .optional()
+  .catch(undefined);
 
 const Envelope = z.looseObject({
   code: z.union([z.number(), z.string().regex(/^\s*-?\d+\s*$/)]).transform(Number),
@@ -75,19 +100,52 @@ const Envelope = z.looseObject({
 
 // Field names as the 172 platform uses them, plus spellings seen in other integrations.
 const RawOrder = z.looseObject({
-  OrderNo: text, DownOrderID: text, orderNo: text, OrderStatus: text, orderStatus: text, Status: text,
-  Remark: text, remark: text, Reason: text, ProductID: text, ProductId: text, productID: text,
-  ProductName: text, productName: text, Operator: text, operator: text,
-  Phone: text, Mobile: text, ContactPhone: text, phone: text, IDCard: text, IdCard: text, Name: text, UserName: text,
-  Province: text, City: text, Address: text, CreatedAt: text, CreateTime: text, AddTime: text,
-  ExpressName: text, ExpressCode: text, ThirdPhone: text,
+  OrderNo: text,
+  DownOrderID: text,
+  orderNo: text,
+  OrderStatus: text,
+  orderStatus: text,
+  Status: text,
+  Remark: text,
+  remark: text,
+  Reason: text,
+  ProductID: text,
+  ProductId: text,
+  productID: text,
+  ProductName: text,
+  productName: text,
+  Operator: text,
+  operator: text,
+  Phone: text,
+  Mobile: text,
+  ContactPhone: text,
+  phone: text,
+  IDCard: text,
+  IdCard: text,
+  Name: text,
+  UserName: text,
+  Province: text,
+  City: text,
+  Address: text,
+  CreatedAt: text,
+  CreateTime: text,
+  AddTime: text,
+  ExpressName: text,
+  ExpressCode: text,
+  ThirdPhone: text,
 });
 
 const NOT_FOUND = /不存在|未找到|查无|无此订单|没有找到|not\s*found|no\s+such/i;
 
 function envelopeOf(body: unknown): z.infer<typeof Envelope> {
   const env = Envelope.safeParse(body);
-  if (!env.success) throw new PlatformCallError('bad_response', false, 'the platform answered something that is not its JSON envelope', { cause: env.error });
+  if (!env.success)
+    throw new PlatformCallError(
+      'bad_response',
+      false,
+      'the platform answered something that is not its JSON envelope',
+      { cause: env.error },
+    );
   return env.data;
 }
 
@@ -95,7 +153,11 @@ function envelopeOf(body: unknown): z.infer<typeof Envelope> {
 function unwrapData(data: unknown): unknown {
   let d = data;
   if (typeof d === 'string' && /^\s*[[{]/.test(d)) {
-    try { d = JSON.parse(d); } catch { /* left as is: fails the schema below */ }
+    try {
+      d = JSON.parse(d);
+    } catch {
+      /* left as is: fails the schema below */
+    }
   }
   return Array.isArray(d) ? d[0] : d;
 }
@@ -114,7 +176,10 @@ export function parseOrderResponse(body: unknown, orderNo: string): Order | null
   const data = unwrapData(env.data);
   if (data === null || data === undefined || data === '') return null;
   const parsed = RawOrder.safeParse(data);
-  if (!parsed.success) throw new PlatformCallError('bad_response', false, 'the order in the answer is not an object', { cause: parsed.error });
+  if (!parsed.success)
+    throw new PlatformCallError('bad_response', false, 'the order in the answer is not an object', {
+      cause: parsed.error,
+    });
   const o = parsed.data;
   const status = o.OrderStatus ?? o.orderStatus ?? o.Status;
   if (!status) throw new PlatformCallError('bad_response', false, 'the order in the answer has no OrderStatus');
@@ -141,17 +206,40 @@ export function parseOrderResponse(body: unknown, orderNo: string): Order | null
 }
 
 const RawProduct = z.looseObject({
-  productID: text, ProductID: text, productName: text, ProductName: text, name: text,
-  operator: text, Operator: text, area: text, disableArea: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
-  flag: z.unknown().optional(), Age1: num, Age2: num,
+  productID: text,
+  ProductID: text,
+  productName: text,
+  ProductName: text,
+  name: text,
+  operator: text,
+  Operator: text,
+  area: text,
+  disableArea: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .catch(undefined),
+  flag: z.unknown().optional(),
+  Age1: num,
+  Age2: num,
 });
 
 /** GetProductsV2's answer → products; entries without a product id are skipped. */
 export function parseProductsResponse(body: unknown): PlatformProduct[] {
   const env = envelopeOf(body);
-  if (env.code !== 0) throw new PlatformCallError('rejected', false, `the platform refused the product list (code ${env.code}: ${env.message ?? env.msg ?? ''})`);
+  if (env.code !== 0)
+    throw new PlatformCallError(
+      'rejected',
+      false,
+      `the platform refused the product list (code ${env.code}: ${env.message ?? env.msg ?? ''})`,
+    );
   let data = env.data;
-  if (typeof data === 'string') { try { data = JSON.parse(data); } catch { data = null; } }
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      data = null;
+    }
+  }
   if (!Array.isArray(data)) throw new PlatformCallError('bad_response', false, 'the product list is not an array');
   const out: PlatformProduct[] = [];
   for (const item of data) {
@@ -186,7 +274,10 @@ export class PlatformOrderSource implements OrderSource {
   private readonly inFlight = new Map<string, Promise<Order | null>>();
   private readonly nowSeconds: () => number;
 
-  constructor(private readonly settings: Readonly<PlatformSettings>, private readonly opts: PlatformOrderSourceOptions = {}) {
+  constructor(
+    private readonly settings: Readonly<PlatformSettings>,
+    private readonly opts: PlatformOrderSourceOptions = {},
+  ) {
     this.nowSeconds = opts.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
     this.breaker = circuitBreaker(handleAll, {
       halfOpenAfter: opts.breakerHalfOpenMs ?? 30_000,
@@ -194,7 +285,10 @@ export class PlatformOrderSource implements OrderSource {
     });
     const retryTransient = retry(
       handleWhen((e) => (e instanceof PlatformCallError ? e.transient : e instanceof TaskCancelledError)),
-      { maxAttempts: opts.retries ?? 2, backoff: new ExponentialBackoff({ initialDelay: opts.backoffInitialMs ?? 100, maxDelay: 1000 }) },
+      {
+        maxAttempts: opts.retries ?? 2,
+        backoff: new ExponentialBackoff({ initialDelay: opts.backoffInitialMs ?? 100, maxDelay: 1000 }),
+      },
     );
     this.policy = wrap(
       timeout(opts.totalTimeoutMs ?? 4500, TimeoutStrategy.Aggressive),
@@ -232,17 +326,33 @@ export class PlatformOrderSource implements OrderSource {
     try {
       return await this.policy.execute(({ signal }) => this.attempt(path, fields, parse, signal));
     } catch (e) {
-      const kind: PlatformErrorKind = e instanceof PlatformCallError ? e.kind
-        : e instanceof BrokenCircuitError ? 'circuit_open'
-        : e instanceof TaskCancelledError ? 'timeout' : 'network';
-      const err = new AppError('ORDER_SOURCE_UNAVAILABLE', `The order platform cannot answer right now (${kind}).`, { cause: e });
+      const kind: PlatformErrorKind =
+        e instanceof PlatformCallError
+          ? e.kind
+          : e instanceof BrokenCircuitError
+            ? 'circuit_open'
+            : e instanceof TaskCancelledError
+              ? 'timeout'
+              : 'network';
+      const err = new AppError('ORDER_SOURCE_UNAVAILABLE', `The order platform cannot answer right now (${kind}).`, {
+        cause: e,
+      });
       this.opts.onError?.(kind, err);
       throw err;
     }
   }
 
-  private async attempt<T>(path: string, extra: Record<string, string>, parse: (body: unknown) => T, signal: AbortSignal): Promise<T> {
-    const fields: Record<string, string> = { user_id: this.settings.userId, Timestamp: String(this.nowSeconds()), ...extra };
+  private async attempt<T>(
+    path: string,
+    extra: Record<string, string>,
+    parse: (body: unknown) => T,
+    signal: AbortSignal,
+  ): Promise<T> {
+    const fields: Record<string, string> = {
+      user_id: this.settings.userId,
+      Timestamp: String(this.nowSeconds()),
+      ...extra,
+    };
     fields.user_sign = sign(fields, this.settings.secret, this.settings.sign);
     let res: Response;
     try {
@@ -258,13 +368,17 @@ export class PlatformOrderSource implements OrderSource {
     const raw = await res.text().catch((e: unknown) => {
       throw new PlatformCallError('network', true, 'the answer was cut off', { cause: e });
     });
-    if (res.status >= 500) throw new PlatformCallError('http_5xx', true, `the order platform answered HTTP ${res.status}`);
-    if (res.status >= 400) throw new PlatformCallError('http_4xx', false, `the order platform answered HTTP ${res.status}`);
+    if (res.status >= 500)
+      throw new PlatformCallError('http_5xx', true, `the order platform answered HTTP ${res.status}`);
+    if (res.status >= 400)
+      throw new PlatformCallError('http_4xx', false, `the order platform answered HTTP ${res.status}`);
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch (e) {
-      throw new PlatformCallError('bad_response', false, 'the order platform answered something that is not JSON', { cause: e });
+      throw new PlatformCallError('bad_response', false, 'the order platform answered something that is not JSON', {
+        cause: e,
+      });
     }
     return parse(body);
   }

@@ -14,7 +14,11 @@ const UNSIGNED = new Set(['user_sign', 'sign']);
  * The exact string that is hashed. Keys sorted by code unit (ASCII order, as PHP's ksort does for
  * these names); empty values are kept, since the platform signs what it receives.
  */
-export function signingString(fields: Readonly<Record<string, string | number>>, secret: string, variant: SignVariant): string {
+export function signingString(
+  fields: Readonly<Record<string, string | number>>,
+  secret: string,
+  variant: SignVariant,
+): string {
   const base = Object.keys(fields)
     .filter((k) => !UNSIGNED.has(k))
     .sort()
@@ -24,7 +28,9 @@ export function signingString(fields: Readonly<Record<string, string | number>>,
 }
 
 export function sign(fields: Readonly<Record<string, string | number>>, secret: string, variant: SignVariant): string {
-  return createHash('md5').update(signingString(fields, secret, variant), 'utf8').digest('hex');
+  return createHash('md5')
+    .update(signingString(fields, secret, variant), 'utf8')
+    .digest('hex');
 }
 
 /** Constant-time comparison of a received signature with the expected one (case-insensitive hex). */

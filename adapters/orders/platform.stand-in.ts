@@ -48,9 +48,17 @@ function demoProducts(): Array<Record<string, unknown>> {
   const file = path.join(KNOWLEDGE_DIR, 'plans.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { plans: Array<Record<string, unknown>> };
   return data.plans.map((p) => ({
-    productID: p.id, productName: p.name, operator: p.operator, area: '全国',
+    productID: p.id,
+    productName: p.name,
+    operator: p.operator,
+    area: '全国',
     disableArea: ((p.excludedProvinces as string[] | undefined) ?? []).join(','),
-    flag: p.onSale ? 1 : 0, Age1: p.ageMin, Age2: p.ageMax, numberSel: 0, BackMoneyType: 1, Rule: '',
+    flag: p.onSale ? 1 : 0,
+    Age1: p.ageMin,
+    Age2: p.ageMax,
+    numberSel: 0,
+    BackMoneyType: 1,
+    Rule: '',
   }));
 }
 
@@ -90,7 +98,8 @@ export async function createPlatformStandIn(opts: StandInOptions): Promise<Platf
       await new Promise<void>((resolve) => hanging.add(resolve));
       return reply.code(503).send(fail(503, 'closing'));
     }
-    if (mode === '5xx') return reply.code(503).type('text/html').send('<html><body>503 Service Temporarily Unavailable</body></html>');
+    if (mode === '5xx')
+      return reply.code(503).type('text/html').send('<html><body>503 Service Temporarily Unavailable</body></html>');
     if (mode === 'garbage') return reply.code(200).type('application/json').send('{"code":0,"data":{"OrderNo"');
   });
 
@@ -116,12 +125,21 @@ export async function createPlatformStandIn(opts: StandInOptions): Promise<Platf
 
   return {
     url: `http://${host}:${port}`,
-    get requests() { return requests; },
-    resetCount() { requests = 0; },
-    setMode(m) { mode = m; },
-    setLatency(ms) { latency = ms; },
+    get requests() {
+      return requests;
+    },
+    resetCount() {
+      requests = 0;
+    },
+    setMode(m) {
+      mode = m;
+    },
+    setLatency(ms) {
+      latency = ms;
+    },
     setProduct(productId, fields) {
-      const product = products.find((p) => (p as { productID?: unknown }).productID === productId) as Record<string, unknown> | undefined;
+      const product = products.find((p) => (p as { productID?: unknown }).productID === productId) as
+        Record<string, unknown> | undefined;
       if (!product) throw new Error(`the stand-in has no product ${productId}`);
       Object.assign(product, fields);
     },

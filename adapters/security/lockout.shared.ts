@@ -31,7 +31,10 @@ export class RedisLockoutRecords implements LockoutRecords {
   private readonly fallback: MemoryLockoutRecords;
   private readonly onError: (err: Error, orderNo: string) => void;
 
-  constructor(private readonly redis: Redis, opts: RedisLockoutOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    opts: RedisLockoutOptions = {},
+  ) {
     this.prefix = `${opts.keyPrefix ?? 'tail'}:`;
     this.now = opts.now ?? Date.now;
     this.fallback = new MemoryLockoutRecords(this.now);
@@ -41,22 +44,29 @@ export class RedisLockoutRecords implements LockoutRecords {
   async get(orderNo: string): Promise<LockoutRecord | null> {
     try {
       const raw = await this.redis.get(this.prefix + orderNo);
-      return raw ? JSON.parse(raw) as LockoutRecord : null;
+      return raw ? (JSON.parse(raw) as LockoutRecord) : null;
     } catch (err) {
       this.onError(err as Error, orderNo);
       return this.fallback.get(orderNo);
     }
   }
 
-  async update<T>(orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T }): Promise<T> {
+  async update<T>(
+    orderNo: string,
+    change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T },
+  ): Promise<T> {
     const key = this.prefix + orderNo;
     for (let i = 0; i < ATTEMPTS; i++) {
       let outcome: { set: boolean; result: T };
       try {
         const raw = (await this.redis.get(key)) ?? '';
-        const { next, result } = change(raw ? JSON.parse(raw) as LockoutRecord : null);
+        const { next, result } = change(raw ? (JSON.parse(raw) as LockoutRecord) : null);
         const ttl = next ? Math.max(1, next.expiresAt - this.now()) : 0;
-        outcome = { set: (await this.redis.eval(COMPARE_AND_SET, 1, key, raw, next ? JSON.stringify(next) : '', String(ttl))) === 1, result };
+        outcome = {
+          set:
+            (await this.redis.eval(COMPARE_AND_SET, 1, key, raw, next ? JSON.stringify(next) : '', String(ttl))) === 1,
+          result,
+        };
       } catch (err) {
         this.onError(err as Error, orderNo);
         return this.fallback.update(orderNo, change);

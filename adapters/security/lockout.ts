@@ -19,7 +19,10 @@ export interface LockoutRecord {
 export interface LockoutRecords {
   get(orderNo: string): Promise<LockoutRecord | null>;
   /** Reads the record, lets `change` decide the next one (null: delete), writes it, all as one step. */
-  update<T>(orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T }): Promise<T>;
+  update<T>(
+    orderNo: string,
+    change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T },
+  ): Promise<T>;
   delete(orderNo: string): Promise<void>;
 }
 
@@ -33,7 +36,10 @@ export interface LockoutRule {
 
 export class RecordLockout implements VerificationLockout {
   private readonly now: () => number;
-  constructor(private readonly records: LockoutRecords, private readonly rule: LockoutRule) {
+  constructor(
+    private readonly records: LockoutRecords,
+    private readonly rule: LockoutRule,
+  ) {
     this.now = rule.now ?? Date.now;
   }
 
@@ -49,8 +55,12 @@ export class RecordLockout implements VerificationLockout {
       // Tries while locked change nothing: the lock runs from the try that set it.
       if (current?.lockedUntil && current.lockedUntil > now) return { next: current, result: 0 };
       const failures = [...(current?.failures ?? []).filter((at) => at > now - windowMs), now];
-      if (failures.length >= maxAttempts) return { next: { failures: [], lockedUntil: now + lockMs, expiresAt: now + lockMs }, result: 0 };
-      return { next: { failures, lockedUntil: null, expiresAt: failures[0]! + windowMs }, result: maxAttempts - failures.length };
+      if (failures.length >= maxAttempts)
+        return { next: { failures: [], lockedUntil: now + lockMs, expiresAt: now + lockMs }, result: 0 };
+      return {
+        next: { failures, lockedUntil: null, expiresAt: failures[0]! + windowMs },
+        result: maxAttempts - failures.length,
+      };
     });
   }
 
@@ -75,7 +85,10 @@ export class MemoryLockoutRecords implements LockoutRecords {
     return this.map.get(orderNo) ?? null;
   }
 
-  async update<T>(orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T }): Promise<T> {
+  async update<T>(
+    orderNo: string,
+    change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T },
+  ): Promise<T> {
     const { next, result } = change(this.read(orderNo));
     if (next) this.map.set(orderNo, next);
     else this.map.delete(orderNo);

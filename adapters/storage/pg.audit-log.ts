@@ -26,14 +26,19 @@ export class PgAuditLog implements AuditLog {
   async record(e: AuditEntry): Promise<void> {
     await this.pool.query(
       `INSERT INTO audit_log (at, actor_id, actor_name, action, conversation_id, order_no) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.at, e.actorId, e.actorName, e.action, e.conversationId, e.orderNo]);
+      [e.at, e.actorId, e.actorName, e.action, e.conversationId, e.orderNo],
+    );
   }
 
   async list(limit = 100): Promise<AuditEntry[]> {
     const r = await this.pool.query(`SELECT * FROM audit_log ORDER BY id DESC LIMIT $1`, [limit]);
     return r.rows.map((x: Record<string, string | null>) => ({
-      at: x.at!, actorId: x.actor_id!, actorName: x.actor_name!, action: 'reveal_personal_data' as const,
-      conversationId: x.conversation_id!, orderNo: x.order_no ?? null,
+      at: x.at!,
+      actorId: x.actor_id!,
+      actorName: x.actor_name!,
+      action: 'reveal_personal_data' as const,
+      conversationId: x.conversation_id!,
+      orderNo: x.order_no ?? null,
     }));
   }
 }

@@ -33,7 +33,10 @@ const noNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '\uF
 
 export class PgCallbackStore implements CallbackStore {
   /** Prefer `PgCallbackStore.open`, which also migrates. `pool` must have `schema` first on its search_path. */
-  constructor(private readonly pool: Pool, readonly schema?: string) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly schema?: string,
+  ) {}
 
   /** Applies this store's migrations in the PgStore's schema and shares its pool (closing the PgStore closes it). */
   static async open(store: { pool: Pool; schema?: string | undefined }): Promise<PgCallbackStore> {
@@ -53,13 +56,20 @@ export class PgCallbackStore implements CallbackStore {
   }
 
   async finish(requidId: string, ok: boolean, at: string): Promise<void> {
-    await this.pool.query(`UPDATE platform_callbacks SET status = $1, finished_at = $2 WHERE requid_id = $3`,
-      [ok ? 'done' : 'failed', noNul(at), noNul(requidId)]);
+    await this.pool.query(`UPDATE platform_callbacks SET status = $1, finished_at = $2 WHERE requid_id = $3`, [
+      ok ? 'done' : 'failed',
+      noNul(at),
+      noNul(requidId),
+    ]);
   }
 
   async get(requidId: string): Promise<{ orderNo: string; status: Status; receivedAt: string } | null> {
-    const r = (await this.pool.query<{ order_no: string; status: Status; received_at: string }>(
-      `SELECT order_no, status, received_at FROM platform_callbacks WHERE requid_id = $1`, [noNul(requidId)])).rows[0];
+    const r = (
+      await this.pool.query<{ order_no: string; status: Status; received_at: string }>(
+        `SELECT order_no, status, received_at FROM platform_callbacks WHERE requid_id = $1`,
+        [noNul(requidId)],
+      )
+    ).rows[0];
     return r ? { orderNo: r.order_no, status: r.status, receivedAt: r.received_at } : null;
   }
 

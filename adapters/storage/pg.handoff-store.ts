@@ -11,7 +11,14 @@
  * what the bot writes. Tables are unqualified: the pool's search_path selects the schema, as for PgStore.
  */
 import type { Pool } from 'pg';
-import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/core/ports/handoff-store.js';
+import type {
+  HandoffNote,
+  HandoffPatch,
+  HandoffRecord,
+  HandoffStatus,
+  HandoffStore,
+  NewHandoff,
+} from '../../bot/core/ports/handoff-store.js';
 import { HANDOFF_COLUMN, handoffFromRow, type HandoffRow } from './handoff.rows.js';
 import { migratePg } from './pg.migrate.js';
 
@@ -50,18 +57,29 @@ const MIGRATIONS: string[] = [
 ];
 
 type Row = HandoffRow<Date>;
-interface NoteRow { id: number; handoff_id: number; agent_id: string; agent_name: string; text: string; at: Date }
+interface NoteRow {
+  id: number;
+  handoff_id: number;
+  agent_id: string;
+  agent_name: string;
+  text: string;
+  at: Date;
+}
 
 /** Patchable fields and their columns; the only names that ever reach the SQL text. */
 
 /** PostgreSQL text cannot hold NUL (SQLite can): keep the store total, as PgStore does for messages. */
-const noNul = <T>(v: T): T => (typeof v === 'string' && v.includes('\u0000') ? (v.replaceAll('\u0000', '\uFFFD') as T) : v);
+const noNul = <T>(v: T): T =>
+  typeof v === 'string' && v.includes('\u0000') ? (v.replaceAll('\u0000', '\uFFFD') as T) : v;
 
 const toRecord = handoffFromRow;
 
 export class PgHandoffStore implements HandoffStore {
   /** Prefer `PgHandoffStore.open`, which also migrates. `pool` must have `schema` first on its search_path. */
-  constructor(private readonly pool: Pool, readonly schema?: string) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly schema?: string,
+  ) {}
 
   /** Applies this store's migrations in the PgStore's schema and shares its pool (closing the PgStore closes it). */
   static async open(store: { pool: Pool; schema?: string | undefined }): Promise<PgHandoffStore> {
@@ -71,12 +89,16 @@ export class PgHandoffStore implements HandoffStore {
 
   async current(conversationId: string): Promise<HandoffRecord | null> {
     const r = await this.pool.query<Row>(
-      `SELECT * FROM handoffs WHERE conversation_id = $1 AND status <> 'closed' ORDER BY id DESC LIMIT 1`, [conversationId]);
+      `SELECT * FROM handoffs WHERE conversation_id = $1 AND status <> 'closed' ORDER BY id DESC LIMIT 1`,
+      [conversationId],
+    );
     return r.rows[0] ? toRecord(r.rows[0]) : null;
   }
 
   async latest(conversationId: string): Promise<HandoffRecord | null> {
-    const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1`, [conversationId]);
+    const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1`, [
+      conversationId,
+    ]);
     return r.rows[0] ? toRecord(r.rows[0]) : null;
   }
 
@@ -89,14 +111,25 @@ export class PgHandoffStore implements HandoffStore {
     const r = await this.pool.query<Row>(
       `INSERT INTO handoffs (conversation_id, status, reason, order_no, failure_code, locale, queued_at, claim_deadline)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [h.conversationId, h.status, noNul(h.reason), noNul(h.orderNo), noNul(h.failureCode), h.locale, h.queuedAt, h.claimDeadline],
+      [
+        h.conversationId,
+        h.status,
+        noNul(h.reason),
+        noNul(h.orderNo),
+        noNul(h.failureCode),
+        h.locale,
+        h.queuedAt,
+        h.claimDeadline,
+      ],
     );
     return toRecord(r.rows[0]!);
   }
 
   async update(id: number, expect: readonly HandoffStatus[], patch: HandoffPatch): Promise<HandoffRecord | null> {
     // Only known fields with a value (an `undefined` field is "leave as is", not "set NULL").
-    const keys = (Object.keys(patch) as Array<keyof HandoffPatch>).filter((k) => k in HANDOFF_COLUMN && patch[k] !== undefined);
+    const keys = (Object.keys(patch) as Array<keyof HandoffPatch>).filter(
+      (k) => k in HANDOFF_COLUMN && patch[k] !== undefined,
+    );
     if (!keys.length || !expect.length) return this.get(id);
     const sets = keys.map((k, i) => `${HANDOFF_COLUMN[k]} = $${i + 3}`).join(', ');
     const r = await this.pool.query<Row>(
@@ -108,18 +141,26 @@ export class PgHandoffStore implements HandoffStore {
 
   async list(statuses: readonly HandoffStatus[]): Promise<HandoffRecord[]> {
     if (!statuses.length) return [];
-    const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE status = ANY($1::text[]) ORDER BY queued_at, id`, [[...statuses]]);
+    const r = await this.pool.query<Row>(
+      `SELECT * FROM handoffs WHERE status = ANY($1::text[]) ORDER BY queued_at, id`,
+      [[...statuses]],
+    );
     return r.rows.map(toRecord);
   }
 
   async since(sinceIso: string): Promise<HandoffRecord[]> {
-    const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE queued_at >= $1 ORDER BY queued_at, id`, [sinceIso]);
+    const r = await this.pool.query<Row>(`SELECT * FROM handoffs WHERE queued_at >= $1 ORDER BY queued_at, id`, [
+      sinceIso,
+    ]);
     return r.rows.map(toRecord);
   }
 
   /** Counts PgStore's `conversations` in the same schema. */
   async conversationsSince(sinceIso: string): Promise<number> {
-    const r = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM conversations WHERE created_at >= $1`, [sinceIso]);
+    const r = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM conversations WHERE created_at >= $1`,
+      [sinceIso],
+    );
     return r.rows[0]?.n ?? 0;
   }
 
@@ -133,7 +174,16 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async notes(handoffId: number): Promise<HandoffNote[]> {
-    const r = await this.pool.query<NoteRow>(`SELECT * FROM handoff_notes WHERE handoff_id = $1 ORDER BY id`, [handoffId]);
-    return r.rows.map((n) => ({ id: n.id, handoffId: n.handoff_id, agentId: n.agent_id, agentName: n.agent_name, text: n.text, at: n.at.toISOString() }));
+    const r = await this.pool.query<NoteRow>(`SELECT * FROM handoff_notes WHERE handoff_id = $1 ORDER BY id`, [
+      handoffId,
+    ]);
+    return r.rows.map((n) => ({
+      id: n.id,
+      handoffId: n.handoff_id,
+      agentId: n.agent_id,
+      agentName: n.agent_name,
+      text: n.text,
+      at: n.at.toISOString(),
+    }));
   }
 }

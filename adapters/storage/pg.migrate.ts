@@ -13,7 +13,8 @@ import type { Pool, PoolClient } from 'pg';
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function assertSchemaName(schema: string): void {
-  if (!IDENTIFIER.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _`);
+  if (!IDENTIFIER.test(schema))
+    throw new Error(`invalid PostgreSQL schema name "${schema}": use lower-case letters, digits and _`);
 }
 
 /** Runs `fn` inside BEGIN/COMMIT on one pooled connection, rolling back on any error. */
@@ -37,7 +38,12 @@ export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => P
  * schema's migration lock. `schema`, when given, is created first (under the same lock, since two
  * concurrent `CREATE SCHEMA IF NOT EXISTS` can still collide) and must be first on the pool's search_path.
  */
-export async function migratePg(pool: Pool, name: string, migrations: readonly string[], schema?: string): Promise<number> {
+export async function migratePg(
+  pool: Pool,
+  name: string,
+  migrations: readonly string[],
+  schema?: string,
+): Promise<number> {
   if (schema !== undefined) assertSchemaName(schema);
   return inTransaction(pool, async (c) => {
     await c.query(`SELECT pg_advisory_xact_lock(hashtext('sim-order-bot:migrate:' || $1::text))`, [schema ?? 'public']);

@@ -25,12 +25,21 @@ const MIGRATIONS: string[] = [
 ];
 
 interface Row {
-  key: string; agent_id: string; agent_name: string; role: AgentRole; csrf_token: string; created_at: Date; expires_at: Date;
+  key: string;
+  agent_id: string;
+  agent_name: string;
+  role: AgentRole;
+  csrf_token: string;
+  created_at: Date;
+  expires_at: Date;
 }
 
 export class PgSessionStore implements SessionStore {
   /** Prefer `PgSessionStore.open`, which also migrates. `pool` must have `schema` first on its search_path. */
-  constructor(private readonly pool: Pool, readonly schema?: string) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly schema?: string,
+  ) {}
 
   /** Applies this store's migrations in the PgStore's schema and shares its pool (closing the PgStore closes it). */
   static async open(store: { pool: Pool; schema?: string | undefined }): Promise<PgSessionStore> {
@@ -50,8 +59,11 @@ export class PgSessionStore implements SessionStore {
     const r = (await this.pool.query<Row>(`SELECT * FROM agent_sessions WHERE key = $1`, [key])).rows[0];
     if (!r) return null;
     return {
-      key: r.key, agent: { id: r.agent_id, name: r.agent_name, role: r.role }, csrfToken: r.csrf_token,
-      createdAt: r.created_at, expiresAt: r.expires_at,
+      key: r.key,
+      agent: { id: r.agent_id, name: r.agent_name, role: r.role },
+      csrfToken: r.csrf_token,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
     };
   }
 
@@ -68,9 +80,13 @@ export class PgSessionStore implements SessionStore {
   }
 
   async signedIn(now: Date): Promise<AgentIdentity[]> {
-    const rows = (await this.pool.query<Pick<Row, 'agent_id' | 'agent_name' | 'role'>>(
-      `SELECT * FROM (SELECT DISTINCT ON (agent_id) agent_id, agent_name, role FROM agent_sessions
-         WHERE expires_at > $1 ORDER BY agent_id, created_at DESC) latest ORDER BY agent_name, agent_id`, [now])).rows;
+    const rows = (
+      await this.pool.query<Pick<Row, 'agent_id' | 'agent_name' | 'role'>>(
+        `SELECT * FROM (SELECT DISTINCT ON (agent_id) agent_id, agent_name, role FROM agent_sessions
+         WHERE expires_at > $1 ORDER BY agent_id, created_at DESC) latest ORDER BY agent_name, agent_id`,
+        [now],
+      )
+    ).rows;
     return rows.map((r) => ({ id: r.agent_id, name: r.agent_name, role: r.role }));
   }
 }

@@ -18,7 +18,16 @@
 import pg from 'pg';
 import { assertSchemaName, inTransaction, migratePg } from './pg.migrate.js';
 import type { Locale } from '../../bot/locale.js';
-import type { Conversation, Delivery, NewConversation, NewMessage, Sender, Store, StoredMessage, Unanswered } from '../../bot/core/ports/store.js';
+import type {
+  Conversation,
+  Delivery,
+  NewConversation,
+  NewMessage,
+  Sender,
+  Store,
+  StoredMessage,
+  Unanswered,
+} from '../../bot/core/ports/store.js';
 
 /** Each entry runs once, in order (see pg.migrate.ts). Never edit one that has shipped: append. */
 export const MIGRATIONS: readonly string[] = [
@@ -79,12 +88,33 @@ export interface PgStoreOptions {
 }
 
 interface ConversationRow {
-  id: string; token_hash: string; channel: string; user_id: string | null; locale: Locale; created_at: Date; last_seq: number;
+  id: string;
+  token_hash: string;
+  channel: string;
+  user_id: string | null;
+  locale: Locale;
+  created_at: Date;
+  last_seq: number;
 }
-interface MessageRow { seq: number; sender: Sender; text: string; suggestions: string | null; at: Date; author: string | null }
+interface MessageRow {
+  seq: number;
+  sender: Sender;
+  text: string;
+  suggestions: string | null;
+  at: Date;
+  author: string | null;
+}
 
 function toConversation(r: ConversationRow): Conversation {
-  return { id: r.id, tokenHash: r.token_hash, channel: r.channel, userId: r.user_id, locale: r.locale, createdAt: r.created_at.toISOString(), lastSeq: r.last_seq };
+  return {
+    id: r.id,
+    tokenHash: r.token_hash,
+    channel: r.channel,
+    userId: r.user_id,
+    locale: r.locale,
+    createdAt: r.created_at.toISOString(),
+    lastSeq: r.last_seq,
+  };
 }
 function toMessage(r: MessageRow): StoredMessage {
   const m: StoredMessage = { seq: r.seq, from: r.sender, text: r.text, at: r.at.toISOString() };
@@ -99,7 +129,10 @@ export class PgStore implements Store {
   private closed = false;
 
   /** Prefer `PgStore.open`, which also migrates. The pool is exposed so other PostgreSQL stores can share it. */
-  constructor(readonly pool: pg.Pool, readonly schema?: string) {}
+  constructor(
+    readonly pool: pg.Pool,
+    readonly schema?: string,
+  ) {}
 
   /** Connects, creates the schema if asked, and applies pending migrations. */
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
@@ -134,7 +167,15 @@ export class PgStore implements Store {
       `INSERT INTO conversations (id, token_hash, channel, user_id, locale, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [c.id, c.tokenHash, c.channel, c.userId ?? null, c.locale, createdAt],
     );
-    return { id: c.id, tokenHash: c.tokenHash, channel: c.channel, userId: c.userId ?? null, locale: c.locale, createdAt, lastSeq: 0 };
+    return {
+      id: c.id,
+      tokenHash: c.tokenHash,
+      channel: c.channel,
+      userId: c.userId ?? null,
+      locale: c.locale,
+      createdAt,
+      lastSeq: 0,
+    };
   }
 
   async getConversation(id: string): Promise<Conversation | null> {
@@ -144,7 +185,9 @@ export class PgStore implements Store {
 
   async findConversationByUser(channel: string, userId: string): Promise<Conversation | null> {
     const r = await this.pool.query<ConversationRow>(
-      `SELECT * FROM conversations WHERE channel = $1 AND user_id = $2 ORDER BY created_at DESC LIMIT 1`, [channel, userId]);
+      `SELECT * FROM conversations WHERE channel = $1 AND user_id = $2 ORDER BY created_at DESC LIMIT 1`,
+      [channel, userId],
+    );
     return r.rows[0] ? toConversation(r.rows[0]) : null;
   }
 
@@ -156,7 +199,11 @@ export class PgStore implements Store {
     return appendWith(this.pool, conversationId, msg, new Date().toISOString());
   }
 
-  async appendCustomer(conversationId: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }): Promise<{ message: StoredMessage } | { duplicateOf: number | null }> {
+  async appendCustomer(
+    conversationId: string,
+    text: string,
+    opts: { delivery?: Delivery; owner: string; leaseMs: number },
+  ): Promise<{ message: StoredMessage } | { duplicateOf: number | null }> {
     const { delivery } = opts;
     if (!delivery) {
       // No delivery id to claim: the message and its mark in one statement (one round trip, one commit).
@@ -176,25 +223,44 @@ export class PgStore implements Store {
     return inTransaction(this.pool, async (c) => {
       if (delivery) {
         // A concurrent redelivery waits here for this row's transaction, then finds it taken.
-        const claimed = await c.query(`INSERT INTO inbound_seen (channel, message_id, at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [noNul(delivery.channel), noNul(delivery.messageId)]);
+        const claimed = await c.query(
+          `INSERT INTO inbound_seen (channel, message_id, at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`,
+          [noNul(delivery.channel), noNul(delivery.messageId)],
+        );
         if (claimed.rowCount === 0) {
-          const seen = (await c.query<{ conversation_id: string | null; seq: number | null }>(
-            `SELECT conversation_id, seq FROM inbound_seen WHERE channel = $1 AND message_id = $2`, [noNul(delivery.channel), noNul(delivery.messageId)])).rows[0];
+          const seen = (
+            await c.query<{ conversation_id: string | null; seq: number | null }>(
+              `SELECT conversation_id, seq FROM inbound_seen WHERE channel = $1 AND message_id = $2`,
+              [noNul(delivery.channel), noNul(delivery.messageId)],
+            )
+          ).rows[0];
           return { duplicateOf: seen?.conversation_id === conversationId ? seen.seq : null };
         }
       }
       const message = await appendWith(c, conversationId, { from: 'customer', text }, new Date().toISOString());
       if (delivery) {
-        await c.query(`UPDATE inbound_seen SET conversation_id = $1, seq = $2 WHERE channel = $3 AND message_id = $4`,
-          [conversationId, message.seq, noNul(delivery.channel), noNul(delivery.messageId)]);
+        await c.query(`UPDATE inbound_seen SET conversation_id = $1, seq = $2 WHERE channel = $3 AND message_id = $4`, [
+          conversationId,
+          message.seq,
+          noNul(delivery.channel),
+          noNul(delivery.messageId),
+        ]);
       }
-      await c.query(`INSERT INTO unanswered (conversation_id, seq, owner, lease_until, created_at)
-                     VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond', now())`, [conversationId, message.seq, opts.owner, opts.leaseMs]);
+      await c.query(
+        `INSERT INTO unanswered (conversation_id, seq, owner, lease_until, created_at)
+                     VALUES ($1, $2, $3, now() + $4 * interval '1 millisecond', now())`,
+        [conversationId, message.seq, opts.owner, opts.leaseMs],
+      );
       return { message };
     });
   }
 
-  async answer(conversationId: string, seq: number, replies: readonly NewMessage[], state: Record<string, string> = {}): Promise<StoredMessage[] | null> {
+  async answer(
+    conversationId: string,
+    seq: number,
+    replies: readonly NewMessage[],
+    state: Record<string, string> = {},
+  ): Promise<StoredMessage[] | null> {
     // One statement, so one round trip and one commit a turn: the end of the mark, the replies (numbered
     // after the conversation's last message) and the dialog state, each step only when the mark was
     // still there. The mark's row lock makes a second answer (another instance that took it over)
@@ -214,11 +280,16 @@ export class PgStore implements Store {
               ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at)
        SELECT EXISTS (SELECT 1 FROM del) AS answered, (SELECT last_seq FROM bump) AS last_seq`,
       [
-        conversationId, seq, replies.length, at,
-        replies.map((m) => m.from), texts,
+        conversationId,
+        seq,
+        replies.length,
+        at,
+        replies.map((m) => m.from),
+        texts,
         replies.map((m) => (m.suggestions?.length ? JSON.stringify(m.suggestions) : null)),
         replies.map((m) => (m.author ? noNul(m.author) : null)),
-        keys, keys.map((k) => state[k]!),
+        keys,
+        keys.map((k) => state[k]!),
       ],
     );
     const row = r.rows[0];
@@ -226,37 +297,57 @@ export class PgStore implements Store {
     if (row.last_seq === null) throw new Error(`conversation ${conversationId} does not exist`);
     const first = row.last_seq - replies.length + 1;
     return replies.map((m, i) => ({
-      seq: first + i, from: m.from, text: texts[i]!, at,
-      ...(m.suggestions?.length ? { suggestions: m.suggestions } : {}), ...(m.author ? { author: m.author } : {}),
+      seq: first + i,
+      from: m.from,
+      text: texts[i]!,
+      at,
+      ...(m.suggestions?.length ? { suggestions: m.suggestions } : {}),
+      ...(m.author ? { author: m.author } : {}),
     }));
   }
 
   async answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null> {
-    const marked = await this.pool.query(`SELECT 1 FROM unanswered WHERE conversation_id = $1 AND seq = $2`, [conversationId, seq]);
+    const marked = await this.pool.query(`SELECT 1 FROM unanswered WHERE conversation_id = $1 AND seq = $2`, [
+      conversationId,
+      seq,
+    ]);
     if (marked.rowCount) return null;
     const r = await this.pool.query<MessageRow>(
-      `SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = $1 AND seq > $2 AND reply_to = $2 ORDER BY seq`, [conversationId, seq]);
+      `SELECT seq, sender, text, suggestions, at, author FROM messages WHERE conversation_id = $1 AND seq > $2 AND reply_to = $2 ORDER BY seq`,
+      [conversationId, seq],
+    );
     return r.rows.map(toMessage);
   }
 
-  async takeUnanswered(owner: string, leaseMs: number, one?: { conversationId: string; seq: number }): Promise<Unanswered[]> {
+  async takeUnanswered(
+    owner: string,
+    leaseMs: number,
+    one?: { conversationId: string; seq: number },
+  ): Promise<Unanswered[]> {
     const r = await this.pool.query<{ conversation_id: string; seq: number; text: string; created_at: Date }>(
       `UPDATE unanswered u SET owner = $1, lease_until = now() + $2 * interval '1 millisecond'
        FROM messages m
        WHERE m.conversation_id = u.conversation_id AND m.seq = u.seq AND u.lease_until < now()
          AND ($3::text IS NULL OR (u.conversation_id = $3 AND u.seq = $4))
        RETURNING u.conversation_id, u.seq, m.text, u.created_at`,
-      [owner, leaseMs, one?.conversationId ?? null, one?.seq ?? null]);
-    return r.rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.seq - b.seq)
+      [owner, leaseMs, one?.conversationId ?? null, one?.seq ?? null],
+    );
+    return r.rows
+      .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.seq - b.seq)
       .map((row) => ({ conversationId: row.conversation_id, seq: row.seq, text: row.text }));
   }
 
-  async renewUnanswered(owner: string, leaseMs: number, messages: ReadonlyArray<{ conversationId: string; seq: number }>): Promise<void> {
+  async renewUnanswered(
+    owner: string,
+    leaseMs: number,
+    messages: ReadonlyArray<{ conversationId: string; seq: number }>,
+  ): Promise<void> {
     if (!messages.length) return;
     await this.pool.query(
       `UPDATE unanswered SET lease_until = now() + $2 * interval '1 millisecond'
        WHERE owner = $1 AND (conversation_id, seq) IN (SELECT * FROM unnest($3::text[], $4::int[]))`,
-      [owner, leaseMs, messages.map((m) => m.conversationId), messages.map((m) => m.seq)]);
+      [owner, leaseMs, messages.map((m) => m.conversationId), messages.map((m) => m.seq)],
+    );
   }
 
   async listMessages(conversationId: string, afterSeq: number, limit = 500): Promise<StoredMessage[]> {
@@ -270,7 +361,10 @@ export class PgStore implements Store {
   async readState(keys: string[]): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
     if (!keys.length) return out;
-    const r = await this.pool.query<{ key: string; value: string }>(`SELECT key, value FROM dialog_state WHERE key = ANY($1::text[])`, [keys]);
+    const r = await this.pool.query<{ key: string; value: string }>(
+      `SELECT key, value FROM dialog_state WHERE key = ANY($1::text[])`,
+      [keys],
+    );
     for (const row of r.rows) out[row.key] = JSON.parse(row.value);
     return out;
   }
@@ -286,7 +380,9 @@ export class PgStore implements Store {
 
   async claimInbound(channel: string, messageId: string): Promise<boolean> {
     const r = await this.pool.query(
-      `INSERT INTO inbound_seen (channel, message_id, at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [channel, messageId]);
+      `INSERT INTO inbound_seen (channel, message_id, at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`,
+      [channel, messageId],
+    );
     return r.rowCount === 1;
   }
 
@@ -311,7 +407,13 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
  * Appends one message in one statement: the conversation's counter is bumped and the message inserted
  * under the counter's row lock, so concurrent appends from any instance get gap-free, unique seqs.
  */
-async function appendWith(db: Queryable, conversationId: string, msg: NewMessage, at: string, replyTo: number | null = null): Promise<StoredMessage> {
+async function appendWith(
+  db: Queryable,
+  conversationId: string,
+  msg: NewMessage,
+  at: string,
+  replyTo: number | null = null,
+): Promise<StoredMessage> {
   const text = noNul(msg.text);
   const suggestions = msg.suggestions?.length ? msg.suggestions : undefined;
   const r = await db.query<{ seq: number }>(
@@ -319,11 +421,26 @@ async function appendWith(db: Queryable, conversationId: string, msg: NewMessage
      INSERT INTO messages (conversation_id, seq, sender, text, suggestions, at, reply_to, author)
      SELECT $1, s.last_seq, $2, $3, $4, $5, $6, $7 FROM s
      RETURNING seq`,
-    [conversationId, msg.from, text, suggestions ? JSON.stringify(suggestions) : null, at, replyTo, msg.author ? noNul(msg.author) : null],
+    [
+      conversationId,
+      msg.from,
+      text,
+      suggestions ? JSON.stringify(suggestions) : null,
+      at,
+      replyTo,
+      msg.author ? noNul(msg.author) : null,
+    ],
   );
   const seq = r.rows[0]?.seq;
   if (seq === undefined) throw new Error(`conversation ${conversationId} does not exist`);
-  return { seq, from: msg.from, text, at, ...(suggestions ? { suggestions } : {}), ...(msg.author ? { author: msg.author } : {}) };
+  return {
+    seq,
+    from: msg.from,
+    text,
+    at,
+    ...(suggestions ? { suggestions } : {}),
+    ...(msg.author ? { author: msg.author } : {}),
+  };
 }
 
 async function writeStateWith(db: Queryable, entries: Record<string, unknown>): Promise<void> {

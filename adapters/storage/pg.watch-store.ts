@@ -26,7 +26,10 @@ const noNul = (s: string) => (s.includes('\u0000') ? s.replaceAll('\u0000', '\uF
 
 export class PgWatchStore implements WatchStore {
   /** Prefer `PgWatchStore.open`, which also migrates. `pool` must have `schema` first on its search_path. */
-  constructor(private readonly pool: Pool, readonly schema?: string) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly schema?: string,
+  ) {}
 
   /**
    * Applies this store's migrations in the PgStore's schema (after PgStore's own, which created
@@ -46,13 +49,23 @@ export class PgWatchStore implements WatchStore {
   }
 
   async optIn(orderNo: string, conversationId: string): Promise<boolean> {
-    const r = await this.pool.query(`UPDATE order_watches SET notify = true WHERE order_no = $1 AND conversation_id = $2`, [noNul(orderNo), conversationId]);
+    const r = await this.pool.query(
+      `UPDATE order_watches SET notify = true WHERE order_no = $1 AND conversation_id = $2`,
+      [noNul(orderNo), conversationId],
+    );
     return (r.rowCount ?? 0) > 0;
   }
 
   async watchers(orderNo: string): Promise<OrderWatch[]> {
     const r = await this.pool.query<{ order_no: string; conversation_id: string; status: string; notify: boolean }>(
-      `SELECT order_no, conversation_id, status, notify FROM order_watches WHERE order_no = $1 ORDER BY conversation_id`, [noNul(orderNo)]);
-    return r.rows.map((w) => ({ orderNo: w.order_no, conversationId: w.conversation_id, status: w.status, notify: w.notify }));
+      `SELECT order_no, conversation_id, status, notify FROM order_watches WHERE order_no = $1 ORDER BY conversation_id`,
+      [noNul(orderNo)],
+    );
+    return r.rows.map((w) => ({
+      orderNo: w.order_no,
+      conversationId: w.conversation_id,
+      status: w.status,
+      notify: w.notify,
+    }));
   }
 }

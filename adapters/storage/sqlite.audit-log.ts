@@ -14,14 +14,23 @@ const MIGRATIONS = [
    );`,
 ];
 
-interface Row { at: string; actor_id: string; actor_name: string; action: AuditEntry['action']; conversation_id: string; order_no: string | null }
+interface Row {
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: AuditEntry['action'];
+  conversation_id: string;
+  order_no: string | null;
+}
 
 export class SqliteAuditLog implements AuditLog {
   private readonly st;
   constructor(db: SqliteDb) {
     migrate(db, 'audit-log', MIGRATIONS);
     this.st = {
-      insert: db.prepare(`INSERT INTO audit_log (at, actor_id, actor_name, action, conversation_id, order_no) VALUES (?, ?, ?, ?, ?, ?)`),
+      insert: db.prepare(
+        `INSERT INTO audit_log (at, actor_id, actor_name, action, conversation_id, order_no) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
       list: db.prepare<[number], Row>(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ?`),
     };
   }
@@ -32,7 +41,12 @@ export class SqliteAuditLog implements AuditLog {
 
   async list(limit = 100): Promise<AuditEntry[]> {
     return this.st.list.all(limit).map((r) => ({
-      at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, conversationId: r.conversation_id, orderNo: r.order_no,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      conversationId: r.conversation_id,
+      orderNo: r.order_no,
     }));
   }
 }

@@ -31,19 +31,22 @@ export class SqliteCallbackStore implements CallbackStore {
     this.db = typeof fileOrDb === 'string' ? openSqlite(fileOrDb) : fileOrDb;
     migrate(this.db, 'callbacks', MIGRATIONS);
     this.st = {
-      insert: this.db.prepare(`INSERT INTO platform_callbacks (requid_id, order_no, order_status, payload, status, received_at)
+      insert: this.db
+        .prepare(`INSERT INTO platform_callbacks (requid_id, order_no, order_status, payload, status, received_at)
                                VALUES (?, ?, ?, ?, 'processing', ?) ON CONFLICT(requid_id) DO NOTHING`),
       // A push whose processing failed earlier may be taken up again when the platform re-sends it.
       retake: this.db.prepare(`UPDATE platform_callbacks SET status = 'processing', received_at = ?, finished_at = NULL
                                WHERE requid_id = ? AND status = 'failed'`),
       finish: this.db.prepare(`UPDATE platform_callbacks SET status = ?, finished_at = ? WHERE requid_id = ?`),
       get: this.db.prepare<[string], { order_no: string; status: Status; received_at: string }>(
-        `SELECT order_no, status, received_at FROM platform_callbacks WHERE requid_id = ?`),
+        `SELECT order_no, status, received_at FROM platform_callbacks WHERE requid_id = ?`,
+      ),
     };
   }
 
   async claim(push: StatusPush, receivedAt: string): Promise<boolean> {
-    const inserted = this.st.insert.run(push.RequidId, push.OrderNo, push.OrderStatus, JSON.stringify(push), receivedAt).changes === 1;
+    const inserted =
+      this.st.insert.run(push.RequidId, push.OrderNo, push.OrderStatus, JSON.stringify(push), receivedAt).changes === 1;
     return inserted || this.st.retake.run(receivedAt, push.RequidId).changes === 1;
   }
 

@@ -26,11 +26,15 @@ export function openSqlite(file: string): SqliteDb {
 
 /** Runs the migrations of `name` that have not run yet, each in its own transaction. */
 export function migrate(db: SqliteDb, name: string, migrations: readonly string[]): void {
-  const row = db.prepare<[string], { version: number }>(`SELECT version FROM schema_migrations WHERE name = ?`).get(name);
+  const row = db
+    .prepare<[string], { version: number }>(`SELECT version FROM schema_migrations WHERE name = ?`)
+    .get(name);
   for (let v = row?.version ?? 0; v < migrations.length; v++) {
     db.transaction(() => {
       db.exec(migrations[v]!);
-      db.prepare(`INSERT INTO schema_migrations (name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version`).run(name, v + 1);
+      db.prepare(
+        `INSERT INTO schema_migrations (name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version`,
+      ).run(name, v + 1);
     })();
   }
 }

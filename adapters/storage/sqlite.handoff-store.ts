@@ -2,7 +2,14 @@
  * The handoff queue, tickets, notes and ratings in the embedded SQLite database (same file as the
  * conversations, its own migration set).
  */
-import type { HandoffNote, HandoffPatch, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff } from '../../bot/core/ports/handoff-store.js';
+import type {
+  HandoffNote,
+  HandoffPatch,
+  HandoffRecord,
+  HandoffStatus,
+  HandoffStore,
+  NewHandoff,
+} from '../../bot/core/ports/handoff-store.js';
 import { HANDOFF_COLUMN, handoffFromRow, type HandoffRow } from './handoff.rows.js';
 import { migrate, type SqliteDb } from './sqlite.db.js';
 
@@ -40,7 +47,6 @@ const MIGRATIONS: string[] = [
 
 type Row = HandoffRow<string>;
 
-
 const toRecord = handoffFromRow;
 
 export class SqliteHandoffStore implements HandoffStore {
@@ -49,16 +55,25 @@ export class SqliteHandoffStore implements HandoffStore {
   constructor(private readonly db: SqliteDb) {
     migrate(db, 'handoffs', MIGRATIONS);
     this.st = {
-      current: db.prepare<[string], Row>(`SELECT * FROM handoffs WHERE conversation_id = ? AND status <> 'closed' ORDER BY id DESC LIMIT 1`),
+      current: db.prepare<[string], Row>(
+        `SELECT * FROM handoffs WHERE conversation_id = ? AND status <> 'closed' ORDER BY id DESC LIMIT 1`,
+      ),
       latest: db.prepare<[string], Row>(`SELECT * FROM handoffs WHERE conversation_id = ? ORDER BY id DESC LIMIT 1`),
       get: db.prepare<[number], Row>(`SELECT * FROM handoffs WHERE id = ?`),
-      insert: db.prepare(`INSERT INTO handoffs (conversation_id, status, reason, order_no, failure_code, locale, queued_at, claim_deadline)
+      insert:
+        db.prepare(`INSERT INTO handoffs (conversation_id, status, reason, order_no, failure_code, locale, queued_at, claim_deadline)
                           VALUES (@conversationId, @status, @reason, @orderNo, @failureCode, @locale, @queuedAt, @claimDeadline)`),
       since: db.prepare<[string], Row>(`SELECT * FROM handoffs WHERE queued_at >= ? ORDER BY queued_at, id`),
-      conversationsSince: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM conversations WHERE created_at >= ?`),
-      addNote: db.prepare(`INSERT INTO handoff_notes (handoff_id, agent_id, agent_name, text, at) VALUES (?, ?, ?, ?, ?)`),
-      notes: db.prepare<[number], { id: number; handoff_id: number; agent_id: string; agent_name: string; text: string; at: string }>(
-        `SELECT * FROM handoff_notes WHERE handoff_id = ? ORDER BY id`),
+      conversationsSince: db.prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM conversations WHERE created_at >= ?`,
+      ),
+      addNote: db.prepare(
+        `INSERT INTO handoff_notes (handoff_id, agent_id, agent_name, text, at) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      notes: db.prepare<
+        [number],
+        { id: number; handoff_id: number; agent_id: string; agent_name: string; text: string; at: string }
+      >(`SELECT * FROM handoff_notes WHERE handoff_id = ? ORDER BY id`),
     };
   }
 
@@ -88,15 +103,20 @@ export class SqliteHandoffStore implements HandoffStore {
     const sets = keys.map((k) => `${HANDOFF_COLUMN[k]} = @${k}`).join(', ');
     const marks = expect.map((_, i) => `@s${i}`).join(', ');
     const params: Record<string, unknown> = { ...patch, id };
-    expect.forEach((s, i) => { params[`s${i}`] = s; });
+    expect.forEach((s, i) => {
+      params[`s${i}`] = s;
+    });
     const info = this.db.prepare(`UPDATE handoffs SET ${sets} WHERE id = @id AND status IN (${marks})`).run(params);
     return info.changes ? this.get(id) : null;
   }
 
   async list(statuses: readonly HandoffStatus[]): Promise<HandoffRecord[]> {
     if (!statuses.length) return [];
-    const rows = this.db.prepare<unknown[], Row>(
-      `SELECT * FROM handoffs WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY queued_at, id`).all(...statuses);
+    const rows = this.db
+      .prepare<unknown[], Row>(
+        `SELECT * FROM handoffs WHERE status IN (${statuses.map(() => '?').join(', ')}) ORDER BY queued_at, id`,
+      )
+      .all(...statuses);
     return rows.map(toRecord);
   }
 
@@ -114,6 +134,13 @@ export class SqliteHandoffStore implements HandoffStore {
   }
 
   async notes(handoffId: number): Promise<HandoffNote[]> {
-    return this.st.notes.all(handoffId).map((r) => ({ id: r.id, handoffId: r.handoff_id, agentId: r.agent_id, agentName: r.agent_name, text: r.text, at: r.at }));
+    return this.st.notes.all(handoffId).map((r) => ({
+      id: r.id,
+      handoffId: r.handoff_id,
+      agentId: r.agent_id,
+      agentName: r.agent_name,
+      text: r.text,
+      at: r.at,
+    }));
   }
 }

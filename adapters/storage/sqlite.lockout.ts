@@ -18,37 +18,50 @@ const MIGRATIONS = [
 
 export class SqliteLockoutRecords implements LockoutRecords {
   private readonly st;
-  private readonly updateTx: <T>(orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T }) => T;
+  private readonly updateTx: <T>(
+    orderNo: string,
+    change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T },
+  ) => T;
 
-  constructor(db: SqliteDb, private readonly now: () => number = Date.now) {
+  constructor(
+    db: SqliteDb,
+    private readonly now: () => number = Date.now,
+  ) {
     migrate(db, 'lockout', MIGRATIONS);
     this.st = {
-      get: db.prepare<[string, number], { record: string }>(`SELECT record FROM verification_locks WHERE order_no = ? AND expires_at > ?`),
+      get: db.prepare<[string, number], { record: string }>(
+        `SELECT record FROM verification_locks WHERE order_no = ? AND expires_at > ?`,
+      ),
       put: db.prepare(`INSERT INTO verification_locks (order_no, record, expires_at) VALUES (?, ?, ?)
                        ON CONFLICT(order_no) DO UPDATE SET record = excluded.record, expires_at = excluded.expires_at`),
       delete: db.prepare(`DELETE FROM verification_locks WHERE order_no = ?`),
       expired: db.prepare(`DELETE FROM verification_locks WHERE expires_at <= ?`),
     };
-    const tx = db.transaction((orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: unknown }) => {
-      const { next, result } = change(this.read(orderNo));
-      if (next) this.st.put.run(orderNo, JSON.stringify(next), next.expiresAt);
-      else this.st.delete.run(orderNo);
-      this.st.expired.run(this.now()); // the table holds only what still means something
-      return result;
-    });
+    const tx = db.transaction(
+      (orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: unknown }) => {
+        const { next, result } = change(this.read(orderNo));
+        if (next) this.st.put.run(orderNo, JSON.stringify(next), next.expiresAt);
+        else this.st.delete.run(orderNo);
+        this.st.expired.run(this.now()); // the table holds only what still means something
+        return result;
+      },
+    );
     this.updateTx = (orderNo, change) => tx.immediate(orderNo, change) as never;
   }
 
   private read(orderNo: string): LockoutRecord | null {
     const row = this.st.get.get(orderNo, this.now());
-    return row ? JSON.parse(row.record) as LockoutRecord : null;
+    return row ? (JSON.parse(row.record) as LockoutRecord) : null;
   }
 
   async get(orderNo: string): Promise<LockoutRecord | null> {
     return this.read(orderNo);
   }
 
-  async update<T>(orderNo: string, change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T }): Promise<T> {
+  async update<T>(
+    orderNo: string,
+    change: (current: LockoutRecord | null) => { next: LockoutRecord | null; result: T },
+  ): Promise<T> {
     return this.updateTx(orderNo, change);
   }
 

@@ -22,7 +22,13 @@ const MIGRATIONS: string[] = [
 ];
 
 interface Row {
-  key: string; agent_id: string; agent_name: string; role: AgentRole; csrf_token: string; created_at: number; expires_at: number;
+  key: string;
+  agent_id: string;
+  agent_name: string;
+  role: AgentRole;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
 }
 
 export class SqliteSessionStore implements SessionStore {
@@ -31,27 +37,41 @@ export class SqliteSessionStore implements SessionStore {
   constructor(readonly db: SqliteDb) {
     migrate(db, 'agent-sessions', MIGRATIONS);
     this.q = {
-      put: db.prepare(`INSERT INTO agent_sessions (key, agent_id, agent_name, role, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      put: db.prepare(
+        `INSERT INTO agent_sessions (key, agent_id, agent_name, role, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
       get: db.prepare<[string], Row>(`SELECT * FROM agent_sessions WHERE key = ?`),
       delete: db.prepare<[string]>(`DELETE FROM agent_sessions WHERE key = ?`),
       deleteForAgent: db.prepare<[string]>(`DELETE FROM agent_sessions WHERE agent_id = ?`),
       deleteExpired: db.prepare<[number]>(`DELETE FROM agent_sessions WHERE expires_at <= ?`),
       // SQLite takes the bare columns from the row that gives max(created_at): each agent's latest sign-in.
       signedIn: db.prepare<[number], { agent_id: string; agent_name: string; role: AgentRole; latest: number }>(
-        `SELECT agent_id, agent_name, role, max(created_at) AS latest FROM agent_sessions WHERE expires_at > ? GROUP BY agent_id ORDER BY agent_name, agent_id`),
+        `SELECT agent_id, agent_name, role, max(created_at) AS latest FROM agent_sessions WHERE expires_at > ? GROUP BY agent_id ORDER BY agent_name, agent_id`,
+      ),
     };
   }
 
   async put(s: StoredSession): Promise<void> {
-    this.q.put.run(s.key, s.agent.id, s.agent.name, s.agent.role, s.csrfToken, s.createdAt.getTime(), s.expiresAt.getTime());
+    this.q.put.run(
+      s.key,
+      s.agent.id,
+      s.agent.name,
+      s.agent.role,
+      s.csrfToken,
+      s.createdAt.getTime(),
+      s.expiresAt.getTime(),
+    );
   }
 
   async get(key: string): Promise<StoredSession | null> {
     const r = this.q.get.get(key);
     if (!r) return null;
     return {
-      key: r.key, agent: { id: r.agent_id, name: r.agent_name, role: r.role }, csrfToken: r.csrf_token,
-      createdAt: new Date(r.created_at), expiresAt: new Date(r.expires_at),
+      key: r.key,
+      agent: { id: r.agent_id, name: r.agent_name, role: r.role },
+      csrfToken: r.csrf_token,
+      createdAt: new Date(r.created_at),
+      expiresAt: new Date(r.expires_at),
     };
   }
 

@@ -26,7 +26,8 @@ export class SqliteWatchStore implements WatchStore {
                         ON CONFLICT(order_no, conversation_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`),
       optIn: db.prepare(`UPDATE order_watches SET notify = 1 WHERE order_no = ? AND conversation_id = ?`),
       watchers: db.prepare<[string], { order_no: string; conversation_id: string; status: string; notify: number }>(
-        `SELECT order_no, conversation_id, status, notify FROM order_watches WHERE order_no = ?`),
+        `SELECT order_no, conversation_id, status, notify FROM order_watches WHERE order_no = ?`,
+      ),
     };
   }
 
@@ -40,6 +41,11 @@ export class SqliteWatchStore implements WatchStore {
   }
 
   async watchers(orderNo: string): Promise<OrderWatch[]> {
-    return this.st.watchers.all(orderNo).map((r) => ({ orderNo: r.order_no, conversationId: r.conversation_id, status: r.status, notify: r.notify === 1 }));
+    return this.st.watchers.all(orderNo).map((r) => ({
+      orderNo: r.order_no,
+      conversationId: r.conversation_id,
+      status: r.status,
+      notify: r.notify === 1,
+    }));
   }
 }

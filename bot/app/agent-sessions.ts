@@ -51,7 +51,10 @@ export interface AgentAuth {
 }
 
 /** What `GET /api/agent/me` (and a JSON sign-in) answers. */
-export interface AgentMe extends AgentIdentity { csrfToken: string; expiresAt: string }
+export interface AgentMe extends AgentIdentity {
+  csrfToken: string;
+  expiresAt: string;
+}
 
 const COOKIE = 'simbot_agent';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -64,7 +67,8 @@ export const sessionCookieName = (req: FastifyRequest) => (isTls(req) ? `__Host-
 
 /** Only same-site paths: never `//evil.example` or `/\evil.example`, which browsers treat as other hosts. */
 export function safeReturnTo(returnTo: string | undefined, fallback: string): string {
-  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return fallback;
+  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\'))
+    return fallback;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what a redirect target may not hold
   if (/[\u0000-\u001f\\]/.test(returnTo) || returnTo.length > 500) return fallback;
   return returnTo;
@@ -87,10 +91,18 @@ function crossOriginSocket(req: FastifyRequest): boolean {
   const origin = req.headers.origin;
   if (!origin) return false; // not a browser
   // Through URL on both sides so default ports compare equal (`localhost:80` and `http://localhost`).
-  try { return new URL(origin).host !== new URL(`${req.protocol}://${req.host}`).host; } catch { return true; }
+  try {
+    return new URL(origin).host !== new URL(`${req.protocol}://${req.host}`).host;
+  } catch {
+    return true;
+  }
 }
 
-const me = (s: StoredSession): AgentMe => ({ ...s.agent, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() });
+const me = (s: StoredSession): AgentMe => ({
+  ...s.agent,
+  csrfToken: s.csrfToken,
+  expiresAt: s.expiresAt.toISOString(),
+});
 
 /**
  * Registers cookies (unless already registered: then it must have a `secret`), the session hook,
@@ -135,18 +147,27 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
     return s;
   }
 
-  const requireAgent = (role?: 'supervisor'): preHandlerHookHandler => async (req) => {
-    const s = await authenticate(req);
-    if (role === 'supervisor' && s.agent.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only supervisors may do this.');
-  };
+  const requireAgent =
+    (role?: 'supervisor'): preHandlerHookHandler =>
+    async (req) => {
+      const s = await authenticate(req);
+      if (role === 'supervisor' && s.agent.role !== 'supervisor')
+        throw new AppError('FORBIDDEN', 'Only supervisors may do this.');
+    };
 
-  const cookieOptions = (req: FastifyRequest) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isTls(req) });
+  const cookieOptions = (req: FastifyRequest) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isTls(req),
+  });
 
   const live = new LiveSessions(sessions, now);
   app.addHook('onClose', async () => live.stop());
 
   const signIn: SignIn = async (req, reply, who, returnTo) => {
-    if (!who.id || !who.name || !ROLES.includes(who.role)) throw new AppError('INTERNAL', 'sign-in with an incomplete identity');
+    if (!who.id || !who.name || !ROLES.includes(who.role))
+      throw new AppError('INTERNAL', 'sign-in with an incomplete identity');
     const at = now();
     await sessions.deleteExpired(at);
     // A new role ends the agent's other sessions: none goes on with the role it had.
@@ -159,8 +180,11 @@ export async function registerAgentAuth(app: FastifyInstance, deps: AgentAuthDep
     if (previous) await sessions.delete(sha256(previous)); // a fresh id at every sign-in: no session fixation
     const token = randomBytes(32).toString('base64url');
     const session: StoredSession = {
-      key: sha256(token), agent: { id: who.id, name: who.name, role: who.role },
-      csrfToken: randomBytes(32).toString('base64url'), createdAt: at, expiresAt: new Date(at.getTime() + ttlMs),
+      key: sha256(token),
+      agent: { id: who.id, name: who.name, role: who.role },
+      csrfToken: randomBytes(32).toString('base64url'),
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + ttlMs),
     };
     await sessions.put(session);
     resolved.set(req, session);

@@ -94,28 +94,57 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   const { store, bus, scale, limiterRedis, handoffs, sessions, watches, callbacks, audit, lockout } = storage;
   const metrics = createMetrics(!deps.store);
   sharedRemarkSimilarity(); // checks knowledge/remark-examples.json at start-up
-  const orders = deps.orders ?? (config.orders.source === 'embedded'
-    ? EmbeddedOrderSource.fromFile(config.orders.file)
-    : new PlatformOrderSource(config.orders, { onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }) }));
+  const orders =
+    deps.orders ??
+    (config.orders.source === 'embedded'
+      ? EmbeddedOrderSource.fromFile(config.orders.file)
+      : new PlatformOrderSource(config.orders, {
+          onError: (kind) => metrics.orderSourceErrors.inc({ source: 'platform', kind }),
+        }));
   const filePlans = deps.plans ?? loadPlans(config.plansFile);
   // Availability (on sale, where it ships, ages) follows the platform's product list when there is one.
   const plans = new LiveCatalogue(filePlans);
   // Trained once, then loaded at each start from DATA_DIR while nothing it is made of changes (1.4–2.6 s of training saved).
-  const nlu = deps.nlu ?? sharedNaturalNlu(plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })), config.nluModelDir,
-    (err) => log.warn({ err, dir: config.nluModelDir }, 'NLU models could not be saved; every start will train them again'));
+  const nlu =
+    deps.nlu ??
+    sharedNaturalNlu(
+      plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee })),
+      config.nluModelDir,
+      (err) =>
+        log.warn({ err, dir: config.nluModelDir }, 'NLU models could not be saved; every start will train them again'),
+    );
   const conversations = new Conversations(store);
   const faq = deps.faq ?? loadFaq();
-  const engine = new BotkitDialogEngine(supportDialog(knowledge), { orders, knowledge, lockout, plans, faq }, store, { cacheState: store instanceof SqliteStore });
+  const engine = new BotkitDialogEngine(supportDialog(knowledge), { orders, knowledge, lockout, plans, faq }, store, {
+    cacheState: store instanceof SqliteStore,
+  });
   const handoff = new HandoffService({
-    handoffs, store, bus, orders, knowledge, settings: config.handoff, metrics, log, now: deps.now,
+    handoffs,
+    store,
+    bus,
+    orders,
+    knowledge,
+    settings: config.handoff,
+    metrics,
+    log,
+    now: deps.now,
   });
   const pipeline = new Pipeline({
-    store, bus, nlu, engine, log, metrics, maxMessageChars: config.maxMessageChars, now: deps.now, answerLeaseMs: config.answerLeaseMs,
+    store,
+    bus,
+    nlu,
+    engine,
+    log,
+    metrics,
+    maxMessageChars: config.maxMessageChars,
+    now: deps.now,
+    answerLeaseMs: config.answerLeaseMs,
     redacted: (locale) => knowledge.replies[locale].precheck_redacted ?? '[redacted]',
     failed: (locale) => knowledge.replies[locale].turn_failed ?? 'Sorry, something went wrong.',
     intercept: (id, text, locale) => handoff.intercept(id, text, locale),
     revise: (replies, effects, locale) => handoff.revise(replies, effects, locale),
-    openingSuggestions: (locale) => ['sugg_find_order_no', 'sugg_plans', 'sugg_activate', 'sugg_human'].map((k) => t(knowledge, locale, k)),
+    openingSuggestions: (locale) =>
+      ['sugg_find_order_no', 'sugg_plans', 'sugg_activate', 'sugg_human'].map((k) => t(knowledge, locale, k)),
     onEffect: async (id, effect, locale) => {
       if (effect.type === 'handoff') return handoff.request(id, effect, locale);
       if (effect.type === 'seen_order') await notices.seen(id, effect.orderNo, effect.status);
@@ -128,12 +157,18 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     // Loaded only when configured: wechaty is large and most deployments do not use it.
     const { wechatFromConfig } = await import('../../adapters/channels/wechat.channel.js');
     wechat = wechatFromConfig(config, {
-      pipeline, store, conversations, bus, log,
+      pipeline,
+      store,
+      conversations,
+      bus,
+      log,
       db: store instanceof SqliteStore ? store.db : undefined,
       // Logouts and puppet errors: logged, and shown to every console live.
       onAlert: (a) => {
         log.error({ alert: a.kind }, a.message);
-        void bus.publish(AGENTS_CHANNEL, { type: 'agents', change: 'wechat', message: a.message }).catch(() => undefined);
+        void bus
+          .publish(AGENTS_CHANNEL, { type: 'agents', change: 'wechat', message: a.message })
+          .catch(() => undefined);
       },
     });
   } else {
@@ -153,9 +188,16 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"],
-        frameAncestors: ["'none'"], formAction: ["'self'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -179,13 +221,16 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: db, bus: busCheck });
   });
   app.get('/metrics', async (req, reply) => {
-    if (config.metricsToken && !sameSecret(bearer(req), config.metricsToken)) throw new AppError('UNAUTHORIZED', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
+    if (config.metricsToken && !sameSecret(bearer(req), config.metricsToken))
+      throw new AppError('UNAUTHORIZED', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>.');
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   // The customer APIs, rate-limited per client IP (loopback is not exempt).
   await app.register(async (scope) => {
     await scope.register(rateLimit, {
-      global: true, max: config.rateLimitPerMinute, timeWindow: 60_000,
+      global: true,
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
       // In-process WebSocket injection (tests) has no address; count those under one key.
       keyGenerator: (req) => req.ip ?? req.socket?.remoteAddress ?? 'unknown',
       errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -201,7 +246,11 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     });
     await restChannel(scope, { conversations, pipeline, store });
     await wsChannel(scope, {
-      conversations, pipeline, store, bus, metrics,
+      conversations,
+      pipeline,
+      store,
+      bus,
+      metrics,
       messageLimiter: new RateLimiterMemory({ keyPrefix: 'ws-msg', points: config.wsMessagesPer10s, duration: 10 }),
     });
   });
@@ -212,18 +261,32 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   // covers every /api/agent/* route; then the console's API and pages.
   const provider = await createAgentAuthProvider(config, { ...deps.entra, log: (level, msg) => log[level](msg) });
   const guard = await registerAgentAuth(app, { config, provider, sessions, now: deps.now });
-  await app.register(async (scope) => agentRoutes(scope, {
-    handoff, bus, knowledge, guard, audit, maxMessageChars: config.maxMessageChars,
-    inbox: new AgentInbox({ handoffs, store, orders, log, now: deps.now }), presence: new AgentPresence(store),
-    signedIn: () => sessions.signedIn(deps.now?.() ?? new Date()), wechatStatus: wechat ? () => wechat!.status() : undefined,
-  }));
+  await app.register(async (scope) =>
+    agentRoutes(scope, {
+      handoff,
+      bus,
+      knowledge,
+      guard,
+      audit,
+      maxMessageChars: config.maxMessageChars,
+      inbox: new AgentInbox({ handoffs, store, orders, log, now: deps.now }),
+      presence: new AgentPresence(store),
+      signedIn: () => sessions.signedIn(deps.now?.() ?? new Date()),
+      wechatStatus: wechat ? () => wechat!.status() : undefined,
+    }),
+  );
   await app.register(async (scope) => consolePages(scope));
 
   const notices = new OrderNotices({ watches, store, bus, orders, knowledge, log, wechat, explain: explainOrder });
-  await app.register(async (scope) => platformCallback(scope, {
-    settings: config.callback, store: callbacks,
-    onStatusChange: async (_orderNo, push) => { await notices.statusChanged(push.OrderNo, pushToOrder(push)); },
-  }));
+  await app.register(async (scope) =>
+    platformCallback(scope, {
+      settings: config.callback,
+      store: callbacks,
+      onStatusChange: async (_orderNo, push) => {
+        await notices.statusChanged(push.OrderNo, pushToOrder(push));
+      },
+    }),
+  );
 
   let leaseTimer: NodeJS.Timeout | undefined;
   let lease: Lease | null = null;
@@ -233,7 +296,9 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     if (!scale || !(bus instanceof scale.RedisBus)) return wechat.start();
     const leases = new scale.RedisLeases(bus.client);
     const ttlMs = (config.wechat?.leaseSeconds ?? 30) * 1000;
-    const retry = () => { if (!closing) leaseTimer = setTimeout(() => void take(), Math.ceil(ttlMs / 3)).unref(); };
+    const retry = () => {
+      if (!closing) leaseTimer = setTimeout(() => void take(), Math.ceil(ttlMs / 3)).unref();
+    };
     const take = async () => {
       lease = await leases.acquire('wechat-puppet', ttlMs).catch(() => null);
       if (!lease) return retry(); // another instance holds the puppet
@@ -257,8 +322,11 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
     if (n) log.info({ messages: n, before }, 'transcripts purged (retention)');
   };
   // Messages stored but never answered (a crash, a failure): answered once their lease has run out.
-  const recover = () => pipeline.recover().catch((err: unknown) => log.error({ err }, 'recovery of unanswered messages failed'));
-  app.addHook('onReady', async () => { void recover(); });
+  const recover = () =>
+    pipeline.recover().catch((err: unknown) => log.error({ err }, 'recovery of unanswered messages failed'));
+  app.addHook('onReady', async () => {
+    void recover();
+  });
   const sweeper = setInterval(() => {
     handoff.sweep().catch((err: unknown) => log.error({ err }, 'handoff sweep failed'));
     purge().catch((err: unknown) => log.error({ err }, 'retention purge failed'));
@@ -266,9 +334,18 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
   }, SWEEP_MS);
   sweeper.unref();
 
-  const plansRefresh = orders instanceof PlatformOrderSource && config.orders.source === 'platform' && config.orders.productsRefreshMinutes > 0
-    ? new CatalogueRefresher({ file: filePlans, live: plans, products: () => orders.getProducts(), log, everyMs: config.orders.productsRefreshMinutes * 60_000 })
-    : null;
+  const plansRefresh =
+    orders instanceof PlatformOrderSource &&
+    config.orders.source === 'platform' &&
+    config.orders.productsRefreshMinutes > 0
+      ? new CatalogueRefresher({
+          file: filePlans,
+          live: plans,
+          products: () => orders.getProducts(),
+          log,
+          everyMs: config.orders.productsRefreshMinutes * 60_000,
+        })
+      : null;
   plansRefresh?.start();
 
   app.addHook('onClose', async () => {
@@ -288,6 +365,8 @@ export async function build(config: Readonly<Config>, deps: AppDeps = {}): Promi
 
 /** Compares a presented secret with the expected one in constant time. */
 function sameSecret(given: string | undefined, expected: string): boolean {
-  const a = createHash('sha256').update(given ?? '').digest();
+  const a = createHash('sha256')
+    .update(given ?? '')
+    .digest();
   return given !== undefined && timingSafeEqual(a, createHash('sha256').update(expected).digest());
 }

@@ -11,7 +11,10 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { clientErrorHandler, frameworkErrors } from '../http-errors.js';
 
-export function serverOptions(config: Readonly<Config>, log: Logger): FastifyHttpOptions<http.Server, FastifyBaseLogger> {
+export function serverOptions(
+  config: Readonly<Config>,
+  log: Logger,
+): FastifyHttpOptions<http.Server, FastifyBaseLogger> {
   const trust = config.trustProxy;
   return {
     loggerInstance: log as unknown as FastifyBaseLogger,
@@ -21,7 +24,9 @@ export function serverOptions(config: Readonly<Config>, log: Logger): FastifyHtt
     requestTimeout: config.requestTimeoutMs,
     http: { connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs / 2) },
     // Errors answered before a route runs, in the catalogue's shape too; and our 503 while closing, not fastify's.
-    frameworkErrors, clientErrorHandler, return503OnClosing: false,
+    frameworkErrors,
+    clientErrorHandler,
+    return503OnClosing: false,
     // A number of proxies: the hops nearest to us are theirs (fastify takes a number too, but its types omit it).
     trustProxy: typeof trust === 'number' ? (_addr: string, hop: number) => hop < trust : trust,
     requestIdHeader: false,
@@ -46,20 +51,38 @@ export function guardRequests(app: FastifyInstance, config: Readonly<Config>): v
       else out.destroy(new AppError('REQUEST_TIMEOUT'));
     }, config.requestTimeoutMs);
     const stop = () => clearTimeout(timer);
-    reply.raw.once('close', () => { if (!body.readableEnded) { body.unpipe(out); body.resume(); } });
+    reply.raw.once('close', () => {
+      if (!body.readableEnded) {
+        body.unpipe(out);
+        body.resume();
+      }
+    });
     // Fastify's body reader listens for this stream's error and answers 408; this listener only keeps an
     // error on a stream nobody reads any more from becoming an uncaught exception that ends the process.
     out.on('error', () => undefined);
-    body.once('end', stop).once('close', stop).once('error', (err) => { stop(); out.destroy(err); }).pipe(out);
+    body
+      .once('end', stop)
+      .once('close', stop)
+      .once('error', (err) => {
+        stop();
+        out.destroy(err);
+      })
+      .pipe(out);
     return out;
   });
 
   // Shutting down: turns in flight finish (the WebSocket plugin's preClose drains them); a request
   // arriving meanwhile is told to try again, and its connection closes.
   let shuttingDown = false;
-  app.addHook('preClose', async () => { shuttingDown = true; });
+  app.addHook('preClose', async () => {
+    shuttingDown = true;
+  });
   app.addHook('onRequest', async (_req, reply) => {
     if (!shuttingDown) return;
-    return reply.code(503).header('connection', 'close').header('retry-after', '1').send(new AppError('SHUTTING_DOWN').toBody());
+    return reply
+      .code(503)
+      .header('connection', 'close')
+      .header('retry-after', '1')
+      .send(new AppError('SHUTTING_DOWN').toBody());
   });
 }

@@ -23,7 +23,10 @@ export async function limiterClient(url: string, waitMs = 3000): Promise<{ redis
   redis.on('error', () => undefined); // reported by /readyz and the bus; reconnects on its own
   const up = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), waitMs);
-    redis.once('ready', () => { clearTimeout(timer); resolve(true); });
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
   });
   return { redis, up };
 }

@@ -49,28 +49,46 @@ type Given = Partial<FeatureStores> & { store?: Store; bus?: Bus; now?: () => Da
 
 /** Opens the store, the bus and every feature store for `config`, taking what `given` supplies. */
 export async function openStorage(config: Readonly<Config>, given: Given, log: Logger): Promise<Storage> {
-  const scale: Scale | null = config.databaseUrl || config.redisUrl || (given.store && !(given.store instanceof SqliteStore))
-    ? await import('./scale-out.js') : null;
-  const store: Store = given.store ?? (config.databaseUrl && scale
-    ? await scale.PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
-    : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
-  const bus: Bus = given.bus ?? (config.redisUrl && scale
-    ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
-    : new MemoryBus((err, conversationId) => log.warn({ err, conversationId }, 'bus listener failed')));
-  const limiterRedis = scale && bus instanceof scale.RedisBus && config.redisUrl ? await scale.limiterClient(config.redisUrl) : null;
-  if (limiterRedis && !limiterRedis.up) log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
+  const scale: Scale | null =
+    config.databaseUrl || config.redisUrl || (given.store && !(given.store instanceof SqliteStore))
+      ? await import('./scale-out.js')
+      : null;
+  const store: Store =
+    given.store ??
+    (config.databaseUrl && scale
+      ? await scale.PgStore.open(config.databaseUrl, { onError: (err) => log.error({ err }, 'postgres pool error') })
+      : new SqliteStore(path.join(config.dataDir, 'bot.sqlite')));
+  const bus: Bus =
+    given.bus ??
+    (config.redisUrl && scale
+      ? new scale.RedisBus(config.redisUrl, { onError: (err) => log.warn({ err }, 'redis bus error') })
+      : new MemoryBus((err, conversationId) => log.warn({ err, conversationId }, 'bus listener failed')));
+  const limiterRedis =
+    scale && bus instanceof scale.RedisBus && config.redisUrl ? await scale.limiterClient(config.redisUrl) : null;
+  if (limiterRedis && !limiterRedis.up)
+    log.error({ redis: config.redisUrl }, 'Redis is not reachable; starting without it');
 
   const features = await featureStores(store, scale, config.dataDir);
   const now = () => (given.now?.() ?? new Date()).getTime();
   const window = LOCK_MINUTES * 60_000;
   return {
-    store, bus, scale, limiterRedis,
+    store,
+    bus,
+    scale,
+    limiterRedis,
     handoffs: given.handoffs ?? features.handoffs(),
     sessions: given.sessions ?? features.sessions(),
     watches: given.watches ?? features.watches(),
     callbacks: given.callbacks ?? features.callbacks(),
     audit: given.audit ?? features.audit(),
-    lockout: given.lockout ?? new RecordLockout(lockoutRecords(store, scale, limiterRedis, now, log), { maxAttempts: MAX_TAIL_ATTEMPTS, windowMs: window, lockMs: window, now }),
+    lockout:
+      given.lockout ??
+      new RecordLockout(lockoutRecords(store, scale, limiterRedis, now, log), {
+        maxAttempts: MAX_TAIL_ATTEMPTS,
+        windowMs: window,
+        lockMs: window,
+        now,
+      }),
   };
 }
 
@@ -79,12 +97,19 @@ export async function openStorage(config: Readonly<Config>, given: Given, log: L
  * PostgreSQL; else in Redis when instances share one; else in the SQLite file; else (a store of
  * some other kind, one process) in memory.
  */
-function lockoutRecords(store: Store, scale: Scale | null, limiterRedis: Storage['limiterRedis'], now: () => number, log: Logger): LockoutRecords {
+function lockoutRecords(
+  store: Store,
+  scale: Scale | null,
+  limiterRedis: Storage['limiterRedis'],
+  now: () => number,
+  log: Logger,
+): LockoutRecords {
   if (scale && store instanceof scale.PgStore) return new scale.PgLockoutRecords(store.pool, now);
-  if (scale && limiterRedis) return new scale.RedisLockoutRecords(limiterRedis.redis, {
-    now,
-    onError: (err, orderNo) => log.warn({ err, orderNo }, 'lock-out record kept in memory: Redis failed'),
-  });
+  if (scale && limiterRedis)
+    return new scale.RedisLockoutRecords(limiterRedis.redis, {
+      now,
+      onError: (err, orderNo) => log.warn({ err, orderNo }, 'lock-out record kept in memory: Redis failed'),
+    });
   if (store instanceof SqliteStore) return new SqliteLockoutRecords(store.db, now);
   return new MemoryLockoutRecords(now);
 }
@@ -104,17 +129,29 @@ async function featureStores(store: Store, scale: Scale | null, dataDir: string)
   if (scale && store instanceof scale.PgStore) {
     // PostgreSQL stores migrate when opened: open them all now (they share the PgStore's pool).
     const [handoffs, sessions, watches, callbacks, audit] = await Promise.all([
-      scale.PgHandoffStore.open(store), scale.PgSessionStore.open(store), scale.PgWatchStore.open(store),
-      scale.PgCallbackStore.open(store), scale.PgAuditLog.open(store), scale.PgLockoutRecords.migrate(store),
+      scale.PgHandoffStore.open(store),
+      scale.PgSessionStore.open(store),
+      scale.PgWatchStore.open(store),
+      scale.PgCallbackStore.open(store),
+      scale.PgAuditLog.open(store),
+      scale.PgLockoutRecords.migrate(store),
     ]);
     return {
-      handoffs: () => handoffs, sessions: () => sessions, watches: () => watches,
-      callbacks: () => callbacks, audit: () => audit,
+      handoffs: () => handoffs,
+      sessions: () => sessions,
+      watches: () => watches,
+      callbacks: () => callbacks,
+      audit: () => audit,
     };
   }
-  const missing = (what: string) => (): never => { throw new Error(`no ${what} for this Store: pass it in deps.${what}`); };
+  const missing = (what: string) => (): never => {
+    throw new Error(`no ${what} for this Store: pass it in deps.${what}`);
+  };
   return {
-    handoffs: missing('handoffs'), sessions: missing('sessions'), watches: missing('watches'), audit: missing('audit'),
+    handoffs: missing('handoffs'),
+    sessions: missing('sessions'),
+    watches: missing('watches'),
+    audit: missing('audit'),
     // The platform's pushes can always be kept in a file of their own.
     callbacks: (): CallbackStore => new SqliteCallbackStore(path.join(dataDir, 'callbacks.sqlite')),
   };

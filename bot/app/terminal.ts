@@ -10,7 +10,10 @@ import { isAppError } from '../errors.js';
 async function main(): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   const { app, pipeline, conversations } = await build(config);
-  const { conversation } = await conversations.open({ channel: 'terminal', locale: process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN' });
+  const { conversation } = await conversations.open({
+    channel: 'terminal',
+    locale: process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN',
+  });
   const tty = process.stdin.isTTY;
   process.stdout.write(tty ? '号卡订单助手 · 输入订单号或问题，Ctrl+D 退出 (type "exit" to quit)\n' : '');
 

@@ -27,7 +27,8 @@ export type Effect =
   /** The customer asked to be told when the order's status changes. */
   | { type: 'notify_opt_in'; orderNo: string };
 
-export type HandoffReason = 'customer_request' | 'complaint' | 'not_understood' | 'needs_human' | 'source_down' | 'locked';
+export type HandoffReason =
+  'customer_request' | 'complaint' | 'not_understood' | 'needs_human' | 'source_down' | 'locked';
 
 /** One customer message as the dialogs see it: already understood, never raw channel payloads. */
 export interface TurnInput {

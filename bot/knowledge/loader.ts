@@ -6,15 +6,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
-  FailureReasonsFile, GlossaryFile, OrderStatusesFile, PolicyFile, RepliesFile,
-  type FailureCode, type FailureReason, type GlossaryTerm,
+  FailureReasonsFile,
+  GlossaryFile,
+  OrderStatusesFile,
+  PolicyFile,
+  RepliesFile,
+  type FailureCode,
+  type FailureReason,
+  type GlossaryTerm,
 } from './schemas.js';
 import { fromRoot } from '../project-root.js';
 
 export const KNOWLEDGE_DIR = fromRoot('knowledge');
 
 export class KnowledgeError extends Error {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`Invalid knowledge file ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'KnowledgeError';
   }
@@ -30,7 +39,10 @@ export function loadJsonFile<S extends z.ZodType>(file: string, schema: S): z.in
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new KnowledgeError(file, parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`));
+    throw new KnowledgeError(
+      file,
+      parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+    );
   }
   return parsed.data;
 }

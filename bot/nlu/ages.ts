@@ -19,12 +19,44 @@ export function chineseNumber(s: string): number | undefined {
 
 const NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3})';
 /** Whose age a bare number after them is (我19, 我老伴68): the customer or family the card may be for. */
-const PEOPLE = ['我', '她', '他', '我妈', '我爸', '妈妈', '爸爸', '我老婆', '我老公', '老伴', '老头', '老太', '孩子', '儿子', '女儿', '闺女',
-  '老人', '爷爷', '奶奶', '外公', '外婆', '姥姥', '姥爷', '哥哥', '姐姐', '弟弟', '妹妹'].sort((a, b) => b.length - a.length).join('|');
+const PEOPLE = [
+  '我',
+  '她',
+  '他',
+  '我妈',
+  '我爸',
+  '妈妈',
+  '爸爸',
+  '我老婆',
+  '我老公',
+  '老伴',
+  '老头',
+  '老太',
+  '孩子',
+  '儿子',
+  '女儿',
+  '闺女',
+  '老人',
+  '爷爷',
+  '奶奶',
+  '外公',
+  '外婆',
+  '姥姥',
+  '姥爷',
+  '哥哥',
+  '姐姐',
+  '弟弟',
+  '妹妹',
+]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 /** Each pattern captures the number in group 1. */
 const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\d.])${NUM}\\s*(?:周岁|虚岁|岁)`, 'g'),
-  new RegExp(`(?:今年|年龄|年纪|满|快)\\s*(?:是|为|有|已经|才|刚刚|刚|啱啱|啱)?\\s*${NUM}(?![\\d.%])(?!\\s*(?:元|块|号|年|月|日|天|个|G|GB|分))`, 'g'),
+  new RegExp(
+    `(?:今年|年龄|年纪|满|快)\\s*(?:是|为|有|已经|才|刚刚|刚|啱啱|啱)?\\s*${NUM}(?![\\d.%])(?!\\s*(?:元|块|号|年|月|日|天|个|G|GB|分))`,
+    'g',
+  ),
   // a person and a bare number that ends the sentence: 我19, 我妈58了 (not 我18号下的单)
   new RegExp(`(?:${PEOPLE})\\s*(\\d{1,3})\\s*了?(?=$|[\\s,，。.!！?？])`, 'g'),
   /(?<![\w.])(?:i'?m|i am|im|aged?|age is|age:?|turned|turning|s?he'?s|s?he is|(?:son|daughter|kid|child|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|wife|husband|brother|sister)(?: is|'s))\s+(\d{1,3})(?![\d%]|\.\d)(?!\s*(?:yuan|rmb|dollars?|usd|gb|mb|minutes?|days?|hours?|km|%))(?!(?:th|st|nd|rd)\b)/gi,

@@ -27,12 +27,22 @@ type Kind = 'price' | 'data_amount';
 /** Two numbers: "30到50块", "30-50元之间", "100到200G". */
 const RANGES: ReadonlyArray<readonly [Kind, RegExp]> = [
   ['data_amount', new RegExp(`(?<![\\d.])${NUM}\\s*(?:${GB})?\\s*(?:到|至|-|~|～)\\s*${NUM}\\s*${GB}`, 'g')],
-  ['price', new RegExp(`${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:到|至|-|~|～)\\s*${NUM}\\s*(?:${YUAN}\\s*(?:之间)?|之间)`, 'gi')],
+  [
+    'price',
+    new RegExp(
+      `${NOT_FEE_BEFORE}(?<![\\d.])${NUM}\\s*${YUAN}?\\s*(?:到|至|-|~|～)\\s*${NUM}\\s*(?:${YUAN}\\s*(?:之间)?|之间)`,
+      'gi',
+    ),
+  ],
 ];
 const PATTERNS: ReadonlyArray<readonly [Kind, string, RegExp]> = [
   // data first, so that "100G以上" is never read as a fee
   ['data_amount', 'than', new RegExp(`比\\s*${NUM}\\s*${GB}`, 'g')],
-  ['data_amount', 'ge', new RegExp(`(?:至少|起码|最少|不能少于|不少于|不能低于|不低于|at least)\\s*${NUM}\\s*${GB}`, 'gi')],
+  [
+    'data_amount',
+    'ge',
+    new RegExp(`(?:至少|起码|最少|不能少于|不少于|不能低于|不低于|at least)\\s*${NUM}\\s*${GB}`, 'gi'),
+  ],
   ['data_amount', 'gt', new RegExp(`(?:超过|大于|多于|more than|over)\\s*${NUM}\\s*${GB}`, 'gi')],
   ['data_amount', 'lt', new RegExp(`(?:少于|低于|不到|less than|under)\\s*${NUM}\\s*${GB}`, 'gi')],
   ['data_amount', 'about', new RegExp(`(?:差不多|大概|大约|around|about)\\s*${NUM}\\s*${GB}`, 'gi')],
@@ -76,7 +86,13 @@ export function extractAmounts(text: string): Entity[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [from, to] = [toNumber(m[1]!), toNumber(m[2]!)];
-      if (from === undefined || to === undefined || from >= to || out.some((e) => e.start < m!.index + m![0].length && e.end > m!.index)) continue;
+      if (
+        from === undefined ||
+        to === undefined ||
+        from >= to ||
+        out.some((e) => e.start < m!.index + m![0].length && e.end > m!.index)
+      )
+        continue;
       out.push({ entity, value: `between:${from}-${to}`, start: m.index, end: m.index + m[0].length });
     }
   }

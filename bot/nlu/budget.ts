@@ -22,7 +22,8 @@ export function extractBudget(text: string): Entity[] {
       const n = Number(raw);
       if (n < 5 || n > 500) continue;
       const start = m.index + m[0].indexOf(raw);
-      if (!out.some((e) => e.start === start)) out.push({ entity: 'budget', value: String(n), start, end: start + raw.length });
+      if (!out.some((e) => e.start === start))
+        out.push({ entity: 'budget', value: String(n), start, end: start + raw.length });
     }
   }
   return out;

@@ -11,10 +11,24 @@ export const HAN = new RegExp(`[${HAN_RANGE}]`);
 
 /** Digits written in Chinese, as said and as dictated (幺 for 1 in phone numbers, 〇 for 0). */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  幺: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
-export interface Jieba { cut(text: string, hmm?: boolean): string[] }
+export interface Jieba {
+  cut(text: string, hmm?: boolean): string[];
+}
 
 const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;

@@ -3,7 +3,13 @@
  * many thresholds (scripts/nlu-tuning.ts): which intent a message is judged on, which bar it must
  * clear, and out_of_scope when it does not.
  */
-import { OPEN_INTENTS, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type RankedIntent, type ScoredIntent } from './types.js';
+import {
+  OPEN_INTENTS,
+  ORDER_RELATED_INTENTS,
+  SMALL_TALK_INTENTS,
+  type RankedIntent,
+  type ScoredIntent,
+} from './types.js';
 
 /** Confidences and posteriors are kept to 4 decimals. */
 export const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -15,7 +21,14 @@ export const round = (x: number) => Math.round(x * 1e4) / 1e4;
  * domain before it is considered at all (bare); and the posterior from which an order-related
  * intent of a domain message needs no confidence bar (sure).
  */
-export interface Bars { order: number; smallTalk: number; open: number; bare: number; sure: number; topic: number }
+export interface Bars {
+  order: number;
+  smallTalk: number;
+  open: number;
+  bare: number;
+  sure: number;
+  topic: number;
+}
 
 export interface MessageContext {
   /** Nothing but entities and the words that frame them. */
@@ -63,8 +76,12 @@ export type BarKind = Exclude<keyof Bars, 'bare' | 'sure'>;
  * was added, a sure bar of 0.99 let in 12 more of dev-7's 487 lines and one more of CLINC's 1,022
  * calibration out-of-scope lines.
  */
-export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[], bareBar: number, sureBar = Infinity):
-  { intent: RankedIntent; bar: BarKind | null; fallback?: RankedIntent } | undefined {
+export function candidate(
+  ctx: MessageContext,
+  ranking: readonly RankedIntent[],
+  bareBar: number,
+  sureBar = Infinity,
+): { intent: RankedIntent; bar: BarKind | null; fallback?: RankedIntent } | undefined {
   if (ctx.justData) return { intent: { name: 'inform', confidence: 1, posterior: 1 }, bar: null };
   const topical = ctx.onTopic === true && !ctx.elsewhere;
   // Outside the domain, an order-related intent other than a complaint, a human request or `inform`
@@ -77,16 +94,24 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
     ? ranking.slice(0, 1).find((r) => !ORDER_RELATED_INTENTS.has(r.name))
     : ranking.find((r) => !bare(r.name) || r.posterior >= bareBar);
   if (!intent) return undefined;
-  if (ctx.inDomain && ORDER_RELATED_INTENTS.has(intent.name) && intent.posterior >= sureBar) return { intent, bar: null };
+  if (ctx.inDomain && ORDER_RELATED_INTENTS.has(intent.name) && intent.posterior >= sureBar)
+    return { intent, bar: null };
   // A complaint or a request for a person the classifiers are all but certain of ("真的服了") is held
   // to the order bar even outside the domain; other intents there only get this far from the bare bar up.
   const sureOpen = OPEN_INTENTS.has(intent.name) && intent.posterior >= bareBar;
-  const bar: BarKind = SMALL_TALK_INTENTS.has(intent.name) ? 'smallTalk'
-    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) || sureOpen ? 'order' : topical ? 'topic' : 'open';
+  const bar: BarKind = SMALL_TALK_INTENTS.has(intent.name)
+    ? 'smallTalk'
+    : ctx.inDomain || !ORDER_RELATED_INTENTS.has(intent.name) || sureOpen
+      ? 'order'
+      : topical
+        ? 'topic'
+        : 'open';
   if (bar === 'smallTalk' || ctx.elsewhere) return { intent, bar };
   // A weak guess at something of ours does not hide small talk ranked after it ("tell me how you
   // are doing" read first as a complaint): the greeting is judged at its own bar if the guess fails.
-  const fallback = ranking.slice(ranking.indexOf(intent) + 1).find((r) => SMALL_TALK_INTENTS.has(r.name) && r.confidence > 0);
+  const fallback = ranking
+    .slice(ranking.indexOf(intent) + 1)
+    .find((r) => SMALL_TALK_INTENTS.has(r.name) && r.confidence > 0);
   return fallback ? { intent, bar, fallback } : { intent, bar };
 }
 
@@ -97,7 +122,9 @@ export function candidate(ctx: MessageContext, ranking: readonly RankedIntent[],
  */
 export function chooseIntent(ctx: MessageContext, ranking: readonly RankedIntent[], bars: Bars): ScoredIntent {
   const c = candidate(ctx, ranking, bars.bare, bars.sure);
-  if (c && (c.bar === null || c.intent.confidence >= bars[c.bar])) return { name: c.intent.name, confidence: c.intent.confidence };
-  if (c?.fallback && c.fallback.confidence >= bars.smallTalk) return { name: c.fallback.name, confidence: c.fallback.confidence };
+  if (c && (c.bar === null || c.intent.confidence >= bars[c.bar]))
+    return { name: c.intent.name, confidence: c.intent.confidence };
+  if (c?.fallback && c.fallback.confidence >= bars.smallTalk)
+    return { name: c.fallback.name, confidence: c.fallback.confidence };
   return { name: 'out_of_scope', confidence: round(1 - (ranking[0]?.confidence ?? 0)) };
 }

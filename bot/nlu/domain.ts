@@ -13,7 +13,13 @@ import { OPERATOR_NAMES } from './operators.js';
 
 export type DomainVerdict = 'ours' | 'elsewhere' | 'none';
 
-const Terms = z.object({ about: z.string().optional(), zh: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) }).strict();
+const Terms = z
+  .object({
+    about: z.string().optional(),
+    zh: z.array(z.string().min(1)).min(1),
+    en: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
 const DomainFile = Terms.extend({
   /** Another company's service or another kind of card: outside the domain unless `ours` is also there. */
   elsewhere: Terms.optional(),
@@ -48,9 +54,18 @@ const LATIN_OR_DIGIT = /[a-z0-9]/;
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** operators.ts's names, longest first, Chinese ones as substrings and the others at the start of a word. */
 const operatorNames = [...OPERATOR_NAMES].sort((a, b) => b.length - a.length);
-const OPERATOR_ZH = operatorNames.filter((n) => HAN.test(n)).map(escapeRe).join('|');
+const OPERATOR_ZH = operatorNames
+  .filter((n) => HAN.test(n))
+  .map(escapeRe)
+  .join('|');
 /** An operator's name, left out when looking for a number the customer already has: 我现在的电信号 is 我现在的号. */
-const OPERATOR_NAME = new RegExp(`${OPERATOR_ZH}|\\b(?:${operatorNames.filter((n) => !HAN.test(n)).map(escapeRe).join('|')}) ?`, 'g');
+const OPERATOR_NAME = new RegExp(
+  `${OPERATOR_ZH}|\\b(?:${operatorNames
+    .filter((n) => !HAN.test(n))
+    .map(escapeRe)
+    .join('|')}) ?`,
+  'g',
+);
 /**
  * 卡 as "stuck" (包裹卡在海关, 卡住了, 一直卡在连接网络): no card of ours once another company is named.
  * Only before what gets stuck: 卡在淘宝买的 is "the card was bought on Taobao".
@@ -89,7 +104,10 @@ class TermPattern {
   }
 
   test(text: string): boolean {
-    return (!!this.zh && HAN.test(text) && has(this.zh, text)) || (!!this.en && LATIN_OR_DIGIT.test(text) && has(this.en, text));
+    return (
+      (!!this.zh && HAN.test(text) && has(this.zh, text)) ||
+      (!!this.en && LATIN_OR_DIGIT.test(text) && has(this.en, text))
+    );
   }
 
   /** The text with every term replaced by a space. */
@@ -139,7 +157,8 @@ export function domainMatcher(terms: DomainTerms): (text: string) => DomainVerdi
       if (paid.test(norm)) norm = payment.remove(norm);
       else if (!(domain.test(norm) && ours.test(payment.remove(norm)))) return 'elsewhere';
     }
-    if (elsewhere.test(norm)) return domain.test(norm) && ours.test(elsewhere.remove(norm).replace(STUCK, ' ')) ? 'ours' : 'elsewhere';
+    if (elsewhere.test(norm))
+      return domain.test(norm) && ours.test(elsewhere.remove(norm).replace(STUCK, ' ')) ? 'ours' : 'elsewhere';
     return domain.test(norm) ? 'ours' : 'none';
   };
 }

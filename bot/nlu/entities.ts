@@ -110,7 +110,9 @@ export function extractEntities(text: string, options: ExtractOptions = {}): Ent
   const budgets = extractBudget(text).filter((b) => !inId(b) && !extra.some((e) => e.start === b.start));
   extra.push(...budgets);
   // A fee or an amount of data ("29的", "100G以上"), not inside a plan's name (联通大王卡29元), an age, a budget or an identifier.
-  const amounts = extractAmounts(text).filter((a) => !inId(a) && !extra.some((e) => a.start < e.end && a.end > e.start));
+  const amounts = extractAmounts(text).filter(
+    (a) => !inId(a) && !extra.some((e) => a.start < e.end && a.end > e.start),
+  );
   extra.push(...amounts);
   return [...ids, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }

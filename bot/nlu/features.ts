@@ -16,8 +16,15 @@ export type Language = 'zh' | 'en';
 export type Segmenter = 'chars' | 'jieba' | 'jieba+chars';
 
 const PLACEHOLDER: Record<string, string> = {
-  order_no: '#order', phone: '#phone', id_number: '#id', phone_tail: '#tail',
-  province: '#place', city: '#place', age: '#age', operator: '#op', plan: '#plan',
+  order_no: '#order',
+  phone: '#phone',
+  id_number: '#id',
+  phone_tail: '#tail',
+  province: '#place',
+  city: '#place',
+  age: '#age',
+  operator: '#op',
+  plan: '#plan',
 };
 
 const RUN_RE = new RegExp(`[${HAN_RANGE}]+|[a-z]+(?:'[a-z]+)?|\\d+(?:\\.\\d+)?|#[a-z]+`, 'g');
@@ -37,8 +44,7 @@ function stem(word: string): string {
 
 /** The text with entity spans replaced by placeholders (outermost entity wins on overlap). */
 function withPlaceholders(text: string, entities: readonly Entity[]): string {
-  const spans = [...entities].filter((e) => PLACEHOLDER[e.entity])
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = [...entities].filter((e) => PLACEHOLDER[e.entity]).sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let at = 0;
   for (const e of spans) {
@@ -92,8 +98,12 @@ export function latinWords(text: string): string[] {
  * pair of neighbours (see featurize). For a caller that looks features up by their units instead of
  * by strings made of them (IntentModel.scoreUnits); not for 'jieba+chars', whose features are more.
  */
-export function featureUnits(text: string, entities: readonly Entity[], segmenter: Segmenter,
-  correct: (word: string) => string = asIs): Array<string | null> {
+export function featureUnits(
+  text: string,
+  entities: readonly Entity[],
+  segmenter: Segmenter,
+  correct: (word: string) => string = asIs,
+): Array<string | null> {
   return units(withPlaceholders(asciiLower(toHalfWidth(text)), entities), segmenter, correct);
 }
 
@@ -105,8 +115,12 @@ const pairFeature = (first: string, second: string) => `${first}|${second}`;
  * each unit, then its pair with the next. `correct` may replace an English word before it is
  * stemmed (typo tolerance, see spelling.ts).
  */
-export function featurize(text: string, entities: readonly Entity[], segmenter: Segmenter,
-  correct: (word: string) => string = asIs): string[] {
+export function featurize(
+  text: string,
+  entities: readonly Entity[],
+  segmenter: Segmenter,
+  correct: (word: string) => string = asIs,
+): string[] {
   const feats = unitFeatures(featureUnits(text, entities, segmenter, correct));
   if (segmenter !== 'jieba+chars') return feats;
   // Prefixed, the character features never equal a word's: nothing to deduplicate between the two.

@@ -32,11 +32,13 @@ function hasCode(text: string, from: number, to: number, also = -1): boolean {
 export function toHalfWidth(text: string): string {
   if (!hasCode(text, 0xff01, 0xff5e, 0x3000)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** Lower-cases ASCII letters only, keeping every UTF-16 offset where it was. */
-export const asciiLower = (text: string) => (hasCode(text, 65, 90) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text);
+export const asciiLower = (text: string) =>
+  hasCode(text, 65, 90) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text;
 
 export class Gazetteer {
   /** Terms by the code of their first UTF-16 unit (a number: no string made per character looked at). */
@@ -60,7 +62,10 @@ export class Gazetteer {
     for (let i = 0; i < lower.length;) {
       const code = lower.charCodeAt(i);
       // A Latin name starts a word: inside one there is nothing to look up.
-      if (isWordCode(code) && isWordCode(lower.charCodeAt(i - 1))) { i++; continue; }
+      if (isWordCode(code) && isWordCode(lower.charCodeAt(i - 1))) {
+        i++;
+        continue;
+      }
       const hit = this.byFirst.get(code)?.find((t) => this.matchesAt(lower, i, t.surface));
       if (hit) {
         out.push({ entity: hit.entity, value: hit.value, start: i, end: i + hit.surface.length });

@@ -39,7 +39,11 @@ function syllableOf(ch: string): number {
   if (id === undefined) {
     const sound = pinyin(ch, { toneType: 'none' }).toLowerCase();
     id = syllableIds.get(sound);
-    if (id === undefined) { id = syllables.length; syllables.push(sound); syllableIds.set(sound, id); }
+    if (id === undefined) {
+      id = syllables.length;
+      syllables.push(sound);
+      syllableIds.set(sound, id);
+    }
     if (charSyllable.size < 50_000) charSyllable.set(code, id);
   }
   return id;
@@ -63,12 +67,14 @@ export class Homophones {
    */
   static forDomain(domain: DomainTerms): Homophones {
     const seen = new Set<string>();
-    return new Homophones([...domain.zh, ...(domain.ours?.zh ?? [])].filter((term) => {
-      const sound = [...term].map(syllableOf).join(' ');
-      if (seen.has(sound)) return false;
-      seen.add(sound);
-      return true;
-    }));
+    return new Homophones(
+      [...domain.zh, ...(domain.ours?.zh ?? [])].filter((term) => {
+        const sound = [...term].map(syllableOf).join(' ');
+        if (seen.has(sound)) return false;
+        seen.add(sound);
+        return true;
+      }),
+    );
   }
 
   /** @param terms the words a typo is read as (Chinese, 2 to 4 characters; others are ignored) */
@@ -86,7 +92,8 @@ export class Homophones {
       const spelling = ids.map((id) => syllables[id]).join('');
       if (NOT_PINYIN.has(spelling)) continue;
       add(this.bySpelling, spelling, term);
-      for (let i = 0; i < spelling.length; i++) for (let j = i + 1; j <= spelling.length; j++) this.spellingParts.add(spelling.slice(i, j));
+      for (let i = 0; i < spelling.length; i++)
+        for (let j = i + 1; j <= spelling.length; j++) this.spellingParts.add(spelling.slice(i, j));
     }
   }
 
@@ -111,7 +118,10 @@ export class Homophones {
     for (let m = LATIN_RUN.exec(text); m; m = LATIN_RUN.exec(text)) {
       const word = m[0].toLowerCase();
       const joined = previous && /^ +$/.test(text.slice(previous.end, m.index)) ? previous.word + word : '';
-      if ((word.length >= 4 && this.spellingParts.has(word)) || (joined.length >= 4 && this.spellingParts.has(joined))) {
+      if (
+        (word.length >= 4 && this.spellingParts.has(word)) ||
+        (joined.length >= 4 && this.spellingParts.has(joined))
+      ) {
         LATIN_RUN.lastIndex = 0;
         return true;
       }
@@ -148,7 +158,11 @@ export class Homophones {
 
   private correctPinyin(text: string): string {
     if (!this.mayHavePinyin(text)) return text;
-    const words = [...text.matchAll(LATIN_RUN)].map((m) => ({ word: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+    const words = [...text.matchAll(LATIN_RUN)].map((m) => ({
+      word: m[0].toLowerCase(),
+      start: m.index!,
+      end: m.index! + m[0].length,
+    }));
     let out = text;
     for (let i = 0; i < words.length; i++) {
       // The longest run of up to four neighbouring words (separated by spaces only) spelling a term.

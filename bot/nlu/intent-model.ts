@@ -103,10 +103,19 @@ export class IntentModel {
   /** The model's tables, to be saved (the arrays themselves, not copies: do not change them). */
   tables(): IntentModelTables {
     return {
-      intents: this.intents, features: [...this.featureId.keys()], unknownIdf: this.unknownIdf, idf: this.idf,
-      logLikelihood: this.logLikelihood, softmaxWeights: this.softmaxWeights, softmaxBias: this.softmaxBias,
-      postingAt: this.postingAt, postingDocs: this.postingDocs, postingWeights: this.postingWeights,
-      intentStart: this.intentStart, logPrior: this.logPrior, slots: this.dots.length,
+      intents: this.intents,
+      features: [...this.featureId.keys()],
+      unknownIdf: this.unknownIdf,
+      idf: this.idf,
+      logLikelihood: this.logLikelihood,
+      softmaxWeights: this.softmaxWeights,
+      softmaxBias: this.softmaxBias,
+      postingAt: this.postingAt,
+      postingDocs: this.postingDocs,
+      postingWeights: this.postingWeights,
+      intentStart: this.intentStart,
+      logPrior: this.logPrior,
+      slots: this.dots.length,
     };
   }
 
@@ -141,7 +150,9 @@ export class IntentModel {
    */
   score(features: readonly string[], minPosterior: number | Float64Array = 0): IntentScores {
     const ids = this.idSpace(features.length);
-    features.forEach((f, i) => { ids[i] = this.featureId.get(f) ?? -1; });
+    features.forEach((f, i) => {
+      ids[i] = this.featureId.get(f) ?? -1;
+    });
     return this.scoreIds(features.length, minPosterior);
   }
 
@@ -165,7 +176,10 @@ export class IntentModel {
     const width = n + seq.length;
     if (!pairId || width * (width + 1) > 2 ** 30) return this.score(unitFeatures(seq), minPosterior);
     const ids = this.idSpace(2 * seq.length);
-    if (++this.mark === 2 ** 31 - 1) { met.fill(0); this.mark = 1; }
+    if (++this.mark === 2 ** 31 - 1) {
+      met.fill(0);
+      this.mark = 1;
+    }
     const mark = this.mark;
     let count = 0;
     let unknownUnits: Map<string, number> | undefined;
@@ -182,7 +196,10 @@ export class IntentModel {
     /** Adds a feature once: its number if known (under n), else its key among the unknown. */
     const add = (id: number, key: number) => {
       if (id >= 0) {
-        if (met[id] !== mark) { met[id] = mark; ids[count++] = id; }
+        if (met[id] !== mark) {
+          met[id] = mark;
+          ids[count++] = id;
+        }
       } else if (!(unknown ??= new Set()).has(key)) {
         unknown.add(key);
         ids[count++] = -1;
@@ -192,7 +209,10 @@ export class IntentModel {
     let carried: number | undefined;
     for (let i = 0; i < seq.length; i++) {
       const unit = seq[i];
-      if (unit === null || unit === undefined) { carried = undefined; continue; }
+      if (unit === null || unit === undefined) {
+        carried = undefined;
+        continue;
+      }
       const first = carried ?? numberOf(unit);
       carried = undefined;
       add(first < n ? first : -1, first);
@@ -217,7 +237,18 @@ export class IntentModel {
       this.known = new Int32Array(count);
       this.knownIdf = new Float64Array(count);
     }
-    const { dots, intentStart, logLikelihood, softmaxWeights, postingAt, postingDocs, postingWeights, known, knownIdf, ids } = this;
+    const {
+      dots,
+      intentStart,
+      logLikelihood,
+      softmaxWeights,
+      postingAt,
+      postingDocs,
+      postingWeights,
+      known,
+      knownIdf,
+      ids,
+    } = this;
     const bayes = this.logPrior.slice();
     const soft = this.softmaxBias.slice();
     const scale = featureScale(count);
@@ -225,7 +256,10 @@ export class IntentModel {
     let nKnown = 0;
     for (let x = 0; x < count; x++) {
       const id = ids[x]!;
-      if (id < 0) { norm2 += this.unknownIdf * this.unknownIdf; continue; }
+      if (id < 0) {
+        norm2 += this.unknownIdf * this.unknownIdf;
+        continue;
+      }
       const w = this.idf[id]!;
       norm2 += w * w;
       for (let i = 0, at = id * k; i < k; i++, at++) {
@@ -240,7 +274,10 @@ export class IntentModel {
     softmaxInPlace(soft);
     const posterior = bayes;
     let sum = 0;
-    for (let i = 0; i < k; i++) { posterior[i] = Math.sqrt(soft[i]! * bayes[i]!); sum += posterior[i]!; }
+    for (let i = 0; i < k; i++) {
+      posterior[i] = Math.sqrt(soft[i]! * bayes[i]!);
+      sum += posterior[i]!;
+    }
     for (let i = 0; i < k; i++) posterior[i]! /= sum || 1;
 
     const norm = Math.sqrt(norm2) || 1;
@@ -265,4 +302,5 @@ export class IntentModel {
   }
 }
 
-const isTables = (source: readonly TrainingDoc[] | IntentModelTables): source is IntentModelTables => !Array.isArray(source);
+const isTables = (source: readonly TrainingDoc[] | IntentModelTables): source is IntentModelTables =>
+  !Array.isArray(source);

@@ -19,17 +19,40 @@ import type { Entity } from './entities.js';
 import { Gazetteer, type GazetteerTerm } from './gazetteer.js';
 import { NLU_DIR } from './training-data.js';
 
-export const KEYWORD_ENTITIES = ['term', 'escalation', 'preference', 'another_order', 'card_swap', 'negation', 'refusal_after', 'any_of', 'any_operator', 'other_operator'] as const;
+export const KEYWORD_ENTITIES = [
+  'term',
+  'escalation',
+  'preference',
+  'another_order',
+  'card_swap',
+  'negation',
+  'refusal_after',
+  'any_of',
+  'any_operator',
+  'other_operator',
+] as const;
 
 /** What a customer may want of a plan (knowledge/nlu/keywords.json `preference`). */
-export const PREFERENCES = ['cheap', 'data', 'noFirstTopUp', 'minutes', 'cheaper', 'moreData', 'similarData', 'similarFee', 'lessData'] as const;
+export const PREFERENCES = [
+  'cheap',
+  'data',
+  'noFirstTopUp',
+  'minutes',
+  'cheaper',
+  'moreData',
+  'similarData',
+  'similarFee',
+  'lessData',
+] as const;
 export type Preference = (typeof PREFERENCES)[number];
 
 const words = z.array(z.string().trim().min(1)).min(1);
 export const KeywordsFile = z.strictObject({
   about: z.string().optional(),
   escalation: words,
-  preference: z.strictObject(Object.fromEntries(PREFERENCES.map((p) => [p, words])) as Record<Preference, typeof words>),
+  preference: z.strictObject(
+    Object.fromEntries(PREFERENCES.map((p) => [p, words])) as Record<Preference, typeof words>,
+  ),
   anotherOrder: words,
   cardSwap: words,
   negation: words,
@@ -56,7 +79,9 @@ export class Keywords {
     return new Keywords([
       ...glossary.terms.flatMap((t) => t.names.map((surface) => ({ surface, entity: 'term', value: t.id }))),
       ...keywords.escalation.map((surface) => ({ surface, entity: 'escalation', value: surface })),
-      ...PREFERENCES.flatMap((value) => keywords.preference[value].map((surface) => ({ surface, entity: 'preference', value }))),
+      ...PREFERENCES.flatMap((value) =>
+        keywords.preference[value].map((surface) => ({ surface, entity: 'preference', value })),
+      ),
       ...keywords.anotherOrder.map((surface) => ({ surface, entity: 'another_order', value: surface })),
       ...keywords.cardSwap.map((surface) => ({ surface, entity: 'card_swap', value: surface })),
       ...keywords.negation.map((surface) => ({ surface, entity: 'negation', value: surface.trim() })),

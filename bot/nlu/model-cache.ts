@@ -42,30 +42,51 @@ const ARRAY_TYPES = { Float64Array, Float32Array, Int32Array } as const;
 type ArrayType = keyof typeof ARRAY_TYPES;
 
 /** The arrays of IntentModelTables, in the order they are written. */
-const ARRAYS = ['idf', 'logLikelihood', 'softmaxWeights', 'softmaxBias', 'postingAt', 'postingDocs', 'postingWeights', 'intentStart', 'logPrior'] as const;
+const ARRAYS = [
+  'idf',
+  'logLikelihood',
+  'softmaxWeights',
+  'softmaxBias',
+  'postingAt',
+  'postingDocs',
+  'postingWeights',
+  'intentStart',
+  'logPrior',
+] as const;
 
 interface Header {
   format: number;
   key: string;
   /** sha256 of the arrays' part of the file. */
   digest: string;
-  models: Record<string, {
-    intents: string[];
-    features: string[];
-    unknownIdf: number;
-    slots: number;
-    arrays: Array<{ name: (typeof ARRAYS)[number]; type: ArrayType; length: number }>;
-  }>;
+  models: Record<
+    string,
+    {
+      intents: string[];
+      features: string[];
+      unknownIdf: number;
+      slots: number;
+      arrays: Array<{ name: (typeof ARRAYS)[number]; type: ArrayType; length: number }>;
+    }
+  >;
 }
 
 /** The key of models trained on `inputs` by this engine, as it is on disk now (see the module's comment). */
 export function modelKey(inputs: unknown): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: FORMAT, inputs, versions: ['natural', 'apparatus', 'opencc-js'].map(packageVersion) }));
+  hash.update(
+    JSON.stringify({ format: FORMAT, inputs, versions: ['natural', 'apparatus', 'opencc-js'].map(packageVersion) }),
+  );
   const sources = path.dirname(fileURLToPath(import.meta.url));
   const knowledge = path.join(KNOWLEDGE_DIR, 'nlu');
-  for (const [dir, pattern] of [[sources, /\.[cm]?[jt]s$/], [knowledge, /\.json$/]] as const) {
-    for (const name of fs.readdirSync(dir).filter((n) => pattern.test(n)).sort()) {
+  for (const [dir, pattern] of [
+    [sources, /\.[cm]?[jt]s$/],
+    [knowledge, /\.json$/],
+  ] as const) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => pattern.test(n))
+      .sort()) {
       hash.update(`\0${name}\0`);
       hash.update(fs.readFileSync(path.join(dir, name)));
     }
@@ -99,7 +120,10 @@ export function saveModels(dir: string, key: string, models: Record<string, Inte
   let at = 0;
   for (const [lang, t] of Object.entries(models)) {
     header.models[lang] = {
-      intents: t.intents, features: t.features, unknownIdf: t.unknownIdf, slots: t.slots,
+      intents: t.intents,
+      features: t.features,
+      unknownIdf: t.unknownIdf,
+      slots: t.slots,
       arrays: ARRAYS.map((name) => ({ name, type: t[name].constructor.name as ArrayType, length: t[name].length })),
     };
     for (const name of ARRAYS) {
@@ -179,7 +203,13 @@ export function loadModels(dir: string, key: string): Record<string, IntentModel
         at += size;
       }
       if (!ARRAYS.every((name) => read[name])) return undefined;
-      models[lang] = { intents: m.intents, features: m.features, unknownIdf: m.unknownIdf, slots: m.slots, ...read } as IntentModelTables;
+      models[lang] = {
+        intents: m.intents,
+        features: m.features,
+        unknownIdf: m.unknownIdf,
+        slots: m.slots,
+        ...read,
+      } as IntentModelTables;
     }
     return at === arrays.length ? models : undefined;
   } catch {
@@ -192,14 +222,22 @@ export function loadModels(dir: string, key: string): Record<string, IntentModel
  * makes, then saved there. Whatever goes wrong with the file (the engine's sources unreadable for the key, a directory
  * that cannot be written, tables that do not build) costs a start its training, nothing else.
  */
-export function savedOrTrained<L extends string>(dir: string, languages: readonly L[], inputs: unknown,
-  train: () => Record<L, IntentModel>, onSaveError?: (err: unknown) => void): Record<L, IntentModel> {
+export function savedOrTrained<L extends string>(
+  dir: string,
+  languages: readonly L[],
+  inputs: unknown,
+  train: () => Record<L, IntentModel>,
+  onSaveError?: (err: unknown) => void,
+): Record<L, IntentModel> {
   let key: string | undefined;
   try {
     key = modelKey(inputs);
     const saved = loadModels(dir, key);
     if (saved && languages.every((lang) => saved[lang])) {
-      return Object.fromEntries(languages.map((lang) => [lang, new IntentModel(saved[lang]!)])) as Record<L, IntentModel>;
+      return Object.fromEntries(languages.map((lang) => [lang, new IntentModel(saved[lang]!)])) as Record<
+        L,
+        IntentModel
+      >;
     }
   } catch {
     key = undefined;
@@ -207,7 +245,11 @@ export function savedOrTrained<L extends string>(dir: string, languages: readonl
   const models = train();
   try {
     if (key) {
-      saveModels(dir, key, Object.fromEntries(Object.entries<IntentModel>(models).map(([lang, m]) => [lang, m.tables()])));
+      saveModels(
+        dir,
+        key,
+        Object.fromEntries(Object.entries<IntentModel>(models).map(([lang, m]) => [lang, m.tables()])),
+      );
       pruneModels(dir, key);
     }
   } catch (err) {

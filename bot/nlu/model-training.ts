@@ -6,7 +6,10 @@
 import { BayesClassifier } from './natural-lib.js';
 import { SoftmaxRegression } from './softmax.js';
 
-export interface TrainingDoc { intent: string; features: string[] }
+export interface TrainingDoc {
+  intent: string;
+  features: string[];
+}
 
 /**
  * The weight of the cosine to an intent's centroid against the cosine to its nearest phrase. A
@@ -62,11 +65,13 @@ export function trainTables(docs: readonly TrainingDoc[]): IntentModelTables {
 
   // Features numbered in the order the phrases first use them; each phrase as its features' numbers, once each.
   const featureId = new Map<string, number>();
-  const docIds = docs.map((d) => Int32Array.from(new Set(d.features), (f) => {
-    let id = featureId.get(f);
-    if (id === undefined) featureId.set(f, (id = featureId.size));
-    return id;
-  }));
+  const docIds = docs.map((d) =>
+    Int32Array.from(new Set(d.features), (f) => {
+      let id = featureId.get(f);
+      if (id === undefined) featureId.set(f, (id = featureId.size));
+      return id;
+    }),
+  );
   const n = featureId.size;
 
   // natural's TfIdf.idf scans every document per term (quadratic at start-up); the same formula,
@@ -88,20 +93,29 @@ export function trainTables(docs: readonly TrainingDoc[]): IntentModelTables {
   // A phrase's weight for each of its features: idf over the phrase's norm (every feature it lists counts in the norm).
   const docWeight = docs.map((d, doc) => {
     const ids = docIds[doc]!;
-    const norm = Math.sqrt(ids.length === d.features.length
-      ? ids.reduce((sum, id) => sum + idf[id]! ** 2, 0)
-      : d.features.reduce((sum, f) => sum + idf[featureId.get(f)!]! ** 2, 0)) || 1;
+    const norm =
+      Math.sqrt(
+        ids.length === d.features.length
+          ? ids.reduce((sum, id) => sum + idf[id]! ** 2, 0)
+          : d.features.reduce((sum, f) => sum + idf[featureId.get(f)!]! ** 2, 0),
+      ) || 1;
     return Float64Array.from(ids, (id) => idf[id]! / norm);
   });
   // Each intent's centroid: the sum of its phrases' unit vectors (added in phrase order), normalised.
   const centroid = new Float64Array(n * k);
   docs.forEach((_, doc) => {
     const i = docIntent[doc]!;
-    if (i < k) docIds[doc]!.forEach((id, j) => { centroid[id * k + i]! += docWeight[doc]![j]!; });
+    if (i < k)
+      docIds[doc]!.forEach((id, j) => {
+        centroid[id * k + i]! += docWeight[doc]![j]!;
+      });
   });
   const centroidNorm2 = new Float64Array(k);
   for (let id = 0; id < n; id++) {
-    for (let i = 0; i < k; i++) { const v = centroid[id * k + i]!; centroidNorm2[i]! += v * v; }
+    for (let i = 0; i < k; i++) {
+      const v = centroid[id * k + i]!;
+      centroidNorm2[i]! += v * v;
+    }
   }
 
   // A feature unknown to one classifier keeps zeros there: adding them is no evidence.
@@ -137,7 +151,9 @@ export function trainTables(docs: readonly TrainingDoc[]): IntentModelTables {
   const postingWeights = new Float32Array(total);
   const postingAt = new Int32Array(n * (k + 1));
   const byIntent = Array.from({ length: k }, () => [] as number[]);
-  docIntent.forEach((i, doc) => { if (i < k) byIntent[i]!.push(doc); });
+  docIntent.forEach((i, doc) => {
+    if (i < k) byIntent[i]!.push(doc);
+  });
   for (let i = 0; i < k; i++) {
     for (let id = 0; id < n; id++) postingAt[id * (k + 1) + i] = fill[id]!;
     for (const doc of byIntent[i]!) {
@@ -157,8 +173,18 @@ export function trainTables(docs: readonly TrainingDoc[]): IntentModelTables {
   }
   for (let id = 0; id < n; id++) postingAt[id * (k + 1) + k] = fill[id]!;
   return {
-    intents, features: [...featureId.keys()], unknownIdf: 1 + Math.log(Math.max(docs.length, 1)),
-    idf, logLikelihood, softmaxWeights, softmaxBias: softmax.startScores(), postingAt, postingDocs, postingWeights,
-    intentStart, logPrior, slots: next[k]!,
+    intents,
+    features: [...featureId.keys()],
+    unknownIdf: 1 + Math.log(Math.max(docs.length, 1)),
+    idf,
+    logLikelihood,
+    softmaxWeights,
+    softmaxBias: softmax.startScores(),
+    postingAt,
+    postingDocs,
+    postingWeights,
+    intentStart,
+    logPrior,
+    slots: next[k]!,
   };
 }

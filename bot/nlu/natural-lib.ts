@@ -30,9 +30,13 @@ export interface NaturalTfIdf {
 }
 
 export const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier.js') as new (
-  stemmer?: unknown, smoothing?: number) => NaturalBayesClassifier;
+  stemmer?: unknown,
+  smoothing?: number,
+) => NaturalBayesClassifier;
 export const TfIdf = require('natural/lib/natural/tfidf/tfidf.js') as new () => NaturalTfIdf;
-export const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+export const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as {
+  stem(word: string): string;
+};
 const distances = require('natural/lib/natural/distance/levenshtein_distance.js') as {
   LevenshteinDistance: (a: string, b: string) => number;
   DamerauLevenshteinDistance: (a: string, b: string) => number;

@@ -35,7 +35,15 @@ import { Homophones } from './homophones.js';
 import { loadTrainingData, type Example } from './training-data.js';
 import { chooseIntent, round, type Bars, type MessageContext } from './decision.js';
 import { loadCalibration } from './calibration.js';
-import { isIntentName, ORDER_RELATED_INTENTS, SMALL_TALK_INTENTS, type IntentName, type NluResult, type RankedIntent, type ScoredIntent } from './types.js';
+import {
+  isIntentName,
+  ORDER_RELATED_INTENTS,
+  SMALL_TALK_INTENTS,
+  type IntentName,
+  type NluResult,
+  type RankedIntent,
+  type ScoredIntent,
+} from './types.js';
 import type { LanguageUnderstanding } from '../core/ports/language-understanding.js';
 
 export interface NaturalNluOptions {
@@ -153,10 +161,15 @@ export class NaturalNlu implements LanguageUnderstanding {
     // The posterior under which a confidence (at most posterior^α) is under `bar`: 1% under the bound,
     // so that no confidence rounded to 4 decimals (see round) could reach the bar.
     const floor = (bar: number) => bar ** (1 / this.alpha) * 0.99;
-    this.minPosterior = floor(options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open, this.bars.topic));
+    this.minPosterior = floor(
+      options.lowestBar ?? Math.min(this.bars.order, this.bars.smallTalk, this.bars.open, this.bars.topic),
+    );
     this.plans = options.plans;
     this.keywords = options.keywords ?? Keywords.load();
-    this.pinyin = new PinyinReader(() => training.zh.map((ex) => toMandarin(ex.text)), () => [...domain.zh, ...(domain.ours?.zh ?? [])]);
+    this.pinyin = new PinyinReader(
+      () => training.zh.map((ex) => toMandarin(ex.text)),
+      () => [...domain.zh, ...(domain.ours?.zh ?? [])],
+    );
     const training = options.training ?? loadTrainingData();
     if (options.spelling ?? true) {
       const speller = new Speller([...training.zh, ...training.en].flatMap((ex) => latinWords(ex.text)));
@@ -167,22 +180,41 @@ export class NaturalNlu implements LanguageUnderstanding {
     // with typos are there to teach them. (Reading them through the sound-alike reading changed no
     // figure on the development files and cost 0.3 s of training for jieba's dictionary, which now
     // loads on the first message that needs it.)
-    const train = (examples: Example[]) => new IntentModel(examples.map((ex) => {
-      const text = toMandarin(ex.text);
-      return { intent: ex.intent, features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter) };
-    }));
+    const train = (examples: Example[]) =>
+      new IntentModel(
+        examples.map((ex) => {
+          const text = toMandarin(ex.text);
+          return {
+            intent: ex.intent,
+            features: featurize(text, extractEntities(text, { plans: this.plans }), this.segmenter),
+          };
+        }),
+      );
     const trainBoth = () => ({ zh: train(training.zh), en: train(training.en) });
     this.models = options.modelDir
-      ? savedOrTrained(options.modelDir, ['zh', 'en'], { training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] }, trainBoth, options.onModelSaveError)
+      ? savedOrTrained(
+          options.modelDir,
+          ['zh', 'en'],
+          { training, segmenter: this.segmenter, plans: this.plans?.refs() ?? [] },
+          trainBoth,
+          options.onModelSaveError,
+        )
       : trainBoth();
-    const named = (model: IntentModel): IntentName[] => model.intents.map((name) => {
-      if (!isIntentName(name)) throw new Error(`the model has an unknown intent '${name}'`);
-      return name;
-    });
+    const named = (model: IntentModel): IntentName[] =>
+      model.intents.map((name) => {
+        if (!isIntentName(name)) throw new Error(`the model has an unknown intent '${name}'`);
+        return name;
+      });
     this.intents = { zh: named(this.models.zh), en: named(this.models.en) };
     if (options.lowestBar === undefined) {
-      const floors = (model: IntentModel) => Float64Array.from(model.intents, (name) =>
-        floor(SMALL_TALK_INTENTS.has(name) ? this.bars.smallTalk : Math.min(this.bars.order, this.bars.open, this.bars.topic)));
+      const floors = (model: IntentModel) =>
+        Float64Array.from(model.intents, (name) =>
+          floor(
+            SMALL_TALK_INTENTS.has(name)
+              ? this.bars.smallTalk
+              : Math.min(this.bars.order, this.bars.open, this.bars.topic),
+          ),
+        );
       this.kindFloors = { zh: floors(this.models.zh), en: floors(this.models.en) };
     }
   }
@@ -216,7 +248,9 @@ export class NaturalNlu implements LanguageUnderstanding {
       if (person) decided = { intent: person, onTopic: person };
     }
     // Keywords of a pinyin message are found in its characters and, like its other entities read there, cover the whole message.
-    const keywords = pinyin ? this.keywords.find(read).map((e) => ({ ...e, start: 0, end: text.length })) : this.keywords.find(read);
+    const keywords = pinyin
+      ? this.keywords.find(read).map((e) => ({ ...e, start: 0, end: text.length }))
+      : this.keywords.find(read);
     return { text, ...decided, elsewhere: ctx.elsewhere, pinyin, ranking, entities: [...shown, ...keywords] };
   }
 
@@ -225,7 +259,10 @@ export class NaturalNlu implements LanguageUnderstanding {
    * cut at punctuation, and in Chinese also at spaces (customers separate sentences with them).
    */
   private personInAClause(text: string): ScoredIntent | undefined {
-    const clauses = text.split(HAN.test(text) ? CLAUSE_BREAK_ZH : CLAUSE_BREAK).map((c) => c.trim()).filter((c) => c.length >= 2);
+    const clauses = text
+      .split(HAN.test(text) ? CLAUSE_BREAK_ZH : CLAUSE_BREAK)
+      .map((c) => c.trim())
+      .filter((c) => c.length >= 2);
     if (clauses.length < 2) return undefined;
     for (const clause of clauses) {
       const { entities, read, ctx } = this.read(clause);
@@ -235,9 +272,15 @@ export class NaturalNlu implements LanguageUnderstanding {
     return undefined;
   }
 
-  private decide(ctx: MessageContext, ranking: readonly RankedIntent[]): { intent: ScoredIntent; onTopic: ScoredIntent } {
+  private decide(
+    ctx: MessageContext,
+    ranking: readonly RankedIntent[],
+  ): { intent: ScoredIntent; onTopic: ScoredIntent } {
     const intent = chooseIntent(ctx, ranking, this.bars);
-    const onTopic = ctx.inDomain || ctx.elsewhere || ctx.justData ? intent : chooseIntent({ ...ctx, onTopic: true }, ranking, this.bars);
+    const onTopic =
+      ctx.inDomain || ctx.elsewhere || ctx.justData
+        ? intent
+        : chooseIntent({ ...ctx, onTopic: true }, ranking, this.bars);
     return { intent, onTopic };
   }
 
@@ -245,7 +288,9 @@ export class NaturalNlu implements LanguageUnderstanding {
   private skippedMightOutrank(ranking: readonly RankedIntent[], taken: readonly ScoredIntent[]): boolean {
     const lowest = Math.min(...taken.filter((t) => t.name !== 'out_of_scope').map((t) => t.confidence));
     // Posteriors are rounded to 4 decimals: the true one is at most 0.00005 more.
-    return ranking.some((r) => r.confidence === 0 && ORDER_RELATED_INTENTS.has(r.name) && (r.posterior + 5e-5) ** this.alpha >= lowest);
+    return ranking.some(
+      (r) => r.confidence === 0 && ORDER_RELATED_INTENTS.has(r.name) && (r.posterior + 5e-5) ** this.alpha >= lowest,
+    );
   }
 
   /**
@@ -265,7 +310,13 @@ export class NaturalNlu implements LanguageUnderstanding {
    * spans of `read`; `shown` are the customer's, spans of `text` (the same unless it was pinyin,
    * which the models read written back in characters: see pinyin.ts).
    */
-  private read(text: string): { entities: Entity[]; shown: Entity[]; read: string; ctx: MessageContext; pinyin: boolean } {
+  private read(text: string): {
+    entities: Entity[];
+    shown: Entity[];
+    read: string;
+    ctx: MessageContext;
+    pinyin: boolean;
+  } {
     if (isPinyin(text, (w) => this.pinyin.spellsDomainWord(w))) {
       const han = this.pinyin.toHan(text);
       // Written back in characters (a message of syllables no training phrase spells stays as it is).
@@ -273,7 +324,9 @@ export class NaturalNlu implements LanguageUnderstanding {
         const inner = this.readAsWritten(han);
         // What only the characters show (dianxin → 电信, xinjiang → 新疆) has no span in the letters: it covers the whole message.
         const own = extractEntities(text, { plans: this.plans });
-        const read = inner.entities.filter((e) => !own.some((o) => o.entity === e.entity)).map((e) => ({ ...e, start: 0, end: text.length }));
+        const read = inner.entities
+          .filter((e) => !own.some((o) => o.entity === e.entity))
+          .map((e) => ({ ...e, start: 0, end: text.length }));
         return { ...inner, shown: [...own, ...read], pinyin: true };
       }
     }
@@ -288,13 +341,12 @@ export class NaturalNlu implements LanguageUnderstanding {
     return { entities, shown: entities, read, ctx: this.context(read, entities) };
   }
 
-
-
   /** What the decision needs to know of a message besides its ranking. */
   context(text: string, entities: readonly Entity[]): MessageContext {
     const domain = this.domainOf(text);
     // The gate has already weighed operators' names (移动的宽带 is elsewhere, 淘宝买的联通卡 ours).
-    const domainEntity = (e: Entity) => DOMAIN_ENTITIES.has(e.entity) && !(domain === 'elsewhere' && e.entity === 'operator');
+    const domainEntity = (e: Entity) =>
+      DOMAIN_ENTITIES.has(e.entity) && !(domain === 'elsewhere' && e.entity === 'operator');
     const inDomain = entities.some(domainEntity) || domain === 'ours';
     const placeOrAge = entities.some((e) => PLACE_OR_AGE.has(e.entity));
     return { justData: justData(text, entities), inDomain, elsewhere: !inDomain && domain === 'elsewhere', placeOrAge };
@@ -306,22 +358,33 @@ export class NaturalNlu implements LanguageUnderstanding {
    * lowest bar) is ranked with confidence 0. `both`: whether both models read the text (see
    * readByBoth), passed by a caller that has already asked.
    */
-  rank(text: string, entities: readonly Entity[], floors?: Record<Language, Float64Array>, both = readByBoth(text)): RankedIntent[] {
+  rank(
+    text: string,
+    entities: readonly Entity[],
+    floors?: Record<Language, Float64Array>,
+    both = readByBoth(text),
+  ): RankedIntent[] {
     // Looked up by their units (no string made per feature), except jieba+chars's, which are more.
-    const units = this.segmenter === 'jieba+chars' ? undefined : featureUnits(text, entities, this.segmenter, this.correct);
+    const units =
+      this.segmenter === 'jieba+chars' ? undefined : featureUnits(text, entities, this.segmenter, this.correct);
     const features = units ? undefined : featurize(text, entities, this.segmenter, this.correct);
     const scoreWith = (lang: Language): RankedIntent[] => {
       const model = this.models[lang];
       const floor = floors?.[lang] ?? this.minPosterior;
       const { posterior, similarity } = units ? model.scoreUnits(units, floor) : model.score(features!, floor);
       return this.intents[lang].map((name, i) => ({
-        name, confidence: similarity[i] ? round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) : 0, posterior: round(posterior[i]!),
+        name,
+        confidence: similarity[i] ? round(posterior[i]! ** this.alpha * similarity[i]! ** (1 - this.alpha)) : 0,
+        posterior: round(posterior[i]!),
       }));
     };
     let ranking = scoreWith(detectLanguage(text));
     if (both) {
       const en = new Map(scoreWith('en').map((r) => [r.name, r]));
-      ranking = ranking.map((r) => { const e = en.get(r.name); return e && e.confidence > r.confidence ? e : r; });
+      ranking = ranking.map((r) => {
+        const e = en.get(r.name);
+        return e && e.confidence > r.confidence ? e : r;
+      });
     }
     return ranking.sort((a, b) => b.confidence - a.confidence);
   }
@@ -343,7 +406,11 @@ const shared = new Map<string, NaturalNlu>();
  * `modelDir` (the app passes DATA_DIR/nlu-models), a start after the first loads the models saved
  * there instead of training them.
  */
-export function sharedNaturalNlu(plans: readonly PlanRef[] = [], modelDir?: string, onModelSaveError?: (err: unknown) => void): NaturalNlu {
+export function sharedNaturalNlu(
+  plans: readonly PlanRef[] = [],
+  modelDir?: string,
+  onModelSaveError?: (err: unknown) => void,
+): NaturalNlu {
   const key = JSON.stringify(plans.map((p) => [p.id, p.name, p.operator, p.monthlyFee]));
   let nlu = shared.get(key);
   if (!nlu) {

@@ -28,6 +28,10 @@ const gazetteer = new Gazetteer(terms());
 export function extractOperators(text: string): Entity[] {
   return gazetteer.find(text).filter((e) => {
     if (!/^\d+$/.test(text.slice(e.start, e.end))) return true;
-    return !/\d/.test(text[e.start - 1] ?? '') && !/[\d.]/.test(text[e.end] ?? '') && !/^\s*(元|块|rmb|yuan)/i.test(text.slice(e.end));
+    return (
+      !/\d/.test(text[e.start - 1] ?? '') &&
+      !/[\d.]/.test(text[e.end] ?? '') &&
+      !/^\s*(元|块|rmb|yuan)/i.test(text.slice(e.end))
+    );
   });
 }

@@ -21,7 +21,9 @@ import { HAN, jiebaCutter } from './chinese.js';
 import { NLU_DIR } from './training-data.js';
 
 const require = createRequire(import.meta.url);
-const EN_STOP: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words);
+const EN_STOP: ReadonlySet<string> = new Set(
+  (require('natural/lib/natural/util/stopwords.js') as { words: string[] }).words,
+);
 
 const SyllablesFile = z.strictObject({ about: z.string(), syllables: z.array(z.string().regex(/^[a-zü]+$/)).min(400) });
 const SYLLABLES: ReadonlySet<string> = new Set(
@@ -55,7 +57,11 @@ export function syllablesOf(word: string): string[] | undefined {
 let lexicon: ReadonlySet<string> | undefined;
 /** natural's English lexicon (80,000 words), loaded on the first message that could be pinyin. */
 function englishWords(): ReadonlySet<string> {
-  return lexicon ??= new Set(Object.keys(require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as object).map((w) => w.toLowerCase()));
+  return (lexicon ??= new Set(
+    Object.keys(require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as object).map(
+      (w) => w.toLowerCase(),
+    ),
+  ));
 }
 
 /**
@@ -78,7 +84,9 @@ export function isPinyin(text: string, domainWord?: (word: string) => boolean): 
   }
   const syllables = cuts.reduce((n, c) => n + c.length, 0);
   if (words.length < 2 && syllables < 3 && !domainWord?.(words[0]!)) return false;
-  const english = words.filter((w, i) => EN_STOP.has(w.toLowerCase()) || (cuts[i]!.length > 1 && englishWords().has(w.toLowerCase()))).length;
+  const english = words.filter(
+    (w, i) => EN_STOP.has(w.toLowerCase()) || (cuts[i]!.length > 1 && englishWords().has(w.toLowerCase())),
+  ).length;
   return english * 2 < words.length;
 }
 
@@ -92,7 +100,10 @@ export class PinyinReader {
    * (首充, 风控, 号池…), which jieba's dictionary may cut in two: they are spelt as wholes and outweigh
    * any reading of their characters one by one.
    */
-  constructor(private readonly phrases: () => readonly string[], private readonly words: () => readonly string[] = () => []) {}
+  constructor(
+    private readonly phrases: () => readonly string[],
+    private readonly words: () => readonly string[] = () => [],
+  ) {}
 
   private build(): Map<string, { word: string; count: number }> {
     // Counted by word and reading together: 了 is "le" in 好了 but "liao" in 了解.
@@ -109,7 +120,11 @@ export class PinyinReader {
       for (const word of jieba.cut(phrase, false)) {
         if (!/^[\u3400-\u9fff]{1,4}$/.test(word)) continue;
         let sounds = readings.get(word);
-        if (!sounds) readings.set(word, sounds = pinyin(word, { toneType: 'none', type: 'array' }).map((s) => s.replace(/ü/g, 'v')));
+        if (!sounds)
+          readings.set(
+            word,
+            (sounds = pinyin(word, { toneType: 'none', type: 'array' }).map((s) => s.replace(/ü/g, 'v'))),
+          );
         add(word, sounds.join(' '));
         // Its characters too, read as in this word, so a word jieba never cut alone can still be spelt.
         if (word.length > 1 && sounds.length === word.length) [...word].forEach((c, i) => add(c, sounds[i]!));
@@ -117,7 +132,9 @@ export class PinyinReader {
     }
     for (const word of this.words()) {
       if (!/^[\u3400-\u9fff]{2,6}$/.test(word)) continue;
-      const key = pinyin(word, { toneType: 'none', type: 'array' }).map((x) => x.replace(/ü/g, 'v')).join(' ');
+      const key = pinyin(word, { toneType: 'none', type: 'array' })
+        .map((x) => x.replace(/ü/g, 'v'))
+        .join(' ');
       counts.set(`${word} ${key}`, { word, key, count: DOMAIN_WORD_WEIGHT });
     }
     const table = new Map<string, { word: string; count: number }>();
@@ -133,7 +150,9 @@ export class PinyinReader {
 
   /** Whether a Latin word spells a word of the domain in pinyin ("dingdan" 订单, "shouchong" 首充). */
   spellsDomainWord(word: string): boolean {
-    this.domainKeys ??= new Set(this.words().map((w) => pinyin(w, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v')));
+    this.domainKeys ??= new Set(
+      this.words().map((w) => pinyin(w, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v')),
+    );
     return this.domainKeys.has(word.toLowerCase().replace(/ü/g, 'v'));
   }
 

@@ -12,13 +12,15 @@ import { Gazetteer, type GazetteerTerm } from './gazetteer.js';
 import { CITIES, PROVINCES } from './regions.js';
 import { NLU_DIR } from './training-data.js';
 
-const PrefectureFile = z.object({
-  about: z.string().optional(),
-  /** Short names matched only in full (海南藏族自治州, 中山市): a province's name or an everyday word. */
-  notAlone: z.array(z.string()),
-  /** [short name, province short name, official name]. */
-  prefectures: z.array(z.tuple([z.string().min(2), z.string().min(2), z.string().min(2)])),
-}).strict();
+const PrefectureFile = z
+  .object({
+    about: z.string().optional(),
+    /** Short names matched only in full (海南藏族自治州, 中山市): a province's name or an everyday word. */
+    notAlone: z.array(z.string()),
+    /** [short name, province short name, official name]. */
+    prefectures: z.array(z.tuple([z.string().min(2), z.string().min(2), z.string().min(2)])),
+  })
+  .strict();
 
 const prefectures = loadJsonFile(path.join(NLU_DIR, 'prefectures.json'), PrefectureFile);
 const notAlone = new Set(prefectures.notAlone);
@@ -34,7 +36,8 @@ function* terms(): Generator<GazetteerTerm> {
   }
   for (const [city, , official] of prefectures.prefectures) {
     if (BIG_CITIES.has(city)) continue;
-    for (const surface of new Set([official, `${city}市`, ...(notAlone.has(city) ? [] : [city])])) yield { surface, entity: 'city', value: city };
+    for (const surface of new Set([official, `${city}市`, ...(notAlone.has(city) ? [] : [city])]))
+      yield { surface, entity: 'city', value: city };
   }
 }
 

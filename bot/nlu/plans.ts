@@ -92,7 +92,9 @@ export class PlanMatcher {
     if (candidates.length <= 1) return candidates[0];
     const byOperator = candidates.filter((p) => p.operator && norm.includes(p.operator));
     const pool = byOperator.length ? byOperator : candidates;
-    const byPrice = pool.filter((p) => p.monthlyFee !== undefined && new RegExp(`(?<!\\d)${p.monthlyFee}(?!\\d)`).test(norm));
-    return (byPrice[0] ?? pool[0]);
+    const byPrice = pool.filter(
+      (p) => p.monthlyFee !== undefined && new RegExp(`(?<!\\d)${p.monthlyFee}(?!\\d)`).test(norm),
+    );
+    return byPrice[0] ?? pool[0];
   }
 }

@@ -21,8 +21,25 @@ let mayChange: ((text: string) => boolean) | undefined;
 
 /** Cantonese function words and their Mandarin counterparts, one character each. */
 const CANTONESE: Record<string, string> = {
-  咗: '了', 唔: '不', 嘅: '的', 係: '是', 冇: '没', 喺: '在', 嚟: '来', 睇: '看', 佢: '他', 啲: '些',
-  俾: '给', 畀: '给', 攞: '拿', 諗: '想', 谂: '想', 嗰: '那', 咩: '啥', 乜: '啥', 嘢: '东',
+  咗: '了',
+  唔: '不',
+  嘅: '的',
+  係: '是',
+  冇: '没',
+  喺: '在',
+  嚟: '来',
+  睇: '看',
+  佢: '他',
+  啲: '些',
+  俾: '给',
+  畀: '给',
+  攞: '拿',
+  諗: '想',
+  谂: '想',
+  嗰: '那',
+  咩: '啥',
+  乜: '啥',
+  嘢: '东',
 };
 const CANTONESE_RE = new RegExp(`[${Object.keys(CANTONESE).join('')}]`, 'g');
 
@@ -64,12 +81,20 @@ export function toMandarin(text: string): string {
  * texts made of the dictionaries' own phrases.
  */
 function changeGuard(): (text: string) => boolean {
-  const config = Locale.configs.hk2s as { normalizationChain?: readonly DictGroup[]; segmentation: DictLike | DictGroup; conversionChain: readonly DictGroup[] } | undefined;
+  const config = Locale.configs.hk2s as
+    | {
+        normalizationChain?: readonly DictGroup[];
+        segmentation: DictLike | DictGroup;
+        conversionChain: readonly DictGroup[];
+      }
+    | undefined;
   // Dictionaries laid out otherwise by a later opencc-js: convert every text, as before the guard.
   if (!config) return () => true;
   const groups: DictLike[] = [
     ...(config.normalizationChain ?? []).flat(),
-    ...(typeof config.segmentation === 'string' || isEntryList(config.segmentation) ? [config.segmentation] : config.segmentation),
+    ...(typeof config.segmentation === 'string' || isEntryList(config.segmentation)
+      ? [config.segmentation]
+      : config.segmentation),
     ...config.conversionChain.flat(),
   ];
   const changing = groups.flatMap(entries).filter(([from, to]) => from !== to);
@@ -98,10 +123,15 @@ function changeGuard(): (text: string) => boolean {
   };
 }
 
-const isEntryList = (d: DictLike | DictGroup): d is DictLike => Array.isArray(d) && d.every((e) => Array.isArray(e) && typeof e[0] === 'string');
+const isEntryList = (d: DictLike | DictGroup): d is DictLike =>
+  Array.isArray(d) && d.every((e) => Array.isArray(e) && typeof e[0] === 'string');
 
 /** A dictionary's [source, replacement] entries: given as such, or as "source replacement|…" (as opencc-js reads it). */
 function entries(dict: DictLike): Array<readonly [string, string]> {
   if (typeof dict !== 'string') return [...dict];
-  return dict.split('|').map((entry) => entry.split(' ')).filter(([from]) => from).map(([from, to]) => [from!, to ?? ''] as const);
+  return dict
+    .split('|')
+    .map((entry) => entry.split(' '))
+    .filter(([from]) => from)
+    .map(([from, to]) => [from!, to ?? ''] as const);
 }

@@ -37,8 +37,11 @@ export class SoftmaxRegression {
   private readonly k: number;
   private readonly scores: Float64Array;
 
-  constructor(readonly labels: readonly string[], docs: ReadonlyArray<{ intent: string; features: readonly string[] }>,
-    options: SoftmaxOptions = {}) {
+  constructor(
+    readonly labels: readonly string[],
+    docs: ReadonlyArray<{ intent: string; features: readonly string[] }>,
+    options: SoftmaxOptions = {},
+  ) {
     const { epochs = 20, learningRate = 0.5, l2 = 1e-4, skipBelow = 1e-3, seed = 7 } = options;
     this.k = labels.length;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -48,7 +51,10 @@ export class SoftmaxRegression {
       if (y === undefined || d.features.length === 0) continue;
       const x = [...new Set(d.features)].map((f) => {
         let i = this.featureIndex.get(f);
-        if (i === undefined) { i = this.featureIndex.size; this.featureIndex.set(f, i); }
+        if (i === undefined) {
+          i = this.featureIndex.size;
+          this.featureIndex.set(f, i);
+        }
         return i;
       });
       data.push({ y, x });
@@ -61,7 +67,7 @@ export class SoftmaxRegression {
     const sumW = new Float64Array(this.weights.length).fill(1e-8);
     const sumB = new Float64Array(k).fill(1e-8);
     let state = seed >>> 0;
-    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
 
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let i = data.length - 1; i > 0; i--) {
@@ -140,7 +146,10 @@ export function softmaxInPlace(s: Float64Array): Float64Array {
   let max = -Infinity;
   for (let i = 0; i < s.length; i++) if (s[i]! > max) max = s[i]!;
   let sum = 0;
-  for (let i = 0; i < s.length; i++) { s[i] = Math.exp(s[i]! - max); sum += s[i]!; }
+  for (let i = 0; i < s.length; i++) {
+    s[i] = Math.exp(s[i]! - max);
+    sum += s[i]!;
+  }
   for (let i = 0; i < s.length; i++) s[i]! /= sum;
   return s;
 }

@@ -15,7 +15,10 @@ export class Speller {
   private readonly index = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
 
-  constructor(words: Iterable<string>, private readonly minLength = 3) {
+  constructor(
+    words: Iterable<string>,
+    private readonly minLength = 3,
+  ) {
     for (const w of words) this.frequency.set(w, (this.frequency.get(w) ?? 0) + 1);
     for (const w of this.frequency.keys()) {
       if (w.length < minLength) continue;

@@ -13,24 +13,35 @@ export const TRAINABLE_INTENTS = INTENTS.filter((i) => i !== 'out_of_scope');
 
 const known = new Set<string>(TRAINABLE_INTENTS);
 
-export const TrainingFile = z.object({
-  language: z.string().optional(),
-  intents: z.record(z.string(), z.array(z.string().trim().min(1, 'empty phrase')).min(1, 'an intent needs at least one phrase'))
-    .superRefine((intents, ctx) => {
-      for (const name of Object.keys(intents)) {
-        if (known.has(name)) continue;
-        ctx.addIssue({
-          code: 'custom', path: [name],
-          message: name === 'out_of_scope'
-            ? 'out_of_scope is not trained: it comes from the confidence threshold'
-            : `unknown intent (known: ${TRAINABLE_INTENTS.join(', ')})`,
-        });
-      }
-    }),
-}).strict();
+export const TrainingFile = z
+  .object({
+    language: z.string().optional(),
+    intents: z
+      .record(
+        z.string(),
+        z.array(z.string().trim().min(1, 'empty phrase')).min(1, 'an intent needs at least one phrase'),
+      )
+      .superRefine((intents, ctx) => {
+        for (const name of Object.keys(intents)) {
+          if (known.has(name)) continue;
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message:
+              name === 'out_of_scope'
+                ? 'out_of_scope is not trained: it comes from the confidence threshold'
+                : `unknown intent (known: ${TRAINABLE_INTENTS.join(', ')})`,
+          });
+        }
+      }),
+  })
+  .strict();
 export type TrainingFile = z.infer<typeof TrainingFile>;
 
-export interface Example { intent: string; text: string }
+export interface Example {
+  intent: string;
+  text: string;
+}
 
 export const NLU_DIR = path.join(KNOWLEDGE_DIR, 'nlu');
 /** The file of each language the engine understands. */

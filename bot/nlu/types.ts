@@ -4,25 +4,54 @@
 import type { Entity } from './entities.js';
 
 export const INTENTS = [
-  'greet', 'thanks', 'goodbye', 'order_status', 'order_failure_reason', 'alternatives', 'reorder',
-  'update_info', 'logistics', 'activation', 'refund', 'human_agent', 'complaint', 'affirm', 'deny',
+  'greet',
+  'thanks',
+  'goodbye',
+  'order_status',
+  'order_failure_reason',
+  'alternatives',
+  'reorder',
+  'update_info',
+  'logistics',
+  'activation',
+  'refund',
+  'human_agent',
+  'complaint',
+  'affirm',
+  'deny',
   'inform',
   // Follow-ups and requests inside a conversation about an order (issue 21); several are worded
   // without a word of the domain ("那怎么办", "what now") and are only taken on topic.
-  'ask_next_step', 'ask_when', 'ask_bot', 'missing_info', 'parcel_missing', 'precheck_request',
-  'notify_request', 'other_order', 'cancel_order', 'order_detail',
+  'ask_next_step',
+  'ask_when',
+  'ask_bot',
+  'missing_info',
+  'parcel_missing',
+  'precheck_request',
+  'notify_request',
+  'other_order',
+  'cancel_order',
+  'order_detail',
   // "我没欠过费啊", "能按原价给我办吗": the reason disputed, or an exception asked for.
   'dispute',
   'out_of_scope',
 ] as const;
 /** Small talk: a misfire here is harmless (the bot greets or thanks back, or says it is the bot). */
-export const SMALL_TALK_INTENTS: ReadonlySet<string> = new Set(['greet', 'thanks', 'goodbye', 'affirm', 'deny', 'ask_bot']);
+export const SMALL_TALK_INTENTS: ReadonlySet<string> = new Set([
+  'greet',
+  'thanks',
+  'goodbye',
+  'affirm',
+  'deny',
+  'ask_bot',
+]);
 /**
  * Everything else the bot acts on: an out-of-scope message taken for one of these is a false
  * accept (the bot would start an order path for "what's the weather").
  */
 export const ORDER_RELATED_INTENTS: ReadonlySet<string> = new Set(
-  INTENTS.filter((i) => i !== 'out_of_scope' && !SMALL_TALK_INTENTS.has(i)));
+  INTENTS.filter((i) => i !== 'out_of_scope' && !SMALL_TALK_INTENTS.has(i)),
+);
 
 /**
  * Order-related intents a message can have without a word of the domain: anger at the company and

@@ -14,7 +14,11 @@ export const STRONG_FAQ = 0.6;
 export function faqHit(turn: Turn, bar?: number): Outcome | undefined {
   const hit = turn.deps.faq.answer(turn.input.text, turn.input.locale, bar);
   if (!hit) return undefined;
-  return { replies: faqReplies(hit, turn.deps.knowledge, turn.input.locale), next: turn.here === 'start' ? 'ask_order_no' : turn.here, vars: turn.vars };
+  return {
+    replies: faqReplies(hit, turn.deps.knowledge, turn.input.locale),
+    next: turn.here === 'start' ? 'ask_order_no' : turn.here,
+    vars: turn.vars,
+  };
 }
 
 /** A question the FAQ knows (activation, delivery, refunds…); not understood when it knows none well enough. */
@@ -36,7 +40,11 @@ export function faqOrPerson(turn: Turn): Outcome {
 
 /** Another company's order, ticket or card: say so, rather than answer with our own FAQ. */
 export function elsewhere(turn: Turn): Outcome {
-  return { replies: [{ text: say(turn, 'elsewhere') }], next: turn.here === 'start' ? 'ask_order_no' : turn.here, vars: turn.vars };
+  return {
+    replies: [{ text: say(turn, 'elsewhere') }],
+    next: turn.here === 'start' ? 'ask_order_no' : turn.here,
+    vars: turn.vars,
+  };
 }
 
 /** The first message, when it asks for nothing the bot can act on: the greeting and the order number (or why a number is none). */
@@ -46,8 +54,10 @@ export function start(turn: Turn): Outcome {
 
 /** What the step is waiting for, asked again after a misunderstanding. */
 function reask(turn: Turn) {
-  if (turn.here === 'ask_tail' && turn.vars.orderNo) return { text: say(turn, 'ask_tail_again', { orderNo: turn.vars.orderNo }) };
-  if (turn.here === 'after') return { text: say(turn, 'anything_else'), suggestions: [say(turn, 'sugg_other_order'), humanButton(turn)] };
+  if (turn.here === 'ask_tail' && turn.vars.orderNo)
+    return { text: say(turn, 'ask_tail_again', { orderNo: turn.vars.orderNo }) };
+  if (turn.here === 'after')
+    return { text: say(turn, 'anything_else'), suggestions: [say(turn, 'sugg_other_order'), humanButton(turn)] };
   return askOrderNoReply(turn);
 }
 
@@ -65,11 +75,22 @@ export function notUnderstood(turn: Turn): Outcome {
   const misunderstandings = (turn.vars.misunderstandings ?? 0) + 1;
   const next = turn.here === 'start' ? 'ask_order_no' : turn.here;
   // With an order on the table, the first time: what about it, as buttons (a two-stage fallback).
-  if (misunderstandings === 1 && turn.vars.verifiedOrderNo && turn.here === 'after') return clarify(turn, misunderstandings);
+  if (misunderstandings === 1 && turn.vars.verifiedOrderNo && turn.here === 'after')
+    return clarify(turn, misunderstandings);
   if (misunderstandings >= 2) {
-    return { replies: [{ text: say(turn, 'offer_human'), suggestions: [humanButton(turn)] }], next, vars: { ...turn.vars, misunderstandings, lastOffer: 'human' }, flow: true };
+    return {
+      replies: [{ text: say(turn, 'offer_human'), suggestions: [humanButton(turn)] }],
+      next,
+      vars: { ...turn.vars, misunderstandings, lastOffer: 'human' },
+      flow: true,
+    };
   }
-  return { replies: [{ text: say(turn, 'not_understood') }, reask(turn)], next, vars: { ...turn.vars, misunderstandings }, flow: true };
+  return {
+    replies: [{ text: say(turn, 'not_understood') }, reask(turn)],
+    next,
+    vars: { ...turn.vars, misunderstandings },
+    flow: true,
+  };
 }
 
 /** "Did you mean…": the order and its reason named, what can be asked about it as quick replies, and a person offered (a "好的" takes it). */
@@ -80,9 +101,25 @@ function clarify(turn: Turn, misunderstandings: number): Outcome {
   const code = turn.vars.failureCode;
   const reason = code ? k.reasons.get(code) : undefined;
   const clarified = (turn.vars.clarified ?? 0) + 1;
-  const text = clarified > 1 ? say(turn, 'clarify_again')
-    : reason ? say(turn, 'clarify', { orderNo, title: reason.text[locale].title })
-    : say(turn, 'clarify_status', { orderNo, status: turn.vars.status ? k.statuses.text[locale][turn.vars.status] : '' });
-  const suggestions = [say(turn, 'sugg_next_step'), ...(reason ? [say(turn, 'sugg_why')] : []), ...(code && hasAlternatives(code) ? [say(turn, 'sugg_more_plans')] : []), humanButton(turn)];
-  return { replies: [{ text, suggestions }], next: 'after', vars: { ...turn.vars, misunderstandings, clarified, lastOffer: 'human' }, flow: true };
+  const text =
+    clarified > 1
+      ? say(turn, 'clarify_again')
+      : reason
+        ? say(turn, 'clarify', { orderNo, title: reason.text[locale].title })
+        : say(turn, 'clarify_status', {
+            orderNo,
+            status: turn.vars.status ? k.statuses.text[locale][turn.vars.status] : '',
+          });
+  const suggestions = [
+    say(turn, 'sugg_next_step'),
+    ...(reason ? [say(turn, 'sugg_why')] : []),
+    ...(code && hasAlternatives(code) ? [say(turn, 'sugg_more_plans')] : []),
+    humanButton(turn),
+  ];
+  return {
+    replies: [{ text, suggestions }],
+    next: 'after',
+    vars: { ...turn.vars, misunderstandings, clarified, lastOffer: 'human' },
+    flow: true,
+  };
 }

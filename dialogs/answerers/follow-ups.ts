@@ -13,7 +13,11 @@ import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Tu
 
 type Kind = 'why' | 'next' | 'when' | 'reorder';
 /** What an answer adds: quick replies, vars to keep (an offer), and replies after it (plans). */
-interface Extra { suggestions?: string[]; vars?: Partial<DialogVars>; after?: Reply[] }
+interface Extra {
+  suggestions?: string[];
+  vars?: Partial<DialogVars>;
+  after?: Reply[];
+}
 
 /** How a status that is no failure is talked about: still moving, on its way, or done. */
 function progress(status: OrderStatus): 'review' | 'shipped' | 'done' | undefined {
@@ -31,7 +35,10 @@ function progressAnswer(kind: Kind, v: Verified, turn: Turn): Reply {
   if (stage === 'review' && kind === 'when' && view.createdAt) {
     const days = workingDaysBetween(view.createdAt, turn.input.now);
     const late = reviewOverdue(view, turn.input.now);
-    return { text: say(turn, late ? 'when_review_late' : 'when_review', { ...params, days }), ...(late ? { suggestions: [humanButton(turn)] } : {}) };
+    return {
+      text: say(turn, late ? 'when_review_late' : 'when_review', { ...params, days }),
+      ...(late ? { suggestions: [humanButton(turn)] } : {}),
+    };
   }
   const key = `${kind}_${stage}`;
   // Shipped: with a courier, the variant that names it.
@@ -51,14 +58,19 @@ async function answer(turn: Turn, kind: Kind, extra?: (v: Verified) => Extra): P
     const text = reason.text[locale];
     let body = fill(text[kind], v.params);
     // "原来那单还能继续吗": an order that is over cannot go on, whatever a new one can do.
-    if (kind === 'reorder' && reason.recoverability !== 'R1') body = say(turn, 'reorder_order_over', { then: body.replace(/^(?:可以|Yes)[：:，,。.]\s*/u, '') });
+    if (kind === 'reorder' && reason.recoverability !== 'R1')
+      body = say(turn, 'reorder_order_over', { then: body.replace(/^(?:可以|Yes)[：:，,。.]\s*/u, '') });
     // "Why" names the reason as the explanation did; an unreadable remark is said to be one rather than passed off as the reason.
     const said = kind === 'why' ? say(turn, 'why_line', { title: text.title, why: body }) : body;
     const unsure = kind === 'why' && v.facts.view.unmappedRemark ? `\n${say(turn, 'unmapped_remark')}` : '';
-    reply = { text: said + unsure, ...(reason.needsHuman || v.facts.view.unmappedRemark ? { suggestions: [humanButton(turn)] } : {}) };
+    reply = {
+      text: said + unsure,
+      ...(reason.needsHuman || v.facts.view.unmappedRemark ? { suggestions: [humanButton(turn)] } : {}),
+    };
   }
   const more = extra?.(v) ?? {};
-  if (more.suggestions) reply = { ...reply, suggestions: [...new Set([...more.suggestions, ...(reply.suggestions ?? [])])] };
+  if (more.suggestions)
+    reply = { ...reply, suggestions: [...new Set([...more.suggestions, ...(reply.suggestions ?? [])])] };
   return { replies: withAfter([reply], more.after ?? []), next: 'after', vars: { ...turn.vars, ...more.vars } };
 }
 
@@ -66,10 +78,11 @@ async function answer(turn: Turn, kind: Kind, extra?: (v: Verified) => Extra): P
 export const whyAgain = (turn: Turn) => answer(turn, 'why');
 
 /** "那怎么办", "what now": the next step, the plans that can be ordered now, and the pre-check offered again where it helps. */
-export const nextStep = (turn: Turn) => answer(turn, 'next', (v) => {
-  const plans = offersNow(turn, v.facts);
-  return { ...precheckOffer(turn), after: plans ? [plans] : [] };
-});
+export const nextStep = (turn: Turn) =>
+  answer(turn, 'next', (v) => {
+    const plans = offersNow(turn, v.facts);
+    return { ...precheckOffer(turn), after: plans ? [plans] : [] };
+  });
 
 /** "啥时候涨的价", "要等多久": the time facts of this order (a policy change's date, a waiting period, the review). */
 export const whenAnswer = (turn: Turn) => answer(turn, 'when');
@@ -99,10 +112,17 @@ export async function disputeReason(turn: Turn): Promise<Outcome> {
   const { reason, view } = v.facts;
   const locale = turn.input.locale;
   const lines = reason
-    ? [say(turn, 'dispute', { orderNo: view.orderNo, title: stripEnd(reason.text[locale].title) }), ...(reason.text[locale].check ? [fill(reason.text[locale].check, v.params)] : [])]
+    ? [
+        say(turn, 'dispute', { orderNo: view.orderNo, title: stripEnd(reason.text[locale].title) }),
+        ...(reason.text[locale].check ? [fill(reason.text[locale].check, v.params)] : []),
+      ]
     : [say(turn, 'dispute_status', { orderNo: view.orderNo, status: statusText(view, turn.deps.knowledge, locale) })];
   lines.push(say(turn, 'dispute_offer_human'));
-  return { replies: [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], next: 'after', vars: { ...turn.vars, lastOffer: 'human' } };
+  return {
+    replies: [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }],
+    next: 'after',
+    vars: { ...turn.vars, lastOffer: 'human' },
+  };
 }
 
 const stripEnd = (s: string) => s.replace(/[。.]$/u, '');
@@ -115,7 +135,9 @@ export async function statusAgain(turn: Turn): Promise<Outcome> {
   const view = v.facts.view;
   const locale = turn.input.locale;
   const product = view.productName ?? view.productId ?? '—';
-  const lines = [say(turn, 'status_line', { orderNo: view.orderNo, product, status: statusText(view, turn.deps.knowledge, locale) })];
+  const lines = [
+    say(turn, 'status_line', { orderNo: view.orderNo, product, status: statusText(view, turn.deps.knowledge, locale) }),
+  ];
   if (v.facts.reason) lines.push(say(turn, 'failure_title', { title: v.facts.reason.text[locale].title }));
   else lines.push(progressAnswer('when', v, turn).text);
   return { replies: [{ text: lines.join('\n') }], next: 'after', vars: turn.vars };
@@ -128,7 +150,12 @@ export async function statusAgain(turn: Turn): Promise<Outcome> {
 export async function explainTerm(turn: Turn): Promise<Outcome> {
   const k = turn.deps.knowledge;
   const locale = turn.input.locale;
-  const ids = termsInContext(k, turn.input.entities, turn.input.text, turn.vars.verifiedOrderNo ? turn.vars.failureCode : undefined);
+  const ids = termsInContext(
+    k,
+    turn.input.entities,
+    turn.input.text,
+    turn.vars.verifiedOrderNo ? turn.vars.failureCode : undefined,
+  );
   const terms = ids.map((id) => k.glossary.get(id)).filter((x) => x !== undefined);
   if (!terms.length) return whyAgain(turn);
   const v = turn.vars.verifiedOrderNo ? await verifiedOrder(turn) : undefined;
@@ -138,7 +165,13 @@ export async function explainTerm(turn: Turn): Promise<Outcome> {
   const ours = reason && terms.find((term) => term.code === reason.code);
   if (v && reason && ours) {
     const text = reason.text[locale];
-    lines.push(say(turn, 'term_on_your_order', { title: text.title, why: fill(text.why, v.params), next: fill(text.next, v.params) }));
+    lines.push(
+      say(turn, 'term_on_your_order', {
+        title: text.title,
+        why: fill(text.why, v.params),
+        next: fill(text.next, v.params),
+      }),
+    );
   }
   const offerPerson = terms.some((term) => term.unpublished);
   return {

@@ -35,7 +35,9 @@ export async function changeAfterFailure(turn: Turn): Promise<Outcome> {
   const view = v.facts.view;
   const status = turn.deps.knowledge.statuses.text[turn.input.locale][view.status];
   const reorder = v.facts.reason ? fill(v.facts.reason.text[turn.input.locale].reorder, v.params) : '';
-  return stay(turn, [{ text: [say(turn, 'change_after_failure', { ...v.params, status }), reorder].filter(Boolean).join('\n') }]);
+  return stay(turn, [
+    { text: [say(turn, 'change_after_failure', { ...v.params, status }), reorder].filter(Boolean).join('\n') },
+  ]);
 }
 
 /** "快递到哪了", "单号多少": the order's courier and tracking number, or why nothing was sent. */
@@ -49,7 +51,12 @@ export async function parcelStatus(turn: Turn): Promise<Outcome> {
   if (view.failureCode === 'DELIVERY_FAILED') key = p.courier ? 'parcel_returned_tracked' : 'parcel_returned';
   else if (view.status === 'in_review' || view.status === 'needs_photos') key = 'parcel_not_yet';
   // Asked again right after: the courier and number alone, not the same sentence.
-  else if (v.facts.cardIssued || view.express) key = p.courier ? (turn.vars.lastAction === 'parcelStatus' ? 'parcel_tracked_again' : 'parcel_tracked') : 'parcel_sent';
+  else if (v.facts.cardIssued || view.express)
+    key = p.courier
+      ? turn.vars.lastAction === 'parcelStatus'
+        ? 'parcel_tracked_again'
+        : 'parcel_tracked'
+      : 'parcel_sent';
   else key = 'parcel_none';
   return stay(turn, [{ text: say(turn, key, p) }]);
 }
@@ -59,7 +66,16 @@ export async function parcelMissing(turn: Turn): Promise<Outcome> {
   const v = await verifiedOrder(turn);
   if (v && isOutcome(v)) return v;
   const tracked = v?.params.courier !== undefined;
-  return stay(turn, [{ text: tracked ? say(turn, 'parcel_missing_tracked', v!.params) : say(turn, 'parcel_missing'), suggestions: [humanButton(turn)] }], { ...turn.vars, lastOffer: 'human' });
+  return stay(
+    turn,
+    [
+      {
+        text: tracked ? say(turn, 'parcel_missing_tracked', v!.params) : say(turn, 'parcel_missing'),
+        suggestions: [humanButton(turn)],
+      },
+    ],
+    { ...turn.vars, lastOffer: 'human' },
+  );
 }
 
 /**
@@ -75,10 +91,29 @@ export async function orderDetails(turn: Turn): Promise<Outcome> {
   const lines: string[] = [];
   if (plan) {
     const minutes = plan.minutes ? say(turn, 'detail_minutes', { minutes: plan.minutes }) : '';
-    lines.push(say(turn, 'detail_plan', { orderNo: view.orderNo, plan: plan.name, fee: plan.monthlyFee, data: plan.dataGB, minutes }));
-    lines.push(plan.firstTopUp ? say(turn, 'detail_first_topup', { amount: plan.firstTopUp }) : say(turn, 'detail_no_first_topup'));
+    lines.push(
+      say(turn, 'detail_plan', {
+        orderNo: view.orderNo,
+        plan: plan.name,
+        fee: plan.monthlyFee,
+        data: plan.dataGB,
+        minutes,
+      }),
+    );
+    lines.push(
+      plan.firstTopUp
+        ? say(turn, 'detail_first_topup', { amount: plan.firstTopUp })
+        : say(turn, 'detail_no_first_topup'),
+    );
   }
-  if (change?.change === 'repriced') lines.push(say(turn, 'detail_repriced', { date: change.date, from: feeText(change.from, turn.input.locale), to: feeText(change.to, turn.input.locale) }));
+  if (change?.change === 'repriced')
+    lines.push(
+      say(turn, 'detail_repriced', {
+        date: change.date,
+        from: feeText(change.from, turn.input.locale),
+        to: feeText(change.to, turn.input.locale),
+      }),
+    );
   if (p.issued !== undefined) lines.push(say(turn, 'detail_issued', { number: p.issued }));
   if (p.orderDate !== undefined) lines.push(say(turn, 'detail_ordered', { orderDate: p.orderDate }));
   return stay(turn, [{ text: lines.join('\n') }]);
@@ -96,15 +131,22 @@ export async function activationHelp(turn: Turn): Promise<Outcome> {
   const p = v.params;
   const locale = turn.input.locale;
   const lines: string[] = [];
-  if (reason && (reason.code === 'ACTIVATION_FAILED' || reason.code === 'FIRST_RECHARGE_MISSING')) lines.push(say(turn, 'failure_title', { title: reason.text[locale].title }), fill(reason.text[locale].next, p));
-  else if (view.status === 'in_review' || view.status === 'needs_photos') lines.push(say(turn, 'activation_not_shipped', p));
+  if (reason && (reason.code === 'ACTIVATION_FAILED' || reason.code === 'FIRST_RECHARGE_MISSING'))
+    lines.push(say(turn, 'failure_title', { title: reason.text[locale].title }), fill(reason.text[locale].next, p));
+  else if (view.status === 'in_review' || view.status === 'needs_photos')
+    lines.push(say(turn, 'activation_not_shipped', p));
   else if (view.failureCode || view.status === 'cancelled') lines.push(say(turn, 'activation_no_card', p));
   else if (view.status === 'activated' || view.status === 'completed') lines.push(say(turn, 'activation_done', p));
   else {
     const general = turn.deps.faq.file.entries.find((e) => e.id === 'activation')?.[locale].answer;
     lines.push(general ?? say(turn, 'activation_deadline'));
   }
-  if (plan?.firstTopUp && reason?.code !== 'FIRST_RECHARGE_MISSING' && !view.failureCode && view.status !== 'in_review') {
+  if (
+    plan?.firstTopUp &&
+    reason?.code !== 'FIRST_RECHARGE_MISSING' &&
+    !view.failureCode &&
+    view.status !== 'in_review'
+  ) {
     lines.push(say(turn, 'activation_first_topup', { plan: plan.name, amount: plan.firstTopUp }));
   }
   return stay(turn, [{ text: lines.join('\n') }]);

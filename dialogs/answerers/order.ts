@@ -36,7 +36,10 @@ function orderNoIn(input: TurnInput): { orderNo?: string; rest: TurnInput } {
   if (orderNo) return { orderNo, rest: input };
   const spaced = spacedOrderNo(input.text);
   if (!spaced) return { rest: input };
-  return { orderNo: spaced.value, rest: { ...input, entities: input.entities.filter((e) => e.end <= spaced.start || e.start >= spaced.end) } };
+  return {
+    orderNo: spaced.value,
+    rest: { ...input, entities: input.entities.filter((e) => e.end <= spaced.start || e.start >= spaced.end) },
+  };
 }
 
 export function askOrderNoReply(turn: Turn): Reply {
@@ -63,12 +66,20 @@ export function askTailFirst(turn: Turn): Outcome {
 
 /** "下单电话我忘了": why the digits are needed, whom to ask, and a person who can check another way. */
 export function tailHelp(turn: Turn): Outcome {
-  return stay(turn, [{ text: say(turn, 'tail_help', { orderNo: turn.vars.orderNo ?? '' }), suggestions: [humanButton(turn)] }], { ...turn.vars, lastOffer: 'human' });
+  return stay(
+    turn,
+    [{ text: say(turn, 'tail_help', { orderNo: turn.vars.orderNo ?? '' }), suggestions: [humanButton(turn)] }],
+    { ...turn.vars, lastOffer: 'human' },
+  );
 }
 
 /** "我忘记订单号了": where to find it, with a way to a person when it cannot be found. */
 export function orderNoHelp(turn: Turn): Outcome {
-  return { replies: [{ text: say(turn, 'order_no_help'), suggestions: [humanButton(turn)] }], next: turn.here === 'start' ? 'ask_order_no' : turn.here, vars: turn.vars };
+  return {
+    replies: [{ text: say(turn, 'order_no_help'), suggestions: [humanButton(turn)] }],
+    next: turn.here === 'start' ? 'ask_order_no' : turn.here,
+    vars: turn.vars,
+  };
 }
 
 /** Minutes left on a verification lock of `orderNo` (this conversation's, or the order's anywhere); 0 if none. */
@@ -107,11 +118,17 @@ export async function lookUpOrder(turn: Turn): Promise<Outcome> {
     if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
     return sourceDown(turn, 'ask_order_no', { ...vars, orderNo });
   }
-  if (!order) return { replies: [{ text: say(turn, 'order_not_found', { orderNo }) }], next: 'ask_order_no', vars: { ...vars, orderNo: undefined } };
+  if (!order)
+    return {
+      replies: [{ text: say(turn, 'order_not_found', { orderNo }) }],
+      next: 'ask_order_no',
+      vars: { ...vars, orderNo: undefined },
+    };
   if (vars.verifiedOrderNo === orderNo) return explain(orderNo, turn, vars);
   const waiting: DialogVars = { ...vars, orderNo, tailAttempts: 0 };
   // The digits came with the number ("单号172202611100010 电话后四位3883"): checked as if typed next.
-  if (entity(rest, 'phone_tail') || entity(rest, 'phone')) return checkTail({ ...turn, input: rest, vars: waiting, here: 'ask_tail' });
+  if (entity(rest, 'phone_tail') || entity(rest, 'phone'))
+    return checkTail({ ...turn, input: rest, vars: waiting, here: 'ask_tail' });
   return { replies: [{ text: say(turn, 'ask_tail', { orderNo }) }], next: 'ask_tail', vars: waiting };
 }
 
@@ -119,7 +136,12 @@ export async function lookUpOrder(turn: Turn): Promise<Outcome> {
 function notAnOrderNo(turn: Turn): Outcome {
   const attempt = LOOKS_LIKE_NUMBER.exec(turn.input.text)?.[0] ?? turn.input.text;
   const misunderstandings = (turn.vars.misunderstandings ?? 0) + 1;
-  return { replies: [{ text: say(turn, 'bad_order_no', { text: attempt }) }], next: 'ask_order_no', vars: { ...turn.vars, misunderstandings }, flow: true };
+  return {
+    replies: [{ text: say(turn, 'bad_order_no', { text: attempt }) }],
+    next: 'ask_order_no',
+    vars: { ...turn.vars, misunderstandings },
+    flow: true,
+  };
 }
 
 /** A number that looks like an attempt at an order number but is none. */
@@ -155,7 +177,9 @@ export async function checkTail(turn: Turn): Promise<Outcome> {
   if (left <= 0) {
     const until = new Date(input.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
     return {
-      replies: [{ text: say(turn, 'tail_locked', { orderNo, minutes: LOCK_MINUTES }), suggestions: [humanButton(turn)] }],
+      replies: [
+        { text: say(turn, 'tail_locked', { orderNo, minutes: LOCK_MINUTES }), suggestions: [humanButton(turn)] },
+      ],
       next: 'ask_order_no',
       vars: { ...vars, orderNo: undefined, tailAttempts: 0, lockedUntil: { ...vars.lockedUntil, [orderNo]: until } },
     };
@@ -178,11 +202,21 @@ async function explain(orderNo: string, turn: Turn, vars: DialogVars): Promise<O
   const facts = orderFacts(order, view, deps.knowledge, deps.plans, input.now);
   const params = factParams(facts, deps.knowledge, input.locale);
   const verified: DialogVars = {
-    ...vars, orderNo, verifiedOrderNo: orderNo, status: view.status, failureCode: view.failureCode ?? undefined,
-    stated: undefined, plansShown: false, precheckPlanId: undefined,
+    ...vars,
+    orderNo,
+    verifiedOrderNo: orderNo,
+    status: view.status,
+    failureCode: view.failureCode ?? undefined,
+    stated: undefined,
+    plansShown: false,
+    precheckPlanId: undefined,
   };
   const after = offersAfterFailure({ ...turn, vars: verified }, order, facts);
-  const replies = withAfter(explainOrder(view, deps.knowledge, input.locale, input.now, params), after.replies, after.suggestion);
+  const replies = withAfter(
+    explainOrder(view, deps.knowledge, input.locale, input.now, params),
+    after.replies,
+    after.suggestion,
+  );
   let out = after.vars;
   // Still moving (in review, shipped): offer to tell the customer when it changes.
   if (view.status === 'in_review' || view.status === 'shipped' || view.status === 'needs_photos') {

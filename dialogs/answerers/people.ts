@@ -37,12 +37,20 @@ export async function apologise(turn: Turn): Promise<Outcome> {
   const v = await verifiedOrder(turn);
   if (v && isOutcome(v)) return v;
   const locale = turn.input.locale;
-  const step = v?.facts.reason ? say(turn, 'apology_next', { next: fill(v.facts.reason.text[locale].next, v.params) })
-    : v ? say(turn, 'apology_status', { orderNo: v.facts.view.orderNo, status: turn.deps.knowledge.statuses.text[locale][v.facts.view.status] })
-    : say(turn, 'apology_no_order');
+  const step = v?.facts.reason
+    ? say(turn, 'apology_next', { next: fill(v.facts.reason.text[locale].next, v.params) })
+    : v
+      ? say(turn, 'apology_status', {
+          orderNo: v.facts.view.orderNo,
+          status: turn.deps.knowledge.statuses.text[locale][v.facts.view.status],
+        })
+      : say(turn, 'apology_no_order');
   // "我就想要张卡": the plans that can be ordered now are the concrete step.
   const plans = v ? offersNow(turn, v.facts) : undefined;
-  const reply = { text: [say(turn, 'apology'), step, say(turn, 'apology_offer_human')].join('\n'), suggestions: [humanButton(turn)] };
+  const reply = {
+    text: [say(turn, 'apology'), step, say(turn, 'apology_offer_human')].join('\n'),
+    suggestions: [humanButton(turn)],
+  };
   return stay(turn, withAfter([reply], plans ? [plans] : []), { ...turn.vars, lastOffer: 'human' });
 }
 
@@ -54,7 +62,10 @@ export async function apologiseAndLookUp(turn: Turn): Promise<Outcome> {
 
 /** "你是真人吗": the truth, and how to reach a person, without queueing anyone. */
 export function areYouBot(turn: Turn): Outcome {
-  return stay(turn, [{ text: say(turn, 'are_you_bot'), suggestions: [humanButton(turn)] }], { ...turn.vars, lastOffer: 'human' });
+  return stay(turn, [{ text: say(turn, 'are_you_bot'), suggestions: [humanButton(turn)] }], {
+    ...turn.vars,
+    lastOffer: 'human',
+  });
 }
 
 /** "不用了" to an offer. */
@@ -85,6 +96,8 @@ export function greet(turn: Turn): Outcome {
 export function notifyOptIn(turn: Turn): Outcome {
   const orderNo = turn.vars.verifiedOrderNo;
   if (!orderNo) return stay(turn, [{ text: say(turn, 'notify_nothing') }]);
-  return { ...stay(turn, [{ text: say(turn, 'notify_ok', { orderNo }) }]), effects: [{ type: 'notify_opt_in', orderNo }] };
+  return {
+    ...stay(turn, [{ text: say(turn, 'notify_ok', { orderNo }) }]),
+    effects: [{ type: 'notify_opt_in', orderNo }],
+  };
 }
-

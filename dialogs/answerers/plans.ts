@@ -4,7 +4,17 @@
  * "便宜点的"), and before any order ("你们有什么套餐"). What they state is kept for their next question;
  * the age read from an ID number never is (it is worked out from the order each time).
  */
-import { alternatives, amountMiss, blockedOperator, eligibility, hasAlternatives, normaliseOperator, plansOnSale, type Eligibility, type Offer as PlanOffer } from '../../bot/eligibility.js';
+import {
+  alternatives,
+  amountMiss,
+  blockedOperator,
+  eligibility,
+  hasAlternatives,
+  normaliseOperator,
+  plansOnSale,
+  type Eligibility,
+  type Offer as PlanOffer,
+} from '../../bot/eligibility.js';
 import type { FailureCode } from '../../bot/knowledge/schemas.js';
 import { policyChange, type Plan } from '../../bot/plans.js';
 import type { Order } from '../../bot/core/ports/order-source.js';
@@ -18,14 +28,25 @@ import { humanButton, isOutcome, say, stay, verifiedOrder, type Outcome, type Tu
 const SHOWN_AT_ONCE = 3;
 
 /** Codes where the customer reorders with their ID details, and a pre-check helps. */
-const PRECHECK_CODES: ReadonlySet<FailureCode> = new Set(['ID_INFO_INVALID', 'AGE_RESTRICTED', 'ID_QUOTA_EXCEEDED', 'USER_CANCELLED', 'ACTIVATION_EXPIRED', 'DELIVERY_FAILED']);
+const PRECHECK_CODES: ReadonlySet<FailureCode> = new Set([
+  'ID_INFO_INVALID',
+  'AGE_RESTRICTED',
+  'ID_QUOTA_EXCEEDED',
+  'USER_CANCELLED',
+  'ACTIVATION_EXPIRED',
+  'DELIVERY_FAILED',
+]);
 
 /** The plan a pre-check is run against: the original if still on sale and fine, else the best offer. */
 function precheckPlan(order: Order, code: FailureCode, turn: Turn): Plan | undefined {
   const plans = turn.deps.plans;
   const original = order.planId ? plans.byId.get(order.planId) : undefined;
   if (!hasAlternatives(code)) return original;
-  const [best] = alternatives(plans, { failureCode: code, originalPlanId: order.planId, eligibility: eligibility(order, turn.input.now) }, 1);
+  const [best] = alternatives(
+    plans,
+    { failureCode: code, originalPlanId: order.planId, eligibility: eligibility(order, turn.input.now) },
+    1,
+  );
   return best?.plan;
 }
 
@@ -41,28 +62,52 @@ export function withAfter(replies: Reply[], extra: Reply[], suggestion?: string)
 
 function offerList(offers: readonly PlanOffer[], intro: string, turn: Turn): Reply {
   const k = turn.deps.knowledge;
-  return { text: [intro, ...offers.map((o, i) => offerText(o, i + 1, k, turn.input.locale))].join('\n'), suggestions: [humanButton(turn)] };
+  return {
+    text: [intro, ...offers.map((o, i) => offerText(o, i + 1, k, turn.input.locale))].join('\n'),
+    suggestions: [humanButton(turn)],
+  };
 }
 
 /**
  * What follows a failed order's explanation: the policy change (PLAN_UNAVAILABLE), the plans that
  * would not fail for the same reason, and the offer of a pre-check, with the vars to keep.
  */
-export function offersAfterFailure(turn: Turn, order: Order, facts: OrderFacts): { replies: Reply[]; vars: DialogVars; suggestion?: string } {
+export function offersAfterFailure(
+  turn: Turn,
+  order: Order,
+  facts: OrderFacts,
+): { replies: Reply[]; vars: DialogVars; suggestion?: string } {
   const { deps, input } = turn;
   const code = facts.view.failureCode;
   const replies: Reply[] = [];
   if (!code) return { replies, vars: turn.vars };
-  if (code === 'PLAN_UNAVAILABLE' && facts.plan) replies.push(...policyChangeReplies(policyChange(facts.plan, order.createdAt, input.now), deps.knowledge, input.locale));
+  if (code === 'PLAN_UNAVAILABLE' && facts.plan)
+    replies.push(
+      ...policyChangeReplies(policyChange(facts.plan, order.createdAt, input.now), deps.knowledge, input.locale),
+    );
   let shown: string[] = [];
   if (hasAlternatives(code)) {
-    const offers = alternatives(deps.plans, { failureCode: code, originalPlanId: order.planId, eligibility: eligibility(order, input.now) }, SHOWN_AT_ONCE);
+    const offers = alternatives(
+      deps.plans,
+      { failureCode: code, originalPlanId: order.planId, eligibility: eligibility(order, input.now) },
+      SHOWN_AT_ONCE,
+    );
     shown = offers.map((o) => o.plan.id);
-    replies.push(offers.length ? offerList(offers, say(turn, 'alt_intro'), turn) : { text: say(turn, 'alt_none'), suggestions: [humanButton(turn)] });
+    replies.push(
+      offers.length
+        ? offerList(offers, say(turn, 'alt_intro'), turn)
+        : { text: say(turn, 'alt_none'), suggestions: [humanButton(turn)] },
+    );
   }
   const plan = PRECHECK_CODES.has(code) ? precheckPlan(order, code, turn) : undefined;
   if (plan) replies.push({ text: say(turn, 'precheck_offer', { plan: plan.name }) });
-  const vars: DialogVars = { ...turn.vars, precheckPlanId: plan?.id, shownPlanIds: shown, plansShown: hasAlternatives(code), ...(plan ? { lastOffer: 'precheck' as const } : {}) };
+  const vars: DialogVars = {
+    ...turn.vars,
+    precheckPlanId: plan?.id,
+    shownPlanIds: shown,
+    plansShown: hasAlternatives(code),
+    ...(plan ? { lastOffer: 'precheck' as const } : {}),
+  };
   return { replies, vars, suggestion: plan ? say(turn, 'sugg_precheck') : undefined };
 }
 
@@ -80,7 +125,9 @@ function referencePlan(turn: Turn, orderPlan?: Plan): Plan | undefined {
 
 /** The message compares with a plan ("比它便宜", "流量比这个多", "价格差不多的"): it asks for other plans. */
 function compares(turn: Turn): boolean {
-  return turn.input.entities.some((e) => e.entity === 'preference' && ['cheaper', 'moreData', 'similarData', 'similarFee'].includes(e.value));
+  return turn.input.entities.some(
+    (e) => e.entity === 'preference' && ['cheaper', 'moreData', 'similarData', 'similarFee'].includes(e.value),
+  );
 }
 
 /**
@@ -96,8 +143,9 @@ export function statedFrom(turn: Turn, orderPlan?: Plan): Stated {
   const prefers = entities.filter((e) => e.entity === 'preference').map((e) => e.value);
   const said = (p: string) => prefers.includes(p);
   // What comes first: said outright (便宜, 流量多, 电话多), else a comparison's direction, else "流量少点" (then the fee counts).
-  const prefer = prefers.find((p): p is 'cheap' | 'data' | 'minutes' => p === 'cheap' || p === 'data' || p === 'minutes')
-    ?? (said('cheaper') || said('lessData') ? 'cheap' : said('moreData') && !reference ? 'data' : undefined);
+  const prefer =
+    prefers.find((p): p is 'cheap' | 'data' | 'minutes' => p === 'cheap' || p === 'data' || p === 'minutes') ??
+    (said('cheaper') || said('lessData') ? 'cheap' : said('moreData') && !reference ? 'data' : undefined);
   const fee = feeFrom(turn, reference);
   const data = dataFrom(turn, reference);
   const refusesTopUp = refusesFirstTopUp(turn);
@@ -119,7 +167,11 @@ export function statedFrom(turn: Turn, orderPlan?: Plan): Stated {
  * one named with "也行" is acceptable besides those before ("移动也行"); "哪家都行" drops the operator;
  * "换个运营商" refuses the operator of the plan in question (`reference`).
  */
-function operatorsFrom(turn: Turn, before: Stated, reference?: Plan): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
+function operatorsFrom(
+  turn: Turn,
+  before: Stated,
+  reference?: Plan,
+): Pick<Stated, 'operator' | 'operators' | 'notOperator'> {
   const entities = turn.input.entities;
   let { notOperator } = before;
   // "换个运营商": not the operator of the plan in question, and none in particular otherwise.
@@ -150,7 +202,9 @@ function operatorsFrom(turn: Turn, before: Stated, reference?: Plan): Pick<State
   else if (named.length && anyOf && accepted.length) accepted = [...accepted, ...named];
   else if (named.length) accepted = [named.at(-1)!];
   const unique = [...new Set(accepted)];
-  return unique.length > 1 ? { operator: undefined, operators: unique, notOperator } : { operator: unique[0], operators: undefined, notOperator };
+  return unique.length > 1
+    ? { operator: undefined, operators: unique, notOperator }
+    : { operator: unique[0], operators: undefined, notOperator };
 }
 
 /** The monthly fee this message asks for: a budget (30以内), a fee (29的, 39左右, 比39便宜), less than the order's plan (更便宜的) or about its fee (价格差不多的). */
@@ -170,7 +224,11 @@ function dataFrom(turn: Turn, reference?: Plan): Amount | undefined {
   const entities = turn.input.entities;
   const prefers = entities.filter((e) => e.entity === 'preference').map((e) => e.value);
   // "100G不够用": more than the amount said; "要100G的": at least that.
-  const amount = amountOf(entities.find((e) => e.entity === 'data_amount')?.value, 'gt', prefers.includes('moreData') ? 'gt' : 'ge');
+  const amount = amountOf(
+    entities.find((e) => e.entity === 'data_amount')?.value,
+    'gt',
+    prefers.includes('moreData') ? 'gt' : 'ge',
+  );
   if (amount) return amount;
   if (reference && prefers.includes('moreData')) return { op: 'gt', value: reference.dataGB };
   if (reference && prefers.includes('similarData')) return { op: 'near', value: reference.dataGB };
@@ -194,9 +252,15 @@ function amountOf(v: string | undefined, than: 'lt' | 'gt', is: Amount['op'] = '
  */
 function refusedMention(turn: Turn, named: Entity): boolean {
   const text = turn.input.text;
-  return turn.input.entities.some((e) => (e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3)
-    // "联通的不要 其他都行": the refusal right after it, ending the phrase (not 联通不要首充的).
-    || ((e.entity === 'refusal_after' || e.entity === 'negation') && e.start >= named.end && /^[的\s]*$/u.test(text.slice(named.end, e.start)) && /^(?:$|[\s,，。.!！?？~了的啦吧])/u.test(text.slice(e.end))));
+  return turn.input.entities.some(
+    (e) =>
+      (e.entity === 'negation' && e.end <= named.start && named.start - e.end <= 3) ||
+      // "联通的不要 其他都行": the refusal right after it, ending the phrase (not 联通不要首充的).
+      ((e.entity === 'refusal_after' || e.entity === 'negation') &&
+        e.start >= named.end &&
+        /^[的\s]*$/u.test(text.slice(named.end, e.start)) &&
+        /^(?:$|[\s,，。.!！?？~了的啦吧])/u.test(text.slice(e.end))),
+  );
 }
 
 function refusesFirstTopUp(turn: Turn): boolean {
@@ -211,7 +275,14 @@ function conditions(s: Stated, turn: Turn): string {
     ...(s.age !== undefined ? [say(turn, 'catalogue_age', { age: s.age })] : []),
     ...(s.operator ? [operatorName(s.operator, locale)] : []),
     ...(s.operators?.length ? [s.operators.map((o) => operatorName(o, locale)).join(say(turn, 'catalogue_or'))] : []),
-    ...(s.fee ? [say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, { fee: s.fee.value, to: s.fee.to ?? '' })] : []),
+    ...(s.fee
+      ? [
+          say(turn, s.fee.op === 'le' ? 'catalogue_max_fee' : `catalogue_fee_${s.fee.op}`, {
+            fee: s.fee.value,
+            to: s.fee.to ?? '',
+          }),
+        ]
+      : []),
     ...(s.data ? [say(turn, `catalogue_data_${s.data.op}`, { gb: s.data.value, to: s.data.to ?? '' })] : []),
     ...(s.prefer ? [say(turn, `catalogue_prefer_${s.prefer}`)] : []),
     ...(s.noFirstTopUp ? [say(turn, 'catalogue_no_first_topup')] : []),
@@ -221,11 +292,31 @@ function conditions(s: Stated, turn: Turn): string {
 
 /** Did this message state anything new (a province, an age, an operator, a preference, a fee or an amount of data)? */
 function statesSomething(turn: Turn): boolean {
-  return turn.input.entities.some((e) => ['province', 'age', 'operator', 'preference', 'budget', 'price', 'data_amount', 'any_operator', 'other_operator'].includes(e.entity)) || refusesFirstTopUp(turn);
+  return (
+    turn.input.entities.some((e) =>
+      [
+        'province',
+        'age',
+        'operator',
+        'preference',
+        'budget',
+        'price',
+        'data_amount',
+        'any_operator',
+        'other_operator',
+      ].includes(e.entity),
+    ) || refusesFirstTopUp(turn)
+  );
 }
 
 /** What the customer wants of a plan, as the catalogue's queries take it (the operator apart: a failure may rule it out). */
-const wants = (s: Stated) => ({ prefer: s.prefer, noFirstTopUp: s.noFirstTopUp, fee: s.fee, data: s.data, notOperator: s.notOperator });
+const wants = (s: Stated) => ({
+  prefer: s.prefer,
+  noFirstTopUp: s.noFirstTopUp,
+  fee: s.fee,
+  data: s.data,
+  notOperator: s.notOperator,
+});
 
 /** The youngest age any plan on sale accepts. */
 function youngest(turn: Turn): number | undefined {
@@ -237,7 +328,11 @@ function youngest(turn: Turn): number | undefined {
  * The list for what the customer stated: `find` gives the plans for an exclusion set; with nothing
  * new stated, the plans already shown are left out ("还有别的吗"), and when none is left, it says so.
  */
-function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[]): Outcome {
+function listFor(
+  turn: Turn,
+  stated: Stated,
+  find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[],
+): Outcome {
   const fresh = statesSomething(turn);
   const before = new Set(turn.vars.shownPlanIds ?? []);
   const offers = fresh || !before.size ? find() : find(before);
@@ -247,50 +342,86 @@ function listFor(turn: Turn, stated: Stated, find: (exclude?: ReadonlySet<string
     const ids = offers.map((o) => o.plan.id);
     // The same list for the same question: said to be the same, not presented as new.
     const same = fresh && said && ids.length === before.size && ids.every((id) => before.has(id));
-    const intro = same ? say(turn, 'alt_same_intro', { conditions: said })
-      : said ? say(turn, 'catalogue_intro_for', { conditions: said }) : say(turn, fresh || !before.size ? 'catalogue_intro' : 'alt_more_intro');
-    return stay(turn, [offerList(offers, intro, turn)], { ...base, shownPlanIds: fresh ? ids : [...before, ...ids], listed: ids });
+    const intro = same
+      ? say(turn, 'alt_same_intro', { conditions: said })
+      : said
+        ? say(turn, 'catalogue_intro_for', { conditions: said })
+        : say(turn, fresh || !before.size ? 'catalogue_intro' : 'alt_more_intro');
+    return stay(turn, [offerList(offers, intro, turn)], {
+      ...base,
+      shownPlanIds: fresh ? ids : [...before, ...ids],
+      listed: ids,
+    });
   }
   const young = youngest(turn);
   const tooYoungNow = stated.age !== undefined && young !== undefined && stated.age < young;
-  if (!fresh && before.size && !tooYoungNow) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
+  if (!fresh && before.size && !tooYoungNow)
+    return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   // Nothing at the fee or data asked for: said plainly, with the closest ones (every other condition holds).
   const closest = nearestOf(stated, find);
   if (closest.length) {
     const ids = closest.map((o) => o.plan.id);
-    return stay(turn, [offerList(closest, say(turn, 'catalogue_nearest', { conditions: said }), turn)], { ...base, shownPlanIds: ids, listed: ids });
+    return stay(turn, [offerList(closest, say(turn, 'catalogue_nearest', { conditions: said }), turn)], {
+      ...base,
+      shownPlanIds: ids,
+      listed: ids,
+    });
   }
   const ageMin = youngest(turn);
   const tooYoung = stated.age !== undefined && ageMin !== undefined && stated.age < ageMin;
   const why = tooYoung ? say(turn, 'catalogue_youngest', { ageMin: ageMin! }) : '';
   // Nothing again for the same question: said differently, with a person offered in words.
   const again = !fresh && turn.vars.plansShown && !before.size;
-  const none = again ? say(turn, 'alt_none_again', { why }) : (said ? say(turn, 'catalogue_none', { conditions: said }) : say(turn, 'alt_none')) + why;
+  const none = again
+    ? say(turn, 'alt_none_again', { why })
+    : (said ? say(turn, 'catalogue_none', { conditions: said }) : say(turn, 'alt_none')) + why;
   // Too young today: what they can order once old enough, which is the next question anyway ("那到时候呢").
   // Their age range is the point of the list, not a reason that fits the customer's age today.
   // "还有别的吗" after that list: the others at that age.
   const more = !fresh && before.size > 0 && turn.ctx.intent === 'alternatives';
-  const later = tooYoung ? find(more ? before : undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') })) : [];
-  if (tooYoung && more && !later.length) return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
+  const later = tooYoung
+    ? find(more ? before : undefined, ageMin).map((o) => ({ ...o, why: o.why.filter((w) => w.code !== 'age_range') }))
+    : [];
+  if (tooYoung && more && !later.length)
+    return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   if (later.length) {
     const ids = later.map((o) => o.plan.id);
     // Asked again ("那到时候能办哪些"): the same plans named with their links, not the whole answer again.
     if (!fresh && !more && ids.every((id) => before.has(id))) {
-      const short = [say(turn, 'catalogue_at_age', { ageMin: ageMin! }), ...later.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl }))].join('\n');
+      const short = [
+        say(turn, 'catalogue_at_age', { ageMin: ageMin! }),
+        ...later.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl })),
+      ].join('\n');
       return stay(turn, [{ text: short }], { ...base, shownPlanIds: ids, listed: ids });
     }
     const now = say(turn, 'catalogue_too_young', { conditions: said, ageMin: ageMin! });
-    if (more) return stay(turn, [offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: [...before, ...ids], listed: ids });
-    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], { ...base, shownPlanIds: ids, listed: ids });
+    if (more)
+      return stay(turn, [offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], {
+        ...base,
+        shownPlanIds: [...before, ...ids],
+        listed: ids,
+      });
+    return stay(turn, [{ text: now }, offerList(later, say(turn, 'catalogue_at_age', { ageMin: ageMin! }), turn)], {
+      ...base,
+      shownPlanIds: ids,
+      listed: ids,
+    });
   }
-  return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], { ...base, shownPlanIds: [], ...(again ? { lastOffer: 'human' as const } : {}) });
+  return stay(turn, [{ text: none, suggestions: [humanButton(turn)] }], {
+    ...base,
+    shownPlanIds: [],
+    ...(again ? { lastOffer: 'human' as const } : {}),
+  });
 }
 
 /**
  * The plans closest to the fee and data the customer asked for, when none has them: the closest,
  * and those at most half as far again ("39左右" → 29 and 49, not 19; "cheaper than 19" → 19, not 29).
  */
-function nearestOf(stated: Stated, find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[]): PlanOffer[] {
+function nearestOf(
+  stated: Stated,
+  find: (exclude?: ReadonlySet<string>, age?: number, nearest?: boolean) => PlanOffer[],
+): PlanOffer[] {
   const limits = { fee: stated.fee, data: stated.data?.op === 'near' ? undefined : stated.data };
   if (!limits.fee && !limits.data) return [];
   const all = find(undefined, undefined, true);
@@ -302,7 +433,21 @@ function nearestOf(stated: Stated, find: (exclude?: ReadonlySet<string>, age?: n
 export function catalogue(turn: Turn): Outcome {
   const stated = statedFrom(turn);
   const e: Eligibility = { province: stated.province, age: stated.age };
-  const out = listFor(turn, stated, (exclude, age, nearest) => plansOnSale(turn.deps.plans, { eligibility: age === undefined ? e : { ...e, age }, operator: stated.operator, operators: stated.operators, ...wants(stated), prefer: stated.prefer ?? 'cheap', exclude, nearest }, SHOWN_AT_ONCE));
+  const out = listFor(turn, stated, (exclude, age, nearest) =>
+    plansOnSale(
+      turn.deps.plans,
+      {
+        eligibility: age === undefined ? e : { ...e, age },
+        operator: stated.operator,
+        operators: stated.operators,
+        ...wants(stated),
+        prefer: stated.prefer ?? 'cheap',
+        exclude,
+        nearest,
+      },
+      SHOWN_AT_ONCE,
+    ),
+  );
   return turn.here === 'start' ? { ...out, next: 'ask_order_no' } : out;
 }
 
@@ -312,7 +457,13 @@ export function catalogue(turn: Turn): Outcome {
  * dropped from the question), the fee and data asked for narrow it too (`nearest`: the closest to
  * them instead), a preference orders it.
  */
-function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: ReadonlySet<string>, nearest?: boolean): { offers: PlanOffer[]; blocked?: string } {
+function offersFor(
+  turn: Turn,
+  facts: OrderFacts,
+  stated: Stated,
+  exclude?: ReadonlySet<string>,
+  nearest?: boolean,
+): { offers: PlanOffer[]; blocked?: string } {
   const view = facts.view;
   const fromOrder = eligibility(view);
   const e: Eligibility = { province: stated.province ?? fromOrder.province, age: stated.age ?? facts.age };
@@ -321,10 +472,31 @@ function offersFor(turn: Turn, facts: OrderFacts, stated: Stated, exclude?: Read
   const operator = stated.operator && stated.operator === ruledOut ? undefined : stated.operator;
   const operators = stated.operators?.filter((o) => o !== ruledOut);
   const asked = { operator, operators, ...wants(stated), nearest };
-  const offers = code && hasAlternatives(code)
-    ? alternatives(turn.deps.plans, { failureCode: code, originalPlanId: view.productId, eligibility: { ...e, operator: fromOrder.operator }, ...asked, exclude }, SHOWN_AT_ONCE)
-    : plansOnSale(turn.deps.plans, { eligibility: e, ...asked, prefer: stated.prefer ?? 'cheap', exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]) }, SHOWN_AT_ONCE);
-  const blocked = ruledOut && (stated.operator === ruledOut || stated.operators?.includes(ruledOut)) ? ruledOut : undefined;
+  const offers =
+    code && hasAlternatives(code)
+      ? alternatives(
+          turn.deps.plans,
+          {
+            failureCode: code,
+            originalPlanId: view.productId,
+            eligibility: { ...e, operator: fromOrder.operator },
+            ...asked,
+            exclude,
+          },
+          SHOWN_AT_ONCE,
+        )
+      : plansOnSale(
+          turn.deps.plans,
+          {
+            eligibility: e,
+            ...asked,
+            prefer: stated.prefer ?? 'cheap',
+            exclude: new Set([...(exclude ?? []), ...(view.productId ? [view.productId] : [])]),
+          },
+          SHOWN_AT_ONCE,
+        );
+  const blocked =
+    ruledOut && (stated.operator === ruledOut || stated.operators?.includes(ruledOut)) ? ruledOut : undefined;
   return { offers, blocked };
 }
 
@@ -340,7 +512,12 @@ export function offersNow(turn: Turn, facts: OrderFacts): Reply | undefined {
   // The same plans were just listed: named with their links, not described again.
   const shown = new Set(turn.vars.shownPlanIds ?? []);
   if (offers.every((o) => shown.has(o.plan.id))) {
-    return { text: [say(turn, 'offers_above'), ...offers.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl }))].join('\n') };
+    return {
+      text: [
+        say(turn, 'offers_above'),
+        ...offers.map((o) => say(turn, 'offer_short', { plan: o.plan.name, url: o.orderUrl })),
+      ].join('\n'),
+    };
   }
   return offerList(offers, say(turn, 'offers_now_intro'), turn);
 }
@@ -354,13 +531,33 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
   const stated = statedFrom(turn, facts.plan);
   const { blocked } = offersFor(turn, facts, stated);
   const extra: Reply[] = blocked
-    ? [{ text: say(turn, 'alt_operator_blocked', { operator: operatorName(blocked, turn.input.locale), why: facts.reason ? stripped(facts.reason.text[turn.input.locale].title) : '' }) }]
+    ? [
+        {
+          text: say(turn, 'alt_operator_blocked', {
+            operator: operatorName(blocked, turn.input.locale),
+            why: facts.reason ? stripped(facts.reason.text[turn.input.locale].title) : '',
+          }),
+        },
+      ]
     : [];
   const others = stated.operators?.filter((o) => o !== blocked);
-  const asked: Stated = blocked ? { ...stated, operator: others?.length === 1 ? others[0] : undefined, operators: others && others.length > 1 ? others : undefined } : stated;
+  const asked: Stated = blocked
+    ? {
+        ...stated,
+        operator: others?.length === 1 ? others[0] : undefined,
+        operators: others && others.length > 1 ? others : undefined,
+      }
+    : stated;
   const original = originalFitsNow(turn, facts, asked);
   if (original) {
-    const line = { text: say(turn, 'alt_original_fits', { plan: original.name, province: provinceName(asked.province!, turn.input.locale), url: original.orderUrl }), suggestions: [humanButton(turn)] };
+    const line = {
+      text: say(turn, 'alt_original_fits', {
+        plan: original.name,
+        province: provinceName(asked.province!, turn.input.locale),
+        url: original.orderUrl,
+      }),
+      suggestions: [humanButton(turn)],
+    };
     // The plan they chose is the answer; a list follows only when it has plans they have not seen.
     const shown = new Set(turn.vars.shownPlanIds ?? []);
     if (offersFor(turn, facts, asked).offers.every((o) => shown.has(o.plan.id))) {
@@ -368,7 +565,12 @@ export async function refilterPlans(turn: Turn): Promise<Outcome> {
     }
     extra.push(line);
   }
-  const out = listFor(turn, asked, (exclude, age, nearest) => offersFor(turn, facts, age === undefined ? asked : { ...asked, age }, exclude, nearest).offers);
+  const out = listFor(
+    turn,
+    asked,
+    (exclude, age, nearest) =>
+      offersFor(turn, facts, age === undefined ? asked : { ...asked, age }, exclude, nearest).offers,
+  );
   return { ...out, replies: [...extra, ...out.replies] };
 }
 
@@ -381,13 +583,19 @@ const stripped = (s: string) => s.replace(/[。.]$/u, '');
 function originalFitsNow(turn: Turn, facts: OrderFacts, stated: Stated): Plan | undefined {
   const plan = facts.plan;
   const from = eligibility(facts.view).province;
-  if (facts.view.failureCode !== 'AREA_FORBIDDEN' || !plan || !stated.province || stated.province === from) return undefined;
+  if (facts.view.failureCode !== 'AREA_FORBIDDEN' || !plan || !stated.province || stated.province === from)
+    return undefined;
   // Said once, when the province is first named, and only when the plan is of an operator they would take.
-  if (!turn.input.entities.some((e) => e.entity === 'province') || turn.vars.stated?.province === stated.province) return undefined;
+  if (!turn.input.entities.some((e) => e.entity === 'province') || turn.vars.stated?.province === stated.province)
+    return undefined;
   if ((stated.operator && stated.operator !== plan.operator) || stated.notOperator === plan.operator) return undefined;
-  if ((stated.operators?.length && !stated.operators.includes(plan.operator)) || amountMiss(plan, stated) > 0) return undefined;
+  if ((stated.operators?.length && !stated.operators.includes(plan.operator)) || amountMiss(plan, stated) > 0)
+    return undefined;
   const age = stated.age ?? facts.age;
-  const fits = plan.onSale && !plan.excludedProvinces.includes(stated.province) && (age === undefined || (age >= plan.ageMin && age <= plan.ageMax));
+  const fits =
+    plan.onSale &&
+    !plan.excludedProvinces.includes(stated.province) &&
+    (age === undefined || (age >= plan.ageMin && age <= plan.ageMax));
   return fits ? plan : undefined;
 }
 
@@ -440,21 +648,44 @@ async function planLines(turn: Turn, ids: readonly string[], link: boolean): Pro
     const plan = turn.deps.plans.byId.get(id);
     if (!plan) continue;
     named.push(id);
-    const topUp = plan.firstTopUp ? say(turn, 'plan_first_topup', { amount: plan.firstTopUp }) : say(turn, 'plan_no_first_topup');
-    lines.push(say(turn, 'plan_line', { plan: plan.name, fee: plan.monthlyFee, data: plan.dataGB, ageMin: plan.ageMin, ageMax: plan.ageMax, topUp }));
+    const topUp = plan.firstTopUp
+      ? say(turn, 'plan_first_topup', { amount: plan.firstTopUp })
+      : say(turn, 'plan_no_first_topup');
+    lines.push(
+      say(turn, 'plan_line', {
+        plan: plan.name,
+        fee: plan.monthlyFee,
+        data: plan.dataGB,
+        ageMin: plan.ageMin,
+        ageMax: plan.ageMax,
+        topUp,
+      }),
+    );
     const against: string[] = [];
     if (!plan.onSale) against.push(say(turn, 'plan_not_on_sale'));
-    if (province && plan.excludedProvinces.includes(province)) against.push(say(turn, 'plan_no_ship', { province: provinceName(province, locale) }));
-    if (age !== undefined && (age < plan.ageMin || age > plan.ageMax)) against.push(say(turn, 'plan_age_out', { ageMin: plan.ageMin, ageMax: plan.ageMax, age }));
-    if (blocked && plan.operator === blocked) against.push(say(turn, 'plan_operator_blocked', { operator: operatorName(blocked, locale) }));
+    if (province && plan.excludedProvinces.includes(province))
+      against.push(say(turn, 'plan_no_ship', { province: provinceName(province, locale) }));
+    if (age !== undefined && (age < plan.ageMin || age > plan.ageMax))
+      against.push(say(turn, 'plan_age_out', { ageMin: plan.ageMin, ageMax: plan.ageMax, age }));
+    if (blocked && plan.operator === blocked)
+      against.push(say(turn, 'plan_operator_blocked', { operator: operatorName(blocked, locale) }));
     const unmet = conditions(unmetWants(plan, stated), turn);
     if (unmet) against.push(say(turn, 'plan_not_wanted', { conditions: unmet }));
     if (against.length) lines.push(against.join(''));
     else if (link) {
       const said = conditions({ ...stated, province }, turn);
-      lines.push(said ? say(turn, 'plan_fits', { conditions: said, url: plan.orderUrl }) : say(turn, 'plan_fits_plain', { url: plan.orderUrl }));
+      lines.push(
+        said
+          ? say(turn, 'plan_fits', { conditions: said, url: plan.orderUrl })
+          : say(turn, 'plan_fits_plain', { url: plan.orderUrl }),
+      );
     }
   }
   if (!lines.length) return undefined;
-  return stay(turn, [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], { ...turn.vars, stated, plansShown: true, listed: named });
+  return stay(turn, [{ text: lines.join('\n'), suggestions: [humanButton(turn)] }], {
+    ...turn.vars,
+    stated,
+    plansShown: true,
+    listed: named,
+  });
 }

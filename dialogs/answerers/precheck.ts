@@ -22,7 +22,11 @@ export function askPrecheck(turn: Turn): Outcome {
   const planId = turn.vars.precheckPlanId;
   const plan = planId ? turn.deps.plans.byId.get(planId) : undefined;
   if (!plan) return stay(turn, [{ text: say(turn, 'precheck_no_plan') }]);
-  return { replies: [{ text: say(turn, 'precheck_ask', { plan: plan.name }) }], next: 'precheck', vars: { ...turn.vars, precheckBack: THREADS[turn.here] } };
+  return {
+    replies: [{ text: say(turn, 'precheck_ask', { plan: plan.name }) }],
+    next: 'precheck',
+    vars: { ...turn.vars, precheckBack: THREADS[turn.here] },
+  };
 }
 
 /** Reads an ID number and a name from this message only, checks them against the plan, answers, keeps nothing. */
@@ -33,8 +37,13 @@ export function precheckAnswer(turn: Turn): Outcome {
   const planId = vars.precheckPlanId;
   const plan = planId ? deps.plans.byId.get(planId) : undefined;
   const id = ID_LIKE.exec(input.text);
-  if (!plan || !id) return { replies: [{ text: say(turn, 'precheck_need_both') }], next, vars: { ...vars, precheckBack: undefined } };
+  if (!plan || !id)
+    return { replies: [{ text: say(turn, 'precheck_need_both') }], next, vars: { ...vars, precheckBack: undefined } };
   const name = input.text.replace(id[0], ' ').replace(LABELS, ' ').trim();
   const result = precheck(plan, { idNumber: id[0], name }, input.now);
-  return { replies: precheckReplies(result, plan.name, deps.knowledge, input.locale), next, vars: { ...vars, precheckBack: undefined } };
+  return {
+    replies: precheckReplies(result, plan.name, deps.knowledge, input.locale),
+    next,
+    vars: { ...vars, precheckBack: undefined },
+  };
 }

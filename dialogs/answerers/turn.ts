@@ -48,7 +48,10 @@ export function stay(turn: Turn, replies: Reply[], vars: DialogVars = turn.vars)
   return { replies, next: turn.here, vars };
 }
 
-export interface Verified { facts: OrderFacts; params: Params }
+export interface Verified {
+  facts: OrderFacts;
+  params: Params;
+}
 
 /**
  * The order the customer proved is theirs, fetched for this turn with its facts, or what to say when
@@ -65,7 +68,12 @@ export async function verifiedOrder(turn: Turn): Promise<Verified | Outcome | un
     if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
     return stay(turn, [{ text: say(turn, 'source_down'), suggestions: [humanButton(turn)] }]);
   }
-  if (!order) return { replies: [{ text: say(turn, 'order_not_found', { orderNo }) }], next: 'ask_order_no', vars: { ...turn.vars, verifiedOrderNo: undefined, status: undefined, failureCode: undefined } };
+  if (!order)
+    return {
+      replies: [{ text: say(turn, 'order_not_found', { orderNo }) }],
+      next: 'ask_order_no',
+      vars: { ...turn.vars, verifiedOrderNo: undefined, status: undefined, failureCode: undefined },
+    };
   const facts = orderFacts(order, viewOrder(order, deps.knowledge), deps.knowledge, deps.plans, input.now);
   return { facts, params: factParams(facts, deps.knowledge, input.locale) };
 }

@@ -17,8 +17,12 @@ describe('the bot on the 172 platform (stand-in)', () => {
   let standIn: PlatformStandIn;
   let built: BuiltApp;
   let close: () => Promise<void>;
-  beforeAll(async () => { ({ standIn, built, close } = await platformTestApp({ PLATFORM_TIMEOUT_MS: '1000' })); });
-  afterAll(async () => { await close(); });
+  beforeAll(async () => {
+    ({ standIn, built, close } = await platformTestApp({ PLATFORM_TIMEOUT_MS: '1000' }));
+  });
+  afterAll(async () => {
+    await close();
+  });
 
   it('explains a failed order read from the platform', async () => {
     const c = await new RestCustomer(built).open();
@@ -27,25 +31,28 @@ describe('the bot on the 172 platform (stand-in)', () => {
     expect(said).toContain(k.reasons.get('AREA_FORBIDDEN')!.text['zh-CN'].title);
   });
 
-  it.each<StandInMode>(['hang', '5xx', 'garbage', 'reject-sign'])('platform %s → an honest reply within 5 s, a human offered, still healthy', async (mode) => {
-    standIn.setMode(mode);
-    try {
-      const c = await new RestCustomer(built).open();
-      const t0 = Date.now();
-      const replies = await c.say('172202611100001');
-      const elapsed = Date.now() - t0;
-      expect(elapsed).toBeLessThan(5000);
-      const text = replies.map((r) => r.text).join('\n');
-      expect(text).toContain(k.replies['zh-CN'].source_down!.slice(0, 8));
-      expect(replies.flatMap((r) => r.suggestions ?? [])).toContain('转人工');
-      expect((await built.app.inject({ url: '/healthz' })).statusCode).toBe(200);
-    } finally {
-      standIn.setMode('ok');
-    }
-  });
+  it.each<StandInMode>(['hang', '5xx', 'garbage', 'reject-sign'])(
+    'platform %s → an honest reply within 5 s, a human offered, still healthy',
+    async (mode) => {
+      standIn.setMode(mode);
+      try {
+        const c = await new RestCustomer(built).open();
+        const t0 = Date.now();
+        const replies = await c.say('172202611100001');
+        const elapsed = Date.now() - t0;
+        expect(elapsed).toBeLessThan(5000);
+        const text = replies.map((r) => r.text).join('\n');
+        expect(text).toContain(k.replies['zh-CN'].source_down!.slice(0, 8));
+        expect(replies.flatMap((r) => r.suggestions ?? [])).toContain('转人工');
+        expect((await built.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      } finally {
+        standIn.setMode('ok');
+      }
+    },
+  );
 
   it('counts platform errors in /metrics', async () => {
-    const metrics = (await built.app.inject({ url: "/metrics" })).body;
+    const metrics = (await built.app.inject({ url: '/metrics' })).body;
     expect(metrics).toMatch(/bot_order_source_errors_total\{[^}]*kind="timeout"[^}]*\} [1-9]/);
     // The hang and the 5xx (each retried) opened the circuit breaker: later faults are answered at
     // once without calling the platform (each fault kind alone is tested on the adapter).

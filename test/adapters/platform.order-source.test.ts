@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitState } from 'cockatiel';
 import {
-  PlatformOrderSource, parseOrderResponse, parseProductsResponse, type PlatformErrorKind, type PlatformOrderSourceOptions,
+  PlatformOrderSource,
+  parseOrderResponse,
+  parseProductsResponse,
+  type PlatformErrorKind,
+  type PlatformOrderSourceOptions,
 } from '../../adapters/orders/platform.order-source.js';
 import { createPlatformStandIn, type PlatformStandIn } from '../../adapters/orders/platform.stand-in.js';
 import type { PlatformSettings } from '../../bot/config.js';
@@ -14,7 +18,14 @@ const SECRET = 'test-secret';
 for (const variant of ['append', 'amp-secret'] as const) {
   orderSourceContract(`172 platform on the stand-in (${variant})`, async () => {
     const standIn = await createPlatformStandIn({ userId: USER, secret: SECRET, sign: variant });
-    const source = new PlatformOrderSource({ url: standIn.url, userId: USER, secret: SECRET, sign: variant, timeoutMs: 2000, cacheSeconds: 30 });
+    const source = new PlatformOrderSource({
+      url: standIn.url,
+      userId: USER,
+      secret: SECRET,
+      sign: variant,
+      timeoutMs: 2000,
+      cacheSeconds: 30,
+    });
     return { source, close: () => standIn.close() };
   });
 }
@@ -24,24 +35,39 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
   const errors: PlatformErrorKind[] = [];
   const known = demoOrders[0]!.orderNo;
 
-  beforeAll(async () => { standIn = await createPlatformStandIn({ userId: USER, secret: SECRET, sign: 'append' }); });
-  afterAll(async () => { await standIn.close(); });
-  afterEach(() => { standIn.setMode('ok'); standIn.setLatency(0); standIn.resetCount(); errors.length = 0; });
+  beforeAll(async () => {
+    standIn = await createPlatformStandIn({ userId: USER, secret: SECRET, sign: 'append' });
+  });
+  afterAll(async () => {
+    await standIn.close();
+  });
+  afterEach(() => {
+    standIn.setMode('ok');
+    standIn.setLatency(0);
+    standIn.resetCount();
+    errors.length = 0;
+  });
 
-  const source = (settings: Partial<PlatformSettings> = {}, opts: PlatformOrderSourceOptions = {}) => new PlatformOrderSource(
-    { url: standIn.url, userId: USER, secret: SECRET, sign: 'append', timeoutMs: 1000, cacheSeconds: 0, ...settings },
-    { backoffInitialMs: 20, onError: (kind) => errors.push(kind), ...opts },
-  );
+  const source = (settings: Partial<PlatformSettings> = {}, opts: PlatformOrderSourceOptions = {}) =>
+    new PlatformOrderSource(
+      { url: standIn.url, userId: USER, secret: SECRET, sign: 'append', timeoutMs: 1000, cacheSeconds: 0, ...settings },
+      { backoffInitialMs: 20, onError: (kind) => errors.push(kind), ...opts },
+    );
 
   /** Runs a look-up that must fail with ORDER_SOURCE_UNAVAILABLE; returns the elapsed ms. */
   async function failsUnavailable(s: PlatformOrderSource, orderNo = known): Promise<number> {
     const t0 = performance.now();
-    const err = await s.getOrder(orderNo).then(() => null, (e: unknown) => e);
+    const err = await s.getOrder(orderNo).then(
+      () => null,
+      (e: unknown) => e,
+    );
     const elapsed = performance.now() - t0;
     expect(isAppError(err, 'ORDER_SOURCE_UNAVAILABLE'), String(err)).toBe(true);
     expect((err as Error).cause).toBeDefined();
     expect(elapsed).toBeLessThanOrEqual(5000);
-    console.log(`[fault timing] ${expect.getState().currentTestName}: ${Math.round(elapsed)} ms, ${standIn.requests} request(s)`);
+    console.log(
+      `[fault timing] ${expect.getState().currentTestName}: ${Math.round(elapsed)} ms, ${standIn.requests} request(s)`,
+    );
     return elapsed;
   }
 
@@ -157,7 +183,7 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
     expect(standIn.requests).toBe(2);
   });
 
-  it('lists products (GetProductsV2) mapped to the bot\'s words', async () => {
+  it("lists products (GetProductsV2) mapped to the bot's words", async () => {
     const products = await source().getProducts();
     expect(products.length).toBeGreaterThan(0);
     const p = products.find((x) => x.productId === 'P-CMCC-19');
@@ -166,15 +192,33 @@ describe('PlatformOrderSource against a misbehaving platform', () => {
   });
 });
 
-describe('parsing the platform\'s answers tolerantly', () => {
+describe("parsing the platform's answers tolerantly", () => {
   it('maps a minimal order, filling missing fields with null and ignoring extra ones', () => {
-    const rec = parseOrderResponse({ code: '0', msg: 'ok', data: { DownOrderID: 'A1', OrderStatus: '已发货', Mobile: 13800000000, Foo: { bar: 1 }, ExpressName: 5 } }, 'A1');
-    expect(rec).toMatchObject({ orderNo: 'A1', status: '已发货', contactPhone: '13800000000', remark: null, issuedNumber: null, courier: '5' });
+    const rec = parseOrderResponse(
+      {
+        code: '0',
+        msg: 'ok',
+        data: { DownOrderID: 'A1', OrderStatus: '已发货', Mobile: 13800000000, Foo: { bar: 1 }, ExpressName: 5 },
+      },
+      'A1',
+    );
+    expect(rec).toMatchObject({
+      orderNo: 'A1',
+      status: '已发货',
+      contactPhone: '13800000000',
+      remark: null,
+      issuedNumber: null,
+      courier: '5',
+    });
   });
 
   it('accepts data as a one-element array or a JSON string', () => {
-    expect(parseOrderResponse({ code: 0, data: [{ OrderNo: 'A', OrderStatus: '已完成', Phone: '1' }] }, 'A')?.status).toBe('已完成');
-    expect(parseOrderResponse({ code: 0, data: JSON.stringify({ OrderNo: 'A', OrderStatus: '已完成' }) }, 'A')?.contactPhone).toBe('');
+    expect(
+      parseOrderResponse({ code: 0, data: [{ OrderNo: 'A', OrderStatus: '已完成', Phone: '1' }] }, 'A')?.status,
+    ).toBe('已完成');
+    expect(
+      parseOrderResponse({ code: 0, data: JSON.stringify({ OrderNo: 'A', OrderStatus: '已完成' }) }, 'A')?.contactPhone,
+    ).toBe('');
   });
 
   it('reads "not found" as null: a non-zero code with such a message, or empty data', () => {
@@ -191,8 +235,17 @@ describe('parsing the platform\'s answers tolerantly', () => {
   });
 
   it('maps products, skipping entries without an id', () => {
-    const list = parseProductsResponse({ code: 0, data: [{ productID: 'P1', disableArea: '新疆、西藏', flag: '0', Age1: '16' }, { nope: 1 }, 'x'] });
+    const list = parseProductsResponse({
+      code: 0,
+      data: [{ productID: 'P1', disableArea: '新疆、西藏', flag: '0', Age1: '16' }, { nope: 1 }, 'x'],
+    });
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ productId: 'P1', excludedProvinces: ['新疆', '西藏'], onSale: false, ageMin: 16, ageMax: null });
+    expect(list[0]).toMatchObject({
+      productId: 'P1',
+      excludedProvinces: ['新疆', '西藏'],
+      onSale: false,
+      ageMin: 16,
+      ageMax: null,
+    });
   });
 });

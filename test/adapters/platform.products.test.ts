@@ -9,16 +9,29 @@ import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer } from '../helpers/app.js';
 import { platformTestApp } from '../helpers/platform.js';
 
-interface ApiPlan { id: string; onSale: boolean; excludedProvinces: string[]; ageMin: number; ageMax: number }
+interface ApiPlan {
+  id: string;
+  onSale: boolean;
+  excludedProvinces: string[];
+  ageMin: number;
+  ageMax: number;
+}
 
 describe('plan availability from GetProductsV2', () => {
   let standIn: PlatformStandIn;
   let built: BuiltApp;
   let close: () => Promise<void>;
-  beforeAll(async () => { ({ standIn, built, close } = await platformTestApp()); });
-  afterAll(async () => { await close(); });
+  beforeAll(async () => {
+    ({ standIn, built, close } = await platformTestApp());
+  });
+  afterAll(async () => {
+    await close();
+  });
 
-  const plans = async () => new Map(((await built.app.inject({ url: '/api/plans' })).json() as { plans: ApiPlan[] }).plans.map((p) => [p.id, p]));
+  const plans = async () =>
+    new Map(
+      ((await built.app.inject({ url: '/api/plans' })).json() as { plans: ApiPlan[] }).plans.map((p) => [p.id, p]),
+    );
   /** The order links offered to the owner of 172202611100014 (AREA_FORBIDDEN, address in 新疆). */
   const offeredLinks = async () => {
     const c = await new RestCustomer(built).open();
@@ -35,11 +48,13 @@ describe('plan availability from GetProductsV2', () => {
     standIn.setProduct('P-CMCC-49', { flag: 0 });
     standIn.setProduct('P-CBN-19', { disableArea: '新疆维吾尔自治区,西藏', Age1: 18, Age2: 50 });
     const sync = await built.plansRefresh!.refresh();
-    expect(sync?.changes).toEqual(expect.arrayContaining([
-      'P-CMCC-49 onSale: true → false',
-      expect.stringMatching(/^P-CBN-19 excludedProvinces: .* → \[.*新疆.*\]$/),
-      expect.stringMatching(/^P-CBN-19 ages: \d+–\d+ → 18–50$/),
-    ]));
+    expect(sync?.changes).toEqual(
+      expect.arrayContaining([
+        'P-CMCC-49 onSale: true → false',
+        expect.stringMatching(/^P-CBN-19 excludedProvinces: .* → \[.*新疆.*\]$/),
+        expect.stringMatching(/^P-CBN-19 ages: \d+–\d+ → 18–50$/),
+      ]),
+    );
     const now = await plans();
     expect(now.get('P-CMCC-49')!.onSale).toBe(false);
     expect(now.get('P-CBN-19')).toMatchObject({ ageMin: 18, ageMax: 50 });

@@ -13,14 +13,20 @@ import type { Knowledge } from '../../bot/knowledge/loader.js';
 import { agentAuthApp, cookieHeader, type AgentAuthRig } from '../helpers/agent-auth-app.js';
 
 let rig: AgentAuthRig | undefined;
-afterEach(async () => { await rig?.app.close(); rig = undefined; });
+afterEach(async () => {
+  await rig?.app.close();
+  rig = undefined;
+});
 
 /** A dev app with a few sample agent routes: one per guard, and one that forgot its guard. */
 async function devApp(opts: Parameters<typeof agentAuthApp>[1] = {}) {
   rig = await agentAuthApp(new DevAuthProvider({ env: 'test' }), {
     ...opts,
     routes: (app, auth) => {
-      app.get('/api/agent/queue', { preHandler: auth.agent }, async (req) => ({ waiting: [], who: auth.identity(req).id }));
+      app.get('/api/agent/queue', { preHandler: auth.agent }, async (req) => ({
+        waiting: [],
+        who: auth.identity(req).id,
+      }));
       app.post('/api/agent/conversations/:id/claim', { preHandler: auth.agent }, async () => ({ claimed: true }));
       app.get('/api/agent/stats', { preHandler: auth.requireAgent('supervisor') }, async () => ({ stats: true }));
       app.get('/api/agent/forgot-its-guard', async () => ({ leaked: true }));
@@ -30,7 +36,12 @@ async function devApp(opts: Parameters<typeof agentAuthApp>[1] = {}) {
   return rig;
 }
 
-async function login(r: AgentAuthRig, name = 'Alice', role: 'agent' | 'supervisor' = 'agent', headers: Record<string, string> = {}) {
+async function login(
+  r: AgentAuthRig,
+  name = 'Alice',
+  role: 'agent' | 'supervisor' = 'agent',
+  headers: Record<string, string> = {},
+) {
   const res = await r.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role }, headers });
   expect(res.statusCode).toBe(200);
   const body = res.json() as { id: string; name: string; role: string; csrfToken: string; expiresAt: string };
@@ -49,7 +60,13 @@ describe('dev sign-in', () => {
     expect(set.value).toMatch(/^[\w-]{43}$/);
     const me = await r.app.inject({ url: '/api/agent/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toEqual({ id: 'dev:Alice', name: 'Alice', role: 'agent', csrfToken: body.csrfToken, expiresAt: body.expiresAt });
+    expect(me.json()).toEqual({
+      id: 'dev:Alice',
+      name: 'Alice',
+      role: 'agent',
+      csrfToken: body.csrfToken,
+      expiresAt: body.expiresAt,
+    });
   });
 
   it('stores only a hash of the cookie', async () => {
@@ -64,13 +81,24 @@ describe('dev sign-in', () => {
 
   it('over TLS the cookie is Secure and __Host- prefixed', async () => {
     const r = await devApp({ trustProxy: true });
-    const res = await r.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name: 'Tls', role: 'agent' }, headers: { 'x-forwarded-proto': 'https' } });
+    const res = await r.app.inject({
+      method: 'POST',
+      url: '/auth/dev/login',
+      payload: { name: 'Tls', role: 'agent' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     const set = res.cookies[0]!;
     expect(set).toMatchObject({ name: '__Host-simbot_agent', secure: true, httpOnly: true, path: '/' });
-    const me = await r.app.inject({ url: '/api/agent/me', headers: { cookie: cookieHeader(res), 'x-forwarded-proto': 'https' } });
+    const me = await r.app.inject({
+      url: '/api/agent/me',
+      headers: { cookie: cookieHeader(res), 'x-forwarded-proto': 'https' },
+    });
     expect(me.statusCode).toBe(200);
     // The bare name is not accepted over TLS (a sibling subdomain could have planted it).
-    const planted = await r.app.inject({ url: '/api/agent/me', headers: { cookie: `simbot_agent=${set.value}`, 'x-forwarded-proto': 'https' } });
+    const planted = await r.app.inject({
+      url: '/api/agent/me',
+      headers: { cookie: `simbot_agent=${set.value}`, 'x-forwarded-proto': 'https' },
+    });
     expect(planted.statusCode).toBe(401);
   });
 
@@ -93,7 +121,9 @@ describe('dev sign-in', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<form method="post" action="/auth/dev/login">');
     const res = await r.app.inject({
-      method: 'POST', url: '/auth/dev/login', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: '/auth/dev/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'name=Carol&role=supervisor&returnTo=%2F%2Fevil.example',
     });
     expect(res.statusCode).toBe(303);
@@ -105,9 +135,16 @@ describe('dev sign-in', () => {
   it('a new sign-in replaces the session the browser had', async () => {
     const r = await devApp();
     const first = await login(r, 'Alice');
-    const second = await r.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name: 'Alice', role: 'agent' }, headers: { cookie: first.cookie } });
+    const second = await r.app.inject({
+      method: 'POST',
+      url: '/auth/dev/login',
+      payload: { name: 'Alice', role: 'agent' },
+      headers: { cookie: first.cookie },
+    });
     expect((await r.app.inject({ url: '/api/agent/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
-    expect((await r.app.inject({ url: '/api/agent/me', headers: { cookie: cookieHeader(second) } })).statusCode).toBe(200);
+    expect((await r.app.inject({ url: '/api/agent/me', headers: { cookie: cookieHeader(second) } })).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -116,15 +153,22 @@ describe('dev sign-in is refused in production', () => {
     expect(() => new DevAuthProvider({ env: 'production' })).toThrow(/NODE_ENV=production.*AGENT_AUTH=entra/);
   });
   it('nor chosen by createAgentAuthProvider', async () => {
-    await expect(createAgentAuthProvider({ agentAuth: 'dev', env: 'production', entra: null })).rejects.toThrow(/refused/);
+    await expect(createAgentAuthProvider({ agentAuth: 'dev', env: 'production', entra: null })).rejects.toThrow(
+      /refused/,
+    );
     expect((await createAgentAuthProvider({ agentAuth: 'dev', env: 'development', entra: null })).kind).toBe('dev');
   });
   it('nor configured', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', AGENT_AUTH: 'dev', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/AGENT_AUTH=dev is refused/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AGENT_AUTH: 'dev', SESSION_SECRET: 'x'.repeat(32) })).toThrow(
+      /AGENT_AUTH=dev is refused/,
+    );
   });
   it('and its route does not exist under another provider', async () => {
     rig = await agentAuthApp({ kind: 'entra', loginPath: '/auth/login', register: async () => undefined });
-    expect((await rig.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name: 'A', role: 'agent' } })).statusCode).toBe(404);
+    expect(
+      (await rig.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name: 'A', role: 'agent' } }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -135,18 +179,30 @@ describe('guards', () => {
       routes: async (app, auth) => {
         await app.register(websocket);
         app.addHook('onRoute', (r) => {
-          for (const m of [r.method].flat()) if (r.url.startsWith('/api/agent/') || r.url === '/ws/agent') routes.push({ method: m, url: r.url });
+          for (const m of [r.method].flat())
+            if (r.url.startsWith('/api/agent/') || r.url === '/ws/agent') routes.push({ method: m, url: r.url });
         });
         await agentRoutes(app, {
-          handoff: {} as HandoffService, bus: new MemoryBus(), knowledge: {} as Knowledge, guard: auth, audit: {} as AuditLog, maxMessageChars: 2000, signedIn: async () => [],
-          inbox: {} as AgentInbox, presence: {} as AgentPresence,
+          handoff: {} as HandoffService,
+          bus: new MemoryBus(),
+          knowledge: {} as Knowledge,
+          guard: auth,
+          audit: {} as AuditLog,
+          maxMessageChars: 2000,
+          signedIn: async () => [],
+          inbox: {} as AgentInbox,
+          presence: {} as AgentPresence,
         });
       },
     });
     expect(routes.length).toBeGreaterThan(8);
     for (const { method, url } of routes) {
       if (method === 'HEAD') continue;
-      const res = await rig.app.inject({ method: method as 'GET', url: url.replace(':id', 'c-1'), ...(method === 'POST' ? { payload: { text: 'hi', to: 'x' } } : {}) });
+      const res = await rig.app.inject({
+        method: method as 'GET',
+        url: url.replace(':id', 'c-1'),
+        ...(method === 'POST' ? { payload: { text: 'hi', to: 'x' } } : {}),
+      });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json(), `${method} ${url}`).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     }
@@ -154,11 +210,20 @@ describe('guards', () => {
 
   it('a route that forgot its guard, an unknown agent path and an encoded path are still 401', async () => {
     const r = await devApp();
-    for (const url of ['/api/agent/forgot-its-guard', '/api/agent/nope', '/api/agent/me', '/api/%61gent/queue', '/ws/agent']) {
+    for (const url of [
+      '/api/agent/forgot-its-guard',
+      '/api/agent/nope',
+      '/api/agent/me',
+      '/api/%61gent/queue',
+      '/ws/agent',
+    ]) {
       expect((await r.app.inject({ url })).statusCode, url).toBe(401);
     }
     const { cookie } = await login(r);
-    expect((await r.app.inject({ url: '/api/agent/queue', headers: { cookie } })).json()).toEqual({ waiting: [], who: 'dev:Alice' });
+    expect((await r.app.inject({ url: '/api/agent/queue', headers: { cookie } })).json()).toEqual({
+      waiting: [],
+      who: 'dev:Alice',
+    });
   });
 
   it('a garbage or unknown session cookie is 401', async () => {
@@ -172,7 +237,8 @@ describe('guards', () => {
     const r = await devApp();
     const { cookie, body } = await login(r);
     const other = await login(r, 'Mallory');
-    const claim = (headers: Record<string, string>) => r.app.inject({ method: 'POST', url: '/api/agent/conversations/c-1/claim', headers: { cookie, ...headers } });
+    const claim = (headers: Record<string, string>) =>
+      r.app.inject({ method: 'POST', url: '/api/agent/conversations/c-1/claim', headers: { cookie, ...headers } });
     const missing = await claim({});
     expect(missing.statusCode).toBe(403);
     expect(missing.json()).toMatchObject({ error: { code: 'CSRF_TOKEN_INVALID' } });
@@ -190,13 +256,16 @@ describe('guards', () => {
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     const boss = await login(r, 'Sue', 'supervisor');
-    expect((await r.app.inject({ url: '/api/agent/stats', headers: { cookie: boss.cookie } })).json()).toEqual({ stats: true });
+    expect((await r.app.inject({ url: '/api/agent/stats', headers: { cookie: boss.cookie } })).json()).toEqual({
+      stats: true,
+    });
   });
 
   it('the agent WebSocket refuses another origin', async () => {
     const r = await devApp();
     const { cookie } = await login(r);
-    const ws = (origin: string) => r.app.inject({ url: '/ws/agent', headers: { cookie, upgrade: 'websocket', connection: 'Upgrade', origin } });
+    const ws = (origin: string) =>
+      r.app.inject({ url: '/ws/agent', headers: { cookie, upgrade: 'websocket', connection: 'Upgrade', origin } });
     const foreign = await ws('https://evil.example');
     expect(foreign.statusCode).toBe(403);
     expect(foreign.json()).toMatchObject({ error: { code: 'CSRF_TOKEN_INVALID' } });
@@ -222,7 +291,11 @@ describe('session end', () => {
     const r = await devApp();
     const { cookie, body } = await login(r);
     expect((await r.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie } })).statusCode).toBe(403);
-    const out = await r.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie, 'x-csrf-token': body.csrfToken } });
+    const out = await r.app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      headers: { cookie, 'x-csrf-token': body.csrfToken },
+    });
     expect(out.statusCode).toBe(204);
     const cleared = out.cookies.find((c) => c.name === 'simbot_agent')!;
     expect(cleared.value).toBe('');
@@ -231,19 +304,24 @@ describe('session end', () => {
     expect((await r.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie } })).statusCode).toBe(204);
   });
 
-  it('deleteForAgent ends an agent\'s sessions everywhere', async () => {
+  it("deleteForAgent ends an agent's sessions everywhere", async () => {
     const r = await devApp();
     const a = await login(r, 'Alice');
     const b = await login(r, 'Alice');
     expect(await r.sessions.deleteForAgent('dev:Alice')).toBe(2);
-    for (const c of [a.cookie, b.cookie]) expect((await r.app.inject({ url: '/api/agent/me', headers: { cookie: c } })).statusCode).toBe(401);
+    for (const c of [a.cookie, b.cookie])
+      expect((await r.app.inject({ url: '/api/agent/me', headers: { cookie: c } })).statusCode).toBe(401);
   });
 });
 
 describe('safeReturnTo', () => {
   it.each([
     ['/console/conversations/1?x=1', '/console/conversations/1?x=1'],
-    ['//evil.example', '/console'], ['/\\evil.example', '/console'], ['https://evil.example', '/console'],
-    ['javascript:alert(1)', '/console'], ['/ok\r\nSet-Cookie: x', '/console'], [undefined, '/console'],
+    ['//evil.example', '/console'],
+    ['/\\evil.example', '/console'],
+    ['https://evil.example', '/console'],
+    ['javascript:alert(1)', '/console'],
+    ['/ok\r\nSet-Cookie: x', '/console'],
+    [undefined, '/console'],
   ])('%s → %s', (input, out) => expect(safeReturnTo(input, '/console')).toBe(out));
 });

@@ -11,28 +11,52 @@ import { agentAuthApp, type AgentAuthRig } from '../helpers/agent-auth-app.js';
 import { tempDir } from '../helpers/app.js';
 import { FakeEntra, type FakeUser } from '../helpers/fake-entra.js';
 
-const ALICE: FakeUser = { oid: '0000aaaa-0000-0000-0000-00000000a11c', name: '王小丽 Alice', preferred_username: 'alice@contoso.example', roles: ['agent'] };
-const SUE: FakeUser = { oid: '0000aaaa-0000-0000-0000-000000000505', preferred_username: 'sue@contoso.example', roles: ['agent', 'supervisor'] };
+const ALICE: FakeUser = {
+  oid: '0000aaaa-0000-0000-0000-00000000a11c',
+  name: '王小丽 Alice',
+  preferred_username: 'alice@contoso.example',
+  roles: ['agent'],
+};
+const SUE: FakeUser = {
+  oid: '0000aaaa-0000-0000-0000-000000000505',
+  preferred_username: 'sue@contoso.example',
+  roles: ['agent', 'supervisor'],
+};
 const NOBODY: FakeUser = { oid: '0000aaaa-0000-0000-0000-00000000dead', name: 'No Role' };
 
 let rig: AgentAuthRig | undefined;
-afterEach(async () => { await rig?.app.close(); rig = undefined; });
+afterEach(async () => {
+  await rig?.app.close();
+  rig = undefined;
+});
 
-async function entraApp(fake: FakeEntra, opts: EntraAuthOptions & { settings?: Partial<EntraSettings>; sessionNow?: () => Date } = {}) {
+async function entraApp(
+  fake: FakeEntra,
+  opts: EntraAuthOptions & { settings?: Partial<EntraSettings>; sessionNow?: () => Date } = {},
+) {
   const provider = new EntraAuthProvider(fake.settings(opts.settings), { networkClient: fake, ...opts });
   rig = await agentAuthApp(provider, { now: opts.sessionNow });
   return rig;
 }
 
 const sessionCookie = (res: LightMyRequestResponse) =>
-  res.cookies.filter((c) => c.name === 'simbot_agent' && c.value).map((c) => `${c.name}=${c.value}`).join('; ');
+  res.cookies
+    .filter((c) => c.name === 'simbot_agent' && c.value)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
 const loginCookie = (res: LightMyRequestResponse) => {
   const c = res.cookies.find((x) => x.name === 'simbot_entra_login')!;
   return `${c.name}=${c.value}`;
 };
 
 /** Browser: /auth/login → Entra (signs in as `user`) → /auth/callback. */
-async function signIn(r: AgentAuthRig, fake: FakeEntra, user: FakeUser, query = '', headers: Record<string, string> = {}) {
+async function signIn(
+  r: AgentAuthRig,
+  fake: FakeEntra,
+  user: FakeUser,
+  query = '',
+  headers: Record<string, string> = {},
+) {
   const login = await r.app.inject({ url: `/auth/login${query}` });
   expect(login.statusCode).toBe(302);
   const back = fake.authorize(login.headers.location as string, user);
@@ -71,7 +95,8 @@ describe('Entra sign-in: the way there', () => {
   it('with the metadata given as strings msal makes no discovery requests', async () => {
     const fake = new FakeEntra();
     const r = await entraApp(fake, {
-      authorityMetadata: JSON.stringify(fake.openIdConfiguration()), cloudDiscoveryMetadata: JSON.stringify(fake.instanceDiscovery()),
+      authorityMetadata: JSON.stringify(fake.openIdConfiguration()),
+      cloudDiscoveryMetadata: JSON.stringify(fake.instanceDiscovery()),
     });
     const { callback } = await signIn(r, fake, ALICE);
     expect(callback.statusCode).toBe(303);
@@ -106,12 +131,18 @@ describe('Entra sign-in: the way back', () => {
     const fake = new FakeEntra();
     const r = await entraApp(fake);
     const { cookie } = await signIn(r, fake, SUE);
-    expect((await me(r, cookie)).json()).toMatchObject({ id: SUE.oid, name: 'sue@contoso.example', role: 'supervisor' });
+    expect((await me(r, cookie)).json()).toMatchObject({
+      id: SUE.oid,
+      name: 'sue@contoso.example',
+      role: 'supervisor',
+    });
   });
 
   it('role names come from settings', async () => {
     const fake = new FakeEntra();
-    const r = await entraApp(fake, { settings: { roles: { agent: 'Console.Agent', supervisor: 'Console.Supervisor' } } });
+    const r = await entraApp(fake, {
+      settings: { roles: { agent: 'Console.Agent', supervisor: 'Console.Supervisor' } },
+    });
     const { callback } = await signIn(r, fake, ALICE); // has "agent", which is not a role here
     expect(callback.statusCode).toBe(403);
     const { cookie } = await signIn(r, fake, { ...ALICE, roles: ['Console.Supervisor'] });
@@ -121,8 +152,12 @@ describe('Entra sign-in: the way back', () => {
   it('keeps returnTo on this site only', async () => {
     const fake = new FakeEntra();
     const r = await entraApp(fake);
-    expect((await signIn(r, fake, ALICE, '?returnTo=%2Fconsole%2Fc%2F42')).callback.headers.location).toBe('/console/c/42');
-    expect((await signIn(r, fake, ALICE, '?returnTo=https%3A%2F%2Fevil.example')).callback.headers.location).toBe('/console');
+    expect((await signIn(r, fake, ALICE, '?returnTo=%2Fconsole%2Fc%2F42')).callback.headers.location).toBe(
+      '/console/c/42',
+    );
+    expect((await signIn(r, fake, ALICE, '?returnTo=https%3A%2F%2Fevil.example')).callback.headers.location).toBe(
+      '/console',
+    );
   });
 
   it('a user with no app role gets 403 and a clear answer, and no session', async () => {
@@ -130,7 +165,9 @@ describe('Entra sign-in: the way back', () => {
     const r = await entraApp(fake);
     const json = await signIn(r, fake, NOBODY);
     expect(json.callback.statusCode).toBe(403);
-    expect(json.callback.json()).toMatchObject({ error: { code: 'NO_AGENT_ROLE', message: expect.stringContaining('No Role') } });
+    expect(json.callback.json()).toMatchObject({
+      error: { code: 'NO_AGENT_ROLE', message: expect.stringContaining('No Role') },
+    });
     expect(json.cookie).toBe('');
     const html = await signIn(r, fake, NOBODY, '', { accept: 'text/html,application/xhtml+xml' });
     expect(html.callback.statusCode).toBe(403);
@@ -147,7 +184,7 @@ describe('Entra sign-in: refused', () => {
     expect(sessionCookie(res)).toBe('');
   };
 
-  it('a callback whose state is not this browser\'s', async () => {
+  it("a callback whose state is not this browser's", async () => {
     const fake = new FakeEntra();
     const r = await entraApp(fake);
     const login = await r.app.inject({ url: '/auth/login' });
@@ -223,7 +260,10 @@ describe('Entra sign-in: refused', () => {
     ['a nonce from another request (msal)', (c: Record<string, unknown>) => ({ ...c, nonce: 'other' })],
     ['an expired id token', (c: Record<string, unknown>) => ({ ...c, exp: Math.floor(Date.now() / 1000) - 3600 })],
     ['an id token for another app', (c: Record<string, unknown>) => ({ ...c, aud: 'someone-else' })],
-    ['an id token from another tenant', (c: Record<string, unknown>) => ({ ...c, tid: '99999999-2222-3333-4444-555555555555' })],
+    [
+      'an id token from another tenant',
+      (c: Record<string, unknown>) => ({ ...c, tid: '99999999-2222-3333-4444-555555555555' }),
+    ],
   ])('%s', async (_name, tamper) => {
     const fake = new FakeEntra();
     fake.tamper = tamper;
@@ -233,7 +273,9 @@ describe('Entra sign-in: refused', () => {
 
   it('a multi-tenant authority is refused at start-up', () => {
     const fake = new FakeEntra();
-    expect(() => new EntraAuthProvider(fake.settings({ tenantId: 'organizations' }), { networkClient: fake })).toThrow(/own tenant/);
+    expect(() => new EntraAuthProvider(fake.settings({ tenantId: 'organizations' }), { networkClient: fake })).toThrow(
+      /own tenant/,
+    );
   });
 });
 
@@ -250,7 +292,11 @@ describe('Entra sessions', () => {
     const again = await signIn(r, fake, ALICE);
     const csrf2 = ((await me(r, again.cookie)).json() as { csrfToken: string }).csrfToken;
     expect(csrf2).not.toBe(csrf);
-    const out = await r.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie: again.cookie, 'x-csrf-token': csrf2 } });
+    const out = await r.app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      headers: { cookie: again.cookie, 'x-csrf-token': csrf2 },
+    });
     expect(out.statusCode).toBe(204);
     expect((await me(r, again.cookie)).statusCode).toBe(401);
   });
@@ -264,9 +310,13 @@ describe('Entra client certificate', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const file = path.join(tempDir('simbot-cert-'), 'entra.key.pem');
     fs.writeFileSync(file, privateKey.export({ type: 'pkcs1', format: 'pem' })); // PKCS#1 on purpose: converted for msal
-    const thumbprint = randomBytes(digits / 2).toString('hex').toUpperCase();
+    const thumbprint = randomBytes(digits / 2)
+      .toString('hex')
+      .toUpperCase();
     const fake = new FakeEntra({ certificate: { publicKey, thumbprint } });
-    const r = await entraApp(fake, { settings: { clientSecret: undefined, certificate: { thumbprint, privateKeyFile: file } } });
+    const r = await entraApp(fake, {
+      settings: { clientSecret: undefined, certificate: { thumbprint, privateKeyFile: file } },
+    });
     const { callback, cookie } = await signIn(r, fake, ALICE);
     expect(callback.statusCode).toBe(303);
     const body = new URLSearchParams(fake.requests.at(-1)!.body);
@@ -279,7 +329,10 @@ describe('Entra client certificate', () => {
 describe('createAgentAuthProvider', () => {
   it('builds the Entra provider from config, with the test network client', async () => {
     const fake = new FakeEntra();
-    const provider = await createAgentAuthProvider({ agentAuth: 'entra', env: 'production', entra: fake.settings() }, { networkClient: fake });
+    const provider = await createAgentAuthProvider(
+      { agentAuth: 'entra', env: 'production', entra: fake.settings() },
+      { networkClient: fake },
+    );
     expect(provider).toBeInstanceOf(EntraAuthProvider);
     expect(provider.loginPath).toBe('/auth/login');
     rig = await agentAuthApp(provider);

@@ -9,16 +9,27 @@ import type { DialogSpec } from '../../bot/core/dialog.js';
 /** Two steps that take turns; each reply names the step that answered. */
 const spec: DialogSpec = {
   stepNames: ['a', 'b'],
-  run: async (step, input, vars) => ({ replies: [{ text: `${step ?? 'start'}:${input.text}` }], vars, next: step === 'a' ? 'b' : 'a' }),
+  run: async (step, input, vars) => ({
+    replies: [{ text: `${step ?? 'start'}:${input.text}` }],
+    vars,
+    next: step === 'a' ? 'b' : 'a',
+  }),
 };
 
 function countingStore() {
   const states = new Map<string, string>();
   const reads: string[][] = [];
   const store: Pick<Store, 'readState' | 'writeState' | 'deleteState'> = {
-    readState: async (keys) => { reads.push(keys); return Object.fromEntries(keys.filter((k) => states.has(k)).map((k) => [k, JSON.parse(states.get(k)!)])); },
-    writeState: async (e) => { for (const [k, v] of Object.entries(e)) states.set(k, JSON.stringify(v)); },
-    deleteState: async (keys) => { for (const k of keys) states.delete(k); },
+    readState: async (keys) => {
+      reads.push(keys);
+      return Object.fromEntries(keys.filter((k) => states.has(k)).map((k) => [k, JSON.parse(states.get(k)!)]));
+    },
+    writeState: async (e) => {
+      for (const [k, v] of Object.entries(e)) states.set(k, JSON.stringify(v));
+    },
+    deleteState: async (keys) => {
+      for (const k of keys) states.delete(k);
+    },
   };
   return { store: store as Store, reads };
 }
@@ -32,7 +43,11 @@ describe('BotkitDialogEngine', () => {
       const engine = new BotkitDialogEngine(spec, {} as never, store, { cacheState });
       expect(await engine.waitingIn('c1')).toBeNull();
       expect((await engine.turn('c1', input('x'))).replies).toEqual([{ text: 'start:x' }]);
-      for (const [said, step] of [['y', 'a'], ['z', 'b'], ['w', 'a']] as const) {
+      for (const [said, step] of [
+        ['y', 'a'],
+        ['z', 'b'],
+        ['w', 'a'],
+      ] as const) {
         reads.length = 0;
         expect(await engine.waitingIn('c1')).toBe(step);
         expect((await engine.turn('c1', input(said))).replies).toEqual([{ text: `${step}:${said}` }]);

@@ -33,8 +33,15 @@ describe('config', () => {
   it('takes TRUST_PROXY as a number of proxies or their addresses, and refuses to trust every hop', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback', '::1']);
-    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true would believe every X-Forwarded-For hop/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'loopback',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY=true would believe every X-Forwarded-For hop/,
+    );
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40,proxy.local' })).toThrow(/not 10\.0\.0\.0\/40, proxy\.local/);
   });
 

@@ -23,7 +23,10 @@ afterEach(async () => {
 
 async function start(at: number, env: Record<string, string> = {}, dataDir?: string) {
   const clock = { now: at };
-  const built = await testApp({ ...env, ...(dataDir ? { DATA_DIR: dataDir } : {}) }, { now: () => new Date(clock.now) });
+  const built = await testApp(
+    { ...env, ...(dataDir ? { DATA_DIR: dataDir } : {}) },
+    { now: () => new Date(clock.now) },
+  );
   apps.push(built);
   return { built, clock };
 }
@@ -54,12 +57,17 @@ describe('handoff', () => {
 
     const queue = await built.handoff.queue();
     expect(queue.map((q) => [q.conversationId, q.position, q.reason])).toEqual([
-      [a.conversationId, 1, 'customer_request'], [b.conversationId, 2, 'customer_request'],
+      [a.conversationId, 1, 'customer_request'],
+      [b.conversationId, 2, 'customer_request'],
     ]);
     expect(queue[0]).toMatchObject({ orderNo: '172202611100001', failureCode: 'ID_INFO_INVALID' });
 
     const packet = await built.handoff.packet(a.conversationId);
-    expect(packet.checked).toEqual({ orderNo: '172202611100001', phoneTailVerified: true, failureCode: 'ID_INFO_INVALID' });
+    expect(packet.checked).toEqual({
+      orderNo: '172202611100001',
+      phoneTailVerified: true,
+      failureCode: 'ID_INFO_INVALID',
+    });
     expect(packet.order?.masked.phone).toMatch(/\*{4}0251$/);
     expect(packet.transcript.map((m) => m.text)).toContain('0251');
     expect(JSON.stringify(packet.order?.masked)).not.toMatch(/\d{17}[\dX]/);
@@ -70,7 +78,10 @@ describe('handoff', () => {
 
     await built.handoff.claim(a.conversationId, ALICE);
     const seenByB = await built.store.listMessages(b.conversationId, 0);
-    expect(seenByB.at(-1)).toMatchObject({ text: expect.stringContaining("Queue update: you're next"), suggestions: ['Stop waiting'] });
+    expect(seenByB.at(-1)).toMatchObject({
+      text: expect.stringContaining("Queue update: you're next"),
+      suggestions: ['Stop waiting'],
+    });
     const seenByA = await built.store.listMessages(a.conversationId, 0);
     expect(seenByA.at(-1)).toMatchObject({ from: 'system', text: expect.stringContaining('Alice') });
   });
@@ -81,9 +92,13 @@ describe('handoff', () => {
     await c.say('转人工');
     await built.handoff.claim(c.conversationId, ALICE);
     await expect(built.handoff.claim(c.conversationId, BOB)).rejects.toMatchObject({ code: 'ALREADY_CLAIMED' });
-    await expect(built.handoff.agentSay(c.conversationId, BOB, 'hi')).rejects.toMatchObject({ code: 'NOT_YOUR_CONVERSATION' });
+    await expect(built.handoff.agentSay(c.conversationId, BOB, 'hi')).rejects.toMatchObject({
+      code: 'NOT_YOUR_CONVERSATION',
+    });
 
-    expect(await built.handoff.agentSay(c.conversationId, ALICE, '您好，我来帮您看一下，您的手机号是13812345678吗')).toMatchObject({ from: 'agent', author: 'Alice' });
+    expect(
+      await built.handoff.agentSay(c.conversationId, ALICE, '您好，我来帮您看一下，您的手机号是13812345678吗'),
+    ).toMatchObject({ from: 'agent', author: 'Alice' });
     expect(await c.say('是的，身份证信息我核对一下')).toEqual([]); // the bot stays out of it
     const history = await built.store.listMessages(c.conversationId, 0);
     const agentMsg = history.find((m) => m.from === 'agent')!;
@@ -92,7 +107,9 @@ describe('handoff', () => {
 
     await built.handoff.note(c.conversationId, ALICE, '客户会重新下单');
     await built.handoff.transfer(c.conversationId, ALICE, { id: BOB.id, name: BOB.name });
-    await expect(built.handoff.resolve(c.conversationId, ALICE)).rejects.toMatchObject({ code: 'NOT_YOUR_CONVERSATION' });
+    await expect(built.handoff.resolve(c.conversationId, ALICE)).rejects.toMatchObject({
+      code: 'NOT_YOUR_CONVERSATION',
+    });
     await built.handoff.resolve(c.conversationId, BOB);
     const last = (await built.store.listMessages(c.conversationId, 0)).at(-1)!;
     expect(last).toMatchObject({ from: 'bot', suggestions: ['1', '2', '3', '4', '5'] });
@@ -176,20 +193,28 @@ describe('handoff', () => {
     const later = await new RestCustomer(built).open();
     await later.say('转人工');
     expect((await built.handoff.queue()).map((q) => [q.conversationId, q.position, q.reason, q.priority])).toEqual([
-      [regulator.conversationId, 1, 'regulator', 'urgent'], [plain.conversationId, 2, 'customer_request', 'normal'],
+      [regulator.conversationId, 1, 'regulator', 'urgent'],
+      [plain.conversationId, 2, 'customer_request', 'normal'],
       [later.conversationId, 3, 'customer_request', 'normal'],
     ]);
     expect((await regulator.history()).at(-1)?.text).toContain('您是下一位');
     expect((await plain.history()).at(-1)?.text).toContain('排队更新：前面还有 1 位');
     expect((await later.history()).at(-1)?.text).toContain('已为您排队，前面还有 2 位');
     // Each new wait rings the consoles once, with the conversation.
-    expect(agents.filter((e) => e.type === 'agents' && e.change === 'escalation').map((e) => e.type === 'agents' && e.conversationId))
-      .toEqual([plain.conversationId, regulator.conversationId, later.conversationId]);
+    expect(
+      agents
+        .filter((e) => e.type === 'agents' && e.change === 'escalation')
+        .map((e) => e.type === 'agents' && e.conversationId),
+    ).toEqual([plain.conversationId, regulator.conversationId, later.conversationId]);
 
     // A queued customer who threatens a regulator moves up; an order number with 315 in it is no threat.
     expect(texts(await later.say('订单172202611100315怎么样了'))).toContain('前面还有 2 位');
     expect(texts(await later.say('不处理我就打12315'))).toContain('前面还有 1 位');
-    expect((await built.handoff.queue()).map((q) => q.conversationId)).toEqual([regulator.conversationId, later.conversationId, plain.conversationId]);
+    expect((await built.handoff.queue()).map((q) => q.conversationId)).toEqual([
+      regulator.conversationId,
+      later.conversationId,
+      plain.conversationId,
+    ]);
     expect((await plain.history()).at(-1)?.text).toContain('前面还有 2 位');
   });
 

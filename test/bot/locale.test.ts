@@ -23,8 +23,15 @@ describe('detectLocale', () => {
   });
 
   it('keeps the current language for digits, short tokens, markup, links and code', () => {
-    for (const text of ['172202611100001', 'ok', '👍', '<img src=x onerror="window.__xss=1">',
-      'https://example.com/order/status', 'a_b=c', 'user@example.com']) {
+    for (const text of [
+      '172202611100001',
+      'ok',
+      '👍',
+      '<img src=x onerror="window.__xss=1">',
+      'https://example.com/order/status',
+      'a_b=c',
+      'user@example.com',
+    ]) {
       expect(detectLocale(text, 'zh-CN'), text).toBe('zh-CN');
     }
   });

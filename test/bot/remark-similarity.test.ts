@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadJsonFile, loadKnowledge } from '../../bot/knowledge/loader.js';
 import { FAILURE_CODES } from '../../bot/knowledge/schemas.js';
 import { viewOrder } from '../../bot/order-view.js';
-import { REMARK_EXAMPLES_FILE, RemarkExamplesFile, RemarkSimilarity, sharedRemarkSimilarity } from '../../bot/remark-similarity.js';
+import {
+  REMARK_EXAMPLES_FILE,
+  RemarkExamplesFile,
+  RemarkSimilarity,
+  sharedRemarkSimilarity,
+} from '../../bot/remark-similarity.js';
 import { toOrder } from '../../adapters/orders/platform.record.js';
 
 const sim = sharedRemarkSimilarity();
@@ -34,9 +39,11 @@ describe('remark similarity (fallback after the rules)', () => {
   });
 
   it.each(['备注：无', '其他原因', '请联系客服', '订单已经提交成功', '快递已揽收', 'abc', '。', ''])(
-    'leaves %j unmapped (below the threshold)', (remark) => {
+    'leaves %j unmapped (below the threshold)',
+    (remark) => {
       expect(sim.classify(remark)).toBeNull();
-    });
+    },
+  );
 
   it('reports the best example and its score for agents and tuning', () => {
     const m = sim.best('所选号码已被占用');
@@ -51,14 +58,23 @@ describe('remark similarity (fallback after the rules)', () => {
   });
 
   describe('in viewOrder', () => {
-    const order = (Remark: string, OrderStatus = '审核失败') => toOrder({ OrderNo: 'X1', OrderStatus, Remark, Phone: '13800001234' });
+    const order = (Remark: string, OrderStatus = '审核失败') =>
+      toOrder({ OrderNo: 'X1', OrderStatus, Remark, Phone: '13800001234' });
 
     it('rules win first', () => {
-      expect(viewOrder(order('身份信息不一致'), k)).toMatchObject({ failureCode: 'ID_INFO_INVALID', unmappedRemark: false, remarkMatchedBy: 'rule' });
+      expect(viewOrder(order('身份信息不一致'), k)).toMatchObject({
+        failureCode: 'ID_INFO_INVALID',
+        unmappedRemark: false,
+        remarkMatchedBy: 'rule',
+      });
     });
 
     it('a new wording close to an example gets its code and is not flagged', () => {
-      expect(viewOrder(order('证件名下已有五个号码'), k)).toMatchObject({ failureCode: 'ID_QUOTA_EXCEEDED', unmappedRemark: false, remarkMatchedBy: 'similarity' });
+      expect(viewOrder(order('证件名下已有五个号码'), k)).toMatchObject({
+        failureCode: 'ID_QUOTA_EXCEEDED',
+        unmappedRemark: false,
+        remarkMatchedBy: 'similarity',
+      });
     });
 
     it('an unrelated wording stays SYSTEM_OR_UNKNOWN and is flagged unmapped', () => {

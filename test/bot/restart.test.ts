@@ -16,7 +16,10 @@ describe('restart on the same DATA_DIR', () => {
 
     // A new process: nothing in memory survives, only the SQLite file.
     const second = await testApp({ DATA_DIR: dataDir });
-    const same = Object.assign(new RestCustomer(second), { conversationId: customer.conversationId, token: customer.token });
+    const same = Object.assign(new RestCustomer(second), {
+      conversationId: customer.conversationId,
+      token: customer.token,
+    });
     const replies = await same.say('6599');
     const title = loadKnowledge().reasons.get('AREA_FORBIDDEN')!.text['zh-CN'].title;
     expect(replies.map((r) => r.text).join('\n')).toContain(title);

@@ -26,11 +26,25 @@ const SCREENSHOTS = screenshotDir(path.resolve(path.dirname(fileURLToPath(import
  */
 async function audit(page: Page, view: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
-  const byImpact = violations.reduce<Record<string, number>>((n, v) => ({ ...n, [v.impact ?? 'none']: (n[v.impact ?? 'none'] ?? 0) + v.nodes.length }), {});
-  console.log(`axe ${view}: ${violations.length} rules violated ${JSON.stringify(byImpact)}`,
-    violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`);
+  const byImpact = violations.reduce<Record<string, number>>(
+    (n, v) => ({ ...n, [v.impact ?? 'none']: (n[v.impact ?? 'none'] ?? 0) + v.nodes.length }),
+    {},
+  );
+  console.log(
+    `axe ${view}: ${violations.length} rules violated ${JSON.stringify(byImpact)}`,
+    violations.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
+    );
 }
 
 describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
@@ -42,7 +56,10 @@ describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
 
   beforeAll(async () => {
     const clock = { offset: 0 };
-    app = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }, { now: () => new Date(Date.now() + clock.offset) });
+    app = await served(
+      { AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' },
+      { now: () => new Date(Date.now() + clock.offset) },
+    );
     browser = await sharedChromium();
     await pastDays(app.built, clock);
     // An English-speaking customer on a phone: an order that does not ship to Xinjiang, then a person.
@@ -62,12 +79,14 @@ describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
   }, 90_000);
 
   it('the customer chat (English, with plan cards and an agent) has no serious or critical violation', async () => {
-    await chat.page.evaluate(() => { document.querySelectorAll('#log a.msg__link')[1]!.scrollIntoView({ block: 'start' }); });
+    await chat.page.evaluate(() => {
+      document.querySelectorAll('#log a.msg__link')[1]!.scrollIntoView({ block: 'start' });
+    });
     await chat.page.screenshot({ path: path.join(SCREENSHOTS, 'web-chat.png') });
     expect(await audit(chat.page, 'chat')).toEqual([]);
   });
 
-  it('the console\'s sign-in has no serious or critical violation', async () => {
+  it("the console's sign-in has no serious or critical violation", async () => {
     const c = await ConsolePage.open(browser, app.url);
     consoles.push(c);
     expect(await audit(c.page, 'console sign-in')).toEqual([]);
@@ -80,7 +99,11 @@ describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
     await c.waitForTranscript('agent', 'Hello, this is Wang');
     await scene.unread.say('那我换哪个套餐好？');
     await scene.unread.say('最好是移动的，谢谢');
-    await c.page.waitForFunction((id) => document.querySelector(`#mine > li[data-conversation-id="${id}"] .item__unread`)?.textContent === '2', scene.unread.conversationId, { timeout: 10_000 });
+    await c.page.waitForFunction(
+      (id) => document.querySelector(`#mine > li[data-conversation-id="${id}"] .item__unread`)?.textContent === '2',
+      scene.unread.conversationId,
+      { timeout: 10_000 },
+    );
     await c.page.waitForSelector('#canned button');
     await c.page.fill('#reply', 'The Mobile plan ships to Xinjiang; shall I send you its link?');
     await c.page.screenshot({ path: path.join(SCREENSHOTS, 'console.png') });
@@ -93,7 +116,7 @@ describe.skipIf(skip)('accessibility of every view (axe-core)', () => {
     expect(await audit(c.page, 'console, canned list open')).toEqual([]);
   });
 
-  it('the supervisor\'s figures and team view have no serious or critical violation', async () => {
+  it("the supervisor's figures and team view have no serious or critical violation", async () => {
     const c = await ConsolePage.signedIn(browser, app.url, '主管老李', 'supervisor');
     consoles.push(c);
     await c.page.click('#tab-stats');

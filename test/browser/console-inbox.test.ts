@@ -30,7 +30,8 @@ function recordAlerts(): void {
     }
   }
   Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-  (window as unknown as { Notification: typeof Notification }).Notification = Recorded as unknown as typeof Notification;
+  (window as unknown as { Notification: typeof Notification }).Notification =
+    Recorded as unknown as typeof Notification;
   const start = OscillatorNode.prototype.start;
   OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: [number?]) {
     w.__alerts.push({ kind: 'tone' });
@@ -47,7 +48,11 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     consoles.push(c);
     return c;
   };
-  const waiting = async (text = '转人工') => { const c = await new RestCustomer(app.built).open(); await c.say(text); return c; };
+  const waiting = async (text = '转人工') => {
+    const c = await new RestCustomer(app.built).open();
+    await c.say(text);
+    return c;
+  };
   const verifiedWaiting = async (orderNo: string, tail: string) => {
     const c = await new RestCustomer(app.built).open();
     await c.say(orderNo);
@@ -56,8 +61,12 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     return c;
   };
 
-  beforeAll(async () => { browser = await sharedChromium(); }, 90_000);
-  afterAll(async () => { await releaseChromium(browser); }, 90_000);
+  beforeAll(async () => {
+    browser = await sharedChromium();
+  }, 90_000);
+  afterAll(async () => {
+    await releaseChromium(browser);
+  }, 90_000);
   afterEach(async () => {
     const errors = consoles.flatMap((c) => c.errors);
     for (const c of consoles.splice(0)) await c.close();
@@ -76,10 +85,15 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     await page.keyboard.type('小王');
     await page.keyboard.press('Enter');
     // Focus lands on the first waiting customer, not on the bare page.
-    await page.waitForFunction(() => document.activeElement?.classList.contains('item__open'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('item__open'), undefined, {
+      timeout: 10_000,
+    });
     expect(await c.focused()).toBe(`item__open@${first.conversationId}`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((id) => document.querySelector(`#queue > li[data-conversation-id="${id}"]`)?.classList.contains('item--on'), first.conversationId);
+    await page.waitForFunction(
+      (id) => document.querySelector(`#queue > li[data-conversation-id="${id}"]`)?.classList.contains('item--on'),
+      first.conversationId,
+    );
     // Focus moves to the title once the conversation has loaded (a request after the list is marked).
     await page.waitForFunction(() => document.activeElement?.id === 'conv-title', undefined, { timeout: 10_000 });
     await page.keyboard.press('Alt+Enter'); // claim
@@ -91,10 +105,16 @@ describe.skipIf(skip)('agent console as an inbox', () => {
 
     // Alt+↓ / J: the next conversation in the lists (the queue is above my chats); R: the reply box.
     await page.keyboard.press('Alt+ArrowUp');
-    await page.waitForFunction((id) => document.querySelector(`li[data-conversation-id="${id}"]`)?.classList.contains('item--on'), second.conversationId);
+    await page.waitForFunction(
+      (id) => document.querySelector(`li[data-conversation-id="${id}"]`)?.classList.contains('item--on'),
+      second.conversationId,
+    );
     expect(await c.focused()).toBe(`item__open@${second.conversationId}`);
     await page.keyboard.press('j');
-    await page.waitForFunction((id) => document.querySelector(`#mine > li[data-conversation-id="${id}"]`)?.classList.contains('item--on'), first.conversationId);
+    await page.waitForFunction(
+      (id) => document.querySelector(`#mine > li[data-conversation-id="${id}"]`)?.classList.contains('item--on'),
+      first.conversationId,
+    );
     await page.keyboard.press('r');
     await page.waitForFunction(() => document.activeElement?.id === 'reply');
     await page.keyboard.press('Escape');
@@ -156,12 +176,18 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     await other.say('在吗？');
     await other.say('我的卡还没到');
     await open.say('这个我看到了');
-    await c.page.waitForFunction((id) => document.querySelector(`#mine > li[data-conversation-id="${id}"] .item__unread`)?.textContent === '2', other.conversationId, { timeout: 10_000 });
+    await c.page.waitForFunction(
+      (id) => document.querySelector(`#mine > li[data-conversation-id="${id}"] .item__unread`)?.textContent === '2',
+      other.conversationId,
+      { timeout: 10_000 },
+    );
     expect(await c.item('mine', open.conversationId).locator('.item__unread').count()).toBe(0); // the open one is read
     expect(await c.page.textContent('#unread-count')).toBe('2 条未读');
     // Unread messages plus the customer still waiting.
     await c.page.waitForFunction(() => document.title.startsWith('(3) '));
-    expect(await c.item('mine', other.conversationId).locator('.item__preview').textContent()).toBe('客户：我的卡还没到');
+    expect(await c.item('mine', other.conversationId).locator('.item__preview').textContent()).toBe(
+      '客户：我的卡还没到',
+    );
     await c.item('mine', other.conversationId).locator('.item__open').click();
     await c.page.waitForFunction(() => document.title.startsWith('(1) '));
     expect(await c.page.isHidden('#unread-count')).toBe(true);
@@ -170,12 +196,24 @@ describe.skipIf(skip)('agent console as an inbox', () => {
   it('rings and shows a desktop notification on a new escalation, and stays quiet when muted', async () => {
     app = await served(ENV);
     const c = await agentConsole('小王', 'agent', { init: recordAlerts, permissions: ['notifications'] });
-    const alerts = () => c.page.evaluate(() => (window as unknown as { __alerts: Array<{ kind: string; title?: string; body?: string }> }).__alerts);
+    const alerts = () =>
+      c.page.evaluate(
+        () => (window as unknown as { __alerts: Array<{ kind: string; title?: string; body?: string }> }).__alerts,
+      );
     await verifiedWaiting('172202611100001', '0251');
-    await c.page.waitForFunction(() => (window as unknown as { __alerts: unknown[] }).__alerts.some((a) => (a as { kind: string }).kind === 'notification'), undefined, { timeout: 10_000 });
+    await c.page.waitForFunction(
+      () =>
+        (window as unknown as { __alerts: unknown[] }).__alerts.some(
+          (a) => (a as { kind: string }).kind === 'notification',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
     const rang = await alerts();
     expect(rang.filter((a) => a.kind === 'tone').length).toBeGreaterThan(0);
-    expect(rang.filter((a) => a.kind === 'notification')).toEqual([{ kind: 'notification', title: '新的转人工', body: '订单 172202611100001 · 客户要求人工' }]);
+    expect(rang.filter((a) => a.kind === 'notification')).toEqual([
+      { kind: 'notification', title: '新的转人工', body: '订单 172202611100001 · 客户要求人工' },
+    ]);
 
     expect(await c.page.textContent('#alerts')).toBe('提醒：开');
     await c.page.click('#alerts');
@@ -191,7 +229,7 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     expect(await c.page.textContent('#alerts')).toBe('提醒：关');
   });
 
-  it('finds conversations by order number or phone tail, lists resolved ones, and shows a customer\'s earlier chats', async () => {
+  it("finds conversations by order number or phone tail, lists resolved ones, and shows a customer's earlier chats", async () => {
     app = await served(ENV);
     const before = await verifiedWaiting('172202611100001', '0251');
     const agent = await signInAgent(app.built.app, '小王');
@@ -203,7 +241,8 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     const unrelated = await verifiedWaiting('172202611100003', '4475');
     const c = await agentConsole('小李');
 
-    const results = () => c.page.$$eval('#results > li', (lis) => lis.map((li) => (li as HTMLElement).dataset.conversationId));
+    const results = () =>
+      c.page.$$eval('#results > li', (lis) => lis.map((li) => (li as HTMLElement).dataset.conversationId));
     await c.page.fill('#search', '1100001');
     await c.page.waitForFunction(() => document.querySelectorAll('#results > li').length === 2);
     expect(await results()).toEqual([again.conversationId, before.conversationId]); // not the other order's
@@ -249,13 +288,19 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     await regulator.say('转人工');
     const c = await agentConsole('小王');
     await c.item('queue', plain.conversationId).waitFor();
-    const lines = await c.page.$$eval('#queue > li', (lis) => lis.map((li) => ({
-      id: (li as HTMLElement).dataset.conversationId, urgent: li.classList.contains('item--urgent'),
-      mark: li.querySelector('.tag--urgent')?.textContent ?? null, preview: li.querySelector('.item__preview')?.textContent ?? '',
-      text: li.textContent ?? '',
-    })));
+    const lines = await c.page.$$eval('#queue > li', (lis) =>
+      lis.map((li) => ({
+        id: (li as HTMLElement).dataset.conversationId,
+        urgent: li.classList.contains('item--urgent'),
+        mark: li.querySelector('.tag--urgent')?.textContent ?? null,
+        preview: li.querySelector('.item__preview')?.textContent ?? '',
+        text: li.textContent ?? '',
+      })),
+    );
     expect(lines.map((l) => [l.id, l.urgent, l.mark])).toEqual([
-      [complaint.conversationId, true, '优先'], [regulator.conversationId, true, '优先'], [plain.conversationId, false, null],
+      [complaint.conversationId, true, '优先'],
+      [regulator.conversationId, true, '优先'],
+      [plain.conversationId, false, null],
     ]);
     expect(lines[0]!.text).toContain('投诉');
     expect(lines[1]!.text).toContain('扬言向监管投诉');
@@ -266,11 +311,13 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     // Six minutes later the plain request is marked as a long wait.
     clock.offset = 6 * 60_000;
     await plain.say('还要等多久'); // the lists refresh with its preview
-    await c.page.waitForSelector(`#queue > li[data-conversation-id="${plain.conversationId}"] .tag--long`, { timeout: 10_000 });
+    await c.page.waitForSelector(`#queue > li[data-conversation-id="${plain.conversationId}"] .tag--long`, {
+      timeout: 10_000,
+    });
     expect(await c.item('queue', complaint.conversationId).locator('.tag--long').count()).toBe(1);
   });
 
-  it('lets an agent step away: colleagues cannot transfer to them, supervisors see every agent\'s chats', async () => {
+  it("lets an agent step away: colleagues cannot transfer to them, supervisors see every agent's chats", async () => {
     app = await served(ENV);
     const customer = await waiting();
     const wang = await agentConsole('小王');
@@ -280,18 +327,29 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     await wang.item('queue', customer.conversationId).locator('.item__claim').click();
     await wang.page.waitForSelector('#transfer:not([hidden])');
     await wang.page.click('#transfer summary');
-    await wang.page.waitForFunction(() => Array.from(document.querySelectorAll('#transfer-to option')).some((o) => (o.textContent ?? '').includes('小李')));
-    expect(await wang.page.$$eval('#transfer-to option', (os) => os.map((o) => [o.textContent, (o as HTMLOptionElement).disabled])))
-      .toEqual([['暂无其他在线客服', false], ['小李（离开）', true]]);
+    await wang.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#transfer-to option')).some((o) => (o.textContent ?? '').includes('小李')),
+    );
+    expect(
+      await wang.page.$$eval('#transfer-to option', (os) =>
+        os.map((o) => [o.textContent, (o as HTMLOptionElement).disabled]),
+      ),
+    ).toEqual([
+      ['暂无其他在线客服', false],
+      ['小李（离开）', true],
+    ]);
     expect(await wang.page.isDisabled('#transfer-submit')).toBe(true);
 
     const boss = await agentConsole('老板', 'supervisor');
     await boss.page.click('#tab-team');
     await boss.page.waitForSelector('.team__agent');
-    const team = await boss.page.$$eval('.team__agent', (cards) => cards.map((card) => ({
-      name: card.querySelector('h3')?.firstChild?.textContent, status: card.querySelector('.presence')?.textContent,
-      chats: Array.from(card.querySelectorAll('li')).map((l) => (l as HTMLElement).dataset.conversationId),
-    })));
+    const team = await boss.page.$$eval('.team__agent', (cards) =>
+      cards.map((card) => ({
+        name: card.querySelector('h3')?.firstChild?.textContent,
+        status: card.querySelector('.presence')?.textContent,
+        chats: Array.from(card.querySelectorAll('li')).map((l) => (l as HTMLElement).dataset.conversationId),
+      })),
+    );
     expect(team).toEqual([
       { name: '小王', status: '在线', chats: [customer.conversationId] },
       { name: '小李', status: '离开', chats: [] },
@@ -307,7 +365,9 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     await li.page.waitForFunction(() => (document.getElementById('toast')?.textContent ?? '').includes('已设为在线'));
     await wang.page.click('#transfer summary'); // closed, then opened again: the list is fetched on opening
     await wang.page.click('#transfer summary');
-    await wang.page.waitForFunction(() => Array.from(document.querySelectorAll('#transfer-to option')).some((o) => o.textContent === '小李'));
+    await wang.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#transfer-to option')).some((o) => o.textContent === '小李'),
+    );
   });
 
   it('names the agent in the transcript and explains the closed reply box after resolving', async () => {
@@ -319,7 +379,9 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     await c.page.keyboard.type('请稍等');
     await c.page.keyboard.press('Enter');
     await c.waitForTranscript('agent', '请稍等');
-    expect(await c.page.textContent('#transcript > li.msg--agent .msg__who')).toMatch(/^客服 小王\d{2}\/\d{2} \d{2}:\d{2}$/);
+    expect(await c.page.textContent('#transcript > li.msg--agent .msg__who')).toMatch(
+      /^客服 小王\d{2}\/\d{2} \d{2}:\d{2}$/,
+    );
     await c.page.click('#conv-resolve');
     await c.page.click('#conv-resolve');
     await c.page.waitForFunction(() => document.getElementById('conv-status')?.textContent === '待客户评分');
@@ -353,8 +415,12 @@ describe.skipIf(skip)('agent console as an inbox', () => {
     } finally {
       await proxy.down();
       // Requests refused while the server was away are expected here.
-      for (const con of consoles) con.errors.splice(0, con.errors.length, ...con.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|WebSocket/.test(e)));
+      for (const con of consoles)
+        con.errors.splice(
+          0,
+          con.errors.length,
+          ...con.errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|WebSocket/.test(e)),
+        );
     }
   });
 });
-

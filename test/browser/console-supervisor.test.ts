@@ -20,7 +20,11 @@ describe.skipIf(skip)('failure reasons and charts in the console', () => {
   let browser: Browser;
   let customer: RestCustomer;
   const consoles: ConsolePage[] = [];
-  const open = async (name: string, role: 'agent' | 'supervisor') => { const c = await ConsolePage.signedIn(browser, app.url, name, role); consoles.push(c); return c; };
+  const open = async (name: string, role: 'agent' | 'supervisor') => {
+    const c = await ConsolePage.signedIn(browser, app.url, name, role);
+    consoles.push(c);
+    return c;
+  };
 
   beforeAll(async () => {
     app = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' });
@@ -52,14 +56,23 @@ describe.skipIf(skip)('failure reasons and charts in the console', () => {
     await c.page.click('#tab-stats');
     await c.page.waitForSelector('#stat-handoffs svg');
     for (const chart of ['#stat-wait', '#stat-handoffs']) {
-      const boxes = await c.page.$$eval(`${chart} svg text.chart-date`, (ts) => ts.map((t) => {
-        const r = t.getBoundingClientRect();
-        return { text: t.textContent, left: r.left, right: r.right };
-      }));
+      const boxes = await c.page.$$eval(`${chart} svg text.chart-date`, (ts) =>
+        ts.map((t) => {
+          const r = t.getBoundingClientRect();
+          return { text: t.textContent, left: r.left, right: r.right };
+        }),
+      );
       expect(boxes.length, chart).toBeGreaterThanOrEqual(5);
-      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left, `${chart}: ${boxes[i - 1]!.text} and ${boxes[i]!.text}`).toBeGreaterThan(boxes[i - 1]!.right + 2);
+      for (let i = 1; i < boxes.length; i++)
+        expect(boxes[i]!.left, `${chart}: ${boxes[i - 1]!.text} and ${boxes[i]!.text}`).toBeGreaterThan(
+          boxes[i - 1]!.right + 2,
+        );
       // Today is always labelled (Beijing day, as the figures count).
-      const today = new Date().toLocaleDateString('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
+      const today = new Date().toLocaleDateString('en-US', {
+        timeZone: 'Asia/Shanghai',
+        month: 'numeric',
+        day: 'numeric',
+      });
       expect(boxes.at(-1)!.text).toBe(today);
     }
     // The bars are labelled by title; the code stays in the bar's tooltip.

@@ -38,17 +38,28 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
   const pageErrors: string[] = [];
   /** The steps build on each other: after one fails, the rest fail at once instead of timing out. */
   let broken = '';
-  const step = (name: string, fn: () => Promise<void>) => it(name, async () => {
-    if (broken) throw new Error(`not run: an earlier step failed (${broken})`);
-    try { await fn(); } catch (e) { broken = name; throw e; }
-  });
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      if (broken) throw new Error(`not run: an earlier step failed (${broken})`);
+      try {
+        await fn();
+      } catch (e) {
+        broken = name;
+        throw e;
+      }
+    });
   const AGENT_TEXT = `您好，我是小王，已看到您的订单 ${ORDER_NO}，正在为您处理。`;
   const CUSTOMER_TEXT = '好的，我需要重新提交身份证信息吗？';
   const NOTE_TEXT = '客户身份证信息核验失败，建议重新下单（内部）';
 
   async function newContext(viewport: { width: number; height: number }, mobile: boolean): Promise<BrowserContext> {
     return browser.newContext({
-      viewport, deviceScaleFactor: mobile ? 2 : 1, isMobile: mobile, hasTouch: mobile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+      viewport,
+      deviceScaleFactor: mobile ? 2 : 1,
+      isMobile: mobile,
+      hasTouch: mobile,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
     });
   }
 
@@ -57,37 +68,66 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     page.on('console', (m) => {
       // Expected: 401 from /api/agent/me before signing in, the 403 an agent gets for the
       // supervisor figures, and the 503 the test provokes on one reply (each asserted below).
-      const expected = /status of 401/.test(m.text())
-        || (/status of 403/.test(m.text()) && m.location().url.includes('/api/agent/stats'))
-        || (/status of 503/.test(m.text()) && /\/messages$/.test(m.location().url));
+      const expected =
+        /status of 401/.test(m.text()) ||
+        (/status of 403/.test(m.text()) && m.location().url.includes('/api/agent/stats')) ||
+        (/status of 503/.test(m.text()) && /\/messages$/.test(m.location().url));
       if (m.type() === 'error' && !expected) pageErrors.push(`${who} console: ${m.text()} @ ${m.location().url}`);
     });
-    page.on('dialog', (d) => { pageErrors.push(`${who} dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      pageErrors.push(`${who} dialog: ${d.message()}`);
+      void d.dismiss();
+    });
     return page;
   }
 
-  const customerBubbles = () => customer.$$eval('#log > li.msg', (lis) => lis.map((li) => ({
-    from: li.className.replace(/^.*msg--(\w+).*$/, '$1'), text: li.textContent ?? '',
-  })));
-  const transcript = () => agent.$$eval('#transcript > li.msg', (lis) => lis.map((li) => ({
-    from: li.className.replace(/^.*msg--(\w+).*$/, '$1'), seq: (li as HTMLElement).dataset.seq ?? '', text: li.textContent ?? '',
-  })));
+  const customerBubbles = () =>
+    customer.$$eval('#log > li.msg', (lis) =>
+      lis.map((li) => ({
+        from: li.className.replace(/^.*msg--(\w+).*$/, '$1'),
+        text: li.textContent ?? '',
+      })),
+    );
+  const transcript = () =>
+    agent.$$eval('#transcript > li.msg', (lis) =>
+      lis.map((li) => ({
+        from: li.className.replace(/^.*msg--(\w+).*$/, '$1'),
+        seq: (li as HTMLElement).dataset.seq ?? '',
+        text: li.textContent ?? '',
+      })),
+    );
 
   async function waitForCustomerBubble(from: string, text: string, timeout = 10_000): Promise<void> {
     try {
-      await customer.waitForFunction(([f, t]) => Array.from(document.querySelectorAll(`#log > li.msg--${f}`)).some((li) => (li.textContent ?? '').includes(t)),
-        [from, text] as const, { timeout });
+      await customer.waitForFunction(
+        ([f, t]) =>
+          Array.from(document.querySelectorAll(`#log > li.msg--${f}`)).some((li) => (li.textContent ?? '').includes(t)),
+        [from, text] as const,
+        { timeout },
+      );
     } catch (e) {
-      throw new Error(`customer page: no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await customerBubbles(), null, 1)}\n${String(e)}`, { cause: e });
+      throw new Error(
+        `customer page: no ${from} message containing ${JSON.stringify(text)}; log: ${JSON.stringify(await customerBubbles(), null, 1)}\n${String(e)}`,
+        { cause: e },
+      );
     }
   }
 
   async function waitForTranscript(from: string, text: string, timeout = 10_000): Promise<void> {
     try {
-      await agent.waitForFunction(([f, t]) => Array.from(document.querySelectorAll(`#transcript > li.msg--${f}`)).some((li) => (li.textContent ?? '').includes(t)),
-        [from, text] as const, { timeout });
+      await agent.waitForFunction(
+        ([f, t]) =>
+          Array.from(document.querySelectorAll(`#transcript > li.msg--${f}`)).some((li) =>
+            (li.textContent ?? '').includes(t),
+          ),
+        [from, text] as const,
+        { timeout },
+      );
     } catch (e) {
-      throw new Error(`console: no ${from} message containing ${JSON.stringify(text)}; transcript: ${JSON.stringify(await transcript(), null, 1)}\n${String(e)}`, { cause: e });
+      throw new Error(
+        `console: no ${from} message containing ${JSON.stringify(text)}; transcript: ${JSON.stringify(await transcript(), null, 1)}\n${String(e)}`,
+        { cause: e },
+      );
     }
   }
 
@@ -109,9 +149,17 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await page.selectOption('#dev-role', role);
     await page.click('#dev-submit');
     try {
-      await page.waitForFunction((n) => !document.getElementById('who')?.hidden && (document.getElementById('who')?.textContent ?? '').includes(n), name, { timeout: 10_000 });
+      await page.waitForFunction(
+        (n) =>
+          !document.getElementById('who')?.hidden && (document.getElementById('who')?.textContent ?? '').includes(n),
+        name,
+        { timeout: 10_000 },
+      );
     } catch (e) {
-      throw new Error(`dev sign-in as ${name} (${role}) did not sign in: toast ${JSON.stringify(await page.textContent('#toast'))}\n${String(e)}`, { cause: e });
+      throw new Error(
+        `dev sign-in as ${name} (${role}) did not sign in: toast ${JSON.stringify(await page.textContent('#toast'))}\n${String(e)}`,
+        { cause: e },
+      );
     }
   }
 
@@ -143,25 +191,39 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i); // no inline script
     expect(html).not.toMatch(/\son[a-z]+\s*=/i); // no inline handlers
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
-    for (const [file, type] of [['console.js', 'text/javascript'], ['console.css', 'text/css'], ['favicon.svg', 'image/svg+xml']] as const) {
+    for (const [file, type] of [
+      ['console.js', 'text/javascript'],
+      ['console.css', 'text/css'],
+      ['favicon.svg', 'image/svg+xml'],
+    ] as const) {
       const res = await fetch(`${baseUrl}/console/${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers.get('content-type'), file).toContain(type);
     }
-    expect((await fetch(baseUrl + '/api/agent/me')).status, '/api/agent/me: is registerAgentAuth wired in bot/app/app.ts?').toBe(401);
-    expect((await fetch(baseUrl + '/api/agent/queue')).status, '/api/agent/queue: are agentRoutes registered in bot/app/app.ts?').toBe(401);
+    expect(
+      (await fetch(baseUrl + '/api/agent/me')).status,
+      '/api/agent/me: is registerAgentAuth wired in bot/app/app.ts?',
+    ).toBe(401);
+    expect(
+      (await fetch(baseUrl + '/api/agent/queue')).status,
+      '/api/agent/queue: are agentRoutes registered in bot/app/app.ts?',
+    ).toBe(401);
   });
 
   step('the customer explains the failed order and asks for a human', async () => {
     await customer.goto(baseUrl + '/', { waitUntil: 'load' });
-    await customer.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
+    await customer.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, {
+      timeout: 10_000,
+    });
     await customerSays(`我的订单${ORDER_NO}为什么失败了`);
     await waitForCustomerBubble('bot', '后4位');
     await customerSays('0251');
     await waitForCustomerBubble('bot', FAILURE_TITLE);
     await customerSays('转人工');
     await waitForCustomerBubble('system', '已为您排队');
-    conversationId = JSON.parse((await customer.evaluate(() => localStorage.getItem('simbot.session'))) ?? '{}').conversationId;
+    conversationId = JSON.parse(
+      (await customer.evaluate(() => localStorage.getItem('simbot.session'))) ?? '{}',
+    ).conversationId;
     expect(conversationId).toEqual(expect.any(String));
   });
 
@@ -179,20 +241,29 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     const wait = item.locator('.item__wait');
     const first = await wait.textContent();
     expect(first).toMatch(/^已等待 \d+:\d{2}$/);
-    await agent.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent !== before,
-      [`#queue > li[data-conversation-id="${conversationId}"] .item__wait`, first] as const, { timeout: 3000 });
+    await agent.waitForFunction(
+      ([sel, before]) => document.querySelector(sel)?.textContent !== before,
+      [`#queue > li[data-conversation-id="${conversationId}"] .item__wait`, first] as const,
+      { timeout: 3000 },
+    );
   });
 
   step('claims the conversation and sees the transcript and the masked handoff packet', async () => {
     await agent.locator(`#queue > li[data-conversation-id="${conversationId}"] button`, { hasText: '领取' }).click();
     await agent.locator(`#mine > li[data-conversation-id="${conversationId}"]`).waitFor({ timeout: 10_000 });
-    await agent.waitForFunction((id) => !document.querySelector(`#queue > li[data-conversation-id="${id}"]`), conversationId, { timeout: 10_000 });
+    await agent.waitForFunction(
+      (id) => !document.querySelector(`#queue > li[data-conversation-id="${id}"]`),
+      conversationId,
+      { timeout: 10_000 },
+    );
     await waitForTranscript('customer', `我的订单${ORDER_NO}为什么失败了`);
     await waitForTranscript('bot', FAILURE_TITLE);
     await waitForTranscript('system', '客服 小王 已接入');
     expect(await agent.textContent('#conv-status')).toBe('服务中');
 
-    const facts = await agent.$$eval('#packet dd', (dds) => Object.fromEntries(dds.map((dd) => [(dd as HTMLElement).dataset.fact, dd.textContent])));
+    const facts = await agent.$$eval('#packet dd', (dds) =>
+      Object.fromEntries(dds.map((dd) => [(dd as HTMLElement).dataset.fact, dd.textContent])),
+    );
     expect(facts['订单号']).toBe(ORDER_NO);
     expect(facts['失败原因']).toBe(FAILURE_TITLE);
     expect(facts['订单状态']).toContain('审核失败');
@@ -222,16 +293,30 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await agent.fill('#reply', AGENT_TEXT);
     // A send that fails loses nothing: the text comes back to the box and the agent is told why.
     const messagesUrl = `**/api/agent/conversations/${conversationId}/messages`;
-    await agent.route(messagesUrl, (route) => route.request().method() === 'POST'
-      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UPSTREAM_UNAVAILABLE', message: '暂时无法发送' } }) })
-      : route.continue());
+    await agent.route(messagesUrl, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'UPSTREAM_UNAVAILABLE', message: '暂时无法发送' } }),
+          })
+        : route.continue(),
+    );
     await agent.press('#reply', 'Enter');
     // (An earlier toast, the claim's, may still be showing.)
-    await agent.waitForFunction(() => {
-      const t = document.getElementById('toast') as HTMLElement;
-      return !t.hidden && (t.textContent ?? '').includes('UPSTREAM_UNAVAILABLE');
-    }, undefined, { timeout: 5000 });
-    await agent.waitForFunction((t) => (document.getElementById('reply') as HTMLTextAreaElement).value === t, AGENT_TEXT, { timeout: 5000 });
+    await agent.waitForFunction(
+      () => {
+        const t = document.getElementById('toast') as HTMLElement;
+        return !t.hidden && (t.textContent ?? '').includes('UPSTREAM_UNAVAILABLE');
+      },
+      undefined,
+      { timeout: 5000 },
+    );
+    await agent.waitForFunction(
+      (t) => (document.getElementById('reply') as HTMLTextAreaElement).value === t,
+      AGENT_TEXT,
+      { timeout: 5000 },
+    );
     await agent.unroute(messagesUrl);
     expect((await transcript()).filter((m) => m.text.includes(AGENT_TEXT))).toHaveLength(0);
     // Sent for real, with the POST's answer held back 1.5 s: the box is empty before it answers
@@ -242,7 +327,10 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
       await new Promise((r) => setTimeout(r, 1500));
       await route.fulfill({ response: answer });
     });
-    const answered = agent.waitForEvent('requestfinished', (r) => r.method() === 'POST' && r.url().endsWith(`/api/agent/conversations/${conversationId}/messages`));
+    const answered = agent.waitForEvent(
+      'requestfinished',
+      (r) => r.method() === 'POST' && r.url().endsWith(`/api/agent/conversations/${conversationId}/messages`),
+    );
     await agent.press('#reply', 'Enter');
     expect(await agent.inputValue('#reply')).toBe('');
     await waitForCustomerBubble('agent', AGENT_TEXT);
@@ -254,30 +342,45 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     expect((await transcript()).filter((m) => m.text.includes(AGENT_TEXT))).toHaveLength(1);
   });
 
-  step('shows the customer\'s reply live and keeps internal notes away from the customer', async () => {
+  step("shows the customer's reply live and keeps internal notes away from the customer", async () => {
     await customerSays(CUSTOMER_TEXT);
     await waitForTranscript('customer', CUSTOMER_TEXT);
 
     await agent.fill('#note', NOTE_TEXT);
     await agent.click('#note-form button[type="submit"]');
-    await agent.waitForFunction((t) => (document.getElementById('notes')?.textContent ?? '').includes(t), NOTE_TEXT, { timeout: 5000 });
+    await agent.waitForFunction((t) => (document.getElementById('notes')?.textContent ?? '').includes(t), NOTE_TEXT, {
+      timeout: 5000,
+    });
     expect(await agent.textContent('#notes-title')).toContain('仅客服可见');
     expect((await customerBubbles()).map((b) => b.text).join('\n')).not.toContain(NOTE_TEXT);
     expect((await built.store.listMessages(conversationId, 0)).map((m) => m.text).join('\n')).not.toContain(NOTE_TEXT);
-
   });
 
   step('resolves; the customer is asked for a rating and gives 5', async () => {
     await agent.click('#conv-resolve');
     expect(await agent.textContent('#conv-resolve')).toBe('确认结束服务？'); // one more click to be sure
     await agent.click('#conv-resolve');
-    await agent.waitForFunction(() => document.getElementById('conv-status')?.textContent === '待客户评分', undefined, { timeout: 10_000 });
+    await agent.waitForFunction(() => document.getElementById('conv-status')?.textContent === '待客户评分', undefined, {
+      timeout: 10_000,
+    });
     expect(await agent.isDisabled('#reply')).toBe(true);
-    await agent.waitForFunction((id) => !document.querySelector(`#mine > li[data-conversation-id="${id}"]`), conversationId, { timeout: 10_000 });
+    await agent.waitForFunction(
+      (id) => !document.querySelector(`#mine > li[data-conversation-id="${id}"]`),
+      conversationId,
+      { timeout: 10_000 },
+    );
 
     await waitForCustomerBubble('bot', '打个分');
-    await customer.waitForFunction(() => document.querySelectorAll('#suggestions button').length === 5, undefined, { timeout: 5000 });
-    expect(await customer.$$eval('#suggestions button', (bs) => bs.map((b) => b.textContent))).toEqual(['1', '2', '3', '4', '5']);
+    await customer.waitForFunction(() => document.querySelectorAll('#suggestions button').length === 5, undefined, {
+      timeout: 5000,
+    });
+    expect(await customer.$$eval('#suggestions button', (bs) => bs.map((b) => b.textContent))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
     await customer.getByRole('button', { name: '5', exact: true }).click();
     await waitForCustomerBubble('bot', '感谢您的评价（5 分）');
     // The agent still watches the conversation: the rating exchange shows up there too.
@@ -294,21 +397,29 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await devSignIn(sup, '主管老李', 'supervisor');
     expect(await sup.textContent('#who')).toContain('主管');
     // The figures over the API, as the console's own fetch sends them (session cookie).
-    const fromApi = await sup.evaluate(async () => (await fetch('/api/agent/stats?days=14')).json()) as Awaited<ReturnType<typeof built.handoff.stats>>;
+    const fromApi = (await sup.evaluate(async () => (await fetch('/api/agent/stats?days=14')).json())) as Awaited<
+      ReturnType<typeof built.handoff.stats>
+    >;
     expect(fromApi.days.some((d) => d.avgRating === 5)).toBe(true);
     // An agent is refused the figures.
     expect(await agent.evaluate(async () => (await fetch('/api/agent/stats?days=14')).status)).toBe(403);
 
     await sup.click('#tab-stats');
     await sup.waitForSelector('#stat-rating svg circle', { timeout: 10_000 });
-    expect(await sup.$$eval('#stat-rating svg circle title', (ts) => ts.map((t) => t.textContent))).toContainEqual(expect.stringContaining('5.0 分'));
+    expect(await sup.$$eval('#stat-rating svg circle title', (ts) => ts.map((t) => t.textContent))).toContainEqual(
+      expect.stringContaining('5.0 分'),
+    );
     expect(await sup.textContent('#stat-codes')).toContain(FAILURE_TITLE);
     expect(await sup.textContent('#stat-containment')).toMatch(/\d+(\.\d)?%|—/);
   });
 
   step('transfers a conversation to another signed-in agent picked from a list', async () => {
     // 小李 signs in elsewhere (their own session); a second customer asks for a human.
-    const login = await built.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name: '小李', role: 'agent' } });
+    const login = await built.app.inject({
+      method: 'POST',
+      url: '/auth/dev/login',
+      payload: { name: '小李', role: 'agent' },
+    });
     expect(login.statusCode).toBe(200);
     const other = await new RestCustomer(built).open();
     await other.say('转人工');
@@ -320,14 +431,30 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
     await mine.click();
     await agent.waitForSelector('#transfer:not([hidden])', { timeout: 10_000 });
     await agent.click('#transfer summary');
-    await agent.waitForFunction(() => Array.from(document.querySelectorAll('#transfer-to option')).some((o) => (o.textContent ?? '').includes('小李')), undefined, { timeout: 5000 });
+    await agent.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('#transfer-to option')).some((o) =>
+          (o.textContent ?? '').includes('小李'),
+        ),
+      undefined,
+      { timeout: 5000 },
+    );
     const options = await agent.$$eval('#transfer-to option', (os) => os.map((o) => o.textContent ?? ''));
     expect(options.join()).not.toContain('小王'); // not to oneself
     await agent.selectOption('#transfer-to', { label: '小李' });
     await agent.click('#transfer-submit');
-    await agent.waitForFunction((id) => !document.querySelector(`#mine > li[data-conversation-id="${id}"]`), other.conversationId, { timeout: 10_000 });
-    const held = await built.app.inject({ url: '/api/agent/mine', headers: { cookie: String(login.headers['set-cookie']).split(';')[0]! } });
-    expect(held.json().conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual([other.conversationId]);
+    await agent.waitForFunction(
+      (id) => !document.querySelector(`#mine > li[data-conversation-id="${id}"]`),
+      other.conversationId,
+      { timeout: 10_000 },
+    );
+    const held = await built.app.inject({
+      url: '/api/agent/mine',
+      headers: { cookie: String(login.headers['set-cookie']).split(';')[0]! },
+    });
+    expect(held.json().conversations.map((c: { conversationId: string }) => c.conversationId)).toEqual([
+      other.conversationId,
+    ]);
     expect((await other.history(0)).map((m) => m.text).join()).toContain('小李');
   });
 
@@ -338,7 +465,10 @@ describe.skipIf(skip)('agent console with a customer in headless Chromium', () =
   });
 
   step('has no horizontal overflow on a laptop screen and raised no page errors (CSP included)', async () => {
-    const m = await agent.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    const m = await agent.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
     expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
     expect(pageErrors).toEqual([]);
   });

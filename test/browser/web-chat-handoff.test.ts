@@ -12,12 +12,16 @@ import { ChatPage, served, type Served } from '../helpers/chat-page.js';
 
 const skip = skipBrowserTests();
 
-describe.skipIf(skip)('web chat: the customer\'s side of a handoff', () => {
+describe.skipIf(skip)("web chat: the customer's side of a handoff", () => {
   let open: Served;
   let closed: Served;
   let browser: Browser;
   const pages: ChatPage[] = [];
-  const chatOn = async (s: Served) => { const c = await ChatPage.open(browser, s.url); pages.push(c); return c; };
+  const chatOn = async (s: Served) => {
+    const c = await ChatPage.open(browser, s.url);
+    pages.push(c);
+    return c;
+  };
 
   beforeAll(async () => {
     open = await served({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' });
@@ -59,7 +63,9 @@ describe.skipIf(skip)('web chat: the customer\'s side of a handoff', () => {
     await agent.call('POST', `/api/agent/conversations/${ahead[1]!.conversationId}/claim`);
     await chat.waitFor('system', '排队更新：您是下一位');
     // Every line, in order, names a place no worse than the one before, and none says "0 位".
-    const places = (await queueLines()).map((t) => (/您是下一位/.test(t) ? 0 : Number(/前面还有 (\d+) 位/.exec(t)?.[1])));
+    const places = (await queueLines()).map((t) =>
+      /您是下一位/.test(t) ? 0 : Number(/前面还有 (\d+) 位/.exec(t)?.[1]),
+    );
     expect(places).toEqual([2, 1, 0]);
     expect((await queueLines()).join()).not.toContain('0 位');
 
@@ -80,8 +86,10 @@ describe.skipIf(skip)('web chat: the customer\'s side of a handoff', () => {
     await wang.call('POST', `/api/agent/conversations/${conversationId}/transfer`, { to: li.id });
     await li.call('POST', `/api/agent/conversations/${conversationId}/messages`, { text: '我是负责退款的同事' });
     await chat.waitFor('agent', '我是负责退款的同事');
-    expect((await chat.bubbles()).filter((b) => b.from === 'agent').map((b) => [b.who, b.text]))
-      .toEqual([['小王', '您好，我先看一下'], ['小李', '我是负责退款的同事']]);
+    expect((await chat.bubbles()).filter((b) => b.from === 'agent').map((b) => [b.who, b.text])).toEqual([
+      ['小王', '您好，我先看一下'],
+      ['小李', '我是负责退款的同事'],
+    ]);
     // A reload replays the names too.
     await chat.page.reload({ waitUntil: 'load' });
     await chat.waitFor('agent', '我是负责退款的同事');

@@ -11,23 +11,42 @@ import { ChatPage, served, type Served } from '../helpers/chat-page.js';
 const skip = skipBrowserTests();
 
 /** What the page itself says: its words, not the conversation's. */
-const pageWords = (chat: ChatPage) => chat.page.evaluate(() => ({
-  lang: document.documentElement.lang,
-  title: document.title,
-  placeholder: (document.getElementById('input') as HTMLInputElement).placeholder,
-  send: document.getElementById('send')!.textContent,
-  status: document.getElementById('status')!.textContent,
-  button: document.getElementById('lang')!.textContent,
-}));
+const pageWords = (chat: ChatPage) =>
+  chat.page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    placeholder: (document.getElementById('input') as HTMLInputElement).placeholder,
+    send: document.getElementById('send')!.textContent,
+    status: document.getElementById('status')!.textContent,
+    button: document.getElementById('lang')!.textContent,
+  }));
 
-const ENGLISH = { lang: 'en', title: '172 SIM order assistant', placeholder: 'Type your order number or question', send: 'Send', status: 'Online', button: '中文' };
-const CHINESE = { lang: 'zh-CN', title: '号卡订单助手', placeholder: '请输入订单号或您的问题', send: '发送', status: '在线', button: 'English' };
+const ENGLISH = {
+  lang: 'en',
+  title: '172 SIM order assistant',
+  placeholder: 'Type your order number or question',
+  send: 'Send',
+  status: 'Online',
+  button: '中文',
+};
+const CHINESE = {
+  lang: 'zh-CN',
+  title: '号卡订单助手',
+  placeholder: '请输入订单号或您的问题',
+  send: '发送',
+  status: '在线',
+  button: 'English',
+};
 
 describe.skipIf(skip)('web chat language', () => {
   let app: Served;
   let browser: Browser;
   const pages: ChatPage[] = [];
-  const open = async (locale: string) => { const c = await ChatPage.open(browser, app.url, { locale }); pages.push(c); return c; };
+  const open = async (locale: string) => {
+    const c = await ChatPage.open(browser, app.url, { locale });
+    pages.push(c);
+    return c;
+  };
 
   beforeAll(async () => {
     app = await served();
@@ -43,7 +62,12 @@ describe.skipIf(skip)('web chat language', () => {
     await chat.waitFor('bot', 'Please send your order number');
     expect(await pageWords(chat)).toEqual(ENGLISH);
     expect((await chat.bubbles())[0]!.text).toContain('Hello!');
-    expect(await chat.suggestions()).toEqual(["I can't find my order number", 'What plans do you have?', 'How do I activate my card?', 'Human agent']);
+    expect(await chat.suggestions()).toEqual([
+      "I can't find my order number",
+      'What plans do you have?',
+      'How do I activate my card?',
+      'Human agent',
+    ]);
   });
 
   it('a Chinese page turns English when the customer writes English, and back', async () => {

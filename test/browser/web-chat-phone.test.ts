@@ -19,7 +19,11 @@ describe.skipIf(skip)('web chat on a phone', () => {
   let app: Served;
   let browser: Browser;
   const pages: ChatPage[] = [];
-  const open = async (url = app.url) => { const c = await ChatPage.open(browser, url); pages.push(c); return c; };
+  const open = async (url = app.url) => {
+    const c = await ChatPage.open(browser, url);
+    pages.push(c);
+    return c;
+  };
 
   beforeAll(async () => {
     app = await served(ENV);
@@ -42,11 +46,22 @@ describe.skipIf(skip)('web chat on a phone', () => {
     const chat = await open();
     const n = await chat.say('有哪些套餐');
     await chat.waitFor('bot', '在售', n);
-    const links = await chat.page.$$eval('#log a.msg__link', (as) => as.map((a) => {
-      const r = a.getBoundingClientRect();
-      const lh = parseFloat(getComputedStyle(a).lineHeight);
-      return { href: (a as HTMLAnchorElement).href, text: a.textContent, target: (a as HTMLAnchorElement).target, rel: (a as HTMLAnchorElement).rel, width: r.width, height: r.height, right: r.right, lines: Math.round((r.height - 2 - parseFloat(getComputedStyle(a).paddingTop) * 2) / lh) };
-    }));
+    const links = await chat.page.$$eval('#log a.msg__link', (as) =>
+      as.map((a) => {
+        const r = a.getBoundingClientRect();
+        const lh = parseFloat(getComputedStyle(a).lineHeight);
+        return {
+          href: (a as HTMLAnchorElement).href,
+          text: a.textContent,
+          target: (a as HTMLAnchorElement).target,
+          rel: (a as HTMLAnchorElement).rel,
+          width: r.width,
+          height: r.height,
+          right: r.right,
+          lines: Math.round((r.height - 2 - parseFloat(getComputedStyle(a).paddingTop) * 2) / lh),
+        };
+      }),
+    );
     expect(links.length).toBeGreaterThanOrEqual(3);
     for (const l of links) {
       expect(l.href).toMatch(/^https:\/\/example\.com\/order\/P-/);
@@ -68,12 +83,16 @@ describe.skipIf(skip)('web chat on a phone', () => {
     const n = await chat.say('0251');
     await chat.waitFor('bot', '身份信息', n);
     await chat.page.waitForSelector('#suggestions button');
-    await chat.page.waitForFunction(() => {
-      const log = document.getElementById('log')!.getBoundingClientRect();
-      const last = document.querySelector('#log > li:last-child')!.getBoundingClientRect();
-      const buttons = document.getElementById('suggestions')!.getBoundingClientRect();
-      return last.bottom <= log.bottom + 1 && log.bottom <= buttons.top + 1;
-    }, undefined, { timeout: 5000 });
+    await chat.page.waitForFunction(
+      () => {
+        const log = document.getElementById('log')!.getBoundingClientRect();
+        const last = document.querySelector('#log > li:last-child')!.getBoundingClientRect();
+        const buttons = document.getElementById('suggestions')!.getBoundingClientRect();
+        return last.bottom <= log.bottom + 1 && log.bottom <= buttons.top + 1;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
   });
 
   it('clears the agent\'s "typing" when the agent stops, without a message', async () => {
@@ -100,8 +119,16 @@ describe.skipIf(skip)('web chat on a phone', () => {
     await chat.page.waitForFunction(() => document.querySelectorAll('#log > li.msg').length >= 4);
     const stored = await app.built.store.listMessages(conversationId, 0);
     const shown = await chat.bubbles();
-    expect(shown.map((b) => b.time)).toEqual(stored.slice(0, shown.length).map((m) =>
-      new Date(m.at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })));
+    expect(shown.map((b) => b.time)).toEqual(
+      stored.slice(0, shown.length).map((m) =>
+        new Date(m.at).toLocaleTimeString('zh-CN', {
+          hour: '2-digit',
+          minute: '2-digit',
+          hour12: false,
+          timeZone: 'Asia/Shanghai',
+        }),
+      ),
+    );
   });
 
   it('keeps focus in the chat after a button: the input for a keyboard, never the bare page', async () => {
@@ -120,29 +147,49 @@ describe.skipIf(skip)('web chat on a phone', () => {
   it('meets WCAG 2.2 AA contrast and gives every control a 44 px target', async () => {
     const chat = await open();
     await chat.page.waitForSelector('#suggestions button');
-    const measure = (selectors: string[]) => chat.page.evaluate((sels) => {
-      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-      const lum = (c: string) => {
-        const [r, g, b] = rgb(c).map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-      };
-      const bg = (el: Element | null): string => {
-        for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (!c.endsWith(', 0)') && c !== 'transparent') return c; }
-        return 'rgb(255, 255, 255)';
-      };
-      return Object.fromEntries(sels.map((sel) => {
-        const el = document.querySelector(sel);
-        if (!el) return [sel, 0];
-        const [a, b] = [lum(getComputedStyle(el).color), lum(bg(el))].sort((x, y) => y - x);
-        return [sel, Math.round(((a! + 0.05) / (b! + 0.05)) * 100) / 100];
-      }));
-    }, selectors);
-    const targets = () => chat.page.$$eval('#send, #lang, #suggestions button, #input', (els) => els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return Math.min(r.width, r.height);
-    }));
-    const contrast = await measure(['#send', '#lang', '#title', '#status', '.msg--bot .msg__text', '.msg--bot time', '#suggestions button']);
-    expect(Math.min(...await targets())).toBeGreaterThanOrEqual(44);
+    const measure = (selectors: string[]) =>
+      chat.page.evaluate((sels) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const bg = (el: Element | null): string => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = getComputedStyle(e).backgroundColor;
+            if (!c.endsWith(', 0)') && c !== 'transparent') return c;
+          }
+          return 'rgb(255, 255, 255)';
+        };
+        return Object.fromEntries(
+          sels.map((sel) => {
+            const el = document.querySelector(sel);
+            if (!el) return [sel, 0];
+            const [a, b] = [lum(getComputedStyle(el).color), lum(bg(el))].sort((x, y) => y - x);
+            return [sel, Math.round(((a! + 0.05) / (b! + 0.05)) * 100) / 100];
+          }),
+        );
+      }, selectors);
+    const targets = () =>
+      chat.page.$$eval('#send, #lang, #suggestions button, #input', (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return Math.min(r.width, r.height);
+        }),
+      );
+    const contrast = await measure([
+      '#send',
+      '#lang',
+      '#title',
+      '#status',
+      '.msg--bot .msg__text',
+      '.msg--bot time',
+      '#suggestions button',
+    ]);
+    expect(Math.min(...(await targets()))).toBeGreaterThanOrEqual(44);
 
     // A customer bubble, a queue line, and an agent's named message.
     await chat.say('转人工');
@@ -152,7 +199,16 @@ describe.skipIf(skip)('web chat on a phone', () => {
     await agent.call('POST', `/api/agent/conversations/${conversationId}/claim`);
     await agent.call('POST', `/api/agent/conversations/${conversationId}/messages`, { text: '您好' });
     await chat.waitFor('agent', '您好');
-    Object.assign(contrast, await measure(['.msg--customer .msg__text', '.msg--customer time', '.msg--system .msg__text', '.msg--agent .msg__who', '.msg--agent time']));
+    Object.assign(
+      contrast,
+      await measure([
+        '.msg--customer .msg__text',
+        '.msg--customer time',
+        '.msg--system .msg__text',
+        '.msg--agent .msg__who',
+        '.msg--agent time',
+      ]),
+    );
     console.log('web chat contrast ratios', JSON.stringify(contrast));
     for (const [sel, r] of Object.entries(contrast)) expect(r, sel).toBeGreaterThanOrEqual(4.5);
   });
@@ -172,14 +228,17 @@ describe.skipIf(skip)('web chat on a phone', () => {
       await proxy.down();
       await chat.page.waitForFunction(() => document.getElementById('status')?.textContent === '已断开，正在重连…');
       expect(await chat.page.isDisabled('#send')).toBe(true);
-      for (let n = 1; n <= 3; n++) { // several failed tries while the server is away
+      for (let n = 1; n <= 3; n++) {
+        // several failed tries while the server is away
         await chat.page.clock.fastForward(4000);
         await expect.poll(() => tries.filter((ws) => ws.isClosed()).length).toBe(n);
         expect(await chat.page.isDisabled('#send')).toBe(true);
       }
       await proxy.up();
       await chat.page.clock.fastForward(4000);
-      await chat.page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
+      await chat.page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, {
+        timeout: 10_000,
+      });
       await chat.page.clock.resume();
       expect(await chat.page.$$eval('#log > li.note', (ls) => ls.map((l) => l.textContent))).toEqual(['已重新连接']);
       const n = await chat.say('172202611100001');
@@ -190,6 +249,8 @@ describe.skipIf(skip)('web chat on a phone', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pages.flatMap((p) => p.errors).filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket connection/.test(e))).toEqual([]);
+    expect(
+      pages.flatMap((p) => p.errors).filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket connection/.test(e)),
+    ).toEqual([]);
   });
 });

@@ -38,7 +38,10 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     browser = await sharedChromium();
     chat = await ChatPage.open(browser, app.url);
     page = chat.page;
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -52,7 +55,9 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const res = await page.reload({ waitUntil: 'load' });
     expect(res?.status()).toBe(200);
     expect(await page.title()).toBe('号卡订单助手');
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, {
+      timeout: 10_000,
+    });
     const session = await page.evaluate(() => JSON.parse(localStorage.getItem('simbot.session') ?? '{}'));
     expect(session).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), locale: 'zh-CN' });
     expect(await page.getAttribute('#input', 'placeholder')).toBe('请输入订单号或您的问题');
@@ -77,7 +82,6 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const log = await bubbles();
     expect(log.map((b) => Number(b.seq))).toEqual(log.map((_, i) => i + 1));
     expect(log[2]).toMatchObject({ from: 'customer', text: '我的订单172202611100001为什么失败了' });
-
   });
 
   it('sends a suggestion when its button is clicked', async () => {
@@ -92,7 +96,9 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const n = await say(XSS);
     await waitForBubble('bot', '', n + 1); // the bot answered: the turn went through the server and back
     const shown = await page.evaluate((x) => {
-      const mine = Array.from(document.querySelectorAll('#log > li.msg--customer .msg__text')).filter((el) => el.textContent === x);
+      const mine = Array.from(document.querySelectorAll('#log > li.msg--customer .msg__text')).filter(
+        (el) => el.textContent === x,
+      );
       return {
         count: mine.length,
         html: mine[0]?.innerHTML,
@@ -115,9 +121,16 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     expect(before.length).toBeGreaterThanOrEqual(8);
 
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
-    await page.waitForFunction((n) => document.querySelectorAll('#log > li.msg').length >= n, before.length, { timeout: 10_000 })
-      .catch(async () => { throw new Error(`log after reload: ${JSON.stringify(await bubbles())}; before: ${before.length} messages`); });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, {
+      timeout: 10_000,
+    });
+    await page
+      .waitForFunction((n) => document.querySelectorAll('#log > li.msg').length >= n, before.length, {
+        timeout: 10_000,
+      })
+      .catch(async () => {
+        throw new Error(`log after reload: ${JSON.stringify(await bubbles())}; before: ${before.length} messages`);
+      });
     await page.waitForTimeout(300); // a late duplicate replay would land here
     const after = await bubbles();
     expect(after).toEqual(before);
@@ -141,8 +154,11 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
       scrollWidth: document.documentElement.scrollWidth,
       bodyScrollWidth: document.body.scrollWidth,
       innerWidth: window.innerWidth,
-      widest: Math.max(...Array.from(document.querySelectorAll('#log > li, #suggestions button, .chat__header, .chat__form'))
-        .map((e) => e.getBoundingClientRect().right)),
+      widest: Math.max(
+        ...Array.from(document.querySelectorAll('#log > li, #suggestions button, .chat__header, .chat__form')).map(
+          (e) => e.getBoundingClientRect().right,
+        ),
+      ),
     }));
     expect(m.innerWidth).toBe(PHONE.width);
     expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
@@ -159,7 +175,9 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const before = await bubbles();
     // The server drops every web-chat socket (a restart, a proxy timeout…).
     for (const client of app.built.app.websocketServer.clients) client.terminate();
-    await page.waitForFunction(() => document.getElementById('status')?.textContent !== '在线', undefined, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent !== '在线', undefined, {
+      timeout: 5000,
+    });
     expect(await page.isDisabled('#send')).toBe(true);
     await page.fill('#input', '172202611100003');
     await page.press('#input', 'Enter');
@@ -169,7 +187,9 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
     const missed = await app.built.store.listMessages(conversationId, 0);
     expect(missed.length).toBe(before.length);
 
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, {
+      timeout: 10_000,
+    });
     expect(await page.isDisabled('#send')).toBe(false);
     await page.click('#send');
     await waitForBubble('customer', '172202611100003', before.length);
@@ -186,21 +206,37 @@ describe.skipIf(skip)('web chat in headless Chromium (phone)', () => {
       const p = await other.newPage();
       p.on('pageerror', (e) => chat.errors.push(`pageerror (stale session page): ${e.message}`));
       await p.goto(app.url + '/');
-      await p.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => document.getElementById('status')?.textContent === '在线', undefined, {
+        timeout: 10_000,
+      });
       const stale = { conversationId: '00000000-0000-4000-8000-000000000000', token: 'expired', locale: 'zh-CN' };
       await p.evaluate((s) => localStorage.setItem('simbot.session', JSON.stringify(s)), stale);
       await p.reload();
-      await p.waitForFunction((id) => {
-        const s = JSON.parse(localStorage.getItem('simbot.session') ?? '{}');
-        return s.token && s.conversationId !== id && document.getElementById('status')?.textContent === '在线';
-      }, stale.conversationId, { timeout: 10_000 });
+      await p.waitForFunction(
+        (id) => {
+          const s = JSON.parse(localStorage.getItem('simbot.session') ?? '{}');
+          return s.token && s.conversationId !== id && document.getElementById('status')?.textContent === '在线';
+        },
+        stale.conversationId,
+        { timeout: 10_000 },
+      );
       // A clean log: the new conversation's greeting from seq 1, nothing of the old one.
-      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--bot').length >= 2, undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--bot').length >= 2, undefined, {
+        timeout: 10_000,
+      });
       await p.fill('#input', '你好');
       await p.press('#input', 'Enter');
-      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--customer').length > 0, undefined, { timeout: 10_000 });
-      const log = await p.$$eval('#log > li.msg', (lis) => lis.map((li) => ({ cls: li.className, seq: (li as HTMLElement).dataset.seq })));
-      expect(log.slice(0, 3)).toEqual([{ cls: 'msg msg--bot', seq: '1' }, { cls: 'msg msg--bot', seq: '2' }, { cls: 'msg msg--customer', seq: '3' }]);
+      await p.waitForFunction(() => document.querySelectorAll('#log > li.msg--customer').length > 0, undefined, {
+        timeout: 10_000,
+      });
+      const log = await p.$$eval('#log > li.msg', (lis) =>
+        lis.map((li) => ({ cls: li.className, seq: (li as HTMLElement).dataset.seq })),
+      );
+      expect(log.slice(0, 3)).toEqual([
+        { cls: 'msg msg--bot', seq: '1' },
+        { cls: 'msg msg--bot', seq: '2' },
+        { cls: 'msg msg--customer', seq: '3' },
+      ]);
       expect(log.filter((l) => l.cls.includes('system'))).toEqual([]);
     } finally {
       await other.close();

@@ -8,7 +8,9 @@ describe('MemoryBus', () => {
     const errors: Array<[string, string]> = [];
     const bus = new MemoryBus((err, conversationId) => errors.push([err.message, conversationId]));
     const got: ConversationEvent[] = [];
-    bus.subscribe('c1', () => { throw new Error('broken socket'); });
+    bus.subscribe('c1', () => {
+      throw new Error('broken socket');
+    });
     bus.subscribe('c1', (e) => got.push(e));
     bus.subscribe('c2', (e) => got.push(e));
     await bus.publish('c1', { type: 'turn_end', seq: 3 });

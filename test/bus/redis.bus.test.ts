@@ -34,10 +34,20 @@ function collect(bus: RedisBus, conversationId: string, n: number, ms = 2_000) {
     timer = setTimeout(() => reject(new Error(`got ${events.length} of ${n} events`)), ms);
     unsubscribe = bus.subscribe(conversationId, (e) => {
       events.push(e);
-      if (events.length === n) { clearTimeout(timer); resolve(events); }
+      if (events.length === n) {
+        clearTimeout(timer);
+        resolve(events);
+      }
     });
   });
-  return { events, done, off: () => { clearTimeout(timer); unsubscribe(); } };
+  return {
+    events,
+    done,
+    off: () => {
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
 }
 
 describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisLeases', () => {
@@ -57,17 +67,25 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     const conv = randomUUID();
     const got = collect(a, conv, 3);
     await a.whenSubscribed(conv);
-    const msg = { seq: 1, from: 'bot' as const, text: '您好，审核失败的原因是…', at: new Date().toISOString(), suggestions: ['换个套餐'] };
+    const msg = {
+      seq: 1,
+      from: 'bot' as const,
+      text: '您好，审核失败的原因是…',
+      at: new Date().toISOString(),
+      suggestions: ['换个套餐'],
+    };
     await b.publish(conv, { type: 'message', message: msg });
     await b.publish(conv, { type: 'turn_end', seq: 1 });
     await b.publish(randomUUID(), { type: 'typing', from: 'bot' }); // another conversation: not ours
     await b.publish(conv, { type: 'queue', position: 2, etaSeconds: 360 });
     expect(await got.done).toEqual([
-      { type: 'message', message: msg }, { type: 'turn_end', seq: 1 }, { type: 'queue', position: 2, etaSeconds: 360 },
+      { type: 'message', message: msg },
+      { type: 'turn_end', seq: 1 },
+      { type: 'queue', position: 2, etaSeconds: 360 },
     ]);
   });
 
-  it('delivers an instance\'s own publishes to its own listeners once', async () => {
+  it("delivers an instance's own publishes to its own listeners once", async () => {
     const a = bus();
     const conv = randomUUID();
     const first = collect(a, conv, 1);
@@ -111,7 +129,9 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     await Promise.all(Array.from({ length: 1000 }, (_, i) => b.publish(conv, { type: 'turn_end', seq: i + 1 })));
     const events = await got.done;
     console.info(`[redis] 1000 events B→A: ${(performance.now() - started).toFixed(1)} ms`);
-    expect(events.map((e) => (e.type === 'turn_end' ? e.seq : 0))).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(events.map((e) => (e.type === 'turn_end' ? e.seq : 0))).toEqual(
+      Array.from({ length: 1000 }, (_, i) => i + 1),
+    );
   });
 
   it('survives a throwing listener, reports it, and resubscribes after the last one left', async () => {
@@ -120,8 +140,12 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
     open.push(a);
     const b = bus();
     const conv = randomUUID();
-    a.subscribe(conv, () => { throw new Error('broken socket'); })();
-    a.subscribe(conv, () => { throw new Error('broken socket'); });
+    a.subscribe(conv, () => {
+      throw new Error('broken socket');
+    })();
+    a.subscribe(conv, () => {
+      throw new Error('broken socket');
+    });
     const ok = collect(a, conv, 1);
     await a.whenSubscribed(conv);
     await b.publish(conv, { type: 'turn_end', seq: 7 });
@@ -146,7 +170,8 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
   it('does not throw on publish when Redis is unreachable, but reports it', async () => {
     const errors: Error[] = [];
     const dead = new RedisBus('redis://127.0.0.1:1', {
-      onError: (e) => errors.push(e), redis: { retryStrategy: () => null, connectTimeout: 200 },
+      onError: (e) => errors.push(e),
+      redis: { retryStrategy: () => null, connectTimeout: 200 },
     });
     await expect(dead.publish('x', { type: 'turn_end', seq: 1 })).resolves.toBeUndefined();
     await expect(dead.ready()).rejects.toThrow();
@@ -181,7 +206,10 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
       const a = (await one.acquire(name, 150))!;
       expect(await two.acquire(name, 150)).toBeNull();
       // Redis expires the key on its own clock: ask until it has.
-      const b = await vi.waitFor(async () => (await two.acquire(name, 5_000)) ?? Promise.reject(new Error('still held')), { timeout: 2_000, interval: 25 });
+      const b = await vi.waitFor(
+        async () => (await two.acquire(name, 5_000)) ?? Promise.reject(new Error('still held')),
+        { timeout: 2_000, interval: 25 },
+      );
       expect(await a.renew()).toBe(false);
       expect(await a.release()).toBe(false);
       expect(await two.holder(name)).toBe(b!.owner);
@@ -195,7 +223,10 @@ describe.skipIf(skipUnlessService('Redis', redisAvailable))('RedisBus and RedisL
       let lost = 0;
       let noticed = () => {};
       const lostOnce = new Promise<void>((r) => (noticed = r));
-      a.keepAlive(() => { lost++; noticed(); }, 50);
+      a.keepAlive(() => {
+        lost++;
+        noticed();
+      }, 50);
       await sleep(500); // the point is time itself: 2½ ttls later, the renewals still hold it
       expect(await two.acquire(name, 200)).toBeNull();
       expect(lost).toBe(0);

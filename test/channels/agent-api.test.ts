@@ -8,10 +8,18 @@ import type { BuiltApp } from '../../bot/app/app.js';
 import { RestCustomer, testApp } from '../helpers/app.js';
 
 let built: BuiltApp;
-beforeEach(async () => { built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }); });
-afterEach(async () => { await built.app.close(); });
+beforeEach(async () => {
+  built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' });
+});
+afterEach(async () => {
+  await built.app.close();
+});
 
-interface Agent { cookie: string; csrf: string; id: string }
+interface Agent {
+  cookie: string;
+  csrf: string;
+  id: string;
+}
 
 async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent'): Promise<Agent> {
   const res = await built.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role } });
@@ -23,7 +31,10 @@ async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent'): Pro
 
 function call(a: Agent | null, method: 'GET' | 'POST', url: string, payload?: object) {
   const headers: Record<string, string> = {};
-  if (a) { headers.cookie = a.cookie; headers['x-csrf-token'] = a.csrf; }
+  if (a) {
+    headers.cookie = a.cookie;
+    headers['x-csrf-token'] = a.csrf;
+  }
   return built.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 }
 
@@ -32,11 +43,18 @@ describe('agent API', () => {
     const c = await new RestCustomer(built).open();
     const id = c.conversationId;
     const calls: Array<['GET' | 'POST', string]> = [
-      ['GET', '/api/agent/queue'], ['GET', '/api/agent/mine'], ['GET', '/api/agent/agents'], ['GET', `/api/agent/conversations/${id}`],
-      ['GET', `/api/agent/conversations/${id}/canned`], ['POST', `/api/agent/conversations/${id}/claim`],
-      ['POST', `/api/agent/conversations/${id}/messages`], ['POST', `/api/agent/conversations/${id}/resolve`],
-      ['POST', `/api/agent/conversations/${id}/transfer`], ['POST', `/api/agent/conversations/${id}/notes`],
-      ['GET', '/api/agent/stats'], ['GET', '/api/agent/nonexistent'],
+      ['GET', '/api/agent/queue'],
+      ['GET', '/api/agent/mine'],
+      ['GET', '/api/agent/agents'],
+      ['GET', `/api/agent/conversations/${id}`],
+      ['GET', `/api/agent/conversations/${id}/canned`],
+      ['POST', `/api/agent/conversations/${id}/claim`],
+      ['POST', `/api/agent/conversations/${id}/messages`],
+      ['POST', `/api/agent/conversations/${id}/resolve`],
+      ['POST', `/api/agent/conversations/${id}/transfer`],
+      ['POST', `/api/agent/conversations/${id}/notes`],
+      ['GET', '/api/agent/stats'],
+      ['GET', '/api/agent/nonexistent'],
     ];
     for (const [method, url] of calls) {
       const res = await call(null, method, url, method === 'POST' ? { text: 'x', to: 'y' } : undefined);
@@ -44,7 +62,11 @@ describe('agent API', () => {
       expect(res.json().error.code).toBe('UNAUTHORIZED');
     }
     const alice = await signIn('Alice');
-    const noCsrf = await built.app.inject({ method: 'POST', url: `/api/agent/conversations/${id}/claim`, headers: { cookie: alice.cookie } });
+    const noCsrf = await built.app.inject({
+      method: 'POST',
+      url: `/api/agent/conversations/${id}/claim`,
+      headers: { cookie: alice.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect((await call(alice, 'GET', '/api/agent/stats')).statusCode).toBe(403);
     const boss = await signIn('Boss', 'supervisor');
@@ -57,7 +79,10 @@ describe('agent API', () => {
     const alice = await signIn('Alice');
     const bob = await signIn('Bob');
     const agents = (await call(alice, 'GET', '/api/agent/agents')).json().agents;
-    expect(agents).toEqual([{ id: alice.id, name: 'Alice', role: 'agent', status: 'online' }, { id: bob.id, name: 'Bob', role: 'agent', status: 'online' }]);
+    expect(agents).toEqual([
+      { id: alice.id, name: 'Alice', role: 'agent', status: 'online' },
+      { id: bob.id, name: 'Bob', role: 'agent', status: 'online' },
+    ]);
     const url = `/api/agent/conversations/${c.conversationId}/transfer`;
     expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/claim`)).statusCode).toBe(200);
 
@@ -71,8 +96,13 @@ describe('agent API', () => {
     const moved = await call(alice, 'POST', url, { to: bob.id, name: 'Someone else' });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().handoff).toMatchObject({ agentId: bob.id, agentName: 'Bob' });
-    expect((await call(bob, 'GET', '/api/agent/mine')).json().conversations).toEqual([expect.objectContaining({ conversationId: c.conversationId })]);
-    const told = (await c.history(0)).filter((m) => m.from === 'system').map((m) => m.text).join();
+    expect((await call(bob, 'GET', '/api/agent/mine')).json().conversations).toEqual([
+      expect.objectContaining({ conversationId: c.conversationId }),
+    ]);
+    const told = (await c.history(0))
+      .filter((m) => m.from === 'system')
+      .map((m) => m.text)
+      .join();
     expect(told).toContain('Bob');
     expect(told).not.toContain('Someone else');
 
@@ -80,14 +110,21 @@ describe('agent API', () => {
     const carol = await signIn('Carol');
     expect((await call(carol, 'POST', '/api/agent/me/status', { status: 'away' })).json()).toEqual({ status: 'away' });
     expect((await call(carol, 'POST', '/api/agent/me/status', { status: 'gone' })).statusCode).toBe(400);
-    expect((await call(bob, 'GET', '/api/agent/agents')).json().agents).toContainEqual({ id: carol.id, name: 'Carol', role: 'agent', status: 'away' });
+    expect((await call(bob, 'GET', '/api/agent/agents')).json().agents).toContainEqual({
+      id: carol.id,
+      name: 'Carol',
+      role: 'agent',
+      status: 'away',
+    });
     const away = await call(bob, 'POST', url, { to: carol.id });
     expect([away.statusCode, away.json().error.code]).toEqual([409, 'AGENT_UNAVAILABLE']);
     await call(carol, 'POST', '/auth/logout');
 
     // Bob signs out: nobody can hand him anything any more.
     expect((await call(bob, 'POST', '/auth/logout')).statusCode).toBeLessThan(300);
-    expect((await call(alice, 'GET', '/api/agent/agents')).json().agents.map((a: { name: string }) => a.name)).toEqual(['Alice']);
+    expect((await call(alice, 'GET', '/api/agent/agents')).json().agents.map((a: { name: string }) => a.name)).toEqual([
+      'Alice',
+    ]);
   });
 
   it('runs a whole handoff over HTTP and stores the rating', async () => {
@@ -99,12 +136,22 @@ describe('agent API', () => {
     const bob = await signIn('Bob');
 
     const queue = (await call(alice, 'GET', '/api/agent/queue')).json();
-    expect(queue.waiting).toEqual([expect.objectContaining({
-      conversationId: c.conversationId, position: 1, reason: 'customer_request', orderNo: '172202611100001', failureCode: 'ID_INFO_INVALID',
-      waitingSince: expect.any(String),
-    })]);
+    expect(queue.waiting).toEqual([
+      expect.objectContaining({
+        conversationId: c.conversationId,
+        position: 1,
+        reason: 'customer_request',
+        orderNo: '172202611100001',
+        failureCode: 'ID_INFO_INVALID',
+        waitingSince: expect.any(String),
+      }),
+    ]);
     const packet = (await call(alice, 'GET', `/api/agent/conversations/${c.conversationId}`)).json();
-    expect(packet.order).toMatchObject({ orderNo: '172202611100001', status: 'failed', failureCode: 'ID_INFO_INVALID' });
+    expect(packet.order).toMatchObject({
+      orderNo: '172202611100001',
+      status: 'failed',
+      failureCode: 'ID_INFO_INVALID',
+    });
     expect(packet.order.masked.idCard).toMatch(/\*/);
     expect(packet.transcript.length).toBeGreaterThan(4);
     const canned = (await call(alice, 'GET', `/api/agent/conversations/${c.conversationId}/canned`)).json();
@@ -114,9 +161,17 @@ describe('agent API', () => {
     expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/claim`)).statusCode).toBe(200);
     const lost = await call(bob, 'POST', `/api/agent/conversations/${c.conversationId}/claim`);
     expect([lost.statusCode, lost.json().error.code]).toEqual([409, 'ALREADY_CLAIMED']);
-    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/messages`, { text: '您好，我是Alice' })).statusCode).toBe(201);
-    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/messages`, { text: '' })).statusCode).toBe(400);
-    expect((await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/notes`, { text: '核实过身份证' })).statusCode).toBe(201);
+    expect(
+      (await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/messages`, { text: '您好，我是Alice' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/messages`, { text: '' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await call(alice, 'POST', `/api/agent/conversations/${c.conversationId}/notes`, { text: '核实过身份证' }))
+        .statusCode,
+    ).toBe(201);
     const history = await c.history();
     expect(history.at(-1)).toMatchObject({ from: 'agent', text: '您好，我是Alice' });
     expect(history.some((m) => m.text.includes('核实过身份证'))).toBe(false); // notes are internal
@@ -125,7 +180,12 @@ describe('agent API', () => {
     expect((await c.say('4')).map((r) => r.text).join()).toContain('4 分');
     const boss = await signIn('Boss', 'supervisor');
     const stats = (await call(boss, 'GET', '/api/agent/stats?days=1')).json();
-    expect(stats).toMatchObject({ conversations: 1, escalated: 1, containment: 0, escalationsByCode: { ID_INFO_INVALID: 1 } });
+    expect(stats).toMatchObject({
+      conversations: 1,
+      escalated: 1,
+      containment: 0,
+      escalationsByCode: { ID_INFO_INVALID: 1 },
+    });
     expect(stats.days.at(-1)).toMatchObject({ avgRating: 4, ratings: 1 });
   });
 
@@ -138,7 +198,9 @@ describe('agent API', () => {
     const alice = await signIn('Alice');
     const bob = await signIn('Bob');
     const seen: string[] = [];
-    built.bus.subscribe(id, (e) => { if (e.type === 'typing') seen.push(e.from); });
+    built.bus.subscribe(id, (e) => {
+      if (e.type === 'typing') seen.push(e.from);
+    });
 
     expect((await call(alice, 'POST', `/api/agent/conversations/${id}/typing`)).statusCode).toBe(409); // not claimed yet
     await call(alice, 'POST', `/api/agent/conversations/${id}/claim`);
@@ -155,7 +217,7 @@ describe('agent API', () => {
 });
 
 describe('the inbox', () => {
-  it('previews, finds by order number or phone tail, lists resolved handoffs and a customer\'s earlier ones, and shows supervisors every agent\'s chats', async () => {
+  it("previews, finds by order number or phone tail, lists resolved handoffs and a customer's earlier ones, and shows supervisors every agent's chats", async () => {
     const verified = async (orderNo: string, tail: string) => {
       const c = await new RestCustomer(built).open();
       await c.say(orderNo);
@@ -170,9 +232,15 @@ describe('the inbox', () => {
 
     const waiting = (await call(alice, 'GET', '/api/agent/queue')).json().waiting;
     // The complaint goes first and says so; each line previews the last message.
-    expect(waiting.map((w: { conversationId: string; priority: string }) => [w.conversationId, w.priority]))
-      .toEqual([[other.conversationId, 'urgent'], [first.conversationId, 'normal']]);
-    expect(waiting[1].lastMessage).toMatchObject({ from: 'system', text: expect.stringContaining('排队更新：前面还有 1 位'), at: expect.any(String) });
+    expect(waiting.map((w: { conversationId: string; priority: string }) => [w.conversationId, w.priority])).toEqual([
+      [other.conversationId, 'urgent'],
+      [first.conversationId, 'normal'],
+    ]);
+    expect(waiting[1].lastMessage).toMatchObject({
+      from: 'system',
+      text: expect.stringContaining('排队更新：前面还有 1 位'),
+      at: expect.any(String),
+    });
 
     await call(alice, 'POST', `/api/agent/conversations/${first.conversationId}/claim`);
     await call(alice, 'POST', `/api/agent/conversations/${first.conversationId}/messages`, { text: '好的'.repeat(60) });
@@ -184,8 +252,10 @@ describe('the inbox', () => {
 
     // The same customer comes back about the same order in a new conversation.
     const again = await verified('172202611100001', '0251');
-    const find = async (query: string) => (await call(alice, 'GET', `/api/agent/conversations?${query}`)).json().conversations
-      .map((c: { conversationId: string }) => c.conversationId);
+    const find = async (query: string) =>
+      (await call(alice, 'GET', `/api/agent/conversations?${query}`))
+        .json()
+        .conversations.map((c: { conversationId: string }) => c.conversationId);
     expect(await find('view=resolved')).toEqual([first.conversationId]);
     expect(await find('view=open')).toEqual([again.conversationId, other.conversationId]);
     expect(await find('q=1100001')).toEqual([again.conversationId, first.conversationId]);
@@ -197,7 +267,9 @@ describe('the inbox', () => {
     expect(JSON.stringify(resolved)).not.toMatch(/1\d{6}0251/); // never the phone itself
 
     const packet = (await call(alice, 'GET', `/api/agent/conversations/${again.conversationId}`)).json();
-    expect(packet.earlier.map((e: { conversationId: string; rating: number }) => [e.conversationId, e.rating])).toEqual([[first.conversationId, 5]]);
+    expect(packet.earlier.map((e: { conversationId: string; rating: number }) => [e.conversationId, e.rating])).toEqual(
+      [[first.conversationId, 5]],
+    );
 
     const reasons = (await call(alice, 'GET', '/api/agent/reasons')).json().reasons;
     expect(reasons.AREA_FORBIDDEN).toEqual({ 'zh-CN': expect.any(String), en: expect.any(String) });
@@ -209,8 +281,17 @@ describe('the inbox', () => {
     expect((await call(alice, 'GET', '/api/agent/team')).statusCode).toBe(403);
     const boss = await signIn('Boss', 'supervisor');
     const team = (await call(boss, 'GET', '/api/agent/team')).json().agents;
-    expect(team.map((a: { name: string; status: string; conversations: Array<{ conversationId: string }> }) => [a.name, a.status, a.conversations.map((c) => c.conversationId)]))
-      .toEqual([['Alice', 'online', [again.conversationId]], ['Bob', 'away', []], ['Boss', 'online', []]]);
+    expect(
+      team.map((a: { name: string; status: string; conversations: Array<{ conversationId: string }> }) => [
+        a.name,
+        a.status,
+        a.conversations.map((c) => c.conversationId),
+      ]),
+    ).toEqual([
+      ['Alice', 'online', [again.conversationId]],
+      ['Bob', 'away', []],
+      ['Boss', 'online', []],
+    ]);
   });
 });
 
@@ -231,7 +312,14 @@ describe('personal data for supervisors', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.json().phone).toMatch(/^1\d{6}0251$/); // unmasked
     const audit = (await call(boss, 'GET', '/api/agent/audit')).json().entries;
-    expect(audit).toEqual([expect.objectContaining({ actorName: 'Boss', action: 'reveal_personal_data', conversationId: c.conversationId, orderNo: '172202611100001' })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorName: 'Boss',
+        action: 'reveal_personal_data',
+        conversationId: c.conversationId,
+        orderNo: '172202611100001',
+      }),
+    ]);
     expect(JSON.stringify(audit)).not.toContain(res.json().phone); // the log names the access, not the data
     // The packet an agent sees stays masked.
     const packet = (await call(alice, 'GET', `/api/agent/conversations/${c.conversationId}`)).json();

@@ -14,11 +14,19 @@ import { WsClient, type Frame } from '../helpers/ws-client.js';
 const SECRET = 'notice-secret';
 const k = loadKnowledge();
 let built: BuiltApp | undefined;
-afterEach(async () => { await built?.app.close(); built = undefined; });
+afterEach(async () => {
+  await built?.app.close();
+  built = undefined;
+});
 
 function push(app: BuiltApp, requidId: string, data: Record<string, string>) {
   const body = { RequidId: requidId, Data: JSON.stringify({ OrderNo: '172202611100043', ...data }) };
-  return app.app.inject({ method: 'POST', url: CALLBACK_PATH, payload: body, headers: { 'x-172-sign': sign(body, SECRET, 'append') } });
+  return app.app.inject({
+    method: 'POST',
+    url: CALLBACK_PATH,
+    payload: body,
+    headers: { 'x-172-sign': sign(body, SECRET, 'append') },
+  });
 }
 
 describe('order status notices', () => {
@@ -39,7 +47,9 @@ describe('order status notices', () => {
     const before = ws.frames.length;
     const res = await push(built, 'n1', { OrderStatus: '审核失败', Remark: '身份信息不一致' });
     expect(res.json()).toEqual({ code: 0, message: '上传成功' });
-    const [intro] = await ws.waitFor((f) => f.type === 'message' && ws.frames.indexOf(f) >= before && String(f.text).includes('有新进展'));
+    const [intro] = await ws.waitFor(
+      (f) => f.type === 'message' && ws.frames.indexOf(f) >= before && String(f.text).includes('有新进展'),
+    );
     expect(intro!.from).toBe('bot');
     const title = k.reasons.get('ID_INFO_INVALID')!.text['zh-CN'].title;
     await ws.waitFor((f) => f.type === 'message' && String(f.text).includes(title));
@@ -61,7 +71,12 @@ describe('order status notices', () => {
     await c.say('9832');
     await c.say('状态变化时通知我');
     const body = { RequidId: 'bad', Data: JSON.stringify({ OrderNo: '172202611100043', OrderStatus: '已发货' }) };
-    const res = await built.app.inject({ method: 'POST', url: CALLBACK_PATH, payload: body, headers: { 'x-172-sign': sign(body, 'wrong', 'append') } });
+    const res = await built.app.inject({
+      method: 'POST',
+      url: CALLBACK_PATH,
+      payload: body,
+      headers: { 'x-172-sign': sign(body, 'wrong', 'append') },
+    });
     expect(res.statusCode).toBe(401);
     expect((await built.store.listMessages(c.conversationId, 0)).some((m) => m.text.includes('有新进展'))).toBe(false);
   });

@@ -11,21 +11,29 @@ import { tempDir } from '../helpers/app.js';
 const SECRET = 'cb-secret';
 const HEADER = 'x-172-sign';
 
-interface Rig { app: FastifyInstance; store: SqliteCallbackStore; calls: Array<[string, StatusPush]> }
+interface Rig {
+  app: FastifyInstance;
+  store: SqliteCallbackStore;
+  calls: Array<[string, StatusPush]>;
+}
 const open: Rig[] = [];
 
-async function rig(opts: { file?: string; verify?: boolean; secret?: string; fail?: () => boolean } = {}): Promise<Rig> {
+async function rig(
+  opts: { file?: string; verify?: boolean; secret?: string; fail?: () => boolean } = {},
+): Promise<Rig> {
   const store = new SqliteCallbackStore(opts.file ?? path.join(tempDir(), 'cb.sqlite'));
   const calls: Rig['calls'] = [];
   const app = Fastify();
-  await app.register(async (scope) => platformCallback(scope, {
-    settings: { verify: opts.verify ?? true, header: HEADER, secret: 'secret' in opts ? opts.secret : SECRET },
-    store,
-    onStatusChange: (orderNo, push) => {
-      if (opts.fail?.()) throw new Error('notice failed');
-      calls.push([orderNo, push]);
-    },
-  }));
+  await app.register(async (scope) =>
+    platformCallback(scope, {
+      settings: { verify: opts.verify ?? true, header: HEADER, secret: 'secret' in opts ? opts.secret : SECRET },
+      store,
+      onStatusChange: (orderNo, push) => {
+        if (opts.fail?.()) throw new Error('notice failed');
+        calls.push([orderNo, push]);
+      },
+    }),
+  );
   await app.ready();
   const r = { app, store, calls };
   open.push(r);
@@ -33,15 +41,29 @@ async function rig(opts: { file?: string; verify?: boolean; secret?: string; fai
 }
 
 afterEach(async () => {
-  for (const r of open.splice(0)) { await r.app.close(); await r.store.close(); }
+  for (const r of open.splice(0)) {
+    await r.app.close();
+    await r.store.close();
+  }
 });
 
-const data = (over: Record<string, unknown> = {}) => JSON.stringify({
-  OrderNo: '172202611100001', OrderNo172: 'T99', OrderStatus: '审核失败', Remark: '身份信息不一致', ThirdPhone: '', ...over,
-});
-const signed = (body: Record<string, string>, variant: 'append' | 'amp-secret' = 'append') => sign(body, SECRET, variant);
+const data = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    OrderNo: '172202611100001',
+    OrderNo172: 'T99',
+    OrderStatus: '审核失败',
+    Remark: '身份信息不一致',
+    ThirdPhone: '',
+    ...over,
+  });
+const signed = (body: Record<string, string>, variant: 'append' | 'amp-secret' = 'append') =>
+  sign(body, SECRET, variant);
 
-function push(app: FastifyInstance, body: Record<string, string>, headers: Record<string, string> = { [HEADER]: signed(body) }) {
+function push(
+  app: FastifyInstance,
+  body: Record<string, string>,
+  headers: Record<string, string> = { [HEADER]: signed(body) },
+) {
   return app.inject({ method: 'POST', url: CALLBACK_PATH, payload: body, headers });
 }
 
@@ -59,7 +81,9 @@ describe('POST /callbacks/172', () => {
     const body = { RequidId: 'r1', Data: data() };
     expect((await push(app, body, { [HEADER]: sign(body, 'other-secret', 'append') })).statusCode).toBe(401);
     // Signed over other content than what arrived.
-    expect((await push(app, body, { [HEADER]: signed({ ...body, Data: data({ OrderStatus: '已发货' }) }) })).statusCode).toBe(401);
+    expect(
+      (await push(app, body, { [HEADER]: signed({ ...body, Data: data({ OrderStatus: '已发货' }) }) })).statusCode,
+    ).toBe(401);
     expect(calls).toHaveLength(0);
   });
 
@@ -77,7 +101,13 @@ describe('POST /callbacks/172', () => {
     expect(res.json()).toEqual({ code: 0, message: '上传成功' });
     expect(calls).toHaveLength(1);
     expect(calls[0]![0]).toBe('172202611100001');
-    expect(calls[0]![1]).toMatchObject({ RequidId: 'r1', OrderStatus: '审核失败', Remark: '身份信息不一致', ThirdPhone: null, OrderNo172: 'T99' });
+    expect(calls[0]![1]).toMatchObject({
+      RequidId: 'r1',
+      OrderStatus: '审核失败',
+      Remark: '身份信息不一致',
+      ThirdPhone: null,
+      OrderNo172: 'T99',
+    });
     expect(await store.get('r1')).toMatchObject({ orderNo: '172202611100001', status: 'done' });
   });
 
@@ -88,9 +118,14 @@ describe('POST /callbacks/172', () => {
     await push(app, { RequidId: 'pii', Data: data({ ThirdPhone: '17012345678', Remark: remark }) });
     expect(calls[0]![1]).toMatchObject({ ThirdPhone: '17012345678', Remark: remark }); // the notice is told the truth
     const db = new Database(file, { readonly: true });
-    const { payload } = db.prepare(`SELECT payload FROM platform_callbacks WHERE requid_id = 'pii'`).get() as { payload: string };
+    const { payload } = db.prepare(`SELECT payload FROM platform_callbacks WHERE requid_id = 'pii'`).get() as {
+      payload: string;
+    };
     db.close();
-    expect(JSON.parse(payload)).toMatchObject({ ThirdPhone: '170****5678', Remark: '地址不详，联系人139****5678，证件440305********5539' });
+    expect(JSON.parse(payload)).toMatchObject({
+      ThirdPhone: '170****5678',
+      Remark: '地址不详，联系人139****5678，证件440305********5539',
+    });
   });
 
   it('accepts either sign variant', async () => {
@@ -104,14 +139,18 @@ describe('POST /callbacks/172', () => {
     const { app, calls } = await rig();
     const body = { RequidId: 'f1', Data: data() };
     const res = await app.inject({
-      method: 'POST', url: CALLBACK_PATH, payload: new URLSearchParams(body).toString(),
+      method: 'POST',
+      url: CALLBACK_PATH,
+      payload: new URLSearchParams(body).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', [HEADER]: signed(body) },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ code: 0, message: '上传成功' });
     const body2 = { RequidId: 'f2', Data: data({ OrderStatus: '已发货' }) };
     const res2 = await app.inject({
-      method: 'POST', url: CALLBACK_PATH, payload: new URLSearchParams({ ...body2, sign: signed(body2) }).toString(),
+      method: 'POST',
+      url: CALLBACK_PATH,
+      payload: new URLSearchParams({ ...body2, sign: signed(body2) }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res2.statusCode).toBe(200);
@@ -143,9 +182,12 @@ describe('POST /callbacks/172', () => {
     expect(second.calls).toHaveLength(1);
   });
 
-  it('acknowledges the platform\'s test push without processing it', async () => {
+  it("acknowledges the platform's test push without processing it", async () => {
     const { app, calls, store } = await rig();
-    const body = { RequidId: 'test-1', Data: JSON.stringify({ OrderNo172: 'TestOrder172', OrderNo: '', OrderStatus: '' }) };
+    const body = {
+      RequidId: 'test-1',
+      Data: JSON.stringify({ OrderNo172: 'TestOrder172', OrderNo: '', OrderStatus: '' }),
+    };
     const res = await push(app, body);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ code: 0, message: '上传成功' });

@@ -12,7 +12,12 @@ describe('REST channel: bad input gets a clear answer', () => {
   afterAll(() => built.app.close());
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    built.app.inject({ method: 'POST', url, payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
+    built.app.inject({
+      method: 'POST',
+      url,
+      payload: payload as string,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   const msgUrl = () => `/api/conversations/${c.conversationId}/messages`;
   const auth = () => ({ authorization: `Bearer ${c.token}` });
 
@@ -53,7 +58,11 @@ describe('REST channel: bad input gets a clear answer', () => {
     const other = await new RestCustomer(built).open();
     const res = await post(msgUrl(), { text: 'hi' }, { authorization: `Bearer ${other.token}` });
     expect(res.statusCode).toBe(401);
-    const missing = await post('/api/conversations/00000000-0000-4000-8000-000000000000/messages', { text: 'hi' }, auth());
+    const missing = await post(
+      '/api/conversations/00000000-0000-4000-8000-000000000000/messages',
+      { text: 'hi' },
+      auth(),
+    );
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('CONVERSATION_NOT_FOUND');
     const get = await built.app.inject({ method: 'GET', url: `/api/conversations/${c.conversationId}/messages` });
@@ -63,7 +72,11 @@ describe('REST channel: bad input gets a clear answer', () => {
   it('markup comes back as the same inert text, never changed into something else', async () => {
     const replies = await c.say('<script>alert(1)</script> 订单<img src=x onerror=alert(2)>');
     const history = await c.history(0);
-    expect(history.some((m) => m.from === 'customer' && m.text === '<script>alert(1)</script> 订单<img src=x onerror=alert(2)>')).toBe(true);
+    expect(
+      history.some(
+        (m) => m.from === 'customer' && m.text === '<script>alert(1)</script> 订单<img src=x onerror=alert(2)>',
+      ),
+    ).toBe(true);
     expect(replies.every((r) => !r.text.includes('<script>'))).toBe(true);
   });
 
@@ -74,7 +87,11 @@ describe('REST channel: bad input gets a clear answer', () => {
     expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
     expect(all[0]).toMatchObject({ from: 'customer', text: '你好' });
     expect(await d.history(all.length)).toEqual([]);
-    const bad = await built.app.inject({ method: 'GET', url: `/api/conversations/${d.conversationId}/messages?after=-1`, headers: { authorization: `Bearer ${d.token}` } });
+    const bad = await built.app.inject({
+      method: 'GET',
+      url: `/api/conversations/${d.conversationId}/messages?after=-1`,
+      headers: { authorization: `Bearer ${d.token}` },
+    });
     expect(bad.statusCode).toBe(400);
   });
 

@@ -20,7 +20,9 @@ describe('WeChat handoff', () => {
     const built = await testApp({ BUSINESS_HOURS: '00:00-24:00' }, { bus });
     r = await rig({}, { built, bus, db: openSqlite(path.join(built.dataDir, 'wechat.sqlite')) });
   });
-  afterAll(async () => { await r.close(); });
+  afterAll(async () => {
+    await r.close();
+  });
 
   it('escalates, hears from the agent both ways, and rates afterwards', async () => {
     const c = r.world.contact('郑六');
@@ -28,14 +30,21 @@ describe('WeChat handoff', () => {
     await c.say('0251');
     const queued = await c.say('转人工');
     // The bot's reply, then the queue position: each once, in that order.
-    expect(queued.map((t) => (t.includes('转接人工客服') ? 'handoff' : t.includes('您是下一位') ? 'queue' : 'other'))).toEqual(['handoff', 'queue']);
+    expect(
+      queued.map((t) => (t.includes('转接人工客服') ? 'handoff' : t.includes('您是下一位') ? 'queue' : 'other')),
+    ).toEqual(['handoff', 'queue']);
 
     const conv = (await r.built.store.findConversationByUser('wechat', c.id))!;
     const before = c.inbox.length;
     await r.built.handoff.claim(conv.id, ALICE);
     await r.built.handoff.agentSay(conv.id, ALICE, '您好，我是Alice，看到您的身份信息核验没通过');
     await until(() => c.inbox.slice(before).some((m) => m.text.includes('我是Alice')));
-    expect(c.inbox.slice(before).map((m) => m.text).join('\n')).toContain('Alice 已接入');
+    expect(
+      c.inbox
+        .slice(before)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('Alice 已接入');
 
     // The contact's answer goes to the agent: stored, and the bot says nothing.
     const n = c.inbox.length;

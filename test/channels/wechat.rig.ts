@@ -18,9 +18,18 @@ type MockRoom = ReturnType<mock.Mocker['createRoom']>;
 function onMessage(emitter: MockContact | MockRoom, fn: (m: MockMessage) => void): void {
   (emitter as unknown as EventEmitter).on('message', fn);
 }
-interface MockMessage { id: string; payload: { talkerId?: string; listenerId?: string; roomId?: string; text?: string; type: types.Message } }
+interface MockMessage {
+  id: string;
+  payload: { talkerId?: string; listenerId?: string; roomId?: string; text?: string; type: types.Message };
+}
 
-export const FAST = { perContactIntervalMs: 1, overallIntervalMs: 1000, overallCap: 1000, retryBaseMs: 5, maxAttempts: 3 };
+export const FAST = {
+  perContactIntervalMs: 1,
+  overallIntervalMs: 1000,
+  overallCap: 1000,
+  retryBaseMs: 5,
+  maxAttempts: 3,
+};
 
 export async function until(cond: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -50,7 +59,9 @@ export class MockWorld {
   /** Texts the bot sent into a room, as they arrive. */
   roomInbox(room: MockRoom): Array<{ text: string; at: number }> {
     const inbox: Array<{ text: string; at: number }> = [];
-    onMessage(room, (m) => { if (m.payload.talkerId === this.bot.id) inbox.push({ text: m.payload.text ?? '', at: Date.now() }); });
+    onMessage(room, (m) => {
+      if (m.payload.talkerId === this.bot.id) inbox.push({ text: m.payload.text ?? '', at: Date.now() });
+    });
     return inbox;
   }
 }
@@ -59,13 +70,19 @@ export class Customer {
   /** What the bot sent this contact 1:1, with arrival times. */
   readonly inbox: Array<{ text: string; at: number }> = [];
   lastMessageId = '';
-  constructor(private readonly world: MockWorld, readonly mock: MockContact) {
+  constructor(
+    private readonly world: MockWorld,
+    readonly mock: MockContact,
+  ) {
     onMessage(mock, (m) => {
-      if (m.payload.talkerId === world.bot.id && m.payload.listenerId === mock.id) this.inbox.push({ text: m.payload.text ?? '', at: Date.now() });
+      if (m.payload.talkerId === world.bot.id && m.payload.listenerId === mock.id)
+        this.inbox.push({ text: m.payload.text ?? '', at: Date.now() });
       if (m.payload.talkerId === mock.id) this.lastMessageId = m.id;
     });
   }
-  get id(): string { return this.mock.id; }
+  get id(): string {
+    return this.mock.id;
+  }
 
   /** Says something 1:1 and returns the bot's answers once they stop coming. */
   async say(text: string, quietMs = 150): Promise<string[]> {
@@ -82,7 +99,11 @@ export class Customer {
   /** A message of another type (image, voice…), built the way the mock builds its own. */
   send(type: types.Message): void {
     const msg = this.world.mocker.MessageMock.create({
-      id: `raw-${Math.random().toString(36).slice(2)}`, talkerId: this.mock.id, listenerId: this.world.bot.id, timestamp: Date.now(), type,
+      id: `raw-${Math.random().toString(36).slice(2)}`,
+      talkerId: this.mock.id,
+      listenerId: this.world.bot.id,
+      timestamp: Date.now(),
+      type,
     });
     this.world.puppet.emit('message', { messageId: msg.id });
   }
@@ -116,7 +137,10 @@ export interface Rig {
 }
 
 export async function rig(
-  overrides: Partial<WechatChannelDeps> = {}, shared?: Pick<Rig, 'built' | 'bus' | 'db'>, login = true, prepare?: (world: MockWorld) => void,
+  overrides: Partial<WechatChannelDeps> = {},
+  shared?: Pick<Rig, 'built' | 'bus' | 'db'>,
+  login = true,
+  prepare?: (world: MockWorld) => void,
 ): Promise<Rig> {
   const bus = shared?.bus ?? new MemoryBus();
   const built = shared?.built ?? (await testApp({}, { bus }));
@@ -125,9 +149,17 @@ export async function rig(
   const alerts: WechatAlert[] = [];
   const printed: string[] = [];
   const channel = new WechatChannel({
-    wechaty: world.wechaty, pipeline: built.pipeline, store: built.store, conversations: built.conversations, bus,
-    log: createLogger('silent'), db, login: { print: (t) => printed.push(t), restartBaseMs: 10 },
-    onAlert: (a) => alerts.push(a), ...overrides, throttle: { ...FAST, ...overrides.throttle },
+    wechaty: world.wechaty,
+    pipeline: built.pipeline,
+    store: built.store,
+    conversations: built.conversations,
+    bus,
+    log: createLogger('silent'),
+    db,
+    login: { print: (t) => printed.push(t), restartBaseMs: 10 },
+    onAlert: (a) => alerts.push(a),
+    ...overrides,
+    throttle: { ...FAST, ...overrides.throttle },
   });
   await channel.start();
   prepare?.(world);
@@ -136,7 +168,13 @@ export async function rig(
     await until(() => channel.status().state === 'logged-in');
   }
   const r: Rig = {
-    world, channel, built, bus, db, alerts, printed,
+    world,
+    channel,
+    built,
+    bus,
+    db,
+    alerts,
+    printed,
     restart: async (o = {}, p) => {
       await channel.stop();
       return rig({ ...overrides, ...o }, { built, bus, db }, login, p);

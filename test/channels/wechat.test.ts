@@ -11,7 +11,9 @@ const ID_INFO_INVALID_TITLE = '身份信息核验没通过'; // knowledge/failur
 
 describe('WeChat channel: customers on the mock puppet reach the real pipeline', () => {
   let r: Rig;
-  beforeAll(async () => { r = await rig(); });
+  beforeAll(async () => {
+    r = await rig();
+  });
   afterAll(() => r.close());
 
   it('explains the failed demo order after the phone tail, in a 1:1 chat', async () => {
@@ -24,7 +26,10 @@ describe('WeChat channel: customers on the mock puppet reach the real pipeline',
     const conv = await r.built.store.findConversationByUser('wechat', c.id);
     expect(conv).toMatchObject({ channel: 'wechat', userId: c.id });
     const history = await r.built.store.listMessages(conv!.id, 0);
-    expect(history.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual(['我的订单172202611100001为什么失败了', '0251']);
+    expect(history.filter((m) => m.from === 'customer').map((m) => m.text)).toEqual([
+      '我的订单172202611100001为什么失败了',
+      '0251',
+    ]);
   });
 
   it('shows suggestions as numbered lines and takes the number as the choice', async () => {
@@ -96,7 +101,10 @@ describe('WeChat channel: customers on the mock puppet reach the real pipeline',
     const c = r.world.contact('周四');
     const replies = await c.say('你好');
     const conv = await r.built.store.findConversationByUser('wechat', c.id);
-    const msg = await r.built.store.appendMessage(conv!.id, { from: 'agent', text: '您好，我是人工客服小李，请问还有什么可以帮您？' });
+    const msg = await r.built.store.appendMessage(conv!.id, {
+      from: 'agent',
+      text: '您好，我是人工客服小李，请问还有什么可以帮您？',
+    });
     await r.bus.publish(conv!.id, { type: 'message', message: msg });
     await until(() => c.inbox.length > replies.length);
     await settle(() => c.inbox.length, 100);
@@ -117,13 +125,24 @@ describe('WeChat channel: customers on the mock puppet reach the real pipeline',
     await until(() => c.inbox.length > before);
     await sleep(100);
     expect(c.inbox.slice(before).map((m) => m.text)).toEqual(['您的订单 172202611100001 已发货。']);
-    expect((await r.built.store.listMessages(conv.id, 0)).at(-1)).toMatchObject({ from: 'bot', text: '您的订单 172202611100001 已发货。' });
+    expect((await r.built.store.listMessages(conv.id, 0)).at(-1)).toMatchObject({
+      from: 'bot',
+      text: '您的订单 172202611100001 已发货。',
+    });
   });
 
   it('cuts a long reply into parts of at most 600 characters', async () => {
     const c = r.world.contact('郑六');
-    const conv = (await r.built.store.findConversationByUser('wechat', c.id)) ?? (await (async () => { await c.say('你好'); return r.built.store.findConversationByUser('wechat', c.id); })());
-    const long = Array.from({ length: 40 }, (_, i) => `第${i + 1}条说明：请核对身份证上的姓名和号码是否与订单一致。`).join('\n');
+    const conv =
+      (await r.built.store.findConversationByUser('wechat', c.id)) ??
+      (await (async () => {
+        await c.say('你好');
+        return r.built.store.findConversationByUser('wechat', c.id);
+      })());
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `第${i + 1}条说明：请核对身份证上的姓名和号码是否与订单一致。`,
+    ).join('\n');
     const before = c.inbox.length;
     const msg = await r.built.store.appendMessage(conv!.id, { from: 'agent', text: long });
     await r.bus.publish(conv!.id, { type: 'message', message: msg });
@@ -137,7 +156,11 @@ describe('WeChat channel: customers on the mock puppet reach the real pipeline',
 
 describe('WeChat channel: outbox, throttle, retries and restarts', () => {
   let r: Rig | undefined;
-  afterEach(async () => { await r?.close(); r = undefined; vi.restoreAllMocks(); });
+  afterEach(async () => {
+    await r?.close();
+    r = undefined;
+    vi.restoreAllMocks();
+  });
 
   it('spreads a burst of 50 messages: ≥ 50 ms apart per contact, ≤ 20 per 500 ms overall', async () => {
     r = await rig({ throttle: { perContactIntervalMs: 50, perContactCap: 1, overallIntervalMs: 500, overallCap: 20 } });
@@ -148,7 +171,9 @@ describe('WeChat channel: outbox, throttle, retries and restarts', () => {
     const all = contacts.flatMap((c) => c.inbox.map((m) => m.at)).sort((a, b) => a - b);
     const took = all.at(-1)! - t0;
     for (const c of contacts) {
-      expect(c.inbox.map((m) => m.text)).toEqual(Array.from({ length: 10 }, (_, k) => `消息 ${k * 5 + contacts.indexOf(c)}`));
+      expect(c.inbox.map((m) => m.text)).toEqual(
+        Array.from({ length: 10 }, (_, k) => `消息 ${k * 5 + contacts.indexOf(c)}`),
+      );
       const gaps = c.inbox.slice(1).map((m, i) => m.at - c.inbox[i]!.at);
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(48);
     }
@@ -156,20 +181,27 @@ describe('WeChat channel: outbox, throttle, retries and restarts', () => {
     const windows = all.slice(20).map((t, i) => t - all[i]!);
     expect(Math.min(...windows)).toBeGreaterThanOrEqual(490);
     expect(took).toBeGreaterThanOrEqual(990);
-    console.info(`[wechat throttle] 50 messages to 5 contacts took ${took} ms (per contact 1/50 ms, overall 20/500 ms); min per-contact gap ${Math.min(...contacts.flatMap((c) => c.inbox.slice(1).map((m, i) => m.at - c.inbox[i]!.at)))} ms, min span of 21 consecutive ${Math.min(...windows)} ms`);
+    console.info(
+      `[wechat throttle] 50 messages to 5 contacts took ${took} ms (per contact 1/50 ms, overall 20/500 ms); min per-contact gap ${Math.min(...contacts.flatMap((c) => c.inbox.slice(1).map((m, i) => m.at - c.inbox[i]!.at)))} ms, min span of 21 consecutive ${Math.min(...windows)} ms`,
+    );
     expect(r.channel.outbox.counts()).toEqual({ pending: 0, sent: 50, given_up: 0 });
   });
 
   it('retries a failed send with backoff, then delivers', async () => {
     r = await rig({ throttle: { retryBaseMs: 20, maxAttempts: 4, perContactIntervalMs: 1 } });
     const c = r.world.contact('冯七');
-    const send = vi.spyOn(r.world.puppet, 'messageSendText')
+    const send = vi
+      .spyOn(r.world.puppet, 'messageSendText')
       .mockRejectedValueOnce(new Error('network down'))
       .mockRejectedValueOnce(new Error('network down'));
     const row = r.channel.outbox.enqueue({ to: c.id, text: '您好' });
     await until(() => c.inbox.length === 1);
     expect(send).toHaveBeenCalledTimes(3);
-    expect(r.channel.outbox.list().find((x) => x.id === row.id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(r.channel.outbox.list().find((x) => x.id === row.id)).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      lastError: null,
+    });
     expect(r.alerts).toEqual([]);
   });
 
@@ -180,7 +212,9 @@ describe('WeChat channel: outbox, throttle, retries and restarts', () => {
     const row = r.channel.outbox.enqueue({ to: c.id, text: '您好' });
     await until(() => r!.alerts.length > 0);
     expect(r.alerts[0]).toMatchObject({ kind: 'send-given-up', outboxId: row.id });
-    expect(r.channel.outbox.list(['given_up'])).toMatchObject([{ id: row.id, attempts: 3, lastError: 'account limited' }]);
+    expect(r.channel.outbox.list(['given_up'])).toMatchObject([
+      { id: row.id, attempts: 3, lastError: 'account limited' },
+    ]);
     expect(c.inbox).toEqual([]);
   });
 
@@ -195,7 +229,9 @@ describe('WeChat channel: outbox, throttle, retries and restarts', () => {
     await until(() => r!.channel.outbox.list(['pending']).some((x) => x.attempts === 1));
 
     let again!: Customer;
-    r = await r.restart({}, (world) => { again = world.contact('褚九', 'contact-chu'); });
+    r = await r.restart({}, (world) => {
+      again = world.contact('褚九', 'contact-chu');
+    });
     await until(() => again.inbox.length === 1);
     expect(again.inbox[0]!.text).toBe('人工客服：已为您核实。');
     expect(r.channel.outbox.counts().pending).toBe(0);
@@ -210,7 +246,11 @@ describe('WeChat channel: outbox, throttle, retries and restarts', () => {
     r = await rig({}, undefined, false);
     expect(r.channel.status()).toMatchObject({ state: 'starting', user: null });
     r.world.mocker.scan('https://login.weixin.qq.com/l/abc123', types.ScanStatus.Waiting);
-    expect(r.channel.status()).toMatchObject({ state: 'waiting-scan', qrcode: 'https://login.weixin.qq.com/l/abc123', scanStatus: 'Waiting' });
+    expect(r.channel.status()).toMatchObject({
+      state: 'waiting-scan',
+      qrcode: 'https://login.weixin.qq.com/l/abc123',
+      scanStatus: 'Waiting',
+    });
     expect(r.channel.status().qrcodeImageUrl).toMatch(/^https?:\/\//);
     await until(() => r!.printed.length > 0);
     expect(r.printed.join('\n')).toContain(r.channel.status().qrcodeImageUrl!);
@@ -237,7 +277,11 @@ describe('WeChat channel: outbox, throttle, retries and restarts', () => {
 describe('WeChat channel: off by default', () => {
   it('wechatFromConfig returns null and says how to turn it on', async () => {
     const lines: string[] = [];
-    const log = createLogger('info', { write: (s: string) => { lines.push(s); } });
+    const log = createLogger('info', {
+      write: (s: string) => {
+        lines.push(s);
+      },
+    });
     const built = { pipeline: {} as never, store: {} as never, conversations: {} as never, bus: {} as never };
     expect(wechatFromConfig(loadConfig({ NODE_ENV: 'test' }), { ...built, log })).toBeNull();
     expect(lines.join('')).toMatch(/WECHATY_PUPPET.*WECHATY_PUPPET_SERVICE_TOKEN/);
@@ -246,7 +290,13 @@ describe('WeChat channel: off by default', () => {
 
 describe('WeChat rendering', () => {
   it.each([
-    ['1', '查询其他订单'], [' 2 ', '转人工'], ['２', '转人工'], ['1.', '查询其他订单'], ['3', null], ['0251', null], ['12a', null],
+    ['1', '查询其他订单'],
+    [' 2 ', '转人工'],
+    ['２', '转人工'],
+    ['1.', '查询其他订单'],
+    ['3', null],
+    ['0251', null],
+    ['12a', null],
   ])('"%s" picks %s', (text, expected) => {
     expect(pickSuggestion(text, ['查询其他订单', '转人工'])).toBe(expected);
   });

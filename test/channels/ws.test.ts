@@ -5,7 +5,9 @@ import { WsClient } from '../helpers/ws-client.js';
 
 describe('WebSocket /ws/chat', () => {
   let built: BuiltApp;
-  beforeAll(async () => { built = await testApp(); });
+  beforeAll(async () => {
+    built = await testApp();
+  });
   afterAll(() => built.app.close());
 
   it('opens a session without a token, answers with message frames and a turn_end', async () => {
@@ -29,12 +31,18 @@ describe('WebSocket /ws/chat', () => {
     await first.say('你好');
     const lastSeen = 1;
     first.close();
-    const again = await WsClient.connect(built.app, `?conversationId=${session!.conversationId}&token=${session!.token}&after=${lastSeen}`);
+    const again = await WsClient.connect(
+      built.app,
+      `?conversationId=${session!.conversationId}&token=${session!.token}&after=${lastSeen}`,
+    );
     const replayed = await again.waitFor((f) => f.type === 'message');
     expect(replayed[0]!.seq).toBe(2);
     expect(again.frames.some((f) => f.type === 'session')).toBe(false);
     const next = await again.say('172202611100001');
-    expect(next.find((f) => f.type === 'message')).toMatchObject({ from: 'customer', seq: (replayed.at(-1)!.seq as number) + 1 });
+    expect(next.find((f) => f.type === 'message')).toMatchObject({
+      from: 'customer',
+      seq: (replayed.at(-1)!.seq as number) + 1,
+    });
     again.close();
   });
 
@@ -62,7 +70,10 @@ describe('WebSocket /ws/chat', () => {
     const ws = await WsClient.connect(built.app, '?locale=en&greet=1');
     const [end] = await ws.waitFor((f) => f.type === 'turn_end');
     const opening = ws.frames.filter((f) => f.type === 'message');
-    expect(opening.map((m) => [m.seq, m.from])).toEqual([[1, 'bot'], [2, 'bot']]);
+    expect(opening.map((m) => [m.seq, m.from])).toEqual([
+      [1, 'bot'],
+      [2, 'bot'],
+    ]);
     expect(opening[0]!.text).toContain('Hello');
     expect(opening[1]).toMatchObject({ at: expect.any(String), suggestions: expect.arrayContaining(['Human agent']) });
     expect(end!.seq).toBe(2);
@@ -73,19 +84,24 @@ describe('WebSocket /ws/chat', () => {
     const seen = Math.max(...ws.frames.filter((f) => f.type === 'message').map((m) => m.seq as number));
     ws.close();
     // A reconnect of the same conversation is not greeted again.
-    const again = await WsClient.connect(built.app, `?conversationId=${session.conversationId}&token=${session.token}&after=${seen}&greet=1`);
+    const again = await WsClient.connect(
+      built.app,
+      `?conversationId=${session.conversationId}&token=${session.token}&after=${seen}&greet=1`,
+    );
     await again.waitFor((f) => f.type === 'locale');
     expect(again.frames.filter((f) => f.type === 'message')).toEqual([]);
     again.close();
   });
 
-  it('tells the page the conversation\'s language on connect and whenever it changes', async () => {
+  it("tells the page the conversation's language on connect and whenever it changes", async () => {
     const ws = await WsClient.connect(built.app, '?locale=zh-CN');
     await ws.waitFor((f) => f.type === 'locale');
     expect(ws.frames.filter((f) => f.type === 'locale')).toEqual([{ type: 'locale', locale: 'zh-CN' }]);
     const turn = await ws.say('Why did my order fail?');
     // The switch comes before the replies, so the page's words change with them.
-    expect(turn.findIndex((f) => f.type === 'locale' && f.locale === 'en')).toBeLessThan(turn.findIndex((f) => f.type === 'message' && f.from === 'bot'));
+    expect(turn.findIndex((f) => f.type === 'locale' && f.locale === 'en')).toBeLessThan(
+      turn.findIndex((f) => f.type === 'message' && f.from === 'bot'),
+    );
     // Picking a language on the page: the bot answers in it.
     ws.send({ type: 'locale', locale: 'zh-CN' });
     await ws.waitFor((f) => f.type === 'locale' && f.locale === 'zh-CN', 2);

@@ -25,7 +25,9 @@ describe('an order in review', () => {
     const late = explainOrder(view, k, 'zh-CN', new Date('2026-12-01T12:00:00+08:00'));
     expect(late[0]!.text).toContain('已经审核了 5 个工作日');
     expect(late[0]!.suggestions![0]).toBe(k.replies['zh-CN'].sugg_human);
-    expect(explainOrder(view, k, 'en', new Date('2026-12-01T12:00:00+08:00'))[0]!.text).toContain('in review for 5 working days');
+    expect(explainOrder(view, k, 'en', new Date('2026-12-01T12:00:00+08:00'))[0]!.text).toContain(
+      'in review for 5 working days',
+    );
     // Without a clock (a status notice) nothing is judged late.
     expect(explainOrder(view, k, 'zh-CN')[0]!.text).not.toContain('超过了正常时间');
   });

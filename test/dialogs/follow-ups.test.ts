@@ -13,11 +13,17 @@ const k = loadKnowledge();
 const plans = loadPlans();
 const checker = new ConversationChecker(k, plans);
 let bot: DialogTester;
-beforeAll(async () => { bot = await DialogTester.start(); });
+beforeAll(async () => {
+  bot = await DialogTester.start();
+});
 afterAll(() => bot.close());
 
 /** A conversation with `orderNo` verified by its phone's last 4 digits. */
-async function verified(orderNo: string, tail: string, locale?: 'zh-CN' | 'en'): Promise<{ chat: TestChat; explained: string }> {
+async function verified(
+  orderNo: string,
+  tail: string,
+  locale?: 'zh-CN' | 'en',
+): Promise<{ chat: TestChat; explained: string }> {
   const chat = await bot.open(locale);
   await chat.say(orderNo);
   const turn = await chat.say(tail);
@@ -43,7 +49,7 @@ describe('follow-ups after an explanation', () => {
     expect(turn.said.length).toBeLessThan(explained.length / 2);
   });
 
-  it('dates a price change from the plan\'s history and the order\'s own date', async () => {
+  it("dates a price change from the plan's history and the order's own date", async () => {
     const { chat } = await verified('172202611100024', '1708');
     const turn = await chat.say('这是从哪天开始调的');
     expect(turn.trace?.intent).toBe('ask_when');
@@ -218,7 +224,9 @@ describe('anger and reports that go to a person', () => {
     const turn = await chat.say('身份证都给你们了 卡到现在都没有 172202611100040');
     expect(turn.said).toContain(k.replies['zh-CN'].apology);
     expect(turn.said).toContain('172202611100040');
-    expect(checker.problems({ user: '', expect: [], forbid: [], checks: ['asks-tail'], line: 0 }, turn, [])).toEqual([]);
+    expect(checker.problems({ user: '', expect: [], forbid: [], checks: ['asks-tail'], line: 0 }, turn, [])).toEqual(
+      [],
+    );
   });
 
   it('hands a swapped card to a person at once', async () => {
@@ -250,7 +258,7 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     expect(turn.said).toContain('39');
   });
 
-  it('answers a plan question about the plans just listed, not about the failed order\'s plan', async () => {
+  it("answers a plan question about the plans just listed, not about the failed order's plan", async () => {
     const { chat } = await verified('172202611100017', '4488');
     await chat.say('我现在在新疆了');
     const listed = await chat.say('只要联通的');
@@ -280,7 +288,7 @@ describe('when the customer disputes the reason, or asks about what is on the ta
     expect((await chat.say('好')).effects.some((e) => e.type === 'handoff')).toBe(true);
   });
 
-  it('reads a platform word against the order\'s own reason (黑名单 on an address refusal is the address blacklist)', async () => {
+  it("reads a platform word against the order's own reason (黑名单 on an address refusal is the address blacklist)", async () => {
     const { chat } = await verified('172202611100019', '3791');
     const turn = await chat.say('我家地址怎么就进黑名单了');
     expect(turn.trace?.action).toBe('explainTerm');

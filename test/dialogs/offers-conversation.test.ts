@@ -23,7 +23,9 @@ const text = (r: Array<{ text: string }>) => r.map((x) => x.text).join('\n');
 
 /** The plans a reply offers, recognised by their catalogue names on numbered lines. */
 function offered(reply: string, plans: readonly Plan[]): Plan[] {
-  return plans.filter((p) => new RegExp(`^\\d+\\. ${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[：:]`, 'm').test(reply));
+  return plans.filter((p) =>
+    new RegExp(`^\\d+\\. ${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[：:]`, 'm').test(reply),
+  );
 }
 
 async function verify(built: BuiltApp, o: Order, locale?: 'en') {
@@ -34,34 +36,42 @@ async function verify(built: BuiltApp, o: Order, locale?: 'en') {
 
 describe('offers in conversation', () => {
   let built: BuiltApp;
-  beforeAll(async () => { built = await testApp(); });
+  beforeAll(async () => {
+    built = await testApp();
+  });
   afterAll(() => built.app.close());
 
   const withAlternatives = orders.filter((o) => hasAlternatives(viewOrder(o, k).failureCode));
   it('covers every failure code that has alternatives', () => {
     const codes = new Set(withAlternatives.map((o) => viewOrder(o, k).failureCode));
-    expect([...codes].sort()).toEqual(expect.arrayContaining(['AGE_RESTRICTED', 'AREA_FORBIDDEN', 'ID_QUOTA_EXCEEDED', 'PLAN_UNAVAILABLE']));
+    expect([...codes].sort()).toEqual(
+      expect.arrayContaining(['AGE_RESTRICTED', 'AREA_FORBIDDEN', 'ID_QUOTA_EXCEEDED', 'PLAN_UNAVAILABLE']),
+    );
   });
 
-  it.each(withAlternatives.map((o) => [viewOrder(o, k).failureCode!, o.orderNo, o] as const))('%s (%s): only eligible plans, each with its order link', async (code, _no, o) => {
-    const { said } = await verify(built, o);
-    expect(containsPii(said)).toBe(false);
-    const plans = offered(said, catalogue.plans);
-    const e = eligibility(o, new Date());
-    if (plans.length === 0) {
-      expect(said).toContain(k.replies['zh-CN'].alt_none!.slice(0, 6));
-      return;
-    }
-    for (const p of plans) {
-      expect(p.onSale, p.id).toBe(true);
-      expect(p.id).not.toBe(o.planId);
-      expect(isEligible(p, e), p.id).toBe(true);
-      expect(said).toContain(p.orderUrl);
-      if (code === 'AREA_FORBIDDEN') expect(shipsTo(p, e.province!), `${p.id} ships to ${e.province}`).toBe(true);
-      if (code === 'AGE_RESTRICTED') expect(ageFits(p, e.age!), `${p.id} fits age ${e.age}`).toBe(true);
-      if (['ID_QUOTA_EXCEEDED', 'BLACKLIST_ARREARS', 'FREQ_LIMIT'].includes(code)) expect(p.operator).not.toBe(o.operator);
-    }
-  });
+  it.each(withAlternatives.map((o) => [viewOrder(o, k).failureCode!, o.orderNo, o] as const))(
+    '%s (%s): only eligible plans, each with its order link',
+    async (code, _no, o) => {
+      const { said } = await verify(built, o);
+      expect(containsPii(said)).toBe(false);
+      const plans = offered(said, catalogue.plans);
+      const e = eligibility(o, new Date());
+      if (plans.length === 0) {
+        expect(said).toContain(k.replies['zh-CN'].alt_none!.slice(0, 6));
+        return;
+      }
+      for (const p of plans) {
+        expect(p.onSale, p.id).toBe(true);
+        expect(p.id).not.toBe(o.planId);
+        expect(isEligible(p, e), p.id).toBe(true);
+        expect(said).toContain(p.orderUrl);
+        if (code === 'AREA_FORBIDDEN') expect(shipsTo(p, e.province!), `${p.id} ships to ${e.province}`).toBe(true);
+        if (code === 'AGE_RESTRICTED') expect(ageFits(p, e.age!), `${p.id} fits age ${e.age}`).toBe(true);
+        if (['ID_QUOTA_EXCEEDED', 'BLACKLIST_ARREARS', 'FREQ_LIMIT'].includes(code))
+          expect(p.operator).not.toBe(o.operator);
+      }
+    },
+  );
 
   it('explains a pricing-policy change with its date', async () => {
     const o = orders.find((x) => viewOrder(x, k).failureCode === 'PLAN_UNAVAILABLE' && x.orderNo.endsWith('24'))!;
@@ -111,11 +121,19 @@ describe('offers in conversation', () => {
 describe('the catalogue file', () => {
   it('drives the offers without code changes (PLANS_FILE)', async () => {
     const dir = tempDir('plans-');
-    const raw = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE_DIR, 'plans.json'), 'utf8')) as { plans: Array<Record<string, unknown>> };
+    const raw = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE_DIR, 'plans.json'), 'utf8')) as {
+      plans: Array<Record<string, unknown>>;
+    };
     const o = orders.find((x) => x.orderNo === '172202611100014')!; // AREA_FORBIDDEN, 新疆
     raw.plans.push({
-      ...raw.plans.find((p) => p.id === o.planId)!, id: 'P-NEW-XJ', name: '测试新疆专享卡9元', monthlyFee: 9,
-      excludedProvinces: [], onSale: true, orderUrl: 'https://example.com/order/P-NEW-XJ', policyHistory: [],
+      ...raw.plans.find((p) => p.id === o.planId)!,
+      id: 'P-NEW-XJ',
+      name: '测试新疆专享卡9元',
+      monthlyFee: 9,
+      excludedProvinces: [],
+      onSale: true,
+      orderUrl: 'https://example.com/order/P-NEW-XJ',
+      policyHistory: [],
     });
     fs.writeFileSync(path.join(dir, 'plans.json'), JSON.stringify(raw));
     const built = await testApp({ PLANS_FILE: path.join(dir, 'plans.json') });
@@ -131,11 +149,16 @@ describe('the catalogue file', () => {
 
   it('stops start-up on a bad catalogue, naming the file, the entry and the problem', async () => {
     const dir = tempDir('plans-');
-    const raw = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE_DIR, 'plans.json'), 'utf8')) as { plans: Array<Record<string, unknown>> };
+    const raw = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE_DIR, 'plans.json'), 'utf8')) as {
+      plans: Array<Record<string, unknown>>;
+    };
     raw.plans[2]!.ageMin = 70;
     const file = path.join(dir, 'plans.json');
     fs.writeFileSync(file, JSON.stringify(raw));
-    const err = await testApp({ PLANS_FILE: file }).then(() => null, (e: unknown) => e);
+    const err = await testApp({ PLANS_FILE: file }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(KnowledgeError);
     expect(String((err as Error).message)).toContain(file);
     expect(String((err as Error).message)).toContain(`plans[2] (${String(raw.plans[2]!.id)})`);

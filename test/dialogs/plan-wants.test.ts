@@ -14,7 +14,9 @@ const k = loadKnowledge();
 const plans = loadPlans();
 const checker = new ConversationChecker(k, plans);
 let bot: DialogTester;
-beforeAll(async () => { bot = await DialogTester.start(); });
+beforeAll(async () => {
+  bot = await DialogTester.start();
+});
 afterAll(() => bot.close());
 
 async function verified(orderNo: string, tail: string): Promise<TestChat> {
@@ -58,7 +60,7 @@ describe('plans re-filtered on every constraint the customer states', () => {
     expect(first.size).toBeGreaterThan(0);
   });
 
-  it('offers more data than the order\'s own plan when the customer says it is not enough', async () => {
+  it("offers more data than the order's own plan when the customer says it is not enough", async () => {
     // 172202611100001: 联通大王卡29元, 100GB.
     const chat = await verified('172202611100001', '0251');
     const turn = await chat.say('100个G我根本不够用 有没有更多的');
@@ -106,7 +108,7 @@ describe('plans re-filtered on every constraint the customer states', () => {
     expect(new Set(offered.map((p) => p.operator)).size).toBeGreaterThan(1);
   });
 
-  it('takes a bare monthly limit after a failed order\'s offers as a refinement', async () => {
+  it("takes a bare monthly limit after a failed order's offers as a refinement", async () => {
     const chat = await verified('172202611100017', '4488');
     const turn = await chat.say('一个月最多25块');
     expect(turn.trace?.action).toBe('refilterPlans');

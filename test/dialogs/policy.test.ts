@@ -11,7 +11,15 @@ const k = loadKnowledge();
 const policy = k.policy;
 
 const ctx = (over: Partial<PolicyContext> = {}): PolicyContext => ({
-  step: 'after', order: 'verified', plans: false, listed: [], intent: 'out_of_scope', entities: new Set(), elsewhere: false, faq: () => undefined, ...over,
+  step: 'after',
+  order: 'verified',
+  plans: false,
+  listed: [],
+  intent: 'out_of_scope',
+  entities: new Set(),
+  elsewhere: false,
+  faq: () => undefined,
+  ...over,
 });
 
 describe('the dialog policy', () => {
@@ -35,7 +43,11 @@ describe('the dialog policy', () => {
       { when: { entities: ['age'] }, do: 'refilterPlans' },
       { when: {}, do: 'notUnderstood' },
     ];
-    expect(shadowedRules({ ...policy, rules })).toEqual([[0, 1], [2, 3], [4, 5]]);
+    expect(shadowedRules({ ...policy, rules })).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
   });
 
   it('ends with a rule for everything else, and routes every intent somewhere before it', () => {
@@ -48,12 +60,16 @@ describe('the dialog policy', () => {
     expect(decide(policy, ctx({ intent: 'human_agent', step: 'ask_tail', order: 'pending' })).rule.do).toBe('handoff');
     expect(decide(policy, ctx({ intent: 'ask_next_step' })).rule.do).toBe('nextStep');
     expect(decide(policy, ctx({ intent: 'ask_next_step', order: 'none', step: 'start' })).rule.do).toBe('askOrderNo');
-    expect(decide(policy, ctx({ intent: 'order_failure_reason', entities: new Set(['term']) })).rule.do).toBe('explainTerm');
+    expect(decide(policy, ctx({ intent: 'order_failure_reason', entities: new Set(['term']) })).rule.do).toBe(
+      'explainTerm',
+    );
     expect(decide(policy, ctx({ intent: 'refund' })).rule.do).toBe('handoff');
     expect(decide(policy, ctx({ intent: 'refund', order: 'none', step: 'start' })).rule.do).toBe('faqOrPerson');
     expect(decide(policy, ctx({ intent: 'affirm', offer: 'precheck' })).rule.do).toBe('askPrecheck');
     expect(decide(policy, ctx({ intent: 'affirm' })).rule.do).toBe('acknowledge');
-    expect(decide(policy, ctx({ intent: 'affirm', step: 'ask_order_no', order: 'none' })).rule.do).toBe('notUnderstood');
+    expect(decide(policy, ctx({ intent: 'affirm', step: 'ask_order_no', order: 'none' })).rule.do).toBe(
+      'notUnderstood',
+    );
     expect(decide(policy, ctx({ intent: 'dispute' })).rule.do).toBe('disputeReason');
     expect(decide(policy, ctx({ intent: 'order_detail', listed: ['P-CT-19'] })).rule.do).toBe('listedPlans');
     expect(decide(policy, ctx({ intent: 'order_detail' })).rule.do).toBe('orderDetails');
@@ -69,7 +85,16 @@ describe('the dialog policy', () => {
 
   it('looks the FAQ up only when a rule asks', () => {
     let asked = 0;
-    decide(policy, ctx({ intent: 'human_agent', faq: () => { asked++; return undefined; } }));
+    decide(
+      policy,
+      ctx({
+        intent: 'human_agent',
+        faq: () => {
+          asked++;
+          return undefined;
+        },
+      }),
+    );
     expect(asked).toBe(0);
   });
 });

@@ -16,7 +16,9 @@ import { loadStories } from '../helpers/stories.js';
 const knowledge = loadKnowledge();
 const stories = loadStories(path.join(import.meta.dirname, '../stories'));
 const demo = loadOrders();
-const personal = demo.flatMap((o) => [o.contactPhone, o.idNumber, o.name, o.address]).filter((v): v is string => Boolean(v));
+const personal = demo
+  .flatMap((o) => [o.contactPhone, o.idNumber, o.name, o.address])
+  .filter((v): v is string => Boolean(v));
 
 function resolve(expectation: string, locale: 'zh-CN' | 'en'): string {
   const [directive, arg] = expectation.split(/\s+/, 2) as [string, string | undefined];
@@ -33,11 +35,18 @@ describe('conversation stories', () => {
   let built: BuiltApp;
   // Agents are in round the clock: a story's "transferring you" must not depend on when it runs
   // (out of hours the handoff alone answers, saying agents are offline).
-  beforeAll(async () => { built = await testApp({ BUSINESS_HOURS: '00:00-24:00' }); });
+  beforeAll(async () => {
+    built = await testApp({ BUSINESS_HOURS: '00:00-24:00' });
+  });
   afterAll(() => built.app.close());
 
   it('has a story for every failure code', () => {
-    const covered = new Set(stories.flatMap((s) => s.turns.flatMap((t) => t.expect)).filter((e) => e.startsWith('@failure')).map((e) => e.split(/\s+/)[1]));
+    const covered = new Set(
+      stories
+        .flatMap((s) => s.turns.flatMap((t) => t.expect))
+        .filter((e) => e.startsWith('@failure'))
+        .map((e) => e.split(/\s+/)[1]),
+    );
     expect([...knowledge.reasons.keys()].filter((c) => !covered.has(c))).toEqual([]);
   });
 

@@ -11,13 +11,18 @@ import { RestCustomer, testApp } from '../helpers/app.js';
 
 let built: BuiltApp;
 const others: BuiltApp[] = [];
-beforeEach(async () => { built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' }); });
+beforeEach(async () => {
+  built = await testApp({ AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00' });
+});
 afterEach(async () => {
   await built.app.close();
   for (const o of others.splice(0)) await o.app.close();
 });
 
-interface Agent { cookie: string; csrf: string }
+interface Agent {
+  cookie: string;
+  csrf: string;
+}
 
 async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent', on = built): Promise<Agent> {
   const res = await on.app.inject({ method: 'POST', url: '/auth/dev/login', payload: { name, role } });
@@ -26,16 +31,33 @@ async function signIn(name: string, role: 'agent' | 'supervisor' = 'agent', on =
 }
 
 /** The console's live socket, collecting frames. */
-async function agentSocket(a: Agent, on = built): Promise<{ ws: WebSocket; frames: Array<Record<string, unknown>>; next: (pred: (f: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>; closed: Promise<{ code: number; reason: string }> }> {
+async function agentSocket(
+  a: Agent,
+  on = built,
+): Promise<{
+  ws: WebSocket;
+  frames: Array<Record<string, unknown>>;
+  next: (pred: (f: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>;
+  closed: Promise<{ code: number; reason: string }>;
+}> {
   const frames: Array<Record<string, unknown>> = [];
   const waiters: Array<() => void> = [];
   let closed!: Promise<{ code: number; reason: string }>;
-  const ws = await on.app.injectWS('/ws/agent', { headers: { cookie: a.cookie } }, {
-    onInit: (s) => {
-      s.on('message', (d: Buffer) => { frames.push(JSON.parse(String(d)) as Record<string, unknown>); waiters.splice(0).forEach((w) => w()); });
-      closed = new Promise((resolve) => s.on('close', (code: number, reason: Buffer) => resolve({ code, reason: String(reason) })));
+  const ws = (await on.app.injectWS(
+    '/ws/agent',
+    { headers: { cookie: a.cookie } },
+    {
+      onInit: (s) => {
+        s.on('message', (d: Buffer) => {
+          frames.push(JSON.parse(String(d)) as Record<string, unknown>);
+          waiters.splice(0).forEach((w) => w());
+        });
+        closed = new Promise((resolve) =>
+          s.on('close', (code: number, reason: Buffer) => resolve({ code, reason: String(reason) })),
+        );
+      },
     },
-  }) as unknown as WebSocket;
+  )) as unknown as WebSocket;
   const next = async (pred: (f: Record<string, unknown>) => boolean) => {
     for (;;) {
       const f = frames.find(pred);
@@ -48,7 +70,8 @@ async function agentSocket(a: Agent, on = built): Promise<{ ws: WebSocket; frame
 }
 
 const get = (a: Agent, url: string) => built.app.inject({ url, headers: { cookie: a.cookie } });
-const post = (a: Agent, url: string, payload: object) => built.app.inject({ method: 'POST', url, headers: { cookie: a.cookie, 'x-csrf-token': a.csrf }, payload });
+const post = (a: Agent, url: string, payload: object) =>
+  built.app.inject({ method: 'POST', url, headers: { cookie: a.cookie, 'x-csrf-token': a.csrf }, payload });
 
 async function queued(): Promise<string> {
   const c = await new RestCustomer(built).open();
@@ -126,7 +149,11 @@ describe('the console socket', () => {
     others.push(other);
     const alice = await signIn('Alice');
     const live = await agentSocket(alice);
-    const out = await other.app.inject({ method: 'POST', url: '/auth/logout', headers: { cookie: alice.cookie, 'x-csrf-token': alice.csrf } });
+    const out = await other.app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      headers: { cookie: alice.cookie, 'x-csrf-token': alice.csrf },
+    });
     expect(out.statusCode).toBe(204);
     expect(await live.closed).toEqual({ code: 4401, reason: 'session ended' });
   });

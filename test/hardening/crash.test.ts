@@ -16,25 +16,52 @@ import { createPgSchema, pgAvailable, skipUnlessService } from '../helpers/servi
 import { freePort, startServer } from '../helpers/server-process.js';
 
 const ORDERS = ['172202611100001', '172202611100002', '172202611100003', '172202611100004', '172202611100005'];
-interface Answer { status: number; replies: Array<{ text: string }>; duplicate?: boolean }
+interface Answer {
+  status: number;
+  replies: Array<{ text: string }>;
+  duplicate?: boolean;
+}
 
 let standIn: PlatformStandIn;
-beforeAll(async () => { standIn = await createPlatformStandIn({ userId: 'u1', secret: 's1', sign: 'append', latencyMs: 2000 }); });
-afterAll(async () => { await standIn.close(); });
+beforeAll(async () => {
+  standIn = await createPlatformStandIn({ userId: 'u1', secret: 's1', sign: 'append', latencyMs: 2000 });
+});
+afterAll(async () => {
+  await standIn.close();
+});
 
-async function crashAndRetry(name: string, storage: Record<string, string>, openStore: () => Promise<Store>): Promise<void> {
+async function crashAndRetry(
+  name: string,
+  storage: Record<string, string>,
+  openStore: () => Promise<Store>,
+): Promise<void> {
   standIn.setLatency(2000);
   const port = await freePort();
   const env = {
-    ...storage, REDIS_URL: '', ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1',
-    PLATFORM_TIMEOUT_MS: '4000', ANSWER_LEASE_SECONDS: '2',
+    ...storage,
+    REDIS_URL: '',
+    ORDER_SOURCE: 'platform',
+    PLATFORM_URL: standIn.url,
+    PLATFORM_USER_ID: 'u1',
+    PLATFORM_SECRET: 's1',
+    PLATFORM_TIMEOUT_MS: '4000',
+    ANSWER_LEASE_SECONDS: '2',
   };
   let server = await startServer(port, env);
   try {
-    const open = await (await fetch(`${server.base}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json() as { conversationId: string; token: string };
-    const send = (i: number): Promise<Answer> => fetch(`${server.base}/api/conversations/${open.conversationId}/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${open.token}` }, body: JSON.stringify({ text: ORDERS[i], id: `q${i}` }),
-    }).then(async (r) => ({ status: r.status, ...(await r.json() as Omit<Answer, 'status'>) }));
+    const open = (await (
+      await fetch(`${server.base}/api/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { conversationId: string; token: string };
+    const send = (i: number): Promise<Answer> =>
+      fetch(`${server.base}/api/conversations/${open.conversationId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${open.token}` },
+        body: JSON.stringify({ text: ORDERS[i], id: `q${i}` }),
+      }).then(async (r) => ({ status: r.status, ...((await r.json()) as Omit<Answer, 'status'>) }));
 
     // q0–q4, 50 ms apart; kill -9 one second after q0.
     const t0 = Date.now();
@@ -46,22 +73,28 @@ async function crashAndRetry(name: string, storage: Record<string, string>, open
 
     // What the crash left: q0 stored, unanswered; q1–q4 never acknowledged, so never stored.
     const left = await openStore();
-    expect((await left.listMessages(open.conversationId, 0)).map((m) => [m.from, m.text])).toEqual([['customer', ORDERS[0]]]);
+    expect((await left.listMessages(open.conversationId, 0)).map((m) => [m.from, m.text])).toEqual([
+      ['customer', ORDERS[0]],
+    ]);
     await left.close();
 
     standIn.setLatency(0);
     const restarted = Date.now();
     server = await startServer(port, env);
     let pending = 0;
-    const retried = await Promise.all(ORDERS.map(async (_, i) => {
-      for (;;) {
-        const a = await send(i).catch(() => null);
-        if (a?.status === 200) return a;
-        if (a?.status === 202) pending++;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }));
-    console.log(`${name}: all 5 answered ${Date.now() - restarted} ms after the restart began; ${pending} retries answered 202 (still being answered)`);
+    const retried = await Promise.all(
+      ORDERS.map(async (_, i) => {
+        for (;;) {
+          const a = await send(i).catch(() => null);
+          if (a?.status === 200) return a;
+          if (a?.status === 202) pending++;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }),
+    );
+    console.log(
+      `${name}: all 5 answered ${Date.now() - restarted} ms after the restart began; ${pending} retries answered 202 (still being answered)`,
+    );
 
     const store = await openStore();
     try {
@@ -71,13 +104,20 @@ async function crashAndRetry(name: string, storage: Record<string, string>, open
       for (const [i, order] of ORDERS.entries()) {
         const seq = customers.find((m) => m.text === order)!.seq;
         const answer = await store.answerOf(open.conversationId, seq);
-        expect(answer?.map((m) => m.text), order).toEqual([expect.stringContaining(order)]); // answered, with one reply
+        expect(
+          answer?.map((m) => m.text),
+          order,
+        ).toEqual([expect.stringContaining(order)]); // answered, with one reply
         expect(retried[i]!.replies.map((r) => r.text)).toEqual(answer!.map((m) => m.text)); // and the client got that answer
-        expect(history.filter((m) => m.from === 'bot' && m.text.includes(order)), order).toHaveLength(1); // once
+        expect(
+          history.filter((m) => m.from === 'bot' && m.text.includes(order)),
+          order,
+        ).toHaveLength(1); // once
       }
       expect(history).toHaveLength(10);
       // Retried once more: the same answers, nothing new.
-      for (const [i] of ORDERS.entries()) expect(await send(i)).toEqual({ status: 200, replies: retried[i]!.replies, duplicate: true });
+      for (const [i] of ORDERS.entries())
+        expect(await send(i)).toEqual({ status: 200, replies: retried[i]!.replies, duplicate: true });
       expect(await store.listMessages(open.conversationId, 0)).toHaveLength(10);
     } finally {
       await store.close();
@@ -92,15 +132,25 @@ async function crashAndRetry(name: string, storage: Record<string, string>, open
 describe('kill -9 with messages in flight', () => {
   it('on SQLite: every message ends answered exactly once', async () => {
     const dataDir = tempDir('crash-');
-    await crashAndRetry('SQLite', { DATA_DIR: dataDir, DATABASE_URL: '' }, async () => new SqliteStore(`${dataDir}/bot.sqlite`));
+    await crashAndRetry(
+      'SQLite',
+      { DATA_DIR: dataDir, DATABASE_URL: '' },
+      async () => new SqliteStore(`${dataDir}/bot.sqlite`),
+    );
   }, 90_000);
 
-  it.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('on PostgreSQL: every message ends answered exactly once', async () => {
-    const db = await createPgSchema('crash');
-    try {
-      await crashAndRetry('PostgreSQL', { DATABASE_URL: db.databaseUrl, DATA_DIR: tempDir('crash-pg-') }, () => PgStore.open(db.databaseUrl));
-    } finally {
-      await db.drop();
-    }
-  }, 90_000);
+  it.skipIf(skipUnlessService('PostgreSQL', pgAvailable))(
+    'on PostgreSQL: every message ends answered exactly once',
+    async () => {
+      const db = await createPgSchema('crash');
+      try {
+        await crashAndRetry('PostgreSQL', { DATABASE_URL: db.databaseUrl, DATA_DIR: tempDir('crash-pg-') }, () =>
+          PgStore.open(db.databaseUrl),
+        );
+      } finally {
+        await db.drop();
+      }
+    },
+    90_000,
+  );
 });

@@ -15,23 +15,38 @@ import { RestCustomer, tempDir, testApp } from '../helpers/app.js';
 class FlakyStore extends SqliteStore {
   failCustomer = false;
   failAnswers = 0;
-  override async appendCustomer(id: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }) {
-    if (this.failCustomer) { this.failCustomer = false; throw new Error('SQLITE_FULL: database or disk is full'); }
+  override async appendCustomer(
+    id: string,
+    text: string,
+    opts: { delivery?: Delivery; owner: string; leaseMs: number },
+  ) {
+    if (this.failCustomer) {
+      this.failCustomer = false;
+      throw new Error('SQLITE_FULL: database or disk is full');
+    }
     return super.appendCustomer(id, text, opts);
   }
   override async answer(id: string, seq: number, replies: readonly NewMessage[], state?: Record<string, string>) {
-    if (this.failAnswers > 0) { this.failAnswers--; throw new Error('SQLITE_IOERR: disk I/O error'); }
+    if (this.failAnswers > 0) {
+      this.failAnswers--;
+      throw new Error('SQLITE_IOERR: disk I/O error');
+    }
     return super.answer(id, seq, replies, state);
   }
 }
 
 let built: BuiltApp | undefined;
-afterEach(async () => { await built?.app.close(); built = undefined; });
+afterEach(async () => {
+  await built?.app.close();
+  built = undefined;
+});
 
 async function post(c: RestCustomer, payload: object) {
   return built!.app.inject({
-    method: 'POST', url: `/api/conversations/${c.conversationId}/messages`,
-    headers: { authorization: `Bearer ${c.token}` }, payload,
+    method: 'POST',
+    url: `/api/conversations/${c.conversationId}/messages`,
+    headers: { authorization: `Bearer ${c.token}` },
+    payload,
   });
 }
 
@@ -67,7 +82,12 @@ describe('store faults', () => {
     const history = await store.listMessages(c.conversationId, 0);
     expect(history.map((m) => m.from)).toEqual(['customer', 'bot']);
     // The state the failed turn reached was not kept: the dialog still waits for an order number.
-    expect((await post(c, { text: '0251', id: 'm-3' })).json().replies.map((r: { text: string }) => r.text).join()).not.toContain('原因');
+    expect(
+      (await post(c, { text: '0251', id: 'm-3' }))
+        .json()
+        .replies.map((r: { text: string }) => r.text)
+        .join(),
+    ).not.toContain('原因');
     expect((await post(c, { text: '172202611100001', id: 'm-4' })).json().replies[0].text).toContain('后4位');
   });
 

@@ -14,17 +14,31 @@ import { parseResponse, rawHttp } from '../helpers/raw-http.js';
 import { WsClient } from '../helpers/ws-client.js';
 
 let built: BuiltApp | undefined;
-afterEach(async () => { await built?.app.close(); built = undefined; });
+afterEach(async () => {
+  await built?.app.close();
+  built = undefined;
+});
 
-const errorOf = (res: { statusCode: number; json(): unknown }) => [res.statusCode, (res.json() as { error: { code: string; message: string } }).error];
+const errorOf = (res: { statusCode: number; json(): unknown }) => [
+  res.statusCode,
+  (res.json() as { error: { code: string; message: string } }).error,
+];
 
 describe('refusals in the error shape', () => {
   it('answers a status push over 64 KB with 413, as JSON and as a form', async () => {
     built = await testApp({ PLATFORM_SECRET: 's' });
-    const big = { RequidId: 'r1', Data: JSON.stringify({ OrderNo: '172202611100001', OrderStatus: '审核失败', Remark: 'x'.repeat(70_000) }) };
+    const big = {
+      RequidId: 'r1',
+      Data: JSON.stringify({ OrderNo: '172202611100001', OrderStatus: '审核失败', Remark: 'x'.repeat(70_000) }),
+    };
     const json = await built.app.inject({ method: 'POST', url: '/callbacks/172', payload: big });
     expect(errorOf(json)).toEqual([413, { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) }]);
-    const form = await built.app.inject({ method: 'POST', url: '/callbacks/172', payload: new URLSearchParams(big).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await built.app.inject({
+      method: 'POST',
+      url: '/callbacks/172',
+      payload: new URLSearchParams(big).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(errorOf(form)).toEqual([413, { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) }]);
   });
 
@@ -34,20 +48,25 @@ describe('refusals in the error shape', () => {
     expect(errorOf(res)).toEqual([414, { code: 'URI_TOO_LONG', message: expect.any(String) }]);
   });
 
-  it('answers headers over Node\'s limit with 431, and closes the connection', async () => {
+  it("answers headers over Node's limit with 431, and closes the connection", async () => {
     built = await testApp();
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = built.app.server.address() as net.AddressInfo;
     const raw = await rawHttp(port, `GET /healthz?${'q'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`).closed;
-    expect(parseResponse(raw)).toMatchObject({ status: 431, body: { error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String) } } });
+    expect(parseResponse(raw)).toMatchObject({
+      status: 431,
+      body: { error: { code: 'HEADERS_TOO_LARGE', message: expect.any(String) } },
+    });
   });
 
   it('answers a text/plain body with 415', async () => {
     built = await testApp();
     const c = await new RestCustomer(built).open();
     const res = await built.app.inject({
-      method: 'POST', url: `/api/conversations/${c.conversationId}/messages`,
-      headers: { authorization: `Bearer ${c.token}`, 'content-type': 'text/plain' }, payload: '{"text":"你好"}',
+      method: 'POST',
+      url: `/api/conversations/${c.conversationId}/messages`,
+      headers: { authorization: `Bearer ${c.token}`, 'content-type': 'text/plain' },
+      payload: '{"text":"你好"}',
     });
     expect(errorOf(res)).toEqual([415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) }]);
   });
@@ -55,7 +74,10 @@ describe('refusals in the error shape', () => {
   it('answers a token or conversationId given twice to /ws/chat with a clear 400', async () => {
     built = await testApp();
     const c = await new RestCustomer(built).open();
-    for (const query of [`?conversationId=${c.conversationId}&token=${c.token}&token=${c.token}`, `?conversationId=${c.conversationId}&conversationId=x&token=${c.token}`]) {
+    for (const query of [
+      `?conversationId=${c.conversationId}&token=${c.token}&token=${c.token}`,
+      `?conversationId=${c.conversationId}&conversationId=x&token=${c.token}`,
+    ]) {
       const ws = await WsClient.connect(built.app, query);
       const [error] = await ws.waitFor((f) => f.type === 'error');
       expect(error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/more than once/) });
@@ -67,17 +89,28 @@ describe('refusals in the error shape', () => {
   it('answers a request that arrives while the server shuts down with 503, after finishing the turn in flight', async () => {
     const standIn = await createPlatformStandIn({ userId: 'u1', secret: 's1', sign: 'append', latencyMs: 800 });
     try {
-      built = await testApp({ ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_CACHE_SECONDS: '0' });
+      built = await testApp({
+        ORDER_SOURCE: 'platform',
+        PLATFORM_URL: standIn.url,
+        PLATFORM_USER_ID: 'u1',
+        PLATFORM_SECRET: 's1',
+        PLATFORM_CACHE_SECONDS: '0',
+      });
       await built.app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(built.app.server.address() as net.AddressInfo).port}`;
       const c = await new RestCustomer(built).open();
       const slow = fetch(`${base}/api/conversations/${c.conversationId}/messages`, {
-        method: 'POST', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: '172202611100001' }),
+        method: 'POST',
+        headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: '172202611100001' }),
       });
       while (!(await built.store.listMessages(c.conversationId, 0)).length) await new Promise((r) => setTimeout(r, 20)); // the turn has begun
       const closing = built.app.close();
       const late = await fetch(`${base}/healthz`);
-      expect([late.status, await late.json()]).toEqual([503, { error: { code: 'SHUTTING_DOWN', message: expect.any(String) } }]);
+      expect([late.status, await late.json()]).toEqual([
+        503,
+        { error: { code: 'SHUTTING_DOWN', message: expect.any(String) } },
+      ]);
       expect(late.headers.get('connection')).toBe('close');
       expect(((await (await slow).json()) as { replies: Array<{ text: string }> }).replies[0]!.text).toContain('后4位');
       await closing;
@@ -93,7 +126,12 @@ describe('messages', () => {
     built = await testApp();
     const c = await new RestCustomer(built).open();
     const invisible = '\u200b\u200c\u200d\u2060\ufeff\u202e \u3164';
-    const res = await built.app.inject({ method: 'POST', url: `/api/conversations/${c.conversationId}/messages`, headers: { authorization: `Bearer ${c.token}` }, payload: { text: invisible } });
+    const res = await built.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${c.conversationId}/messages`,
+      headers: { authorization: `Bearer ${c.token}` },
+      payload: { text: invisible },
+    });
     expect(errorOf(res)).toEqual([400, { code: 'EMPTY_MESSAGE', message: expect.any(String) }]);
     const ws = await WsClient.connect(built.app, `?conversationId=${c.conversationId}&token=${c.token}`);
     ws.send({ type: 'message', text: '\u200b\u200b' });
@@ -106,9 +144,18 @@ describe('messages', () => {
 describe('/metrics', () => {
   it('asks for METRICS_TOKEN when one is set', async () => {
     built = await testApp({ METRICS_TOKEN: 'metrics-token-of-some-length' });
-    expect(errorOf(await built.app.inject({ url: '/metrics' }))).toEqual([401, { code: 'UNAUTHORIZED', message: expect.stringMatching(/METRICS_TOKEN/) }]);
-    expect((await built.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-of-some-length' } })).statusCode).toBe(401);
-    const ok = await built.app.inject({ url: '/metrics', headers: { authorization: 'Bearer metrics-token-of-some-length' } });
+    expect(errorOf(await built.app.inject({ url: '/metrics' }))).toEqual([
+      401,
+      { code: 'UNAUTHORIZED', message: expect.stringMatching(/METRICS_TOKEN/) },
+    ]);
+    expect(
+      (await built.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-of-some-length' } }))
+        .statusCode,
+    ).toBe(401);
+    const ok = await built.app.inject({
+      url: '/metrics',
+      headers: { authorization: 'Bearer metrics-token-of-some-length' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('# TYPE');
   });

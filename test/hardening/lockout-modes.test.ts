@@ -33,24 +33,34 @@ describe('verification lock-out in every storage mode', () => {
     for (const a of apps) await a.app.close();
     for (const d of drops) await d();
   });
-  const start = async (env: Record<string, string>) => { const a = await testApp(env); apps.push(a); return a; };
+  const start = async (env: Record<string, string>) => {
+    const a = await testApp(env);
+    apps.push(a);
+    return a;
+  };
 
   it('SQLite: across conversations', async () => {
     const one = await start({});
     await guessAcross(one, one);
   });
 
-  it.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PostgreSQL without Redis: across conversations and instances', async () => {
-    const db = await createPgSchema('lockpg');
-    drops.push(db.drop);
-    const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: '' };
-    await guessAcross(await start(env), await start(env));
-  });
+  it.skipIf(skipUnlessService('PostgreSQL', pgAvailable))(
+    'PostgreSQL without Redis: across conversations and instances',
+    async () => {
+      const db = await createPgSchema('lockpg');
+      drops.push(db.drop);
+      const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: '' };
+      await guessAcross(await start(env), await start(env));
+    },
+  );
 
-  it.skipIf(skipUnlessService('PostgreSQL', pgAvailable) || skipUnlessService('Redis', redisAvailable))('PostgreSQL with Redis: across conversations and instances', async () => {
-    const db = await createPgSchema('lockpr');
-    drops.push(db.drop);
-    const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: redisUrl };
-    await guessAcross(await start(env), await start(env));
-  });
+  it.skipIf(skipUnlessService('PostgreSQL', pgAvailable) || skipUnlessService('Redis', redisAvailable))(
+    'PostgreSQL with Redis: across conversations and instances',
+    async () => {
+      const db = await createPgSchema('lockpr');
+      drops.push(db.drop);
+      const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: redisUrl };
+      await guessAcross(await start(env), await start(env));
+    },
+  );
 });

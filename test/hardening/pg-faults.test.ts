@@ -29,11 +29,16 @@ describe.skipIf(skip)('PostgreSQL write errors', () => {
     await db?.drop();
   });
 
-  const refuse = (check: string) => admin.query(`ALTER TABLE ${db.schema}.messages ADD CONSTRAINT refuse_writes CHECK (${check}) NOT VALID`);
+  const refuse = (check: string) =>
+    admin.query(`ALTER TABLE ${db.schema}.messages ADD CONSTRAINT refuse_writes CHECK (${check}) NOT VALID`);
   const accept = () => admin.query(`ALTER TABLE ${db.schema}.messages DROP CONSTRAINT IF EXISTS refuse_writes`);
-  const post = (c: RestCustomer, payload: object) => built.app.inject({
-    method: 'POST', url: `/api/conversations/${c.conversationId}/messages`, headers: { authorization: `Bearer ${c.token}` }, payload,
-  });
+  const post = (c: RestCustomer, payload: object) =>
+    built.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${c.conversationId}/messages`,
+      headers: { authorization: `Bearer ${c.token}` },
+      payload,
+    });
 
   it('a refused customer message is a clear 500, and the retry with the same id is processed once', async () => {
     expect(built.store.constructor.name).toBe('PgStore');
@@ -50,7 +55,10 @@ describe.skipIf(skip)('PostgreSQL write errors', () => {
     const retry = await post(c, { text: '172202611100001', id: 'pg-1' });
     expect(retry.statusCode).toBe(200);
     expect(retry.json().replies[0].text).toContain('后4位');
-    expect((await post(c, { text: '172202611100001', id: 'pg-1' })).json()).toEqual({ replies: retry.json().replies, duplicate: true });
+    expect((await post(c, { text: '172202611100001', id: 'pg-1' })).json()).toEqual({
+      replies: retry.json().replies,
+      duplicate: true,
+    });
     expect((await built.store.listMessages(c.conversationId, 0)).map((m) => m.from)).toEqual(['customer', 'bot']);
   });
 
@@ -60,7 +68,12 @@ describe.skipIf(skip)('PostgreSQL write errors', () => {
     try {
       const res = await post(c, { text: '172202611100001', id: 'pg-2' });
       expect(res.statusCode).toBe(200);
-      expect(res.json().replies.map((r: { text: string }) => r.text).join()).toContain('消息已经收到');
+      expect(
+        res
+          .json()
+          .replies.map((r: { text: string }) => r.text)
+          .join(),
+      ).toContain('消息已经收到');
       const early = await post(c, { text: '172202611100001', id: 'pg-2' });
       expect([early.statusCode, early.json()]).toEqual([202, { replies: [], duplicate: true, pending: true }]);
     } finally {

@@ -9,8 +9,12 @@ import { RestCustomer, testApp } from '../helpers/app.js';
 
 describe('Redis lost', () => {
   let built: BuiltApp;
-  beforeAll(async () => { built = await testApp({ REDIS_URL: 'redis://127.0.0.1:1' }); }, 20_000);
-  afterAll(async () => { await built.app.close(); });
+  beforeAll(async () => {
+    built = await testApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+  }, 20_000);
+  afterAll(async () => {
+    await built.app.close();
+  });
 
   it('reports the bus down on /readyz and stays healthy', async () => {
     const r = await built.app.inject({ url: '/readyz' });

@@ -25,14 +25,25 @@ describe('rate limits', () => {
     const built = await app({ RATE_LIMIT_PER_MINUTE: '5' });
     const codes: number[] = [];
     for (let i = 0; i < 7; i++) {
-      codes.push((await built.app.inject({ method: 'POST', url: '/api/conversations', payload: {}, remoteAddress: '127.0.0.1' })).statusCode);
+      codes.push(
+        (await built.app.inject({ method: 'POST', url: '/api/conversations', payload: {}, remoteAddress: '127.0.0.1' }))
+          .statusCode,
+      );
     }
     expect(codes).toEqual([201, 201, 201, 201, 201, 429, 429]);
-    const res = await built.app.inject({ method: 'POST', url: '/api/nlu/parse', payload: { text: 'hi' }, remoteAddress: '127.0.0.1' });
+    const res = await built.app.inject({
+      method: 'POST',
+      url: '/api/nlu/parse',
+      payload: { text: 'hi' },
+      remoteAddress: '127.0.0.1',
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
     // Another client is not affected; health checks are never limited.
-    expect((await built.app.inject({ method: 'POST', url: '/api/conversations', payload: {}, remoteAddress: '10.0.0.9' })).statusCode).toBe(201);
+    expect(
+      (await built.app.inject({ method: 'POST', url: '/api/conversations', payload: {}, remoteAddress: '10.0.0.9' }))
+        .statusCode,
+    ).toBe(201);
     for (let i = 0; i < 10; i++) expect((await built.app.inject({ url: '/healthz' })).statusCode).toBe(200);
   });
 
@@ -75,7 +86,8 @@ describe('verification lock-out', () => {
     const b = await new RestCustomer(built).open();
     expect(texts(await b.say('172202611100002'))).toContain('锁定');
     const right = (await import('../../knowledge/demo-orders.json', { with: { type: 'json' } })).default
-      .find((o: { OrderNo: string }) => o.OrderNo === '172202611100002')!.Phone.slice(-4);
+      .find((o: { OrderNo: string }) => o.OrderNo === '172202611100002')!
+      .Phone.slice(-4);
     const reply = texts(await b.say(right));
     expect(reply).not.toContain('原因');
 
@@ -105,9 +117,19 @@ describe('bad bodies', () => {
     const c = await new RestCustomer(built).open();
     const url = `/api/conversations/${c.conversationId}/messages`;
     const headers = { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' };
-    const big = await built.app.inject({ method: 'POST', url, headers, payload: JSON.stringify({ text: 'x'.repeat(70_000) }) });
+    const big = await built.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: JSON.stringify({ text: 'x'.repeat(70_000) }),
+    });
     expect([big.statusCode, big.json().error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-    const long = await built.app.inject({ method: 'POST', url, headers, payload: JSON.stringify({ text: '字'.repeat(2001) }) });
+    const long = await built.app.inject({
+      method: 'POST',
+      url,
+      headers,
+      payload: JSON.stringify({ text: '字'.repeat(2001) }),
+    });
     expect([long.statusCode, long.json().error.code]).toEqual([400, 'MESSAGE_TOO_LONG']);
     const bad = await built.app.inject({ method: 'POST', url, headers, payload: '{"text": "hi"' });
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'INVALID_JSON']);
@@ -119,7 +141,8 @@ describe('bad bodies', () => {
     const built = await app();
     const c = await new RestCustomer(built).open();
     const res = await built.app.inject({
-      method: 'POST', url: `/api/conversations/${c.conversationId}/messages`,
+      method: 'POST',
+      url: `/api/conversations/${c.conversationId}/messages`,
       headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
       payload: '{"text":"你好","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}',
     });

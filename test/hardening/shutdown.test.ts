@@ -13,20 +13,32 @@ import { freePort, startServer } from '../helpers/server-process.js';
 
 describe('graceful shutdown', () => {
   let standIn: PlatformStandIn;
-  beforeAll(async () => { standIn = await createPlatformStandIn({ userId: 'u1', secret: 's1', sign: 'append', latencyMs: 1500 }); });
-  afterAll(async () => { await standIn.close(); });
+  beforeAll(async () => {
+    standIn = await createPlatformStandIn({ userId: 'u1', secret: 's1', sign: 'append', latencyMs: 1500 });
+  });
+  afterAll(async () => {
+    await standIn.close();
+  });
 
   it('finishes the turn in flight, closes sockets with a reconnect hint, exits 0', async () => {
     const port = await freePort();
     const dataDir = tempDir('shutdown-');
     const { child, exited } = await startServer(port, {
-      DATA_DIR: dataDir, ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: 'u1', PLATFORM_SECRET: 's1', PLATFORM_TIMEOUT_MS: '4000',
-      DATABASE_URL: '', REDIS_URL: '',
+      DATA_DIR: dataDir,
+      ORDER_SOURCE: 'platform',
+      PLATFORM_URL: standIn.url,
+      PLATFORM_USER_ID: 'u1',
+      PLATFORM_SECRET: 's1',
+      PLATFORM_TIMEOUT_MS: '4000',
+      DATABASE_URL: '',
+      REDIS_URL: '',
     });
     try {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat`);
       const frames: Array<Record<string, unknown>> = [];
-      const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+      );
       ws.on('message', (d) => frames.push(JSON.parse(String(d)) as Record<string, unknown>));
       await new Promise((r) => ws.once('open', r));
       while (!frames.some((f) => f.type === 'session')) await new Promise((r) => setTimeout(r, 20));
@@ -40,7 +52,9 @@ describe('graceful shutdown', () => {
       expect(close.code).toBe(1012);
       expect(close.reason).toContain('reconnect');
       // The turn finished before the socket closed: its reply and turn_end arrived.
-      expect(frames.some((f) => f.type === 'message' && f.from === 'bot' && String(f.text).includes('后4位'))).toBe(true);
+      expect(frames.some((f) => f.type === 'message' && f.from === 'bot' && String(f.text).includes('后4位'))).toBe(
+        true,
+      );
       expect(frames.some((f) => f.type === 'turn_end')).toBe(true);
       expect(await exited).toBe(0);
 

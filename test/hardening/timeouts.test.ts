@@ -18,13 +18,17 @@ describe('request timeouts', () => {
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     port = (built.app.server.address() as net.AddressInfo).port;
   });
-  afterAll(async () => { await built.app.close(); });
+  afterAll(async () => {
+    await built.app.close();
+  });
 
   /** Sends `head`, then one more byte every 200 ms until the server hangs up; what it answered, and after how long. */
   async function trickle(head: string, byte: string): Promise<{ raw: string; ms: number }> {
     const t0 = performance.now();
     const conn = rawHttp(port, head);
-    const timer = setInterval(() => { if (!conn.socket.destroyed) conn.socket.write(byte); }, 200);
+    const timer = setInterval(() => {
+      if (!conn.socket.destroyed) conn.socket.write(byte);
+    }, 200);
     const raw = await conn.closed;
     clearInterval(timer);
     return { raw, ms: Math.round(performance.now() - t0) };
@@ -33,22 +37,36 @@ describe('request timeouts', () => {
   it('cuts off a trickled body and trickled headers with 408, and keeps an open WebSocket', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat`);
     const frames: Array<Record<string, unknown>> = [];
-    const frame = (pred: (f: Record<string, unknown>) => boolean) => new Promise<void>((resolve) => {
-      const check = () => { if (frames.some(pred)) { ws.off('message', check); resolve(); } };
-      ws.on('message', check);
-      check();
-    });
+    const frame = (pred: (f: Record<string, unknown>) => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (frames.some(pred)) {
+            ws.off('message', check);
+            resolve();
+          }
+        };
+        ws.on('message', check);
+        check();
+      });
     ws.on('message', (d) => frames.push(JSON.parse(String(d)) as Record<string, unknown>));
     await frame((f) => f.type === 'session');
 
     const [body, headers] = await Promise.all([
-      trickle('POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{', ' '),
+      trickle(
+        'POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+        ' ',
+      ),
       trickle('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ', '1'),
     ]);
     for (const { raw } of [body, headers]) {
-      expect(parseResponse(raw)).toMatchObject({ status: 408, body: { error: { code: 'REQUEST_TIMEOUT', message: expect.any(String) } } });
+      expect(parseResponse(raw)).toMatchObject({
+        status: 408,
+        body: { error: { code: 'REQUEST_TIMEOUT', message: expect.any(String) } },
+      });
     }
-    console.log(`REQUEST_TIMEOUT_SECONDS=1: trickled body cut off after ${body.ms} ms, trickled headers after ${headers.ms} ms`);
+    console.log(
+      `REQUEST_TIMEOUT_SECONDS=1: trickled body cut off after ${body.ms} ms, trickled headers after ${headers.ms} ms`,
+    );
 
     // Both took longer than the timeout; the socket opened before them still carries a turn.
     ws.send(JSON.stringify({ type: 'message', text: '你好' }));
@@ -61,8 +79,14 @@ describe('request timeouts', () => {
     // arriving a byte at a time loses its connection at the deadline. Neither may throw in the server
     // after the answer (it once did, as an uncaught exception that would end the process).
     const big = 'x'.repeat(300_000);
-    const whole = rawHttp(port, `POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${big.length}\r\n\r\n${big}`);
-    const slow = trickle('POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nx', 'x');
+    const whole = rawHttp(
+      port,
+      `POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${big.length}\r\n\r\n${big}`,
+    );
+    const slow = trickle(
+      'POST /api/conversations HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nx',
+      'x',
+    );
     const { raw, ms } = await slow;
     expect(parseResponse(raw).status).toBe(415);
     expect(ms).toBeGreaterThanOrEqual(900);

@@ -15,18 +15,28 @@ export interface AgentAuthRig {
 
 export async function agentAuthApp(
   provider: AgentAuthProvider,
-  opts: { now?: () => Date; sessionHours?: number; trustProxy?: boolean; routes?: (app: FastifyInstance, auth: AgentAuth) => Promise<void> | void } = {},
+  opts: {
+    now?: () => Date;
+    sessionHours?: number;
+    trustProxy?: boolean;
+    routes?: (app: FastifyInstance, auth: AgentAuth) => Promise<void> | void;
+  } = {},
 ): Promise<AgentAuthRig> {
   const app = Fastify({ logger: false, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler((err: FastifyError, _req, reply) => {
     if (isAppError(err)) return reply.code(err.status).send(err.toBody());
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
-    return reply.code(status).send({ error: { code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST', message: err.message } });
+    return reply
+      .code(status)
+      .send({ error: { code: status === 500 ? 'INTERNAL' : 'BAD_REQUEST', message: err.message } });
   });
   await app.register(cookie, { secret: 'test-session-secret-that-is-long-enough!!' });
   const sessions = new SqliteSessionStore(openSqlite(':memory:'));
   const auth = await registerAgentAuth(app, {
-    config: { sessionSecret: undefined, sessionHours: opts.sessionHours ?? 12 }, provider, sessions, now: opts.now,
+    config: { sessionSecret: undefined, sessionHours: opts.sessionHours ?? 12 },
+    provider,
+    sessions,
+    now: opts.now,
   });
   await opts.routes?.(app, auth);
   await app.ready();

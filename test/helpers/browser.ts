@@ -82,7 +82,9 @@ export async function releaseChromium(browser: Browser | undefined): Promise<voi
  * `npm test` leaves the working tree as it found it.
  */
 export function screenshotDir(root: string): string {
-  const dir = process.env.UPDATE_SCREENSHOTS ? path.join(root, 'docs/screenshots') : path.join(os.tmpdir(), 'sim-order-bot-screenshots');
+  const dir = process.env.UPDATE_SCREENSHOTS
+    ? path.join(root, 'docs/screenshots')
+    : path.join(os.tmpdir(), 'sim-order-bot-screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }

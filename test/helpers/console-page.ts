@@ -9,13 +9,22 @@ const LAPTOP = { width: 1440, height: 900 };
 
 export class ConsolePage {
   readonly errors: string[] = [];
-  private constructor(readonly page: Page, readonly context: BrowserContext) {
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+  ) {
     page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 401/.test(m.text())) this.errors.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 401/.test(m.text())) this.errors.push(`console: ${m.text()}`);
+    });
   }
 
   /** Opens /console at the sign-in panel (`init` runs in the page before its scripts, e.g. to record notifications). */
-  static async open(browser: Browser, url: string, opts: { init?: () => void; permissions?: string[] } = {}): Promise<ConsolePage> {
+  static async open(
+    browser: Browser,
+    url: string,
+    opts: { init?: () => void; permissions?: string[] } = {},
+  ): Promise<ConsolePage> {
     const context = await browser.newContext({ viewport: LAPTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     if (opts.permissions) await context.grantPermissions(opts.permissions, { origin: url });
     if (opts.init) await context.addInitScript(opts.init);
@@ -25,7 +34,13 @@ export class ConsolePage {
     return c;
   }
 
-  static async signedIn(browser: Browser, url: string, name: string, role: 'agent' | 'supervisor' = 'agent', opts: Parameters<typeof ConsolePage.open>[2] = {}): Promise<ConsolePage> {
+  static async signedIn(
+    browser: Browser,
+    url: string,
+    name: string,
+    role: 'agent' | 'supervisor' = 'agent',
+    opts: Parameters<typeof ConsolePage.open>[2] = {},
+  ): Promise<ConsolePage> {
     const c = await ConsolePage.open(browser, url, opts);
     await c.page.fill('#dev-name', name);
     await c.page.selectOption('#dev-role', role);
@@ -45,8 +60,14 @@ export class ConsolePage {
   }
 
   async waitForTranscript(from: string, text: string, timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(([f, t]) => Array.from(document.querySelectorAll(`#transcript > li.msg--${f}`)).some((li) => (li.textContent ?? '').includes(t)),
-      [from, text] as const, { timeout });
+    await this.page.waitForFunction(
+      ([f, t]) =>
+        Array.from(document.querySelectorAll(`#transcript > li.msg--${f}`)).some((li) =>
+          (li.textContent ?? '').includes(t),
+        ),
+      [from, text] as const,
+      { timeout },
+    );
   }
 
   focused(): Promise<string> {

@@ -28,12 +28,24 @@ export interface Turn {
 }
 
 export class TestChat {
-  constructor(private readonly bot: DialogTester, readonly conversationId: string) {}
+  constructor(
+    private readonly bot: DialogTester,
+    readonly conversationId: string,
+  ) {}
 
   async say(text: string): Promise<Turn> {
     const out = await this.bot.built.pipeline.handle({ channel: 'test', conversationId: this.conversationId, text });
-    const replies = out.replies.map((m) => ({ text: m.text, ...(m.suggestions?.length ? { suggestions: m.suggestions } : {}) }));
-    return { replies, said: replies.map((r) => r.text).join('\n'), effects: out.effects, locale: out.locale ?? 'zh-CN', trace: out.trace };
+    const replies = out.replies.map((m) => ({
+      text: m.text,
+      ...(m.suggestions?.length ? { suggestions: m.suggestions } : {}),
+    }));
+    return {
+      replies,
+      said: replies.map((r) => r.text).join('\n'),
+      effects: out.effects,
+      locale: out.locale ?? 'zh-CN',
+      trace: out.trace,
+    };
   }
 }
 

@@ -32,7 +32,15 @@ async function verified(built: BuiltApp, orderNo: string, tail: string, locale?:
  * app's clock, see `served(…, { now })`) is moved back to each day and returned to 0.
  */
 export async function pastDays(built: BuiltApp, clock: { offset: number }): Promise<void> {
-  const days: Array<[daysAgo: number, waitMinutes: number, rating: string]> = [[12, 6, '4'], [9, 3, '5'], [7, 9, '3'], [5, 2, '5'], [3, 4, '4'], [2, 7, '4'], [1, 1, '5']];
+  const days: Array<[daysAgo: number, waitMinutes: number, rating: string]> = [
+    [12, 6, '4'],
+    [9, 3, '5'],
+    [7, 9, '3'],
+    [5, 2, '5'],
+    [3, 4, '4'],
+    [2, 7, '4'],
+    [1, 1, '5'],
+  ];
   for (const [daysAgo, wait, rating] of days) {
     clock.offset = -daysAgo * 86_400_000;
     const c = await verified(built, '172202611100015', '8788');
@@ -49,8 +57,10 @@ export async function pastDays(built: BuiltApp, clock: { offset: number }): Prom
 /** Builds the scene; `english` may be a conversation the caller already started (the web chat page). */
 export async function inboxScene(built: BuiltApp, english?: { conversationId: string }): Promise<InboxScene> {
   const wang = await signInAgent(built.app, '小王');
-  const claim = (c: { conversationId: string }) => wang.call('POST', `/api/agent/conversations/${c.conversationId}/claim`);
-  const say = (c: { conversationId: string }, text: string) => wang.call('POST', `/api/agent/conversations/${c.conversationId}/messages`, { text });
+  const claim = (c: { conversationId: string }) =>
+    wang.call('POST', `/api/agent/conversations/${c.conversationId}/claim`);
+  const say = (c: { conversationId: string }, text: string) =>
+    wang.call('POST', `/api/agent/conversations/${c.conversationId}/messages`, { text });
 
   const rated = await verified(built, '172202611100001', '0251');
   await rated.say('转人工');

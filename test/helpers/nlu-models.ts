@@ -12,7 +12,10 @@ import { DEFAULT_SEGMENTER, sharedNaturalNlu, type NaturalNlu } from '../../bot/
 import { loadTrainingData } from '../../bot/nlu/training-data.js';
 import { loadPlans, type PlanCatalogue } from '../../bot/plans.js';
 
-export const TEST_NLU_MODEL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/sim-order-bot/nlu-models');
+export const TEST_NLU_MODEL_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/.cache/sim-order-bot/nlu-models',
+);
 
 /**
  * The engine without a plan catalogue (what the NLU tests parse with), from the shared folder: the
@@ -22,7 +25,8 @@ export function plainTestNlu(): NaturalNlu {
   return sharedNaturalNlu([], TEST_NLU_MODEL_DIR);
 }
 
-const planRefs = (plans: PlanCatalogue) => plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee }));
+const planRefs = (plans: PlanCatalogue) =>
+  plans.plans.map(({ id, name, operator, monthlyFee }) => ({ id, name, operator, monthlyFee }));
 
 /** The engine the app builds for a catalogue, from the shared folder. */
 export function testNlu(plans: PlanCatalogue = loadPlans()): NaturalNlu {

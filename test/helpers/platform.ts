@@ -7,11 +7,25 @@ export const PLATFORM_USER = 'dist-01';
 export const PLATFORM_SECRET = 'platform-secret';
 
 /** A stand-in platform and the bot reading its orders (no look-up cache); `env` adds or overrides settings. */
-export async function platformTestApp(env: Record<string, string> = {}): Promise<{ standIn: PlatformStandIn; built: BuiltApp; close: () => Promise<void> }> {
+export async function platformTestApp(
+  env: Record<string, string> = {},
+): Promise<{ standIn: PlatformStandIn; built: BuiltApp; close: () => Promise<void> }> {
   const standIn = await createPlatformStandIn({ userId: PLATFORM_USER, secret: PLATFORM_SECRET, sign: 'append' });
   const built = await testApp({
-    ORDER_SOURCE: 'platform', PLATFORM_URL: standIn.url, PLATFORM_USER_ID: PLATFORM_USER, PLATFORM_SECRET,
-    PLATFORM_SIGN: 'append', PLATFORM_CACHE_SECONDS: '0', ...env,
+    ORDER_SOURCE: 'platform',
+    PLATFORM_URL: standIn.url,
+    PLATFORM_USER_ID: PLATFORM_USER,
+    PLATFORM_SECRET,
+    PLATFORM_SIGN: 'append',
+    PLATFORM_CACHE_SECONDS: '0',
+    ...env,
   });
-  return { standIn, built, close: async () => { await built.app.close(); await standIn.close(); } };
+  return {
+    standIn,
+    built,
+    close: async () => {
+      await built.app.close();
+      await standIn.close();
+    },
+  };
 }

@@ -10,7 +10,9 @@ export interface RawHttp {
 export function rawHttp(port: number, request: string): RawHttp {
   const socket = net.connect(port, '127.0.0.1');
   let got = '';
-  socket.on('data', (d) => { got += String(d); });
+  socket.on('data', (d) => {
+    got += String(d);
+  });
   const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(got)));
   socket.on('error', () => undefined);
   socket.write(request);

@@ -30,15 +30,31 @@ export interface ServerProcess {
 export async function startServer(port: number, env: Record<string, string>, waitMs = 30_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/app/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', NLU_MODEL_DIR: TEST_NLU_MODEL_DIR, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      NLU_MODEL_DIR: TEST_NLU_MODEL_DIR,
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + waitMs;
-  while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it answered`);
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('the server did not start'); }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('the server did not start');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, base, exited };

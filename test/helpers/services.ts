@@ -25,7 +25,12 @@ async function probePg(url: string): Promise<boolean> {
 }
 
 async function probeRedis(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -47,7 +52,8 @@ export function skipUnlessService(name: string, available: boolean): boolean {
   if (available) return false;
   // Credentials in the URL stay out of the log.
   const where = (name.toLowerCase().includes('redis') ? redisUrl : pgUrl).replace(/\/\/[^@/]*@/, '//…@');
-  if (process.env.CI && !['0', 'false'].includes(process.env.CI)) throw new Error(`${name} is not reachable at ${where}, and CI is set: these tests must run there`);
+  if (process.env.CI && !['0', 'false'].includes(process.env.CI))
+    throw new Error(`${name} is not reachable at ${where}, and CI is set: these tests must run there`);
   console.warn(`[skip] ${name} is not reachable at ${where}; its tests are skipped (set CI=1 to make this an error)`);
   return true;
 }
@@ -68,7 +74,9 @@ export async function dropPgSchema(schema: string, url = pgUrl): Promise<void> {
 }
 
 /** A fresh, empty schema, and a DATABASE_URL whose connections work in it (for a whole app); `drop()` removes it. */
-export async function createPgSchema(prefix: string): Promise<{ schema: string; databaseUrl: string; drop: () => Promise<void> }> {
+export async function createPgSchema(
+  prefix: string,
+): Promise<{ schema: string; databaseUrl: string; drop: () => Promise<void> }> {
   const schema = tempSchemaName(prefix);
   const client = new pg.Client({ connectionString: pgUrl });
   await client.connect();

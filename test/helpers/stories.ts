@@ -33,34 +33,40 @@ export interface Story {
 export function parseStories(file: string): Story[] {
   const stories: Story[] = [];
   let story: Story | null = null;
-  fs.readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') && !line.startsWith('## ')) return;
-    const where = `${path.basename(file)}:${i + 1}`;
-    if (line.startsWith('## ')) {
-      story = { title: line.slice(3).trim(), file: path.basename(file), turns: [] };
-      stories.push(story);
-      return;
-    }
-    if (!story) throw new Error(`${where}: a story starts with "## title"`);
-    const m = /^(locale|user|bot|bot-not|expect):\s?(.*)$/.exec(line);
-    if (!m) throw new Error(`${where}: expected locale:, user:, bot:, bot-not: or expect:`);
-    const [, key, value] = m as unknown as [string, string, string];
-    const s: Story = story;
-    if (key === 'locale') {
-      if (value !== 'en' && value !== 'zh-CN') throw new Error(`${where}: locale is en or zh-CN`);
-      s.locale = value;
-    } else if (key === 'user') {
-      s.turns.push({ user: value, expect: [], forbid: [], checks: [], line: i + 1 });
-    } else {
-      const turn = s.turns.at(-1);
-      if (!turn) throw new Error(`${where}: "${key}:" before any "user:"`);
-      (key === 'bot' ? turn.expect : key === 'bot-not' ? turn.forbid : turn.checks).push(value.trim());
-    }
-  });
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || (line.startsWith('#') && !line.startsWith('## '))) return;
+      const where = `${path.basename(file)}:${i + 1}`;
+      if (line.startsWith('## ')) {
+        story = { title: line.slice(3).trim(), file: path.basename(file), turns: [] };
+        stories.push(story);
+        return;
+      }
+      if (!story) throw new Error(`${where}: a story starts with "## title"`);
+      const m = /^(locale|user|bot|bot-not|expect):\s?(.*)$/.exec(line);
+      if (!m) throw new Error(`${where}: expected locale:, user:, bot:, bot-not: or expect:`);
+      const [, key, value] = m as unknown as [string, string, string];
+      const s: Story = story;
+      if (key === 'locale') {
+        if (value !== 'en' && value !== 'zh-CN') throw new Error(`${where}: locale is en or zh-CN`);
+        s.locale = value;
+      } else if (key === 'user') {
+        s.turns.push({ user: value, expect: [], forbid: [], checks: [], line: i + 1 });
+      } else {
+        const turn = s.turns.at(-1);
+        if (!turn) throw new Error(`${where}: "${key}:" before any "user:"`);
+        (key === 'bot' ? turn.expect : key === 'bot-not' ? turn.forbid : turn.checks).push(value.trim());
+      }
+    });
   return stories;
 }
 
 export function loadStories(dir: string): Story[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.story')).sort().flatMap((f) => parseStories(path.join(dir, f)));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.story'))
+    .sort()
+    .flatMap((f) => parseStories(path.join(dir, f)));
 }

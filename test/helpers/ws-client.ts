@@ -12,13 +12,23 @@ export class WsClient {
 
   static async connect(app: FastifyInstance, query = ''): Promise<WsClient> {
     let client!: WsClient;
-    await app.injectWS(`/ws/chat${query}`, {}, {
-      onInit: (ws) => {
-        client = new WsClient(ws as unknown as WebSocket);
-        ws.on('message', (data: Buffer) => { client.frames.push(JSON.parse(String(data)) as Frame); client.wake(); });
-        ws.on('close', (code: number, reason: Buffer) => { client.closed = { code, reason: String(reason) }; client.wake(); });
+    await app.injectWS(
+      `/ws/chat${query}`,
+      {},
+      {
+        onInit: (ws) => {
+          client = new WsClient(ws as unknown as WebSocket);
+          ws.on('message', (data: Buffer) => {
+            client.frames.push(JSON.parse(String(data)) as Frame);
+            client.wake();
+          });
+          ws.on('close', (code: number, reason: Buffer) => {
+            client.closed = { code, reason: String(reason) };
+            client.wake();
+          });
+        },
       },
-    });
+    );
     return client;
   }
 
@@ -34,12 +44,16 @@ export class WsClient {
     for (;;) {
       const found = this.frames.filter(pred);
       if (found.length >= count) return found;
-      if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting; frames: ${JSON.stringify(this.frames)}`);
+      if (this.closed)
+        throw new Error(`socket closed (${this.closed.code}) while waiting; frames: ${JSON.stringify(this.frames)}`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out; frames: ${JSON.stringify(this.frames)}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left);
-        this.waiters.push(() => { clearTimeout(t); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }

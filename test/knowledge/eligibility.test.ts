@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  alternatives, amountMiss, CODES_WITH_ALTERNATIVES, eligibility, hasAlternatives, isEligible, plansOnSale, type Eligibility, type Offer,
+  alternatives,
+  amountMiss,
+  CODES_WITH_ALTERNATIVES,
+  eligibility,
+  hasAlternatives,
+  isEligible,
+  plansOnSale,
+  type Eligibility,
+  type Offer,
 } from '../../bot/eligibility.js';
 import { loadKnowledge } from '../../bot/knowledge/loader.js';
 import { FAILURE_CODES, type FailureCode } from '../../bot/knowledge/schemas.js';
@@ -19,7 +27,12 @@ const orders = loadOrders();
 const failed = orders.map((o) => ({ o, code: viewOrder(o, k).failureCode })).filter((x) => x.code !== null);
 
 function offersFor(o: Order, code: FailureCode, c: PlanCatalogue = catalogue): Offer[] {
-  return alternatives(c, { failureCode: code, originalPlanId: o.planId, eligibility: eligibility(o, TODAY), today: TODAY });
+  return alternatives(c, {
+    failureCode: code,
+    originalPlanId: o.planId,
+    eligibility: eligibility(o, TODAY),
+    today: TODAY,
+  });
 }
 
 /** The rule each code's offers must meet, besides being on sale, eligible and not the original. */
@@ -46,7 +59,9 @@ describe('eligibility', () => {
   it('knows no age from a masked order view, and reads the province from the address when needed', () => {
     const o = orders[0]!;
     expect(eligibility(viewOrder(o, k), TODAY)).toEqual({ province: '广东', operator: '联通' });
-    expect(eligibility({ ...o, province: null, city: null, address: '新疆维吾尔自治区乌鲁木齐市某路1号' }, TODAY).province).toBe('新疆');
+    expect(
+      eligibility({ ...o, province: null, city: null, address: '新疆维吾尔自治区乌鲁木齐市某路1号' }, TODAY).province,
+    ).toBe('新疆');
     expect(eligibility({ ...o, idNumber: '440305199204185530' }, TODAY).age).toBeUndefined(); // bad check digit
   });
 });
@@ -73,7 +88,9 @@ describe('alternatives for the demo orders', () => {
       expect(why.length).toBeGreaterThan(0);
     }
     // Nothing eligible was left out while fewer than 3 were offered.
-    const possible = catalogue.plans.filter((p) => p.onSale && p.id !== o.planId && isEligible(p, e) && RULE[code]!(p, e, original));
+    const possible = catalogue.plans.filter(
+      (p) => p.onSale && p.id !== o.planId && isEligible(p, e) && RULE[code]!(p, e, original),
+    );
     expect(offers.length).toBe(Math.min(3, possible.length));
   });
 
@@ -92,21 +109,46 @@ describe('alternatives for the demo orders', () => {
     expect(offers.map((x) => x.plan.id)).toEqual(['P-CT-29', 'P-CT-49', 'P-UNI-39']);
   });
 
-  it.each(FAILURE_CODES.filter((c) => !hasAlternatives(c)))('offers nothing for %s (fixed by the customer or a person)', (code) => {
-    expect(offersFor(orders[0]!, code)).toEqual([]);
-  });
+  it.each(FAILURE_CODES.filter((c) => !hasAlternatives(c)))(
+    'offers nothing for %s (fixed by the customer or a person)',
+    (code) => {
+      expect(offersFor(orders[0]!, code)).toEqual([]);
+    },
+  );
 
   it('offers nothing when the fact the rule needs is unknown', () => {
-    expect(alternatives(catalogue, { failureCode: 'AREA_FORBIDDEN', originalPlanId: 'P-UNI-29', eligibility: { age: 30 } })).toEqual([]);
-    expect(alternatives(catalogue, { failureCode: 'AGE_RESTRICTED', originalPlanId: 'P-UNI-29', eligibility: { province: '广东' } })).toEqual([]);
-    expect(alternatives(catalogue, { failureCode: 'FREQ_LIMIT', originalPlanId: 'P-NOPE', eligibility: {} })).toEqual([]);
+    expect(
+      alternatives(catalogue, { failureCode: 'AREA_FORBIDDEN', originalPlanId: 'P-UNI-29', eligibility: { age: 30 } }),
+    ).toEqual([]);
+    expect(
+      alternatives(catalogue, {
+        failureCode: 'AGE_RESTRICTED',
+        originalPlanId: 'P-UNI-29',
+        eligibility: { province: '广东' },
+      }),
+    ).toEqual([]);
+    expect(alternatives(catalogue, { failureCode: 'FREQ_LIMIT', originalPlanId: 'P-NOPE', eligibility: {} })).toEqual(
+      [],
+    );
     expect(alternatives(catalogue, { failureCode: null, eligibility: { age: 30 } })).toEqual([]);
   });
 
   it('honours the limit', () => {
     const o = orders.find((x) => x.orderNo === '172202611100012')!;
-    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.planId, eligibility: eligibility(o, TODAY) }, 5)).toHaveLength(5);
-    expect(alternatives(catalogue, { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.planId, eligibility: eligibility(o, TODAY) }, 0)).toEqual([]);
+    expect(
+      alternatives(
+        catalogue,
+        { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.planId, eligibility: eligibility(o, TODAY) },
+        5,
+      ),
+    ).toHaveLength(5);
+    expect(
+      alternatives(
+        catalogue,
+        { failureCode: 'BLACKLIST_ARREARS', originalPlanId: o.planId, eligibility: eligibility(o, TODAY) },
+        0,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -119,14 +161,19 @@ describe('plans on sale for a customer without an order', () => {
     const xinjiang = plansOnSale(catalogue, { eligibility: { province: '新疆' } }, 100);
     expect(xinjiang.length).toBe(onSale.filter((p) => !p.excludedProvinces.includes('新疆')).length);
     expect(xinjiang.every((o) => o.plan.onSale && !o.plan.excludedProvinces.includes('新疆'))).toBe(true);
-    expect(xinjiang.map((o) => o.plan.monthlyFee)).toEqual([...xinjiang.map((o) => o.plan.monthlyFee)].sort((a, b) => a - b));
+    expect(xinjiang.map((o) => o.plan.monthlyFee)).toEqual(
+      [...xinjiang.map((o) => o.plan.monthlyFee)].sort((a, b) => a - b),
+    );
     expect(xinjiang[0]!.why).toEqual([{ code: 'ships_to', province: '新疆' }]);
 
     const mobile = plansOnSale(catalogue, { eligibility: { age: 17 }, operator: '移动' });
     expect(mobile.length).toBeGreaterThan(0);
     expect(mobile.length).toBeLessThanOrEqual(3);
     expect(mobile.every((o) => o.plan.operator === '移动' && o.plan.ageMin <= 17 && 17 <= o.plan.ageMax)).toBe(true);
-    expect(mobile[0]!.why).toEqual([{ code: 'age_range', ageMin: mobile[0]!.plan.ageMin, ageMax: mobile[0]!.plan.ageMax }, { code: 'operator', operator: '移动' }]);
+    expect(mobile[0]!.why).toEqual([
+      { code: 'age_range', ageMin: mobile[0]!.plan.ageMin, ageMax: mobile[0]!.plan.ageMax },
+      { code: 'operator', operator: '移动' },
+    ]);
   });
 
   it('ranks by data when asked, and offers nothing below the youngest age any plan accepts', () => {
@@ -142,8 +189,17 @@ describe('what the customer asks of a plan', () => {
   const onSale = catalogue.plans.filter((p) => p.onSale);
 
   it('keeps only plans in the fee and data asked for, of any of the operators named', () => {
-    const offers = plansOnSale(catalogue, { eligibility: {}, fee: { op: 'lt', value: 39 }, data: { op: 'ge', value: 100 }, operators: ['电信', '广电'] }, 10);
-    expect(offers.map((o) => o.plan.id).sort()).toEqual(onSale.filter((p) => p.monthlyFee < 39 && p.dataGB >= 100 && ['电信', '广电'].includes(p.operator)).map((p) => p.id).sort());
+    const offers = plansOnSale(
+      catalogue,
+      { eligibility: {}, fee: { op: 'lt', value: 39 }, data: { op: 'ge', value: 100 }, operators: ['电信', '广电'] },
+      10,
+    );
+    expect(offers.map((o) => o.plan.id).sort()).toEqual(
+      onSale
+        .filter((p) => p.monthlyFee < 39 && p.dataGB >= 100 && ['电信', '广电'].includes(p.operator))
+        .map((p) => p.id)
+        .sort(),
+    );
     expect(offers.length).toBeGreaterThan(1);
     const about = plansOnSale(catalogue, { eligibility: {}, fee: { op: 'about', value: 30 } }, 10);
     expect(about.every((o) => o.plan.monthlyFee === 29)).toBe(true);
@@ -156,7 +212,11 @@ describe('what the customer asks of a plan', () => {
   });
 
   it('orders by closeness to the data of "差不多" without leaving any plan out', () => {
-    const near = plansOnSale(catalogue, { eligibility: {}, fee: { op: 'eq', value: 29 }, data: { op: 'near', value: 120 } }, 10);
+    const near = plansOnSale(
+      catalogue,
+      { eligibility: {}, fee: { op: 'eq', value: 29 }, data: { op: 'near', value: 120 } },
+      10,
+    );
     expect(near.length).toBe(onSale.filter((p) => p.monthlyFee === 29).length);
     expect(near[0]!.plan.dataGB).toBe(120);
   });
@@ -166,7 +226,12 @@ describe('what the customer asks of a plan', () => {
     expect(plansOnSale(catalogue, q)).toEqual([]);
     const nearest = plansOnSale(catalogue, { ...q, nearest: true });
     expect(nearest.every((o) => o.plan.operator === '电信')).toBe(true);
-    expect(nearest.slice(0, 2).map((o) => o.plan.monthlyFee).sort()).toEqual([29, 49]);
+    expect(
+      nearest
+        .slice(0, 2)
+        .map((o) => o.plan.monthlyFee)
+        .sort(),
+    ).toEqual([29, 49]);
     expect(amountMiss(nearest[0]!.plan, q)).toBeGreaterThan(0);
   });
 });
@@ -189,18 +254,33 @@ describe('a catalogue edited on disk', () => {
     expect(before.length).toBeGreaterThan(0);
 
     // No plan ships to 新疆 any more: nothing to offer.
-    const none = catalogueWith((ps) => ps.forEach((p) => { p.excludedProvinces = ['新疆']; }));
+    const none = catalogueWith((ps) =>
+      ps.forEach((p) => {
+        p.excludedProvinces = ['新疆'];
+      }),
+    );
     expect(offersFor(o, 'AREA_FORBIDDEN', none)).toEqual([]);
 
     // Only a new plan ships there: it is the one offer.
     const one = catalogueWith((ps) => {
-      ps.forEach((p) => { p.excludedProvinces = ['新疆']; });
-      ps.push({ ...ps[5]!, id: 'P-UNI-XJ', name: '联通新疆卡29元', excludedProvinces: [], orderUrl: 'https://example.com/order/P-UNI-XJ', policyHistory: [] });
+      ps.forEach((p) => {
+        p.excludedProvinces = ['新疆'];
+      });
+      ps.push({
+        ...ps[5]!,
+        id: 'P-UNI-XJ',
+        name: '联通新疆卡29元',
+        excludedProvinces: [],
+        orderUrl: 'https://example.com/order/P-UNI-XJ',
+        policyHistory: [],
+      });
     });
     expect(offersFor(o, 'AREA_FORBIDDEN', one).map((x) => x.plan.id)).toEqual(['P-UNI-XJ']);
 
     // Taking the best offer off sale brings the next one up.
-    const offSale = catalogueWith((ps) => { ps.find((p) => p.id === before[0])!.onSale = false; });
+    const offSale = catalogueWith((ps) => {
+      ps.find((p) => p.id === before[0])!.onSale = false;
+    });
     const after = offersFor(o, 'AREA_FORBIDDEN', offSale).map((x) => x.plan.id);
     expect(after).not.toContain(before[0]);
     expect(after[0]).toBe(before[1]);
@@ -208,7 +288,9 @@ describe('a catalogue edited on disk', () => {
 
   it('follows a widened age range', () => {
     const o = orders.find((x) => x.orderNo === '172202611100004')!; // 15 years old
-    const widened = catalogueWith((ps) => { ps.find((p) => p.id === 'P-CMCC-29')!.ageMin = 15; });
+    const widened = catalogueWith((ps) => {
+      ps.find((p) => p.id === 'P-CMCC-29')!.ageMin = 15;
+    });
     expect(offersFor(o, 'AGE_RESTRICTED', widened).map((x) => x.plan.id)).toEqual(['P-CMCC-29']);
   });
 });

@@ -19,13 +19,19 @@ const names = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m)
 
 describe('failure reason templates', () => {
   const fields = ['what', 'canFix', 'next', 'why', 'when', 'reorder'] as const;
-  const cases = [...k.reasons.values()].flatMap((r) => LOCALES.flatMap((l) => fields.map((f) => [r.code, l, f, r.text[l][f]] as const)));
+  const cases = [...k.reasons.values()].flatMap((r) =>
+    LOCALES.flatMap((l) => fields.map((f) => [r.code, l, f, r.text[l][f]] as const)),
+  );
 
-  it.each(cases)('%s %s %s names only known facts, and its last variant only the order number', (_c, _l, _f, template) => {
-    const variants = typeof template === 'string' ? [template] : template;
-    for (const v of variants) expect(names(v).filter((n) => !(FACT_NAMES as readonly string[]).includes(n))).toEqual([]);
-    expect(names(variants.at(-1)!).filter((n) => n !== 'orderNo')).toEqual([]);
-  });
+  it.each(cases)(
+    '%s %s %s names only known facts, and its last variant only the order number',
+    (_c, _l, _f, template) => {
+      const variants = typeof template === 'string' ? [template] : template;
+      for (const v of variants)
+        expect(names(v).filter((n) => !(FACT_NAMES as readonly string[]).includes(n))).toEqual([]);
+      expect(names(variants.at(-1)!).filter((n) => n !== 'orderNo')).toEqual([]);
+    },
+  );
 });
 
 describe('the facts of the demo orders', () => {
@@ -43,13 +49,14 @@ describe('the facts of the demo orders', () => {
         expect(Object.keys(p).filter((n) => !(FACT_NAMES as readonly string[]).includes(n))).toEqual([]);
         for (const v of Object.values(p)) {
           expect(containsPii(String(v))).toBe(false);
-          for (const secret of [o.contactPhone, o.idNumber, o.name, o.address]) if (secret) expect(String(v)).not.toContain(secret);
+          for (const secret of [o.contactPhone, o.idNumber, o.name, o.address])
+            if (secret) expect(String(v)).not.toContain(secret);
         }
       }
     }
   });
 
-  it('reads the age from the ID, the waiting days from the remark, the province and the plan\'s range', () => {
+  it("reads the age from the ID, the waiting days from the remark, the province and the plan's range", () => {
     expect(facts('03').zh).toMatchObject({ age: 65, ageMin: 18, ageMax: 60, plan: '电信星卡19元', province: '北京' });
     expect(facts('08').zh).toMatchObject({ days: 30, orderDate: '2026-11-23', until: '2026-12-23' });
     expect(facts('09').zh).toMatchObject({ days: 90 });
@@ -69,7 +76,9 @@ describe('the facts of the demo orders', () => {
   });
 
   it('fills the first variant whose facts are all known', () => {
-    expect(fill(['{plan}不发货到{province}', '不发货到您的省份'], { plan: 'X', province: '海南' })).toBe('X不发货到海南');
+    expect(fill(['{plan}不发货到{province}', '不发货到您的省份'], { plan: 'X', province: '海南' })).toBe(
+      'X不发货到海南',
+    );
     expect(fill(['{plan}不发货到{province}', '不发货到您的省份'], { plan: 'X' })).toBe('不发货到您的省份');
   });
 });

@@ -26,7 +26,11 @@ describe('FAQ file', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'faq-')), 'faq.json');
     fs.writeFileSync(file, JSON.stringify(data));
     let err: unknown;
-    try { loadFaq(file); } catch (e) { err = e; }
+    try {
+      loadFaq(file);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(KnowledgeError);
     expect((err as Error).message).toContain(file);
     expect((err as Error).message).toContain('entries.2.en.answer');

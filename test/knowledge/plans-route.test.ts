@@ -15,12 +15,29 @@ describe('GET /api/plans', () => {
     expect(Object.keys(body)).toEqual(['plans']);
     expect(body.plans).toHaveLength(catalogue.plans.length);
     for (const p of body.plans) {
-      expect(Object.keys(p).sort()).toEqual(
-        ['ageMax', 'ageMin', 'dataGB', 'excludedProvinces', 'id', 'monthlyFee', 'name', 'onSale', 'operator', 'orderUrl']);
+      expect(Object.keys(p).sort()).toEqual([
+        'ageMax',
+        'ageMin',
+        'dataGB',
+        'excludedProvinces',
+        'id',
+        'monthlyFee',
+        'name',
+        'onSale',
+        'operator',
+        'orderUrl',
+      ]);
       expect(p).toMatchObject({
-        id: expect.any(String), name: expect.any(String), operator: expect.any(String), monthlyFee: expect.any(Number),
-        dataGB: expect.any(Number), ageMin: expect.any(Number), ageMax: expect.any(Number),
-        excludedProvinces: expect.any(Array), onSale: expect.any(Boolean), orderUrl: expect.stringMatching(/^https?:\/\//),
+        id: expect.any(String),
+        name: expect.any(String),
+        operator: expect.any(String),
+        monthlyFee: expect.any(Number),
+        dataGB: expect.any(Number),
+        ageMin: expect.any(Number),
+        ageMax: expect.any(Number),
+        excludedProvinces: expect.any(Array),
+        onSale: expect.any(Boolean),
+        orderUrl: expect.stringMatching(/^https?:\/\//),
       });
     }
     expect(body.plans.map((p) => p.id)).toEqual(catalogue.plans.map((p) => p.id));

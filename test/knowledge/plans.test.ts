@@ -28,11 +28,31 @@ describe('plan catalogue', () => {
     const api = toApiPlans(loadPlans());
     for (const p of api.plans) {
       expect(Object.keys(p).sort()).toEqual(
-        ['ageMax', 'ageMin', 'dataGB', 'excludedProvinces', 'id', 'monthlyFee', 'name', 'onSale', 'operator', 'orderUrl'].sort());
+        [
+          'ageMax',
+          'ageMin',
+          'dataGB',
+          'excludedProvinces',
+          'id',
+          'monthlyFee',
+          'name',
+          'onSale',
+          'operator',
+          'orderUrl',
+        ].sort(),
+      );
     }
     expect(toApiPlan(loadPlans().byId.get('P-CMCC-19')!)).toEqual({
-      id: 'P-CMCC-19', name: '移动花卡19元', operator: '移动', monthlyFee: 19, dataGB: 30, ageMin: 18, ageMax: 60,
-      excludedProvinces: ['新疆', '西藏', '云南'], onSale: true, orderUrl: 'https://example.com/order/P-CMCC-19',
+      id: 'P-CMCC-19',
+      name: '移动花卡19元',
+      operator: '移动',
+      monthlyFee: 19,
+      dataGB: 30,
+      ageMin: 18,
+      ageMax: 60,
+      excludedProvinces: ['新疆', '西藏', '云南'],
+      onSale: true,
+      orderUrl: 'https://example.com/order/P-CMCC-19',
     });
   });
 
@@ -44,20 +64,89 @@ describe('plan catalogue', () => {
   });
 
   const bad: Array<[string, (plans: RawPlan[]) => void, string, string]> = [
-    ['a duplicate id', (ps) => { ps[1]!.id = 'P-CMCC-19'; }, 'plans[1] (P-CMCC-19) id', 'duplicate plan id P-CMCC-19'],
-    ['ageMin above ageMax', (ps) => { ps[0]!.ageMin = 70; }, 'plans[0] (P-CMCC-19) ageMin', 'ageMin 70 is greater than ageMax 60'],
-    ['an unknown province', (ps) => { ps[3]!.excludedProvinces = ['火星']; }, 'plans[3] (P-CMCC-49) excludedProvinces.0', "'火星' is not a known province"],
-    ['a long province name', (ps) => { ps[3]!.excludedProvinces = ['新疆维吾尔自治区']; }, 'plans[3] (P-CMCC-49) excludedProvinces.0', "write the short name '新疆'"],
-    ['an impossible date', (ps) => { (ps[2]!.policyHistory as RawPlan[])[0]!.date = '2026-02-30'; }, 'plans[2] (P-CMCC-39) policyHistory.0.date', 'must be a real date'],
-    ['unsorted history', (ps) => {
-      (ps[1]!.policyHistory as RawPlan[]).push(
-        { date: '2026-05-01', change: 'repriced', from: '19元/月', to: '29元/月' },
-        { date: '2026-03-01', change: 'repriced', from: '29元/月', to: '19元/月' });
-    }, 'plans[1] (P-CMCC-29) policyHistory.1.date', '2026-03-01 comes before 2026-05-01'],
-    ['a missing fee', (ps) => { delete ps[2]!.monthlyFee; }, 'plans[2] (P-CMCC-39) monthlyFee', 'expected number'],
-    ['an unknown operator', (ps) => { ps[4]!.operator = '中国联通'; }, 'plans[4] (P-UNI-19) operator', ''],
-    ['a misspelt field', (ps) => { ps[5]!.onsale = true; }, 'plans[5] (P-UNI-29)', 'onsale'],
-    ['on sale after withdrawal', (ps) => { ps[2]!.onSale = true; }, 'plans[2] (P-CMCC-39) onSale', 'withdrew the plan'],
+    [
+      'a duplicate id',
+      (ps) => {
+        ps[1]!.id = 'P-CMCC-19';
+      },
+      'plans[1] (P-CMCC-19) id',
+      'duplicate plan id P-CMCC-19',
+    ],
+    [
+      'ageMin above ageMax',
+      (ps) => {
+        ps[0]!.ageMin = 70;
+      },
+      'plans[0] (P-CMCC-19) ageMin',
+      'ageMin 70 is greater than ageMax 60',
+    ],
+    [
+      'an unknown province',
+      (ps) => {
+        ps[3]!.excludedProvinces = ['火星'];
+      },
+      'plans[3] (P-CMCC-49) excludedProvinces.0',
+      "'火星' is not a known province",
+    ],
+    [
+      'a long province name',
+      (ps) => {
+        ps[3]!.excludedProvinces = ['新疆维吾尔自治区'];
+      },
+      'plans[3] (P-CMCC-49) excludedProvinces.0',
+      "write the short name '新疆'",
+    ],
+    [
+      'an impossible date',
+      (ps) => {
+        (ps[2]!.policyHistory as RawPlan[])[0]!.date = '2026-02-30';
+      },
+      'plans[2] (P-CMCC-39) policyHistory.0.date',
+      'must be a real date',
+    ],
+    [
+      'unsorted history',
+      (ps) => {
+        (ps[1]!.policyHistory as RawPlan[]).push(
+          { date: '2026-05-01', change: 'repriced', from: '19元/月', to: '29元/月' },
+          { date: '2026-03-01', change: 'repriced', from: '29元/月', to: '19元/月' },
+        );
+      },
+      'plans[1] (P-CMCC-29) policyHistory.1.date',
+      '2026-03-01 comes before 2026-05-01',
+    ],
+    [
+      'a missing fee',
+      (ps) => {
+        delete ps[2]!.monthlyFee;
+      },
+      'plans[2] (P-CMCC-39) monthlyFee',
+      'expected number',
+    ],
+    [
+      'an unknown operator',
+      (ps) => {
+        ps[4]!.operator = '中国联通';
+      },
+      'plans[4] (P-UNI-19) operator',
+      '',
+    ],
+    [
+      'a misspelt field',
+      (ps) => {
+        ps[5]!.onsale = true;
+      },
+      'plans[5] (P-UNI-29)',
+      'onsale',
+    ],
+    [
+      'on sale after withdrawal',
+      (ps) => {
+        ps[2]!.onSale = true;
+      },
+      'plans[2] (P-CMCC-39) onSale',
+      'withdrew the plan',
+    ],
   ];
 
   it.each(bad)('rejects %s naming the file, the plan and the problem', (_label, mutate, where, what) => {
@@ -65,7 +154,11 @@ describe('plan catalogue', () => {
     mutate(data.plans);
     const file = write(`bad-${_label.replace(/\W+/g, '-')}.json`, data);
     let err: unknown;
-    try { loadPlans(file); } catch (e) { err = e; }
+    try {
+      loadPlans(file);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(KnowledgeError);
     const msg = (err as Error).message;
     expect(msg).toContain(file);
@@ -85,7 +178,12 @@ describe('policy changes', () => {
 
   it('finds the latest change on or after the order day (Beijing time)', () => {
     const plan = c.byId.get('P-UNI-39')!;
-    expect(policyChange(plan, '2026-11-12T15:09:13+08:00')).toMatchObject({ date: '2026-11-15', change: 'repriced', from: '29元/月', to: '39元/月' });
+    expect(policyChange(plan, '2026-11-12T15:09:13+08:00')).toMatchObject({
+      date: '2026-11-15',
+      change: 'repriced',
+      from: '29元/月',
+      to: '39元/月',
+    });
     // 2026-11-14T16:30Z is already 11-15 in Beijing: the change took effect that day.
     expect(policyChange(plan, '2026-11-14T16:30:00Z')?.date).toBe('2026-11-15');
     expect(policyChange(plan, '2026-11-16T09:00:00+08:00')).toBeNull();
@@ -99,14 +197,17 @@ describe('policy changes', () => {
   });
 
   it('takes the latest of several changes after the order', () => {
-    const file = write('two-changes.json', (() => {
-      const data = bundled();
-      data.plans[1]!.policyHistory = [
-        { date: '2026-11-01', change: 'repriced', from: '29元/月', to: '35元/月' },
-        { date: '2026-11-20', change: 'repriced', from: '35元/月', to: '39元/月' },
-      ];
-      return data;
-    })());
+    const file = write(
+      'two-changes.json',
+      (() => {
+        const data = bundled();
+        data.plans[1]!.policyHistory = [
+          { date: '2026-11-01', change: 'repriced', from: '29元/月', to: '35元/月' },
+          { date: '2026-11-20', change: 'repriced', from: '35元/月', to: '39元/月' },
+        ];
+        return data;
+      })(),
+    );
     expect(policyChange(loadPlans(file).byId.get('P-CMCC-29')!, '2026-10-30')?.to).toBe('39元/月');
   });
 });

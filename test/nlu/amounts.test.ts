@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../bot/nlu/entities.js';
 
-const amounts = (text: string) => extractEntities(text).filter((e) => e.entity === 'price' || e.entity === 'data_amount' || e.entity === 'budget')
-  .map((e) => `${e.entity}=${e.value}`);
+const amounts = (text: string) =>
+  extractEntities(text)
+    .filter((e) => e.entity === 'price' || e.entity === 'data_amount' || e.entity === 'budget')
+    .map((e) => `${e.entity}=${e.value}`);
 
 describe('amounts asked of a plan', () => {
   it.each([

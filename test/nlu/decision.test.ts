@@ -8,24 +8,41 @@ const nlu = plainTestNlu();
 
 describe('the decision rule', () => {
   const bars = { order: 0.2, smallTalk: 0.4, open: 0.5, bare: Infinity, sure: Infinity, topic: 0.45 };
-  const ranked = (name: IntentName, confidence: number, posterior = confidence): RankedIntent[] =>
-    [{ name, confidence, posterior }, { name: 'greet', confidence: 0.01, posterior: 0 }];
+  const ranked = (name: IntentName, confidence: number, posterior = confidence): RankedIntent[] => [
+    { name, confidence, posterior },
+    { name: 'greet', confidence: 0.01, posterior: 0 },
+  ];
 
   it('takes an order-related intent only in a message about the domain', () => {
-    expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('logistics', 0.3), bars).name).toBe('logistics');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('logistics', 0.9), bars).name).toBe('out_of_scope');
+    expect(
+      chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('logistics', 0.3), bars).name,
+    ).toBe('logistics');
+    expect(
+      chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('logistics', 0.9), bars).name,
+    ).toBe('out_of_scope');
   });
 
   it('takes a complaint or a request for a person anywhere, outside the domain above its own bar', () => {
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.55), bars).name).toBe('complaint');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.45), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('complaint', 0.25), bars).name).toBe('complaint');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name).toBe('human_agent');
+    expect(
+      chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.55), bars).name,
+    ).toBe('complaint');
+    expect(
+      chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('complaint', 0.45), bars).name,
+    ).toBe('out_of_scope');
+    expect(
+      chooseIntent({ justData: false, inDomain: true, elsewhere: false }, ranked('complaint', 0.25), bars).name,
+    ).toBe('complaint');
+    expect(
+      chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('human_agent', 0.6), bars).name,
+    ).toBe('human_agent');
   });
 
   it('answers a message about another company with small talk only when that is what it reads as first', () => {
     const elsewhere = { justData: false, inDomain: false, elsewhere: true };
-    const refundThenGreet: RankedIntent[] = [{ name: 'refund', confidence: 0.7, posterior: 0.8 }, { name: 'greet', confidence: 0.45, posterior: 0.1 }];
+    const refundThenGreet: RankedIntent[] = [
+      { name: 'refund', confidence: 0.7, posterior: 0.8 },
+      { name: 'greet', confidence: 0.45, posterior: 0.1 },
+    ];
     expect(chooseIntent(elsewhere, refundThenGreet, bars).name).toBe('out_of_scope');
     // The same ranking on no subject in particular passes the refund, without a domain word, over to the greeting.
     expect(chooseIntent({ ...elsewhere, elsewhere: false }, refundThenGreet, bars).name).toBe('greet');
@@ -41,7 +58,7 @@ describe('the decision rule', () => {
     expect(chooseIntent(plain, ranked('inform', 0.55, 0.9), bars).name).toBe('out_of_scope');
     expect(nlu.parse('I live in Kunshan, Jiangsu').intent.name).toBe('inform');
     // Said with more around it, it needs a conversation about an order.
-    expect(nlu.parse('I\'m in Guangzhou btw, near Tianhe').onTopic.name).toBe('inform');
+    expect(nlu.parse("I'm in Guangzhou btw, near Tianhe").onTopic.name).toBe('inform');
     expect(nlu.parse('weather in Shanghai tomorrow?').intent.name).toBe('out_of_scope');
   });
 
@@ -54,7 +71,9 @@ describe('the decision rule', () => {
     expect(chooseIntent(plain, ranked('complaint', 0.35, 0.995), withBare).name).toBe('out_of_scope');
     // Only those two: another order-related intent still faces the open bar, and nothing of ours is taken from another company.
     expect(chooseIntent(plain, ranked('logistics', 0.45, 0.995), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.45, 0.995), withBare).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.45, 0.995), withBare).name).toBe(
+      'out_of_scope',
+    );
   });
 
   it('takes an order-related intent of a domain message at its word from the sure bar up, whatever its confidence', () => {
@@ -63,7 +82,9 @@ describe('the decision rule', () => {
     expect(chooseIntent(domain, ranked('refund', 0.3, 0.995), withSure).name).toBe('refund');
     expect(chooseIntent(domain, ranked('refund', 0.3, 0.98), withSure).name).toBe('out_of_scope');
     // Not outside the domain (the bare and open bars rule there), and not for small talk.
-    expect(chooseIntent({ ...domain, inDomain: false }, ranked('refund', 0.3, 0.995), withSure).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...domain, inDomain: false }, ranked('refund', 0.3, 0.995), withSure).name).toBe(
+      'out_of_scope',
+    );
     expect(chooseIntent(domain, ranked('thanks', 0.3, 0.995), withSure).name).toBe('out_of_scope');
   });
 
@@ -74,15 +95,25 @@ describe('the decision rule', () => {
     expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.98), withBare).name).toBe('out_of_scope');
     expect(chooseIntent(plain, ranked('alternatives', 0.45, 0.995), withBare).name).toBe('out_of_scope');
     expect(chooseIntent({ ...plain, elsewhere: true }, ranked('refund', 0.95, 1), withBare).name).toBe('out_of_scope');
-    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.95, 1), withBare).name).toBe('out_of_scope');
+    expect(chooseIntent({ ...plain, elsewhere: true }, ranked('complaint', 0.95, 1), withBare).name).toBe(
+      'out_of_scope',
+    );
     // Below the bare bar the intent is passed over, as without one: the next admissible intent is judged.
-    const refundThenThanks: RankedIntent[] = [{ name: 'refund', confidence: 0.6, posterior: 0.9 }, { name: 'thanks', confidence: 0.45, posterior: 0.1 }];
+    const refundThenThanks: RankedIntent[] = [
+      { name: 'refund', confidence: 0.6, posterior: 0.9 },
+      { name: 'thanks', confidence: 0.45, posterior: 0.1 },
+    ];
     expect(chooseIntent(plain, refundThenThanks, withBare).name).toBe('thanks');
     // A complaint needs no bare bar; inside the domain the order bar rules.
     expect(chooseIntent(plain, ranked('complaint', 0.55, 0.6), withBare).name).toBe('complaint');
-    expect(chooseIntent({ ...plain, inDomain: true }, ranked('alternatives', 0.3, 0.5), withBare).name).toBe('alternatives');
+    expect(chooseIntent({ ...plain, inDomain: true }, ranked('alternatives', 0.3, 0.5), withBare).name).toBe(
+      'alternatives',
+    );
     // The decision carries the API's fields only.
-    expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.995), withBare)).toEqual({ name: 'alternatives', confidence: 0.75 });
+    expect(chooseIntent(plain, ranked('alternatives', 0.75, 0.995), withBare)).toEqual({
+      name: 'alternatives',
+      confidence: 0.75,
+    });
   });
 
   it('on topic, takes an order-related intent without a domain word above the topic bar, never one naming another company', () => {
@@ -96,16 +127,28 @@ describe('the decision rule', () => {
   });
 
   it('holds small talk to its own bar, and data alone is inform', () => {
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.41), bars).name).toBe('thanks');
-    expect(chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.39), bars).name).toBe('out_of_scope');
-    expect(chooseIntent({ justData: true, inDomain: true, elsewhere: false }, ranked('complaint', 0.9), bars)).toEqual({ name: 'inform', confidence: 1 });
+    expect(
+      chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.41), bars).name,
+    ).toBe('thanks');
+    expect(
+      chooseIntent({ justData: false, inDomain: false, elsewhere: false }, ranked('thanks', 0.39), bars).name,
+    ).toBe('out_of_scope');
+    expect(chooseIntent({ justData: true, inDomain: true, elsewhere: false }, ranked('complaint', 0.9), bars)).toEqual({
+      name: 'inform',
+      confidence: 1,
+    });
   });
 
   it('understands anger and asking for a person that name nothing about orders', () => {
-    for (const [text, intent] of [['你们这服务也太差劲了吧', 'complaint'], ['this is completely unacceptable', 'complaint'],
+    for (const [text, intent] of [
+      ['你们这服务也太差劲了吧', 'complaint'],
+      ['this is completely unacceptable', 'complaint'],
       // a complaint's own words are the domain's: a support chat is where they are said
-      ['史上最烂服务了', 'complaint'], ['your chat is useless', 'complaint'],
-      ['叫个真人来', 'human_agent'], ['let me talk to a real person', 'human_agent']] as const) {
+      ['史上最烂服务了', 'complaint'],
+      ['your chat is useless', 'complaint'],
+      ['叫个真人来', 'human_agent'],
+      ['let me talk to a real person', 'human_agent'],
+    ] as const) {
       expect(nlu.parse(text).intent.name, text).toBe(intent);
     }
     // Asking for someone's boss is an escalation either way; both intents hand the chat to a person.

@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseIntent } from '../../bot/nlu/decision.js';
 import type { IntentName } from '../../bot/nlu/types.js';
-import { decisionRates, isCalibrationLine, readTsv, searchThresholds, type Held, type Replay } from '../../scripts/nlu-tuning.js';
+import {
+  decisionRates,
+  isCalibrationLine,
+  readTsv,
+  searchThresholds,
+  type Held,
+  type Replay,
+} from '../../scripts/nlu-tuning.js';
 import { tempDir } from '../helpers/app.js';
 
 // The figures CI fails on (npm run nlu:check) are built from these rates.
@@ -38,7 +45,10 @@ describe('nlu:eval rates', () => {
     const dir = tempDir();
     const good = path.join(dir, 'good.tsv');
     fs.writeFileSync(good, 'intent\ttext\tsource\ngreet\thi\tme\r\n\nthanks\tthank you\n');
-    expect(readTsv(good)).toEqual([{ intent: 'greet', text: 'hi' }, { intent: 'thanks', text: 'thank you' }]);
+    expect(readTsv(good)).toEqual([
+      { intent: 'greet', text: 'hi' },
+      { intent: 'thanks', text: 'thank you' },
+    ]);
     const bad = path.join(dir, 'bad.tsv');
     fs.writeFileSync(bad, 'intent\ttext\ngreet\thi\njust-one-column\n');
     expect(() => readTsv(bad)).toThrow(/bad\.tsv:3: expected intent<TAB>text/);
@@ -56,7 +66,12 @@ describe('nlu:eval rates', () => {
 // 0.31 for logistics, the other 98 under any threshold.
 describe('nlu:eval calibration search', () => {
   const ctx = { justData: false, inDomain: true, elsewhere: false };
-  const replayOf = (gold: string, confidence: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence, posterior: confidence }] });
+  const replayOf = (gold: string, confidence: number): Replay => ({
+    lang: 'en',
+    gold,
+    ctx,
+    ranking: [{ name: 'logistics', confidence, posterior: confidence }],
+  });
   const cv = [0.06, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4].map((c) => replayOf('logistics', c));
   const heldWith = (positions: number[]): Held => {
     const scores = Array.from({ length: 100 }, (_, i) => (i === positions[0] ? 0.3 : i === positions[1] ? 0.31 : 0.01));
@@ -82,7 +97,12 @@ describe('nlu:eval calibration search', () => {
   it('lets messages without a domain word in from the highest bare bar that gains accuracy within the bounds', () => {
     const bareCtx = { justData: false, inDomain: false, elsewhere: false };
     // The bare bar is on the posterior; the confidence is held to the open bar.
-    const bareReplay = (gold: string, posterior: number): Replay => ({ lang: 'en', gold, ctx: bareCtx, ranking: [{ name: 'alternatives', confidence: 0.7, posterior }] });
+    const bareReplay = (gold: string, posterior: number): Replay => ({
+      lang: 'en',
+      gold,
+      ctx: bareCtx,
+      ranking: [{ name: 'alternatives', confidence: 0.7, posterior }],
+    });
     // Two cross-validated phrases without a domain word, at posteriors 0.999 and 0.96; out-of-scope
     // lines at 0.95 (half of them) and 0.01: a bare bar of 0.95 or below would accept 50% of them.
     const cvBare = [...cv, bareReplay('alternatives', 0.999), bareReplay('alternatives', 0.96)];
@@ -102,12 +122,21 @@ describe('nlu:eval calibration search', () => {
     // A cross-validated phrase at confidence 0.2 (under every order bar that keeps the out-of-scope
     // lines out) but posterior 0.99; out-of-scope lines at confidence 0.5 and posteriors 0.98 and
     // 0.01: a sure bar of 0.98 or below would accept half of them.
-    const sureReplay = (gold: string, confidence: number, posterior: number): Replay => ({ lang: 'en', gold, ctx, ranking: [{ name: 'logistics', confidence, posterior }] });
+    const sureReplay = (gold: string, confidence: number, posterior: number): Replay => ({
+      lang: 'en',
+      gold,
+      ctx,
+      ranking: [{ name: 'logistics', confidence, posterior }],
+    });
     const held: Held = {
       rows: Array.from({ length: 100 }, () => ({ intent: 'out_of_scope', text: '…' })),
       replays: Array.from({ length: 100 }, (_, i) => sureReplay('out_of_scope', 0.5, i % 2 ? 0.98 : 0.01)),
     };
-    const chosen = searchThresholds(0.4, [sureReplay('logistics', 0.6, 0.6), sureReplay('logistics', 0.2, 0.99)], [held]);
+    const chosen = searchThresholds(
+      0.4,
+      [sureReplay('logistics', 0.6, 0.6), sureReplay('logistics', 0.2, 0.99)],
+      [held],
+    );
     expect(chosen?.worstFa).toBe(0);
     expect(chosen?.sure).toBe(0.99);
     expect(chosen?.order).toBe(0.51);
@@ -118,26 +147,47 @@ describe('nlu:eval calibration search', () => {
 
   it('counts through its tallies exactly what replaying the decision rule at the chosen bars gives', () => {
     const intents: IntentName[] = ['logistics', 'refund', 'complaint', 'greet', 'thanks'];
-    const replay = fc.record({
-      gold: fc.constantFrom(...intents),
-      ctx: fc.record({ justData: fc.boolean(), inDomain: fc.boolean(), elsewhere: fc.boolean() }),
-      // Confidences on the search grid (0.05, 0.07, …, 0.59), so that many sit exactly on a bar.
-      scores: fc.array(fc.integer({ min: 0, max: 27 }), { minLength: intents.length, maxLength: intents.length }),
-    }).map(({ gold, ctx, scores }): Replay => ({
-      lang: 'en', gold, ctx,
-      ranking: intents.map((name, i) => ({ name, confidence: Number((0.05 + scores[i]! * 0.02).toFixed(2)), posterior: scores[i]! / 27 }))
-        .sort((a, b) => b.confidence - a.confidence),
-    }));
-    fc.assert(fc.property(fc.array(replay, { minLength: 5, maxLength: 30 }), fc.array(replay, { minLength: 10, maxLength: 40 }), (cv, oos) => {
-      const held: Held = { rows: oos.map(() => ({ intent: 'out_of_scope', text: '…' })), replays: oos.map((r) => ({ ...r, gold: 'out_of_scope' })) };
-      for (const maxFa of [0, 0.2]) {
-        const chosen = searchThresholds(0.4, cv, [held], maxFa);
-        if (!chosen) continue;
-        const replayed = cv.filter((r) => chooseIntent(r.ctx, r.ranking, { ...chosen, topic: 1 }).name === r.gold).length / cv.length;
-        expect(chosen.cv).toBeCloseTo(replayed, 12);
-        expect(chosen.worstFa).toBeLessThanOrEqual(maxFa);
-      }
-    }), { numRuns: 50 });
+    const replay = fc
+      .record({
+        gold: fc.constantFrom(...intents),
+        ctx: fc.record({ justData: fc.boolean(), inDomain: fc.boolean(), elsewhere: fc.boolean() }),
+        // Confidences on the search grid (0.05, 0.07, …, 0.59), so that many sit exactly on a bar.
+        scores: fc.array(fc.integer({ min: 0, max: 27 }), { minLength: intents.length, maxLength: intents.length }),
+      })
+      .map(({ gold, ctx, scores }): Replay => ({
+        lang: 'en',
+        gold,
+        ctx,
+        ranking: intents
+          .map((name, i) => ({
+            name,
+            confidence: Number((0.05 + scores[i]! * 0.02).toFixed(2)),
+            posterior: scores[i]! / 27,
+          }))
+          .sort((a, b) => b.confidence - a.confidence),
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(replay, { minLength: 5, maxLength: 30 }),
+        fc.array(replay, { minLength: 10, maxLength: 40 }),
+        (cv, oos) => {
+          const held: Held = {
+            rows: oos.map(() => ({ intent: 'out_of_scope', text: '…' })),
+            replays: oos.map((r) => ({ ...r, gold: 'out_of_scope' })),
+          };
+          for (const maxFa of [0, 0.2]) {
+            const chosen = searchThresholds(0.4, cv, [held], maxFa);
+            if (!chosen) continue;
+            const replayed =
+              cv.filter((r) => chooseIntent(r.ctx, r.ranking, { ...chosen, topic: 1 }).name === r.gold).length /
+              cv.length;
+            expect(chosen.cv).toBeCloseTo(replayed, 12);
+            expect(chosen.worstFa).toBeLessThanOrEqual(maxFa);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
     // 100 grid searches of 3 million settings each: 11.6 s here at load 5, over 20 s (the default timeout) at load 7.
   }, 90_000);
 });

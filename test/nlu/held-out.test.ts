@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { loadTrainingData, NLU_DIR } from '../../bot/nlu/training-data.js';
 import { readTsv } from '../../scripts/nlu-tuning.js';
 
-const norm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}_]+/gu, '');
+const norm = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}_]+/gu, '');
 
 describe('the NLU data files', () => {
   const training = loadTrainingData();
@@ -20,7 +24,12 @@ describe('the NLU data files', () => {
   const dev = readTsv(path.join(NLU_DIR, 'dev.tsv'));
 
   it('are one training set, one development set and one frozen test set, and nothing else', () => {
-    expect(fs.readdirSync(NLU_DIR).filter((f) => f.endsWith('.tsv')).sort()).toEqual(['dev.tsv', 'test.tsv']);
+    expect(
+      fs
+        .readdirSync(NLU_DIR)
+        .filter((f) => f.endsWith('.tsv'))
+        .sort(),
+    ).toEqual(['dev.tsv', 'test.tsv']);
     expect(test.length).toBe(1324);
   });
 

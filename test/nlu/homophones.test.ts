@@ -7,7 +7,7 @@ import { loadDomainTerms } from '../../bot/nlu/domain.js';
 const homophones = Homophones.forDomain(loadDomainTerms());
 
 describe('Homophones', () => {
-  it('reads a pinyin keyboard\'s sound-alike typo of a domain word as that word', () => {
+  it("reads a pinyin keyboard's sound-alike typo of a domain word as that word", () => {
     expect(homophones.correct('快地到了没')).toBe('快递到了没');
     expect(homophones.correct('激火链接在哪')).toBe('激活链接在哪');
     expect(homophones.correct('已经发或了吗')).toBe('已经发货了吗');
@@ -20,7 +20,7 @@ describe('Homophones', () => {
     }
   });
 
-  it('reads pinyin typed for a domain word, keeping the text\'s length', () => {
+  it("reads pinyin typed for a domain word, keeping the text's length", () => {
     const text = 'can you give me the kuaidi number';
     const read = homophones.correct(text);
     expect(read).toBe('can you give me the 快递     number');
@@ -32,10 +32,12 @@ describe('Homophones', () => {
     expect(homophones.correct('go on then, I do not know')).toBe('go on then, I do not know');
   });
 
-  it('never reads an English word as pinyin: no domain term is spelt like one (natural\'s English lexicon)', () => {
+  it("never reads an English word as pinyin: no domain term is spelt like one (natural's English lexicon)", () => {
     const require = createRequire(import.meta.url);
     const file = require.resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
-    const lexicon = new Set(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as object).map((w) => w.toLowerCase()));
+    const lexicon = new Set(
+      Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as object).map((w) => w.toLowerCase()),
+    );
     expect(lexicon.size).toBeGreaterThan(50_000);
     const spellings = homophones.spellings();
     expect(spellings.length).toBeGreaterThan(100);

@@ -7,8 +7,9 @@ import { TfIdf } from '../../bot/nlu/natural-lib.js';
 import { loadTrainingData } from '../../bot/nlu/training-data.js';
 
 /** The same numbers to the last bit: the same type, length and bytes. */
-const bitsEqual = (a: ArrayBufferView, b: ArrayBufferView) => a.constructor === b.constructor
-  && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const bitsEqual = (a: ArrayBufferView, b: ArrayBufferView) =>
+  a.constructor === b.constructor &&
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 describe('IntentModel', () => {
   const docs = [
@@ -17,14 +18,14 @@ describe('IntentModel', () => {
     { intent: 'b', features: ['w', 'z', 'w|z'] },
   ];
 
-  it('weighs features with the idf natural\'s TfIdf gives (computed in one pass at start-up)', () => {
+  it("weighs features with the idf natural's TfIdf gives (computed in one pass at start-up)", () => {
     const model = new IntentModel(docs);
     const tfidf = new TfIdf();
     for (const d of docs) tfidf.addDocument(d.features);
     for (const f of ['x', 'y', 'z', 'w', 'x|y', 'w|z']) expect(model.idfOf(f)).toBeCloseTo(tfidf.idf(f), 10);
   });
 
-  it('gives a message made of one intent\'s features that intent', () => {
+  it("gives a message made of one intent's features that intent", () => {
     const model = new IntentModel(docs);
     const { posterior, similarity } = model.score(['w', 'z']);
     const [a, b] = [model.intents.indexOf('a'), model.intents.indexOf('b')];
@@ -78,8 +79,10 @@ describe('IntentModel', () => {
   describe('scoreUnits: features found from their units, not from strings', () => {
     // A model of every third training phrase, so the others bring unknown characters, words and pairs.
     const training = loadTrainingData();
-    const docs = (lang: 'zh' | 'en') => training[lang].filter((_, i) => i % 3 === 0)
-      .map((ex) => ({ intent: ex.intent, features: featurize(ex.text, extractEntities(ex.text), 'chars') }));
+    const docs = (lang: 'zh' | 'en') =>
+      training[lang]
+        .filter((_, i) => i % 3 === 0)
+        .map((ex) => ({ intent: ex.intent, features: featurize(ex.text, extractEntities(ex.text), 'chars') }));
     const models = { zh: new IntentModel(docs('zh')), en: new IntentModel(docs('en')) };
     /** Both ways of scoring a text, with and without a floor that skips some similarities. */
     const same = (lang: 'zh' | 'en', text: string) => {
@@ -90,20 +93,29 @@ describe('IntentModel', () => {
         // To the last bit: the features come in the same order, so every sum is the same sum. (Compared
         // as bytes, then number by number only to show a difference: toEqual on every phrase cost seconds.)
         for (const field of ['posterior', 'similarity'] as const) {
-          if (!bitsEqual(byUnits[field], byStrings[field])) expect(Array.from(byUnits[field]), `${field} of ${text}`).toEqual(Array.from(byStrings[field]));
+          if (!bitsEqual(byUnits[field], byStrings[field]))
+            expect(Array.from(byUnits[field]), `${field} of ${text}`).toEqual(Array.from(byStrings[field]));
           expect(bitsEqual(byUnits[field], byStrings[field]), `${field} of ${text}`).toBe(true);
         }
       }
     };
 
     // Every fourth training phrase (8,500 of them): a third of those are in the model, the others not.
-    it('gives score\'s numbers to the last bit on training phrases, known to the model or not', () => {
-      for (const lang of ['zh', 'en'] as const) for (const ex of training[lang].filter((_, i) => i % 4 === 0)) same(lang, ex.text);
+    it("gives score's numbers to the last bit on training phrases, known to the model or not", () => {
+      for (const lang of ['zh', 'en'] as const)
+        for (const ex of training[lang].filter((_, i) => i % 4 === 0)) same(lang, ex.text);
     });
 
     it('scores by strings a model whose pairs are not made of its units (trained on other features)', () => {
-      const odd = new IntentModel([{ intent: 'a', features: ['x', 'x|q'] }, { intent: 'b', features: ['y', 'y|x'] }]);
-      for (const seq of [['x', 'q'], ['y', 'x', null, 'x', 'q'], ['q', 'q']]) {
+      const odd = new IntentModel([
+        { intent: 'a', features: ['x', 'x|q'] },
+        { intent: 'b', features: ['y', 'y|x'] },
+      ]);
+      for (const seq of [
+        ['x', 'q'],
+        ['y', 'x', null, 'x', 'q'],
+        ['q', 'q'],
+      ]) {
         const byUnits = odd.scoreUnits(seq);
         const byStrings = odd.score(unitFeatures(seq));
         expect(Array.from(byUnits.posterior)).toEqual(Array.from(byStrings.posterior));
@@ -111,19 +123,28 @@ describe('IntentModel', () => {
       }
       // The pair x|q counts though q alone is unknown: with a break between them it is not there.
       const a = odd.intents.indexOf('a');
-      expect(odd.scoreUnits(['x', 'q']).similarity[a]!).toBeGreaterThan(odd.scoreUnits(['x', null, 'q']).similarity[a]!);
+      expect(odd.scoreUnits(['x', 'q']).similarity[a]!).toBeGreaterThan(
+        odd.scoreUnits(['x', null, 'q']).similarity[a]!,
+      );
     });
 
-    it('gives score\'s numbers on texts that repeat units, break between them and mix in unknown ones', () => {
+    it("gives score's numbers on texts that repeat units, break between them and mix in unknown ones", () => {
       const chars = [...new Set(training.zh.slice(0, 300).flatMap((ex) => [...ex.text]))];
       const token = fc.oneof(
         fc.constantFrom(...chars),
         fc.constantFrom('订单', '订单订单', '单单', '䶵', '𠀋', '，', '。', ' ', '!', '17220250101123', '尾号1234'),
         fc.constantFrom('my', 'order', 'order order', 'zzzq', "can't", 'refund', 'I', 'a'),
       );
-      fc.assert(fc.property(fc.array(token, { maxLength: 20 }), fc.constantFrom('zh' as const, 'en' as const), (tokens, lang) => {
-        same(lang, tokens.join(''));
-      }), { numRuns: 1500 });
+      fc.assert(
+        fc.property(
+          fc.array(token, { maxLength: 20 }),
+          fc.constantFrom('zh' as const, 'en' as const),
+          (tokens, lang) => {
+            same(lang, tokens.join(''));
+          },
+        ),
+        { numRuns: 1500 },
+      );
     });
   });
 });

@@ -12,24 +12,38 @@ import { testNlu } from '../helpers/nlu-models.js';
 
 const nlu = testNlu();
 const dir = path.join(import.meta.dirname, '../dialogs/without-data');
-const withoutData = (text: string) => !nlu.parse(text).entities.some((e) => ['order_no', 'phone_tail', 'phone'].includes(e.entity));
+const withoutData = (text: string) =>
+  !nlu.parse(text).entities.some((e) => ['order_no', 'phone_tail', 'phone'].includes(e.entity));
 
 function tally(kind: string, files: string[], onTopic: boolean) {
-  let help = 0, found = 0, other = 0, taken = 0;
+  let help = 0,
+    found = 0,
+    other = 0,
+    taken = 0;
   for (const f of files) {
-    for (const line of fs.readFileSync(path.join(dir, kind, f), 'utf8').split('\n').slice(1).filter(Boolean)) {
+    for (const line of fs
+      .readFileSync(path.join(dir, kind, f), 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)) {
       const [label, text] = line.split('\t') as [string, string];
       if (!withoutData(text)) continue;
       const r = nlu.parse(text);
       const hit = (onTopic ? r.onTopic : r.intent).name === 'missing_info';
-      if (label === 'help') { help++; if (hit) found++; } else { other++; if (hit) taken++; }
+      if (label === 'help') {
+        help++;
+        if (hit) found++;
+      } else {
+        other++;
+        if (hit) taken++;
+      }
     }
   }
   return { help, found, other, taken };
 }
 
 describe('a customer without the data the bot asks for', () => {
-  it('is recognised when the order number is missing, in most of the unseen sets\' messages', () => {
+  it("is recognised when the order number is missing, in most of the unseen sets' messages", () => {
     const t = tally('order-no', ['set-3.tsv', 'set-4.tsv'], false);
     expect(t.help).toBe(220);
     expect(t.found / t.help).toBeGreaterThanOrEqual(0.88);

@@ -13,11 +13,25 @@ import { loadTrainingData } from '../../bot/nlu/training-data.js';
 // the 0.6 s of every 12th; the tests here build some twenty engines.
 const full = loadTrainingData();
 const training = { zh: full.zh.filter((_, i) => i % 48 === 0), en: full.en.filter((_, i) => i % 48 === 0) };
-const texts = ['我的订单为什么失败了', '尾号1234', '转人工', 'why was my order rejected', 'thanks', '我想改地址 广东深圳', 'what is the weather like'];
+const texts = [
+  '我的订单为什么失败了',
+  '尾号1234',
+  '转人工',
+  'why was my order rejected',
+  'thanks',
+  '我想改地址 广东深圳',
+  'what is the weather like',
+];
 
 const dirs: string[] = [];
-const tempDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-models-')); dirs.push(d); return d; };
-afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
+const tempDir = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-models-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /**
  * The same tables: the same fields, each typed array of the same type holding the same bytes, the
@@ -44,7 +58,9 @@ const parses = (nlu: NaturalNlu) => texts.map((t) => nlu.parse(t));
 describe('saved models', () => {
   it('load as the very tables that were saved', () => {
     const dir = tempDir();
-    const model = new IntentModel(training.zh.map((ex) => ({ intent: ex.intent, features: featurize(ex.text, extractEntities(ex.text), 'chars') })));
+    const model = new IntentModel(
+      training.zh.map((ex) => ({ intent: ex.intent, features: featurize(ex.text, extractEntities(ex.text), 'chars') })),
+    );
     saveModels(dir, 'k1', { zh: model.tables() });
     const loaded = loadModels(dir, 'k1')!.zh!;
     expectSameTables(loaded, model.tables());
@@ -121,14 +137,28 @@ describe('saved models', () => {
     write(`${key(6)}.bin.456.tmp`, 1); // another process saving now
     write('notes.txt', 1000);
     pruneModels(dir, key(9), 3, now);
-    expect(fs.readdirSync(dir).sort()).toEqual([`${key(4)}.bin`, `${key(5)}.bin`, `${key(6)}.bin.456.tmp`, `${key(9)}.bin`, 'notes.txt']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      `${key(4)}.bin`,
+      `${key(5)}.bin`,
+      `${key(6)}.bin.456.tmp`,
+      `${key(9)}.bin`,
+      'notes.txt',
+    ]);
   });
 
   it('do not pile up as the training data changes from start to start', () => {
     const dir = tempDir();
-    for (let drop = 1; drop <= KEEP_MODELS + 2; drop++) new NaturalNlu({ training: { zh: training.zh.slice(drop), en: training.en }, modelDir: dir });
+    for (let drop = 1; drop <= KEEP_MODELS + 2; drop++)
+      new NaturalNlu({ training: { zh: training.zh.slice(drop), en: training.en }, modelDir: dir });
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.bin'))).toHaveLength(KEEP_MODELS);
     // The last one saved is among them: its next start loads rather than trains.
-    expect(fs.existsSync(path.join(dir, `${modelKey({ training: { zh: training.zh.slice(KEEP_MODELS + 2), en: training.en }, segmenter: 'chars', plans: [] })}.bin`))).toBe(true);
+    expect(
+      fs.existsSync(
+        path.join(
+          dir,
+          `${modelKey({ training: { zh: training.zh.slice(KEEP_MODELS + 2), en: training.en }, segmenter: 'chars', plans: [] })}.bin`,
+        ),
+      ),
+    ).toBe(true);
   });
 });

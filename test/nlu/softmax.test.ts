@@ -49,7 +49,11 @@ describe('SoftmaxRegression', () => {
   });
 
   it('skips phrases with no features or an unknown label instead of failing', () => {
-    const model = new SoftmaxRegression(labels, [...docs, { intent: 'ship', features: [] }, { intent: 'other', features: ['x'] }]);
+    const model = new SoftmaxRegression(labels, [
+      ...docs,
+      { intent: 'ship', features: [] },
+      { intent: 'other', features: ['x'] },
+    ]);
     expect(model.posterior(['x'])).toEqual(model.posterior([]));
   });
 
@@ -58,7 +62,10 @@ describe('SoftmaxRegression', () => {
     for (const features of [['the', 'refund'], ['courier', 'hotel'], ['hotel'], []]) {
       const s = model.startScores();
       const scale = model.scale(features.length);
-      for (const f of features) model.weightsOf(f)?.forEach((w, c) => { s[c]! += w * scale; });
+      for (const f of features)
+        model.weightsOf(f)?.forEach((w, c) => {
+          s[c]! += w * scale;
+        });
       const max = Math.max(...s);
       const exp = [...s].map((x) => Math.exp(x - max));
       const sum = exp.reduce((a, b) => a + b, 0);

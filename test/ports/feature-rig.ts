@@ -14,6 +14,11 @@ export interface FeatureRig<T> {
 }
 
 export async function newConversation(store: Store): Promise<string> {
-  const c = await store.createConversation({ id: randomUUID(), tokenHash: 'ab'.repeat(32), channel: 'rest', locale: 'zh-CN' });
+  const c = await store.createConversation({
+    id: randomUUID(),
+    tokenHash: 'ab'.repeat(32),
+    channel: 'rest',
+    locale: 'zh-CN',
+  });
   return c.id;
 }

@@ -13,20 +13,46 @@ export function handoffStoreContract(name: string, make: () => Promise<FeatureRi
   describe(`HandoffStore contract: ${name}`, () => {
     let rig: FeatureRig<HandoffStore>;
     let h: HandoffStore;
-    beforeAll(async () => { rig = await make(); h = rig.subject; });
-    afterAll(async () => { await rig.close(); });
-
-    const newHandoff = async (over: Partial<NewHandoff> = {}): Promise<HandoffRecord> => h.create({
-      conversationId: over.conversationId ?? await newConversation(rig.store), status: 'queued', reason: 'customer_asked',
-      orderNo: 'A1001', failureCode: 'E17', locale: 'zh-CN', queuedAt: new Date().toISOString(), claimDeadline: at(60_000), ...over,
+    beforeAll(async () => {
+      rig = await make();
+      h = rig.subject;
     });
+    afterAll(async () => {
+      await rig.close();
+    });
+
+    const newHandoff = async (over: Partial<NewHandoff> = {}): Promise<HandoffRecord> =>
+      h.create({
+        conversationId: over.conversationId ?? (await newConversation(rig.store)),
+        status: 'queued',
+        reason: 'customer_asked',
+        orderNo: 'A1001',
+        failureCode: 'E17',
+        locale: 'zh-CN',
+        queuedAt: new Date().toISOString(),
+        claimDeadline: at(60_000),
+        ...over,
+      });
 
     it('creates a handoff with every later field empty, and reads it back', async () => {
       const rec = await newHandoff({ orderNo: null, failureCode: null, locale: 'en', queuedAt: at(0) });
       expect(rec).toEqual({
-        id: expect.any(Number), conversationId: rec.conversationId, status: 'queued', reason: 'customer_asked', orderNo: null,
-        failureCode: null, locale: 'en', queuedAt: at(0), claimDeadline: at(60_000), claimedAt: null, agentId: null, agentName: null,
-        resolvedAt: null, rating: null, ticketText: null, answerBy: null,
+        id: expect.any(Number),
+        conversationId: rec.conversationId,
+        status: 'queued',
+        reason: 'customer_asked',
+        orderNo: null,
+        failureCode: null,
+        locale: 'en',
+        queuedAt: at(0),
+        claimDeadline: at(60_000),
+        claimedAt: null,
+        agentId: null,
+        agentName: null,
+        resolvedAt: null,
+        rating: null,
+        ticketText: null,
+        answerBy: null,
       });
       expect(await h.get(rec.id)).toEqual(rec);
       expect(await h.current(rec.conversationId)).toEqual(rec);
@@ -53,9 +79,25 @@ export function handoffStoreContract(name: string, make: () => Promise<FeatureRi
     it('applies a patch only while the status is one of those expected (compare-and-set)', async () => {
       const rec = await newHandoff();
       const claimedAt = new Date().toISOString();
-      const won = await h.update(rec.id, ['queued', 'ticket'], { status: 'active', claimedAt, agentId: 'a1', agentName: '小王', claimDeadline: null });
-      expect(won).toMatchObject({ id: rec.id, status: 'active', claimedAt, agentId: 'a1', agentName: '小王', claimDeadline: null, queuedAt: rec.queuedAt });
-      expect(await h.update(rec.id, ['queued', 'ticket'], { status: 'active', agentId: 'a2', agentName: 'B' })).toBeNull();
+      const won = await h.update(rec.id, ['queued', 'ticket'], {
+        status: 'active',
+        claimedAt,
+        agentId: 'a1',
+        agentName: '小王',
+        claimDeadline: null,
+      });
+      expect(won).toMatchObject({
+        id: rec.id,
+        status: 'active',
+        claimedAt,
+        agentId: 'a1',
+        agentName: '小王',
+        claimDeadline: null,
+        queuedAt: rec.queuedAt,
+      });
+      expect(
+        await h.update(rec.id, ['queued', 'ticket'], { status: 'active', agentId: 'a2', agentName: 'B' }),
+      ).toBeNull();
       expect((await h.get(rec.id))?.agentId).toBe('a1');
       expect(await h.update(2_000_000_000, ['queued'], { status: 'active' })).toBeNull();
     });
@@ -63,8 +105,19 @@ export function handoffStoreContract(name: string, make: () => Promise<FeatureRi
     it('updates every patchable field', async () => {
       const rec = await newHandoff();
       const patch = {
-        status: 'awaiting_rating', reason: 'r2', orderNo: 'B2', failureCode: null, locale: 'en', claimDeadline: at(5_000),
-        claimedAt: at(1_000), agentId: 'x', agentName: 'X', resolvedAt: at(2_000), rating: 4, ticketText: '号码尾号 ****', answerBy: at(3_000),
+        status: 'awaiting_rating',
+        reason: 'r2',
+        orderNo: 'B2',
+        failureCode: null,
+        locale: 'en',
+        claimDeadline: at(5_000),
+        claimedAt: at(1_000),
+        agentId: 'x',
+        agentName: 'X',
+        resolvedAt: at(2_000),
+        rating: 4,
+        ticketText: '号码尾号 ****',
+        answerBy: at(3_000),
       } as const;
       expect(await h.update(rec.id, ['queued'], patch)).toEqual({ ...rec, ...patch });
       expect(await h.get(rec.id)).toEqual({ ...rec, ...patch });
@@ -79,8 +132,11 @@ export function handoffStoreContract(name: string, make: () => Promise<FeatureRi
 
     it('lets one of many concurrent claims win', async () => {
       const rec = await newHandoff();
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
-        h.update(rec.id, ['queued'], { status: 'active', agentId: `agent-${i}`, agentName: `A${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          h.update(rec.id, ['queued'], { status: 'active', agentId: `agent-${i}`, agentName: `A${i}` }),
+        ),
+      );
       const winners = results.filter((r) => r !== null);
       expect(winners).toHaveLength(1);
       expect((await h.get(rec.id))?.agentId).toBe(winners[0]!.agentId);
@@ -112,12 +168,27 @@ export function handoffStoreContract(name: string, make: () => Promise<FeatureRi
 
     it('keeps internal notes per handoff in order, and refuses one for an unknown handoff', async () => {
       const rec = await newHandoff();
-      const n1 = await h.addNote({ handoffId: rec.id, agentId: 'a1', agentName: '小王', text: '客户说已经实名', at: at(1_000) });
+      const n1 = await h.addNote({
+        handoffId: rec.id,
+        agentId: 'a1',
+        agentName: '小王',
+        text: '客户说已经实名',
+        at: at(1_000),
+      });
       const n2 = await h.addNote({ handoffId: rec.id, agentId: 'a2', agentName: 'B', text: 'second', at: at(2_000) });
-      expect(n1).toEqual({ id: expect.any(Number), handoffId: rec.id, agentId: 'a1', agentName: '小王', text: '客户说已经实名', at: at(1_000) });
+      expect(n1).toEqual({
+        id: expect.any(Number),
+        handoffId: rec.id,
+        agentId: 'a1',
+        agentName: '小王',
+        text: '客户说已经实名',
+        at: at(1_000),
+      });
       expect(await h.notes(rec.id)).toEqual([n1, n2]);
       expect(await h.notes(2_000_000_000)).toEqual([]);
-      await expect(h.addNote({ handoffId: 2_000_000_000, agentId: 'a', agentName: 'A', text: 'x', at: at(0) })).rejects.toThrow();
+      await expect(
+        h.addNote({ handoffId: 2_000_000_000, agentId: 'a', agentName: 'A', text: 'x', at: at(0) }),
+      ).rejects.toThrow();
     });
   });
 }

@@ -31,7 +31,9 @@ export function lockoutContract(name: string, open: (now: () => number) => Promi
       a = new RecordLockout(rig.a, rule);
       b = new RecordLockout(rig.b, rule);
     });
-    afterAll(async () => { await rig.close(); });
+    afterAll(async () => {
+      await rig.close();
+    });
 
     it('counts wrong tails for one order on both instances, and locks it on both for 15 minutes from the 5th', async () => {
       const o = order();
@@ -83,8 +85,10 @@ export function lockoutContract(name: string, open: (now: () => number) => Promi
     it('hands out each remaining attempt once under concurrent wrong tails on both instances', async () => {
       const o = order();
       const left = await Promise.all(Array.from({ length: 10 }, (_, k) => (k % 2 ? b : a).fail(o)));
-      expect([...left].sort((x, y) => y - x)).toEqual([...Array.from({ length: MAX_TAIL_ATTEMPTS }, (_, k) => MAX_TAIL_ATTEMPTS - 1 - k),
-        ...Array(10 - MAX_TAIL_ATTEMPTS).fill(0)]);
+      expect([...left].sort((x, y) => y - x)).toEqual([
+        ...Array.from({ length: MAX_TAIL_ATTEMPTS }, (_, k) => MAX_TAIL_ATTEMPTS - 1 - k),
+        ...Array(10 - MAX_TAIL_ATTEMPTS).fill(0),
+      ]);
       expect(await a.lockedFor(o)).toBe(LOCK_MINUTES * 60);
     });
   });

@@ -12,16 +12,39 @@ export const demoOrders = loadOrders();
  * Every field of the order, as the demo file has it. A blank string and a missing value mean the
  * same (viewOrder treats both as "none"), so both compare as null.
  */
-const FIELDS = ['orderNo', 'status', 'remark', 'planId', 'planName', 'operator', 'contactPhone', 'idNumber',
-  'name', 'province', 'city', 'address', 'createdAt', 'courier', 'trackingNo', 'issuedNumber'] as const satisfies ReadonlyArray<keyof Order>;
+const FIELDS = [
+  'orderNo',
+  'status',
+  'remark',
+  'planId',
+  'planName',
+  'operator',
+  'contactPhone',
+  'idNumber',
+  'name',
+  'province',
+  'city',
+  'address',
+  'createdAt',
+  'courier',
+  'trackingNo',
+  'issuedNumber',
+] as const satisfies ReadonlyArray<keyof Order>;
 const pick = (o: Order) => Object.fromEntries(FIELDS.map((f) => [f, o[f] || null]));
 
-export function orderSourceContract(name: string, make: () => Promise<{ source: OrderSource; close?: () => Promise<void> }>): void {
+export function orderSourceContract(
+  name: string,
+  make: () => Promise<{ source: OrderSource; close?: () => Promise<void> }>,
+): void {
   describe(`OrderSource contract: ${name}`, () => {
     let source: OrderSource;
     let close: (() => Promise<void>) | undefined;
-    beforeAll(async () => { ({ source, close } = await make()); });
-    afterAll(async () => { await close?.(); });
+    beforeAll(async () => {
+      ({ source, close } = await make());
+    });
+    afterAll(async () => {
+      await close?.();
+    });
 
     it('has a short name for logs and metrics', () => {
       expect(source.name).toMatch(/^[a-z][a-z-]*$/);

@@ -14,14 +14,24 @@ export function sessionStoreContract(name: string, make: () => Promise<FeatureRi
   describe(`SessionStore contract: ${name}`, () => {
     let rig: FeatureRig<SessionStore>;
     let s: SessionStore;
-    beforeAll(async () => { rig = await make(); s = rig.subject; });
-    afterAll(async () => { await rig.close(); });
+    beforeAll(async () => {
+      rig = await make();
+      s = rig.subject;
+    });
+    afterAll(async () => {
+      await rig.close();
+    });
 
-    const session = (over: { agentId?: string; role?: AgentRole; createdAt?: Date; expiresAt?: Date } = {}): StoredSession => {
+    const session = (
+      over: { agentId?: string; role?: AgentRole; createdAt?: Date; expiresAt?: Date } = {},
+    ): StoredSession => {
       const createdAt = over.createdAt ?? new Date();
       return {
-        key: hex(), agent: { id: over.agentId ?? `agent-${hex().slice(0, 8)}`, name: '客服 小王', role: over.role ?? 'agent' },
-        csrfToken: hex(), createdAt, expiresAt: over.expiresAt ?? new Date(createdAt.getTime() + 8 * HOUR),
+        key: hex(),
+        agent: { id: over.agentId ?? `agent-${hex().slice(0, 8)}`, name: '客服 小王', role: over.role ?? 'agent' },
+        csrfToken: hex(),
+        createdAt,
+        expiresAt: over.expiresAt ?? new Date(createdAt.getTime() + 8 * HOUR),
       };
     };
 
@@ -39,7 +49,9 @@ export function sessionStoreContract(name: string, make: () => Promise<FeatureRi
       const a = session();
       await s.put(a);
       await expect(s.put({ ...session(), key: a.key })).rejects.toThrow();
-      await expect(s.put({ ...session(), agent: { id: 'x', name: 'x', role: 'admin' as AgentRole } })).rejects.toThrow();
+      await expect(
+        s.put({ ...session(), agent: { id: 'x', name: 'x', role: 'admin' as AgentRole } }),
+      ).rejects.toThrow();
       expect(await s.get(a.key)).toEqual(a);
     });
 
@@ -65,8 +77,10 @@ export function sessionStoreContract(name: string, make: () => Promise<FeatureRi
     it('removes the sessions expired by a time (inclusive) and says how many', async () => {
       // Dates long past, so the count is not disturbed by the other tests' sessions.
       const cut = new Date('2001-06-01T00:00:00.000Z');
-      const gone = [session({ createdAt: new Date('2001-01-01T00:00:00.000Z'), expiresAt: new Date('2001-02-01T00:00:00.000Z') }),
-        session({ createdAt: new Date('2001-01-01T00:00:00.000Z'), expiresAt: cut })];
+      const gone = [
+        session({ createdAt: new Date('2001-01-01T00:00:00.000Z'), expiresAt: new Date('2001-02-01T00:00:00.000Z') }),
+        session({ createdAt: new Date('2001-01-01T00:00:00.000Z'), expiresAt: cut }),
+      ];
       const kept = session({ createdAt: new Date('2001-01-01T00:00:00.000Z'), expiresAt: new Date(cut.getTime() + 1) });
       for (const x of [...gone, kept]) await s.put(x);
       expect(await s.deleteExpired(cut)).toBe(2);
@@ -79,9 +93,14 @@ export function sessionStoreContract(name: string, make: () => Promise<FeatureRi
     it('lists the agents signed in at a moment, once each, with their latest sign-in', async () => {
       const at = (hhmm: string) => new Date(`2030-01-01T${hhmm}:00.000Z`);
       const tag = hex().slice(0, 6);
-      const put = (id: string, name: string, role: AgentRole, from: string, to: string) => s.put({
-        key: hex(), agent: { id: `${id}-${tag}`, name, role }, csrfToken: hex(), createdAt: at(from), expiresAt: at(to),
-      });
+      const put = (id: string, name: string, role: AgentRole, from: string, to: string) =>
+        s.put({
+          key: hex(),
+          agent: { id: `${id}-${tag}`, name, role },
+          csrfToken: hex(),
+          createdAt: at(from),
+          expiresAt: at(to),
+        });
       await put('x', 'Old name', 'agent', '00:00', '08:00');
       await put('x', 'Xavier', 'supervisor', '00:30', '08:00');
       await put('y', 'Yvonne', 'agent', '00:10', '00:50'); // gone by 01:00

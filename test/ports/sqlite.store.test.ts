@@ -6,19 +6,31 @@ import { tempDir } from '../helpers/app.js';
 import { storeContract } from './store.contract.js';
 
 const file = path.join(tempDir(), 'contract.sqlite');
-storeContract('SQLite file', async () => new SqliteStore(file), async (s) => {
-  await s.close();
-  return new SqliteStore(file);
-}, { oneProcess: true });
+storeContract(
+  'SQLite file',
+  async () => new SqliteStore(file),
+  async (s) => {
+    await s.close();
+    return new SqliteStore(file);
+  },
+  { oneProcess: true },
+);
 
 describe('SQLite schema upgrade', () => {
   it('rebuilds messages and dialog states as ordinary tables and keeps every row', async () => {
     const db = openSqlite(path.join(tempDir(), 'old.sqlite'));
     migrate(db, 'conversations', MIGRATIONS.slice(0, 1)); // a database from before the upgrade
-    db.prepare(`INSERT INTO conversations (id, token_hash, channel, locale, created_at, last_seq) VALUES ('c1', 'h', 'web', 'zh-CN', '2026-11-01T00:00:00.000Z', 2)`).run();
-    db.prepare(`INSERT INTO messages VALUES ('c1', 1, 'customer', '你好', NULL, '2026-11-01T00:00:01.000Z'), ('c1', 2, 'bot', '您好', '["转人工"]', '2026-11-01T00:00:02.000Z')`).run();
+    db.prepare(
+      `INSERT INTO conversations (id, token_hash, channel, locale, created_at, last_seq) VALUES ('c1', 'h', 'web', 'zh-CN', '2026-11-01T00:00:00.000Z', 2)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO messages VALUES ('c1', 1, 'customer', '你好', NULL, '2026-11-01T00:00:01.000Z'), ('c1', 2, 'bot', '您好', '["转人工"]', '2026-11-01T00:00:02.000Z')`,
+    ).run();
     db.prepare(`INSERT INTO dialog_state VALUES ('k1', '{"a":1}', '2026-11-01T00:00:02.000Z')`).run();
-    const isWithoutRowid = (table: string) => /WITHOUT ROWID/i.test(db.prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE name = ?`).get(table)!.sql);
+    const isWithoutRowid = (table: string) =>
+      /WITHOUT ROWID/i.test(
+        db.prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE name = ?`).get(table)!.sql,
+      );
     expect(isWithoutRowid('messages')).toBe(true);
 
     const store = new SqliteStore(db);

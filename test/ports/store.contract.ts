@@ -7,11 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../bot/core/ports/store.js';
 
-export function storeContract(name: string, make: () => Promise<Store>, reopen?: (s: Store) => Promise<Store>, opts: { oneProcess?: boolean } = {}): void {
+export function storeContract(
+  name: string,
+  make: () => Promise<Store>,
+  reopen?: (s: Store) => Promise<Store>,
+  opts: { oneProcess?: boolean } = {},
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
-    beforeAll(async () => { store = await make(); });
-    afterAll(async () => { await store.close(); });
+    beforeAll(async () => {
+      store = await make();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
 
     const newConv = async (channel = 'rest', userId: string | null = null) =>
       store.createConversation({ id: randomUUID(), tokenHash: 'ab'.repeat(32), channel, userId, locale: 'zh-CN' });
@@ -36,11 +45,13 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
       expect((await store.getConversation(a.id))?.lastSeq).toBe(2);
     });
 
-    it('keeps the author of an agent\'s message', async () => {
+    it("keeps the author of an agent's message", async () => {
       const c = await newConv();
       const m = await store.appendMessage(c.id, { from: 'agent', text: '您好', author: '小李' });
       expect(m.author).toBe('小李');
-      expect(await store.listMessages(c.id, 0)).toEqual([expect.objectContaining({ from: 'agent', text: '您好', author: '小李' })]);
+      expect(await store.listMessages(c.id, 0)).toEqual([
+        expect.objectContaining({ from: 'agent', text: '您好', author: '小李' }),
+      ]);
       const bot = await store.appendMessage(c.id, { from: 'bot', text: 'x' });
       expect('author' in bot).toBe(false);
       expect('author' in (await store.listMessages(c.id, 1))[0]!).toBe(false);
@@ -48,9 +59,13 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
 
     it('gives distinct sequence numbers to concurrent appends', async () => {
       const c = await newConv();
-      const seqs = await Promise.all(Array.from({ length: 20 }, (_, i) => store.appendMessage(c.id, { from: 'customer', text: `m${i}` })));
+      const seqs = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.appendMessage(c.id, { from: 'customer', text: `m${i}` })),
+      );
       expect(new Set(seqs.map((m) => m.seq)).size).toBe(20);
-      expect((await store.listMessages(c.id, 0)).map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect((await store.listMessages(c.id, 0)).map((m) => m.seq)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
     });
 
     it('refuses a message for a conversation that does not exist', async () => {
@@ -80,9 +95,13 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
       const first = await store.appendCustomer(c.id, 'hello', { delivery, owner: 'p1', leaseMs: 60_000 });
       expect(first).toEqual({ message: { seq: 1, from: 'customer', text: 'hello', at: expect.any(String) } });
       // Two redeliveries at once: neither stores anything.
-      const again = await Promise.all([1, 2].map(() => store.appendCustomer(c.id, 'hello', { delivery, owner: 'p2', leaseMs: 60_000 })));
+      const again = await Promise.all(
+        [1, 2].map(() => store.appendCustomer(c.id, 'hello', { delivery, owner: 'p2', leaseMs: 60_000 })),
+      );
       expect(again).toEqual([{ duplicateOf: 1 }, { duplicateOf: 1 }]);
-      expect(await store.appendCustomer(randomUUID(), 'x', { delivery, owner: 'p2', leaseMs: 1 })).toEqual({ duplicateOf: null }); // another conversation's id
+      expect(await store.appendCustomer(randomUUID(), 'x', { delivery, owner: 'p2', leaseMs: 1 })).toEqual({
+        duplicateOf: null,
+      }); // another conversation's id
       expect((await store.listMessages(c.id, 0)).map((m) => m.text)).toEqual(['hello']);
       expect(await store.answerOf(c.id, 1)).toBeNull();
     });
@@ -90,25 +109,41 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
     it('stores an answer once, with its replies and dialog state in one step', async () => {
       const c = await newConv();
       const key = `state-${c.id}`;
-      const { message } = await store.appendCustomer(c.id, '172202611100001', { owner: 'p1', leaseMs: 60_000 }) as { message: { seq: number } };
+      const { message } = (await store.appendCustomer(c.id, '172202611100001', { owner: 'p1', leaseMs: 60_000 })) as {
+        message: { seq: number };
+      };
       await store.appendMessage(c.id, { from: 'agent', text: 'in between' });
-      const replies = [{ from: 'bot' as const, text: 'first' }, { from: 'bot' as const, text: 'second', suggestions: ['转人工'] }];
-      const [a, b] = await Promise.all([store.answer(c.id, message.seq, replies, { [key]: JSON.stringify({ step: 'tail' }) }), store.answer(c.id, message.seq, [{ from: 'bot', text: 'twice' }], { [key]: JSON.stringify({ step: 'other' }) })]);
+      const replies = [
+        { from: 'bot' as const, text: 'first' },
+        { from: 'bot' as const, text: 'second', suggestions: ['转人工'] },
+      ];
+      const [a, b] = await Promise.all([
+        store.answer(c.id, message.seq, replies, { [key]: JSON.stringify({ step: 'tail' }) }),
+        store.answer(c.id, message.seq, [{ from: 'bot', text: 'twice' }], { [key]: JSON.stringify({ step: 'other' }) }),
+      ]);
       const won = a ?? b;
       expect([a, b].filter((x) => x === null)).toHaveLength(1);
       expect(won!.map((m) => m.text)).toEqual(a ? ['first', 'second'] : ['twice']);
       expect(await store.answerOf(c.id, message.seq)).toEqual(won);
       expect(await store.readState([key])).toEqual({ [key]: { step: a ? 'tail' : 'other' } });
-      expect((await store.listMessages(c.id, 0)).map((m) => m.text)).toEqual(['172202611100001', 'in between', ...won!.map((m) => m.text)]);
+      expect((await store.listMessages(c.id, 0)).map((m) => m.text)).toEqual([
+        '172202611100001',
+        'in between',
+        ...won!.map((m) => m.text),
+      ]);
       // An answer of no replies (an agent holds the conversation) is an answer too.
-      const { message: m2 } = await store.appendCustomer(c.id, 'for the agent', { owner: 'p1', leaseMs: 60_000 }) as { message: { seq: number } };
+      const { message: m2 } = (await store.appendCustomer(c.id, 'for the agent', { owner: 'p1', leaseMs: 60_000 })) as {
+        message: { seq: number };
+      };
       expect(await store.answer(c.id, m2.seq, [])).toEqual([]);
       expect(await store.answerOf(c.id, m2.seq)).toEqual([]);
     });
 
     it('hands a message whose owner is gone to one owner, who keeps it while renewing the lease', async () => {
       const c = await newConv();
-      const { message } = await store.appendCustomer(c.id, 'lost', { owner: 'dead', leaseMs: 1 }) as { message: { seq: number } };
+      const { message } = (await store.appendCustomer(c.id, 'lost', { owner: 'dead', leaseMs: 1 })) as {
+        message: { seq: number };
+      };
       const one = { conversationId: c.id, seq: message.seq };
       await new Promise((r) => setTimeout(r, 20));
       // Shared by instances, several may ask at once and one gets it; one process per store has one owner asking.
@@ -124,7 +159,7 @@ export function storeContract(name: string, make: () => Promise<Store>, reopen?:
       expect(await store.takeUnanswered('p5', 1)).not.toContainEqual(expect.objectContaining({ conversationId: c.id }));
     });
 
-    it('finds a channel user\'s conversation and switches its locale', async () => {
+    it("finds a channel user's conversation and switches its locale", async () => {
       const c = await newConv('wechat', `wx-${randomUUID()}`);
       expect((await store.findConversationByUser('wechat', c.userId!))?.id).toBe(c.id);
       await store.setLocale(c.id, 'en');

@@ -10,8 +10,13 @@ export function watchStoreContract(name: string, make: () => Promise<FeatureRig<
   describe(`WatchStore contract: ${name}`, () => {
     let rig: FeatureRig<WatchStore>;
     let w: WatchStore;
-    beforeAll(async () => { rig = await make(); w = rig.subject; });
-    afterAll(async () => { await rig.close(); });
+    beforeAll(async () => {
+      rig = await make();
+      w = rig.subject;
+    });
+    afterAll(async () => {
+      await rig.close();
+    });
 
     const orderNo = () => `SO${randomUUID().slice(0, 12)}`;
 
@@ -38,13 +43,19 @@ export function watchStoreContract(name: string, make: () => Promise<FeatureRig<
 
     it('lists every conversation watching an order, and none for an unknown order', async () => {
       const o = orderNo();
-      const convs = [await newConversation(rig.store), await newConversation(rig.store), await newConversation(rig.store)];
+      const convs = [
+        await newConversation(rig.store),
+        await newConversation(rig.store),
+        await newConversation(rig.store),
+      ];
       for (const c of convs) await w.seen(o, c, 'pending');
       await w.optIn(o, convs[1]!);
       const got = await w.watchers(o);
-      expect([...got].sort((x, y) => x.conversationId.localeCompare(y.conversationId)))
-        .toEqual(convs.map((c, i) => ({ orderNo: o, conversationId: c, status: 'pending', notify: i === 1 }))
-          .sort((x, y) => x.conversationId.localeCompare(y.conversationId)));
+      expect([...got].sort((x, y) => x.conversationId.localeCompare(y.conversationId))).toEqual(
+        convs
+          .map((c, i) => ({ orderNo: o, conversationId: c, status: 'pending', notify: i === 1 }))
+          .sort((x, y) => x.conversationId.localeCompare(y.conversationId)),
+      );
       expect(await w.watchers(orderNo())).toEqual([]);
     });
 

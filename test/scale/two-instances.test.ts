@@ -14,7 +14,10 @@ import { freePort, startServer } from '../helpers/server-process.js';
 import { createPgSchema, pgAvailable, redisAvailable, redisUrl, skipUnlessService } from '../helpers/services.js';
 const skip = skipUnlessService('PostgreSQL', pgAvailable) || skipUnlessService('Redis', redisAvailable);
 
-interface Frame { type: string; [k: string]: unknown }
+interface Frame {
+  type: string;
+  [k: string]: unknown;
+}
 
 /** A web-chat customer over a real socket. */
 class Customer {
@@ -25,7 +28,10 @@ class Customer {
   static async connect(url: string): Promise<Customer> {
     const ws = new WebSocket(url);
     const c = new Customer(ws);
-    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
     return c;
   }
   async waitFor(pred: (f: Frame) => boolean, ms = 10_000): Promise<Frame> {
@@ -56,7 +62,13 @@ describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
 
   beforeAll(async () => {
     db = await createPgSchema('two');
-    const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: redisUrl, AGENT_AUTH: 'dev', BUSINESS_HOURS: '00:00-24:00', RATE_LIMIT_PER_MINUTE: '100000' };
+    const env = {
+      DATABASE_URL: db.databaseUrl,
+      REDIS_URL: redisUrl,
+      AGENT_AUTH: 'dev',
+      BUSINESS_HOURS: '00:00-24:00',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    };
 
     // B first: it applies the migrations; A then finds them done (and the advisory lock makes it safe either way).
     b = await testApp(env);
@@ -90,34 +102,58 @@ describe.skipIf(skip)('two instances on PostgreSQL and Redis', () => {
     await customer.waitFor((f) => f.type === 'queue');
 
     // The agent signs in on B and sees the customer queued on A.
-    const login = await fetch(`${bUrl}/auth/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Alice', role: 'agent' }) });
+    const login = await fetch(`${bUrl}/auth/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Alice', role: 'agent' }),
+    });
     const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
-    const me = await (await fetch(`${bUrl}/api/agent/me`, { headers: { cookie } })).json() as { csrfToken: string };
+    const me = (await (await fetch(`${bUrl}/api/agent/me`, { headers: { cookie } })).json()) as { csrfToken: string };
     const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
-    const queue = await (await fetch(`${bUrl}/api/agent/queue`, { headers })).json() as { waiting: Array<{ conversationId: string; failureCode?: string }> };
+    const queue = (await (await fetch(`${bUrl}/api/agent/queue`, { headers })).json()) as {
+      waiting: Array<{ conversationId: string; failureCode?: string }>;
+    };
     expect(queue.waiting).toContainEqual(expect.objectContaining({ conversationId, failureCode: 'ID_INFO_INVALID' }));
-    expect((await fetch(`${bUrl}/api/agent/conversations/${conversationId}/claim`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
+    expect(
+      (await fetch(`${bUrl}/api/agent/conversations/${conversationId}/claim`, { method: 'POST', headers, body: '{}' }))
+        .status,
+    ).toBe(200);
     await customer.waitFor((f) => f.type === 'message' && f.from === 'system' && String(f.text).includes('Alice'));
 
     // B → Redis → A: the agent's reply reaches the customer's socket on A.
-    await fetch(`${bUrl}/api/agent/conversations/${conversationId}/messages`, { method: 'POST', headers, body: JSON.stringify({ text: '您好，我是Alice，来帮您处理' }) });
-    await customer.waitFor((f) => f.type === 'message' && f.from === 'agent' && f.text === '您好，我是Alice，来帮您处理');
+    await fetch(`${bUrl}/api/agent/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: '您好，我是Alice，来帮您处理' }),
+    });
+    await customer.waitFor(
+      (f) => f.type === 'message' && f.from === 'agent' && f.text === '您好，我是Alice，来帮您处理',
+    );
     const seenOnA = customer.lastSeq();
 
     // A dies without a goodbye. Meanwhile the agent writes again (on B).
     a.kill('SIGKILL');
     await new Promise((r) => a.once('exit', r));
-    await fetch(`${bUrl}/api/agent/conversations/${conversationId}/messages`, { method: 'POST', headers, body: JSON.stringify({ text: '您在吗？' }) });
+    await fetch(`${bUrl}/api/agent/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: '您在吗？' }),
+    });
 
     // The page reconnects, to B, and asks for what it missed.
-    const again = await Customer.connect(`${bUrl.replace('http', 'ws')}/ws/chat?conversationId=${conversationId}&token=${encodeURIComponent(token)}&after=${seenOnA}`);
+    const again = await Customer.connect(
+      `${bUrl.replace('http', 'ws')}/ws/chat?conversationId=${conversationId}&token=${encodeURIComponent(token)}&after=${seenOnA}`,
+    );
     const missed = await again.waitFor((f) => f.type === 'message' && f.text === '您在吗？');
     expect(missed.seq).toBe(seenOnA + 1);
     await again.say('在的，我要重新下单');
     const history = await b.store.listMessages(conversationId, 0);
     expect(history.map((m) => m.seq)).toEqual(history.map((_, i) => i + 1)); // no gap, no duplicate
     expect(history.at(-1)).toMatchObject({ from: 'customer', text: '在的，我要重新下单' });
-    expect(history.filter((m) => m.from === 'agent').map((m) => m.text)).toEqual(['您好，我是Alice，来帮您处理', '您在吗？']);
+    expect(history.filter((m) => m.from === 'agent').map((m) => m.text)).toEqual([
+      '您好，我是Alice，来帮您处理',
+      '您在吗？',
+    ]);
     again.ws.close();
     customer.ws.close();
   }, 60_000);

@@ -29,7 +29,12 @@ describe.skipIf(skip)('the WeChat puppet lease across two instances', () => {
 
   beforeAll(async () => {
     db = await createPgSchema('lease');
-    const env = { DATABASE_URL: db.databaseUrl, REDIS_URL: redisUrl, WECHATY_PUPPET: 'wechaty-puppet-mock', WECHAT_LEASE_SECONDS: '1' };
+    const env = {
+      DATABASE_URL: db.databaseUrl,
+      REDIS_URL: redisUrl,
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+      WECHAT_LEASE_SECONDS: '1',
+    };
     a = await testApp(env);
     b = await testApp(env);
   }, 30_000);
@@ -47,7 +52,8 @@ describe.skipIf(skip)('the WeChat puppet lease across two instances', () => {
     expect(running(b)).toBe(false);
 
     // A "dies" for Redis: its renewals fail, it never releases. Within about a ttl B has the puppet, and A let go.
-    const aRedis = (a.bus as unknown as { client: { disconnect(reconnect?: boolean): void; connect(): Promise<void> } }).client;
+    const aRedis = (a.bus as unknown as { client: { disconnect(reconnect?: boolean): void; connect(): Promise<void> } })
+      .client;
     aRedis.disconnect();
     const took = await until(() => running(b), 5000, 'B to take the puppet over');
     await until(() => !running(a), 5000, 'A to stop its puppet');

@@ -26,7 +26,14 @@ lockoutContract('memory', async (now) => {
 lockoutContract('SQLite', async (now) => {
   const file = path.join(tempDir('lockout-'), 'bot.sqlite');
   const [one, two] = [openSqlite(file), openSqlite(file)];
-  return { a: new SqliteLockoutRecords(one, now), b: new SqliteLockoutRecords(two, now), close: async () => { one.close(); two.close(); } };
+  return {
+    a: new SqliteLockoutRecords(one, now),
+    b: new SqliteLockoutRecords(two, now),
+    close: async () => {
+      one.close();
+      two.close();
+    },
+  };
 });
 
 if (!skipUnlessService('PostgreSQL', pgAvailable)) {
@@ -36,8 +43,13 @@ if (!skipUnlessService('PostgreSQL', pgAvailable)) {
     await PgLockoutRecords.migrate(store);
     const other = new pg.Pool({ connectionString: db.databaseUrl });
     return {
-      a: new PgLockoutRecords(store.pool, now), b: new PgLockoutRecords(other, now),
-      close: async () => { await other.end(); await store.close(); await db.drop(); },
+      a: new PgLockoutRecords(store.pool, now),
+      b: new PgLockoutRecords(other, now),
+      close: async () => {
+        await other.end();
+        await store.close();
+        await db.drop();
+      },
     };
   });
 }
@@ -47,7 +59,8 @@ if (!skipUnlessService('Redis', redisAvailable)) {
     const keyPrefix = `test-tail-${randomUUID()}`;
     const [one, two] = [new Redis(redisUrl), new Redis(redisUrl)];
     return {
-      a: new RedisLockoutRecords(one, { keyPrefix, now }), b: new RedisLockoutRecords(two, { keyPrefix, now }),
+      a: new RedisLockoutRecords(one, { keyPrefix, now }),
+      b: new RedisLockoutRecords(two, { keyPrefix, now }),
       close: async () => {
         const keys = await one.keys(`${keyPrefix}:*`);
         if (keys.length) await one.del(...keys);
@@ -61,7 +74,11 @@ if (!skipUnlessService('Redis', redisAvailable)) {
     const keyPrefix = `test-tail-${randomUUID()}`;
     const redis = new Redis(redisUrl);
     try {
-      const lockout = new RecordLockout(new RedisLockoutRecords(redis, { keyPrefix }), { maxAttempts: 5, windowMs: 900_000, lockMs: 900_000 });
+      const lockout = new RecordLockout(new RedisLockoutRecords(redis, { keyPrefix }), {
+        maxAttempts: 5,
+        windowMs: 900_000,
+        lockMs: 900_000,
+      });
       await lockout.fail('O1');
       const ttl = await redis.pttl(`${keyPrefix}:O1`);
       expect(ttl).toBeGreaterThan(895_000);
@@ -74,7 +91,12 @@ if (!skipUnlessService('Redis', redisAvailable)) {
 }
 
 it('counts in memory while Redis does not answer, and says so', async () => {
-  const redis = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+  const redis = new Redis('redis://127.0.0.1:1', {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   const failures: string[] = [];
   const records = new RedisLockoutRecords(redis, { onError: (_err, orderNo) => failures.push(orderNo) });

@@ -24,22 +24,34 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PgStore', () => {
   });
 
   const contractSchema = schemaFor('contract');
-  storeContract('PostgreSQL', () => PgStore.open(pgUrl, { schema: contractSchema }), async (s) => {
-    await s.close();
-    return PgStore.open(pgUrl, { schema: contractSchema });
-  });
+  storeContract(
+    'PostgreSQL',
+    () => PgStore.open(pgUrl, { schema: contractSchema }),
+    async (s) => {
+      await s.close();
+      return PgStore.open(pgUrl, { schema: contractSchema });
+    },
+  );
 
   it('numbers 100 appends from two pools 1..100 with no gap or duplicate', async () => {
     const schema = schemaFor('seq');
     const a = await PgStore.open(pgUrl, { schema });
     const b = await PgStore.open(pgUrl, { schema });
     try {
-      const conv = await a.createConversation({ id: randomUUID(), tokenHash: 'cd'.repeat(32), channel: 'rest', locale: 'zh-CN' });
+      const conv = await a.createConversation({
+        id: randomUUID(),
+        tokenHash: 'cd'.repeat(32),
+        channel: 'rest',
+        locale: 'zh-CN',
+      });
       // Open every pooled connection first, so the timing is of appends, not of connecting.
       await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? b : a).ready()));
       const started = performance.now();
-      const results = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-        (i % 2 ? b : a).appendMessage(conv.id, { from: 'customer', text: `m${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          (i % 2 ? b : a).appendMessage(conv.id, { from: 'customer', text: `m${i}` }),
+        ),
+      );
       const ms = performance.now() - started;
       console.info(`[pg] 100 concurrent appends across two pools: ${ms.toFixed(1)} ms`);
       expect(results.map((m) => m.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
@@ -58,7 +70,12 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PgStore', () => {
     const schema = schemaFor('mig');
     const [a, b] = await Promise.all([PgStore.open(pgUrl, { schema }), PgStore.open(pgUrl, { schema })]);
     try {
-      const conv = await a.createConversation({ id: randomUUID(), tokenHash: 'ef'.repeat(32), channel: 'rest', locale: 'en' });
+      const conv = await a.createConversation({
+        id: randomUUID(),
+        tokenHash: 'ef'.repeat(32),
+        channel: 'rest',
+        locale: 'en',
+      });
       expect((await b.getConversation(conv.id))?.locale).toBe('en');
       const pool = new pg.Pool({ connectionString: pgUrl, options: `-c search_path=${schema}` });
       try {
@@ -79,8 +96,13 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PgStore', () => {
       const v1 = ['CREATE TABLE a (x INT)'];
       expect(await migratePg(pool, 'demo', v1, schema)).toBe(1);
       expect(await migratePg(pool, 'demo', v1, schema)).toBe(0);
-      await expect(migratePg(pool, 'demo', [...v1, 'CREATE TABLE b (y INT)', 'CREATE TABLE broken ('], schema)).rejects.toThrow();
-      const tables = await pool.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema]);
+      await expect(
+        migratePg(pool, 'demo', [...v1, 'CREATE TABLE b (y INT)', 'CREATE TABLE broken ('], schema),
+      ).rejects.toThrow();
+      const tables = await pool.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`,
+        [schema],
+      );
       expect(tables.rows.map((r) => r.table_name)).toEqual(['a', 'schema_migrations']);
       expect(await migratePg(pool, 'demo', [...v1, 'CREATE TABLE b (y INT)'], schema)).toBe(1);
     } finally {
@@ -91,7 +113,12 @@ describe.skipIf(skipUnlessService('PostgreSQL', pgAvailable))('PgStore', () => {
   it('keeps NUL-containing text and state usable', async () => {
     const s = await PgStore.open(pgUrl, { schema: contractSchema });
     try {
-      const conv = await s.createConversation({ id: randomUUID(), tokenHash: 'ab'.repeat(32), channel: 'rest', locale: 'zh-CN' });
+      const conv = await s.createConversation({
+        id: randomUUID(),
+        tokenHash: 'ab'.repeat(32),
+        channel: 'rest',
+        locale: 'zh-CN',
+      });
       const m = await s.appendMessage(conv.id, { from: 'customer', text: 'a\u0000b' });
       expect((await s.listMessages(conv.id, 0))[0]?.text).toBe(m.text);
       await s.writeState({ [`nul-${conv.id}`]: { v: 'x\u0000y' } });

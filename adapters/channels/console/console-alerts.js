@@ -7,10 +7,18 @@
   var BASE_TITLE = document.title;
   var audio = null;
 
-  function on() { try { return localStorage.getItem(KEY) !== 'off'; } catch (e) { return true; } }
+  function on() {
+    try {
+      return localStorage.getItem(KEY) !== 'off';
+    } catch (e) {
+      return true;
+    }
+  }
 
   /** Browsers show the permission prompt only from a click: until the agent has answered it, the button asks. */
-  function mustAsk() { return on() && window.Notification && Notification.permission === 'default'; }
+  function mustAsk() {
+    return on() && window.Notification && Notification.permission === 'default';
+  }
 
   function show(button) {
     var enabled = on();
@@ -24,10 +32,20 @@
     show(button);
     button.addEventListener('click', function () {
       if (mustAsk()) {
-        Notification.requestPermission().catch(function () { /* declined */ }).then(function () { show(button); });
+        Notification.requestPermission()
+          .catch(function () {
+            /* declined */
+          })
+          .then(function () {
+            show(button);
+          });
         return;
       }
-      try { localStorage.setItem(KEY, on() ? 'off' : 'on'); } catch (e) { /* private mode: this page only */ }
+      try {
+        localStorage.setItem(KEY, on() ? 'off' : 'on');
+      } catch (e) {
+        /* private mode: this page only */
+      }
       show(button);
     });
   }
@@ -38,7 +56,8 @@
     if (!Ctx) return;
     audio = audio || new Ctx();
     [660, 880].forEach(function (hz, i) {
-      var osc = audio.createOscillator(), gain = audio.createGain();
+      var osc = audio.createOscillator(),
+        gain = audio.createGain();
       var t0 = audio.currentTime + i * 0.16;
       osc.frequency.value = hz;
       gain.gain.setValueAtTime(0.15, t0);
@@ -55,7 +74,11 @@
     tone();
     if (window.Notification && Notification.permission === 'granted') {
       var n = new Notification('新的转人工', { body: body, tag: 'simbot-escalation', lang: 'zh-CN' });
-      n.onclick = function () { window.focus(); onClick(); n.close(); };
+      n.onclick = function () {
+        window.focus();
+        onClick();
+        n.close();
+      };
     }
   }
 

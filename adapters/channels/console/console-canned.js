@@ -6,14 +6,21 @@
 (function () {
   'use strict';
   var el = window.ConsoleDom.el;
-  var replies = [], shown = [], active = 0;
+  var replies = [],
+    shown = [],
+    active = 0;
   var box, buttons, picker, onPick;
 
   function init(textarea, buttonRow, listbox, pick) {
-    box = textarea; buttons = buttonRow; picker = listbox; onPick = pick;
+    box = textarea;
+    buttons = buttonRow;
+    picker = listbox;
+    onPick = pick;
     box.setAttribute('aria-controls', picker.id);
     box.addEventListener('input', update);
-    box.addEventListener('blur', function () { setTimeout(close, 150); }); // a click on an option lands first
+    box.addEventListener('blur', function () {
+      setTimeout(close, 150);
+    }); // a click on an option lands first
   }
 
   /** The conversation's replies (filled with its order); empty when the agent does not hold it. */
@@ -24,7 +31,9 @@
       var b = el('button', null, c.title);
       b.type = 'button';
       b.title = c.text;
-      b.addEventListener('click', function () { insert(c); });
+      b.addEventListener('click', function () {
+        insert(c);
+      });
       buttons.appendChild(b);
     });
     update();
@@ -40,7 +49,12 @@
     if (!replies.length || v.charAt(0) !== '/' || v.indexOf('\n') >= 0) return close();
     var q = v.slice(1).trim().toLowerCase();
     shown = replies.filter(function (c) {
-      return !q || c.title.toLowerCase().indexOf(q) >= 0 || c.id.toLowerCase().indexOf(q) >= 0 || c.text.toLowerCase().indexOf(q) >= 0;
+      return (
+        !q ||
+        c.title.toLowerCase().indexOf(q) >= 0 ||
+        c.id.toLowerCase().indexOf(q) >= 0 ||
+        c.text.toLowerCase().indexOf(q) >= 0
+      );
     });
     active = Math.min(active, Math.max(0, shown.length - 1));
     draw();
@@ -55,7 +69,10 @@
       li.setAttribute('aria-selected', String(i === active));
       li.appendChild(el('strong', null, c.title));
       li.appendChild(el('span', 'picker__text', c.text));
-      li.addEventListener('mousedown', function (e) { e.preventDefault(); insert(c); });
+      li.addEventListener('mousedown', function (e) {
+        e.preventDefault();
+        insert(c);
+      });
       picker.appendChild(li);
     });
     if (!shown.length) picker.appendChild(el('li', 'picker__none', '没有匹配的快捷回复'));

@@ -11,7 +11,9 @@
   }
   function svg(tag, attrs, text) {
     var e = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    Object.keys(attrs || {}).forEach(function (k) {
+      e.setAttribute(k, String(attrs[k]));
+    });
     if (text !== undefined) e.textContent = String(text);
     return e;
   }

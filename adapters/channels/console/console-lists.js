@@ -10,16 +10,28 @@
 
   function duration(seconds) {
     seconds = Math.max(0, Math.floor(seconds));
-    var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    var h = Math.floor(seconds / 3600),
+      m = Math.floor((seconds % 3600) / 60),
+      s = seconds % 60;
     var mm = (h ? String(m).padStart(2, '0') : String(m)) + ':' + String(s).padStart(2, '0');
     return h ? h + ':' + mm : mm;
   }
   function when(iso) {
     if (!iso) return '';
     var d = new Date(iso);
-    return isNaN(d.getTime()) ? String(iso) : d.toLocaleString('zh-CN', { hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    return isNaN(d.getTime())
+      ? String(iso)
+      : d.toLocaleString('zh-CN', {
+          hour12: false,
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        });
   }
-  function title(c) { return c.orderNo ? '订单 ' + c.orderNo : '会话 ' + c.conversationId.slice(0, 8); }
+  function title(c) {
+    return c.orderNo ? '订单 ' + c.orderNo : '会话 ' + c.conversationId.slice(0, 8);
+  }
 
   /**
    * One line. `c`: a queue, mine or history entry; `o`: { current, unread, onOpen(id, viaKeyboard), onClaim(id, btn), kind }.
@@ -71,13 +83,17 @@
       p.appendChild(document.createTextNode(c.lastMessage.text));
       open.appendChild(p);
     }
-    open.addEventListener('click', function (e) { o.onOpen(c.conversationId, e.detail === 0); });
+    open.addEventListener('click', function (e) {
+      o.onOpen(c.conversationId, e.detail === 0);
+    });
     li.appendChild(open);
     if (o.onClaim) {
       var claim = el('button', 'btn btn--primary btn--small item__claim', '领取');
       claim.type = 'button';
       claim.setAttribute('aria-label', '领取 ' + title(c));
-      claim.addEventListener('click', function () { o.onClaim(c.conversationId, claim); });
+      claim.addEventListener('click', function () {
+        o.onClaim(c.conversationId, claim);
+      });
       li.appendChild(claim);
     }
     return li;
@@ -89,9 +105,13 @@
     var focusId = focused && focused.closest('li') ? focused.closest('li').dataset.conversationId : null;
     var claimFocused = focused && focused.classList.contains('item__claim');
     ul.textContent = '';
-    entries.forEach(function (c) { ul.appendChild(item(c, o)); });
+    entries.forEach(function (c) {
+      ul.appendChild(item(c, o));
+    });
     if (focusId) {
-      var again = ul.querySelector('li[data-conversation-id="' + CSS.escape(focusId) + '"] ' + (claimFocused ? '.item__claim' : '.item__open'));
+      var again = ul.querySelector(
+        'li[data-conversation-id="' + CSS.escape(focusId) + '"] ' + (claimFocused ? '.item__claim' : '.item__open'),
+      );
       if (again) again.focus();
     }
   }
@@ -106,17 +126,26 @@
 
   /** The lines on screen in `root`, top to bottom (the live lists or the search results, whichever shows). */
   function shown(root) {
-    return Array.prototype.filter.call(root.querySelectorAll('.list > li'), function (li) { return !li.closest('[hidden]'); });
+    return Array.prototype.filter.call(root.querySelectorAll('.list > li'), function (li) {
+      return !li.closest('[hidden]');
+    });
   }
 
   /** The conversation ids on screen, top to bottom, each once (for next/previous). */
   function order(root) {
-    return shown(root).map(function (li) { return li.dataset.conversationId; })
-      .filter(function (id, i, all) { return all.indexOf(id) === i; });
+    return shown(root)
+      .map(function (li) {
+        return li.dataset.conversationId;
+      })
+      .filter(function (id, i, all) {
+        return all.indexOf(id) === i;
+      });
   }
 
   function focusItem(root, id) {
-    var li = shown(root).filter(function (l) { return l.dataset.conversationId === id; })[0];
+    var li = shown(root).filter(function (l) {
+      return l.dataset.conversationId === id;
+    })[0];
     if (li) li.querySelector('.item__open').focus();
   }
 

@@ -18,11 +18,18 @@
   /** Fills `dl` with packet `p`; returns the conversation's title (its order, else its id). */
   function render(dl, p) {
     dl.textContent = '';
-    var o = p.order, h = p.handoff, c = p.checked || {};
+    var o = p.order,
+      h = p.handoff,
+      c = p.checked || {};
     var orderNo = (o && o.orderNo) || c.orderNo;
     var code = (o && o.failureCode) || c.failureCode;
     fact(dl, '订单号', orderNo);
-    if (o) fact(dl, '订单状态', (T.ORDER_STATUS[o.status] || o.status) + (o.rawStatus ? '（平台：' + o.rawStatus + '）' : ''));
+    if (o)
+      fact(
+        dl,
+        '订单状态',
+        (T.ORDER_STATUS[o.status] || o.status) + (o.rawStatus ? '（平台：' + o.rawStatus + '）' : ''),
+      );
     // The reason's title for reading; its code in the tooltip for searching the platform's documents.
     var reason = fact(dl, '失败原因', code && T.failureTitle(code));
     if (reason) reason.title = code;
@@ -64,7 +71,9 @@
 
   function notes(ul, list) {
     ul.textContent = '';
-    list.forEach(function (n) { addNote(ul, n); });
+    list.forEach(function (n) {
+      addNote(ul, n);
+    });
     if (!list.length) ul.appendChild(el('li', 'muted notes__none', '暂无备注'));
   }
 

@@ -15,7 +15,12 @@
       card.appendChild(h);
       card.appendChild(el('p', 'muted', a.conversations.length + ' 个进行中的会话'));
       var ul = el('ul', 'list');
-      window.ConsoleLists.render(ul, a.conversations, { kind: 'history', current: currentId, unread: {}, onOpen: onOpen });
+      window.ConsoleLists.render(ul, a.conversations, {
+        kind: 'history',
+        current: currentId,
+        unread: {},
+        onOpen: onOpen,
+      });
       card.appendChild(ul);
       grid.appendChild(card);
     });

@@ -6,30 +6,50 @@
 (function () {
   'use strict';
 
-  var T = window.ConsoleText, Lists = window.ConsoleLists, Alerts = window.ConsoleAlerts, Canned = window.ConsoleCanned, Packet = window.ConsolePacket;
+  var T = window.ConsoleText,
+    Lists = window.ConsoleLists,
+    Alerts = window.ConsoleAlerts,
+    Canned = window.ConsoleCanned,
+    Packet = window.ConsolePacket;
   var el = window.ConsoleDom.el;
   var when = Lists.when;
   var TYPING_EVERY_MS = 2000;
 
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
   var me = null;
-  var queue = [], queueAt = 0, mine = [];
+  var queue = [],
+    queueAt = 0,
+    mine = [];
   /** Customer messages not yet seen, per conversation I hold. */
   var unread = {};
-  var view = 'live', query = '', results = [];
+  var view = 'live',
+    query = '',
+    results = [];
   var current = null; // { id, packet, seqs: {} }
-  var ws = null, wsRetry = 0, wsTimer = null;
-  var refreshTimer = null, typingTimer = null, toastTimer = null, resolveTimer = null, searchTimer = null;
+  var ws = null,
+    wsRetry = 0,
+    wsTimer = null;
+  var refreshTimer = null,
+    typingTimer = null,
+    toastTimer = null,
+    resolveTimer = null,
+    searchTimer = null;
   var lastTypingSent = 0;
 
-  function show(node, on) { node.hidden = !on; }
+  function show(node, on) {
+    node.hidden = !on;
+  }
 
   function toast(text) {
     var t = $('toast');
     t.textContent = text;
     t.hidden = false;
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(function () { t.hidden = true; }, 5000);
+    toastTimer = setTimeout(function () {
+      t.hidden = true;
+    }, 5000);
   }
 
   /** fetch with the session cookie and the CSRF header; rejects with { status, code, message }. */
@@ -37,24 +57,35 @@
     var headers = {};
     if (method !== 'GET' && me && me.csrfToken) headers['x-csrf-token'] = me.csrfToken;
     var init = { method: method, headers: headers, credentials: 'same-origin' };
-    if (body !== undefined) { headers['content-type'] = 'application/json'; init.body = JSON.stringify(body); }
-    return fetch(url, init).then(function (res) {
-      if (res.status === 204) return null;
-      return res.text().then(function (raw) {
-        var data;
-        try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
-        if (res.ok) return data;
-        var err = (data && data.error) || {};
-        var e = new Error(err.message || ('HTTP ' + res.status));
-        e.status = res.status; e.code = err.code || ('HTTP_' + res.status);
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(url, init).then(
+      function (res) {
+        if (res.status === 204) return null;
+        return res.text().then(function (raw) {
+          var data;
+          try {
+            data = raw ? JSON.parse(raw) : null;
+          } catch (e) {
+            data = null;
+          }
+          if (res.ok) return data;
+          var err = (data && data.error) || {};
+          var e = new Error(err.message || 'HTTP ' + res.status);
+          e.status = res.status;
+          e.code = err.code || 'HTTP_' + res.status;
+          throw e;
+        });
+      },
+      function () {
+        // The browser's own "Failed to fetch": the server or the network is away.
+        var e = new Error(T.ERROR_TEXT.NETWORK);
+        e.code = 'NETWORK';
         throw e;
-      });
-    }, function () {
-      // The browser's own "Failed to fetch": the server or the network is away.
-      var e = new Error(T.ERROR_TEXT.NETWORK);
-      e.code = 'NETWORK';
-      throw e;
-    });
+      },
+    );
   }
 
   function fail(e) {
@@ -75,20 +106,31 @@
 
   function loadMe() {
     return api('GET', '/api/agent/me').then(signedIn, function (e) {
-      if (e.status === 401) { me = null; showSignIn(); } else fail(e);
+      if (e.status === 401) {
+        me = null;
+        showSignIn();
+      } else fail(e);
     });
   }
 
   function showSignIn() {
     stopLive();
     current = null;
-    ['work', 'team', 'stats', 'tabs', 'logout', 'who', 'live', 'presence-wrap', 'alerts', 'help-open'].forEach(function (id) { show($(id), false); });
+    ['work', 'team', 'stats', 'tabs', 'logout', 'who', 'live', 'presence-wrap', 'alerts', 'help-open'].forEach(
+      function (id) {
+        show($(id), false);
+      },
+    );
     show($('signin'), true);
     Alerts.count(0);
     // The dev sign-in exists only with AGENT_AUTH=dev (its GET serves a bare form; 404 otherwise).
     fetch('/auth/dev/login', { method: 'GET', credentials: 'same-origin' })
-      .then(function (res) { show($('dev-form'), res.status !== 404); })
-      .catch(function () { show($('dev-form'), false); });
+      .then(function (res) {
+        show($('dev-form'), res.status !== 404);
+      })
+      .catch(function () {
+        show($('dev-form'), false);
+      });
   }
 
   function devLogin(ev) {
@@ -98,18 +140,34 @@
     var btn = $('dev-submit');
     btn.disabled = true;
     fetch('/auth/dev/login', {
-      method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: name, role: $('dev-role').value })
-    }).then(function (res) {
-      if (res.status === 404) { show($('dev-form'), false); toast('此环境未启用开发登录'); return; }
-      if (!res.ok) {
-        return res.json().catch(function () { return {}; }).then(function (d) {
-          var err = (d && d.error) || {};
-          fail({ status: res.status, code: err.code || 'HTTP_' + res.status, message: err.message || '登录失败' });
-        });
-      }
-      return loadMe();
-    }).catch(fail).then(function () { btn.disabled = false; });
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: name, role: $('dev-role').value }),
+    })
+      .then(function (res) {
+        if (res.status === 404) {
+          show($('dev-form'), false);
+          toast('此环境未启用开发登录');
+          return;
+        }
+        if (!res.ok) {
+          return res
+            .json()
+            .catch(function () {
+              return {};
+            })
+            .then(function (d) {
+              var err = (d && d.error) || {};
+              fail({ status: res.status, code: err.code || 'HTTP_' + res.status, message: err.message || '登录失败' });
+            });
+        }
+        return loadMe();
+      })
+      .catch(fail)
+      .then(function () {
+        btn.disabled = false;
+      });
   }
 
   function signedIn(who) {
@@ -119,24 +177,33 @@
     w.textContent = '';
     w.appendChild(document.createTextNode(who.name));
     w.appendChild(el('span', 'top__role', T.ROLE[who.role] || who.role));
-    ['who', 'logout', 'tabs', 'presence-wrap', 'alerts', 'help-open'].forEach(function (id) { show($(id), true); });
+    ['who', 'logout', 'tabs', 'presence-wrap', 'alerts', 'help-open'].forEach(function (id) {
+      show($(id), true);
+    });
     show($('tab-stats'), who.role === 'supervisor');
     show($('tab-team'), who.role === 'supervisor');
     showTab('work');
     loadPresence();
     connectLive();
     // Focus goes where the work is, not to the bare page: the first conversation, else the search.
-    T.loadTitles(api).then(refreshLists).then(function () {
-      var first = Lists.order($('side'))[0];
-      if (first) Lists.focusItem($('side'), first); else $('search').focus();
-    });
+    T.loadTitles(api)
+      .then(refreshLists)
+      .then(function () {
+        var first = Lists.order($('side'))[0];
+        if (first) Lists.focusItem($('side'), first);
+        else $('search').focus();
+      });
   }
 
   function logout() {
-    api('POST', '/auth/logout').catch(function () { /* the session is gone either way */ }).then(function () {
-      me = null;
-      showSignIn();
-    });
+    api('POST', '/auth/logout')
+      .catch(function () {
+        /* the session is gone either way */
+      })
+      .then(function () {
+        me = null;
+        showSignIn();
+      });
   }
 
   function showTab(name) {
@@ -151,10 +218,17 @@
   }
 
   function loadPresence() {
-    api('GET', '/api/agent/agents').then(function (r) {
-      var self = ((r && r.agents) || []).filter(function (a) { return me && a.id === me.id; })[0];
-      $('presence').value = self ? self.status : 'online';
-    }, function () { /* stays as shown */ });
+    api('GET', '/api/agent/agents').then(
+      function (r) {
+        var self = ((r && r.agents) || []).filter(function (a) {
+          return me && a.id === me.id;
+        })[0];
+        $('presence').value = self ? self.status : 'online';
+      },
+      function () {
+        /* stays as shown */
+      },
+    );
   }
 
   function setPresence() {
@@ -168,9 +242,13 @@
 
   function listOptions(kind) {
     return {
-      kind: kind, current: current && current.id, unread: unread,
-      onOpen: function (id, viaKeyboard) { openConversation(id, { focus: viaKeyboard }); },
-      onClaim: kind === 'queue' ? claimConversation : null
+      kind: kind,
+      current: current && current.id,
+      unread: unread,
+      onOpen: function (id, viaKeyboard) {
+        openConversation(id, { focus: viaKeyboard });
+      },
+      onClaim: kind === 'queue' ? claimConversation : null,
     };
   }
 
@@ -181,13 +259,23 @@
       queueAt = Date.now();
       mine = (r[1] && r[1].conversations) || [];
       // Only conversations I hold can have unread messages.
-      Object.keys(unread).forEach(function (id) { if (!mine.some(function (c) { return c.conversationId === id; })) delete unread[id]; });
+      Object.keys(unread).forEach(function (id) {
+        if (
+          !mine.some(function (c) {
+            return c.conversationId === id;
+          })
+        )
+          delete unread[id];
+      });
       renderLists();
     }, fail);
   }
   function refreshSoon() {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(function () { refreshLists(); if (view !== 'live' || query) refreshResults(); }, 150);
+    refreshTimer = setTimeout(function () {
+      refreshLists();
+      if (view !== 'live' || query) refreshResults();
+    }, 150);
   }
 
   function renderLists() {
@@ -197,7 +285,9 @@
     $('mine-count').textContent = String(mine.length);
     show($('queue-empty'), queue.length === 0);
     show($('mine-empty'), mine.length === 0);
-    var total = Object.keys(unread).reduce(function (n, id) { return n + unread[id]; }, 0);
+    var total = Object.keys(unread).reduce(function (n, id) {
+      return n + unread[id];
+    }, 0);
     $('unread-count').textContent = total + ' 条未读';
     show($('unread-count'), total > 0);
     Alerts.count(total + queue.length);
@@ -220,7 +310,7 @@
     show($('live-lists'), live);
     show($('results-block'), !live);
     if (live) return Promise.resolve();
-    $('results-title').textContent = query ? '搜索：' + query : (view === 'resolved' ? '已结束的会话' : '全部会话');
+    $('results-title').textContent = query ? '搜索：' + query : view === 'resolved' ? '已结束的会话' : '全部会话';
     var qs = '?view=' + (view === 'live' ? 'all' : view) + (query ? '&q=' + encodeURIComponent(query) : '');
     return api('GET', '/api/agent/conversations' + qs).then(function (r) {
       results = (r && r.conversations) || [];
@@ -231,15 +321,18 @@
 
   function claimConversation(id, btn) {
     if (btn) btn.disabled = true;
-    api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/claim').then(function () {
-      toast('已领取，客户会收到客服接入的提示');
-      refreshLists();
-      openConversation(id, { focus: true });
-    }, function (e) {
-      fail(e);
-      if (btn) btn.disabled = false;
-      refreshLists();
-    });
+    api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/claim').then(
+      function () {
+        toast('已领取，客户会收到客服接入的提示');
+        refreshLists();
+        openConversation(id, { focus: true });
+      },
+      function (e) {
+        fail(e);
+        if (btn) btn.disabled = false;
+        refreshLists();
+      },
+    );
   }
 
   // ---- the open conversation ----
@@ -251,7 +344,9 @@
     var fresh = !current || current.id !== id;
     if (fresh) {
       current = { id: id, packet: null, seqs: {} };
-      ['transcript', 'notes', 'packet', 'earlier'].forEach(function (x) { $(x).textContent = ''; });
+      ['transcript', 'notes', 'packet', 'earlier'].forEach(function (x) {
+        $(x).textContent = '';
+      });
       Canned.set([]);
       $('reply').value = '';
       show($('typing'), false);
@@ -264,7 +359,8 @@
     if (results.length) Lists.render($('results'), results, listOptions('history'));
     return reloadCurrent().then(function () {
       if (!opts.focus || !current || current.id !== id) return;
-      if (heldByMe()) $('reply').focus(); else $('conv-title').focus();
+      if (heldByMe()) $('reply').focus();
+      else $('conv-title').focus();
     });
   }
 
@@ -281,7 +377,8 @@
       Packet.notes($('notes'), p.notes || []);
       renderEarlier(p.earlier || []);
       renderControls();
-      if (heldByMe()) loadCanned(id); else Canned.set([]);
+      if (heldByMe()) loadCanned(id);
+      else Canned.set([]);
     }, fail);
   }
 
@@ -292,7 +389,10 @@
 
   /** What the reply box says when the agent cannot write: why, in this conversation's state. */
   function replyHint(h) {
-    if (!h) return current.packet.earlier && current.packet.earlier.length ? '会话已结束，无法再回复' : '该会话未转人工，无法回复';
+    if (!h)
+      return current.packet.earlier && current.packet.earlier.length
+        ? '会话已结束，无法再回复'
+        : '该会话未转人工，无法回复';
     if (h.status === 'active') return '该会话由 ' + (h.agentName || '其他客服') + ' 处理';
     if (h.status === 'awaiting_rating' || h.status === 'closed') return '服务已结束，正在等待客户评分';
     return '领取后才能回复客户';
@@ -300,12 +400,16 @@
 
   function renderControls() {
     var h = current.packet.handoff;
-    var status = h ? h.status : (current.packet.earlier && current.packet.earlier.length ? 'closed' : 'none');
+    var status = h ? h.status : current.packet.earlier && current.packet.earlier.length ? 'closed' : 'none';
     var held = heldByMe();
     var badge = $('conv-status');
     badge.className = 'badge badge--' + status;
-    badge.textContent = h ? (T.HANDOFF_STATUS[status] || status) + (status === 'active' && h.agentName && !held ? '（' + h.agentName + '）' : '')
-      : (status === 'closed' ? T.HANDOFF_STATUS.closed : '未转人工');
+    badge.textContent = h
+      ? (T.HANDOFF_STATUS[status] || status) +
+        (status === 'active' && h.agentName && !held ? '（' + h.agentName + '）' : '')
+      : status === 'closed'
+        ? T.HANDOFF_STATUS.closed
+        : '未转人工';
     show($('conv-claim'), !!h && ['queued', 'ticket', 'ticket_pending'].indexOf(status) >= 0);
     $('conv-claim').disabled = false;
     show($('transfer'), held);
@@ -331,13 +435,16 @@
     var nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
     var li = el('li', 'msg msg--' + m.from);
     li.dataset.seq = String(m.seq);
-    var who = el('span', 'msg__who', m.from === 'agent' && m.author ? '客服 ' + m.author : (T.FROM[m.from] || m.from));
+    var who = el('span', 'msg__who', m.from === 'agent' && m.author ? '客服 ' + m.author : T.FROM[m.from] || m.from);
     if (m.at) who.appendChild(el('time', 'msg__time', when(m.at)));
     li.appendChild(who);
     li.appendChild(document.createTextNode(m.text));
     var after = null;
     Array.prototype.some.call(log.children, function (c) {
-      if (Number(c.dataset.seq) > m.seq) { after = c; return true; }
+      if (Number(c.dataset.seq) > m.seq) {
+        after = c;
+        return true;
+      }
       return false;
     });
     log.insertBefore(li, after);
@@ -368,16 +475,21 @@
     // Cleared at once, as chat apps do (the socket's copy can arrive before the POST answers);
     // a failed send puts the text back unless the agent has started typing something else.
     input.value = '';
-    api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/messages', { text: text }).then(function (r) {
-      if (current && current.id === id && r && r.message) appendMessage(r.message);
-    }, function (e) {
-      if (current && current.id === id && !input.value.trim()) input.value = text;
-      if (e.code === 'NETWORK') toast('消息未发出：网络连接中断。内容已保留在回复框，恢复后再发送。');
-      else fail(e);
-    }).then(function () {
-      $('reply-send').disabled = !heldByMe();
-      input.focus();
-    });
+    api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/messages', { text: text })
+      .then(
+        function (r) {
+          if (current && current.id === id && r && r.message) appendMessage(r.message);
+        },
+        function (e) {
+          if (current && current.id === id && !input.value.trim()) input.value = text;
+          if (e.code === 'NETWORK') toast('消息未发出：网络连接中断。内容已保留在回复框，恢复后再发送。');
+          else fail(e);
+        },
+      )
+      .then(function () {
+        $('reply-send').disabled = !heldByMe();
+        input.focus();
+      });
   }
 
   /** The customer sees "typing…" while the agent types: at most one call every 2 s. */
@@ -386,7 +498,9 @@
     var now = Date.now();
     if (now - lastTypingSent < TYPING_EVERY_MS) return;
     lastTypingSent = now;
-    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/typing').catch(function () { /* best effort */ });
+    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/typing').catch(function () {
+      /* best effort */
+    });
   }
 
   function addNoteSubmit(ev) {
@@ -405,12 +519,20 @@
   function loadTransferTargets() {
     var select = $('transfer-to');
     api('GET', '/api/agent/agents').then(function (r) {
-      var others = ((r && r.agents) || []).filter(function (a) { return !me || a.id !== me.id; });
+      var others = ((r && r.agents) || []).filter(function (a) {
+        return !me || a.id !== me.id;
+      });
       select.textContent = '';
-      var available = others.filter(function (a) { return a.status !== 'away'; });
+      var available = others.filter(function (a) {
+        return a.status !== 'away';
+      });
       if (!available.length) select.appendChild(el('option', null, '暂无其他在线客服')).value = '';
       others.forEach(function (a) {
-        var opt = el('option', null, a.name + (a.role === 'supervisor' ? '（主管）' : '') + (a.status === 'away' ? '（离开）' : ''));
+        var opt = el(
+          'option',
+          null,
+          a.name + (a.role === 'supervisor' ? '（主管）' : '') + (a.status === 'away' ? '（离开）' : ''),
+        );
         opt.value = a.id;
         opt.disabled = a.status === 'away';
         select.appendChild(opt);
@@ -427,12 +549,15 @@
     var to = select.value;
     if (!to) return;
     var name = select.options[select.selectedIndex].textContent;
-    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/transfer', { to: to }).then(function () {
-      toast('已转接给 ' + name);
-      $('transfer').open = false;
-      closeConversation(); // only its holder may read it now
-      refreshLists();
-    }, fail);
+    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/transfer', { to: to }).then(
+      function () {
+        toast('已转接给 ' + name);
+        $('transfer').open = false;
+        closeConversation(); // only its holder may read it now
+        refreshLists();
+      },
+      fail,
+    );
   }
 
   function closeConversation() {
@@ -456,11 +581,15 @@
     }
     resetResolve();
     btn.disabled = true;
-    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/resolve').then(function () {
-      toast('已结束服务，已请客户评分');
-      refreshLists();
-      return reloadCurrent();
-    }, fail).then(function () { btn.disabled = false; });
+    api('POST', '/api/agent/conversations/' + encodeURIComponent(current.id) + '/resolve')
+      .then(function () {
+        toast('已结束服务，已请客户评分');
+        refreshLists();
+        return reloadCurrent();
+      }, fail)
+      .then(function () {
+        btn.disabled = false;
+      });
   }
   function resetResolve() {
     var btn = $('conv-resolve');
@@ -475,7 +604,11 @@
     if (ws && ws.readyState === 1) ws.send(JSON.stringify(f));
   }
 
-  function setLive(text) { var l = $('live'); l.textContent = text; show(l, true); }
+  function setLive(text) {
+    var l = $('live');
+    l.textContent = text;
+    show(l, true);
+  }
 
   function connectLive() {
     if (!me || ws) return;
@@ -486,12 +619,19 @@
     sock.onopen = function () {
       wsRetry = 0;
       setLive('实时在线');
-      if (current) { sendFrame({ type: 'watch', conversationId: current.id }); reloadCurrent(); }
+      if (current) {
+        sendFrame({ type: 'watch', conversationId: current.id });
+        reloadCurrent();
+      }
       refreshLists(); // whatever changed while we were away
     };
     sock.onmessage = function (ev) {
       var f;
-      try { f = JSON.parse(ev.data); } catch (e) { return; }
+      try {
+        f = JSON.parse(ev.data);
+      } catch (e) {
+        return;
+      }
       onFrame(f);
     };
     sock.onclose = function () {
@@ -503,17 +643,30 @@
       var delay = [500, 1000, 2000, 4000][Math.min(wsRetry++, 3)];
       wsTimer = setTimeout(function () {
         // After a few failures, check the session is still there before trying again.
-        if (wsRetry > 2) loadMeQuiet().then(function (ok) { if (ok) connectLive(); });
+        if (wsRetry > 2)
+          loadMeQuiet().then(function (ok) {
+            if (ok) connectLive();
+          });
         else connectLive();
       }, delay);
     };
   }
 
   function loadMeQuiet() {
-    return api('GET', '/api/agent/me').then(function (who) { me = who; return true; }, function (e) {
-      if (e.status === 401) { me = null; showSignIn(); return false; }
-      return true;
-    });
+    return api('GET', '/api/agent/me').then(
+      function (who) {
+        me = who;
+        return true;
+      },
+      function (e) {
+        if (e.status === 401) {
+          me = null;
+          showSignIn();
+          return false;
+        }
+        return true;
+      },
+    );
   }
 
   function stopLive() {
@@ -527,19 +680,41 @@
   /** A new wait: ring, and once the queue is fetched say who is waiting and why. */
   function announce(conversationId) {
     refreshLists().then(function () {
-      var q = queue.filter(function (x) { return x.conversationId === conversationId; })[0];
-      var body = q ? (q.orderNo ? '订单 ' + q.orderNo : '新客户') + ' · ' + T.reasonText(q.reason) + (q.priority === 'urgent' ? ' · 优先' : '') : '有客户等待人工服务';
-      Alerts.escalation(body, function () { showTab('work'); openConversation(conversationId, { focus: true }); });
+      var q = queue.filter(function (x) {
+        return x.conversationId === conversationId;
+      })[0];
+      var body = q
+        ? (q.orderNo ? '订单 ' + q.orderNo : '新客户') +
+          ' · ' +
+          T.reasonText(q.reason) +
+          (q.priority === 'urgent' ? ' · 优先' : '')
+        : '有客户等待人工服务';
+      Alerts.escalation(body, function () {
+        showTab('work');
+        openConversation(conversationId, { focus: true });
+      });
     });
   }
 
   function onFrame(f) {
     switch (f.type) {
       case 'agents':
-        if (f.change === 'wechat') { toast('微信账号：' + (f.message || '状态有变化')); break; }
-        if (f.change === 'escalation' && f.conversationId) { announce(f.conversationId); break; }
-        if (f.change === 'customer_message' && f.conversationId && (!current || current.id !== f.conversationId)
-          && mine.some(function (c) { return c.conversationId === f.conversationId; })) {
+        if (f.change === 'wechat') {
+          toast('微信账号：' + (f.message || '状态有变化'));
+          break;
+        }
+        if (f.change === 'escalation' && f.conversationId) {
+          announce(f.conversationId);
+          break;
+        }
+        if (
+          f.change === 'customer_message' &&
+          f.conversationId &&
+          (!current || current.id !== f.conversationId) &&
+          mine.some(function (c) {
+            return c.conversationId === f.conversationId;
+          })
+        ) {
           unread[f.conversationId] = (unread[f.conversationId] || 0) + 1;
         }
         if (f.change === 'presence' && !$('team').hidden) loadTeam();
@@ -552,7 +727,9 @@
         if (f.from === 'customer' && current && f.conversationId === current.id) {
           show($('typing'), true);
           clearTimeout(typingTimer);
-          typingTimer = setTimeout(function () { show($('typing'), false); }, 5000);
+          typingTimer = setTimeout(function () {
+            show($('typing'), false);
+          }, 5000);
         }
         break;
       case 'error':
@@ -603,55 +780,114 @@
 
   function helpOpen(on) {
     show($('help'), on);
-    if (on) $('help-close').focus(); else $('help-open').focus();
+    if (on) $('help-close').focus();
+    else $('help-open').focus();
   }
 
   function onKey(e) {
     if (!me || e.isComposing || e.ctrlKey || e.metaKey) return;
-    if (!$('help').hidden) { if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); helpOpen(false); } return; }
-    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) { e.preventDefault(); step(e.key === 'ArrowDown' ? 1 : -1); return; }
-    if (e.altKey && e.key === 'Enter' && current && !$('conv-claim').hidden) { e.preventDefault(); claimConversation(current.id, $('conv-claim')); return; }
+    if (!$('help').hidden) {
+      if (e.key === 'Escape' || e.key === 'Tab') {
+        e.preventDefault();
+        helpOpen(false);
+      }
+      return;
+    }
+    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      step(e.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    if (e.altKey && e.key === 'Enter' && current && !$('conv-claim').hidden) {
+      e.preventDefault();
+      claimConversation(current.id, $('conv-claim'));
+      return;
+    }
     if (e.altKey || inField(e.target)) return;
-    if (e.key === 'j' || e.key === 'k') { e.preventDefault(); step(e.key === 'j' ? 1 : -1); }
-    else if (e.key === 'r' && current && !$('reply').disabled) { e.preventDefault(); $('reply').focus(); }
-    else if (e.key === '/') { e.preventDefault(); showTab('work'); $('search').focus(); }
-    else if (e.key === '?') { e.preventDefault(); helpOpen(true); }
+    if (e.key === 'j' || e.key === 'k') {
+      e.preventDefault();
+      step(e.key === 'j' ? 1 : -1);
+    } else if (e.key === 'r' && current && !$('reply').disabled) {
+      e.preventDefault();
+      $('reply').focus();
+    } else if (e.key === '/') {
+      e.preventDefault();
+      showTab('work');
+      $('search').focus();
+    } else if (e.key === '?') {
+      e.preventDefault();
+      helpOpen(true);
+    }
   }
 
   // ---- wiring ----
 
   $('dev-form').addEventListener('submit', devLogin);
   $('logout').addEventListener('click', logout);
-  ['work', 'team', 'stats'].forEach(function (t) { $('tab-' + t).addEventListener('click', function () { showTab(t); }); });
+  ['work', 'team', 'stats'].forEach(function (t) {
+    $('tab-' + t).addEventListener('click', function () {
+      showTab(t);
+    });
+  });
   $('stats-reload').addEventListener('click', loadStats);
   $('team-reload').addEventListener('click', loadTeam);
   $('presence').addEventListener('change', setPresence);
   Alerts.init($('alerts'));
-  $('help-open').addEventListener('click', function () { helpOpen(true); });
-  $('help-close').addEventListener('click', function () { helpOpen(false); });
-  $('search-form').addEventListener('submit', function (e) { e.preventDefault(); query = $('search').value.trim(); refreshResults(); });
+  $('help-open').addEventListener('click', function () {
+    helpOpen(true);
+  });
+  $('help-close').addEventListener('click', function () {
+    helpOpen(false);
+  });
+  $('search-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    query = $('search').value.trim();
+    refreshResults();
+  });
   $('search').addEventListener('input', function () {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(function () { query = $('search').value.trim(); refreshResults(); }, 250);
+    searchTimer = setTimeout(function () {
+      query = $('search').value.trim();
+      refreshResults();
+    }, 250);
   });
-  Array.prototype.forEach.call(document.querySelectorAll('.view'), function (b) { b.addEventListener('click', function () { setView(b.dataset.view); }); });
-  $('conv-claim').addEventListener('click', function () { if (current) claimConversation(current.id, $('conv-claim')); });
+  Array.prototype.forEach.call(document.querySelectorAll('.view'), function (b) {
+    b.addEventListener('click', function () {
+      setView(b.dataset.view);
+    });
+  });
+  $('conv-claim').addEventListener('click', function () {
+    if (current) claimConversation(current.id, $('conv-claim'));
+  });
   $('conv-resolve').addEventListener('click', resolveClick);
   $('transfer-form').addEventListener('submit', transferSubmit);
-  $('transfer').addEventListener('toggle', function () { if ($('transfer').open) loadTransferTargets(); });
+  $('transfer').addEventListener('toggle', function () {
+    if ($('transfer').open) loadTransferTargets();
+  });
   $('reply-form').addEventListener('submit', sendReply);
   $('reply').addEventListener('input', typed);
   Canned.init($('reply'), $('canned'), $('canned-picker'), putReply);
   $('reply').addEventListener('keydown', function (e) {
     if (Canned.key(e)) return;
-    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing) { e.preventDefault(); $('reply-form').requestSubmit(); }
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing) {
+      e.preventDefault();
+      $('reply-form').requestSubmit();
+    }
   });
   $('note-form').addEventListener('submit', addNoteSubmit);
   // The canned replies' row takes room from the transcript once it loads: stay on the latest line.
   var pinned = true;
-  $('transcript').addEventListener('scroll', function () { var l = $('transcript'); pinned = l.scrollHeight - l.scrollTop - l.clientHeight < 80; });
-  if (window.ResizeObserver) new window.ResizeObserver(function () { if (pinned) $('transcript').scrollTop = $('transcript').scrollHeight; }).observe($('transcript'));
+  $('transcript').addEventListener('scroll', function () {
+    var l = $('transcript');
+    pinned = l.scrollHeight - l.scrollTop - l.clientHeight < 80;
+  });
+  if (window.ResizeObserver)
+    new window.ResizeObserver(function () {
+      if (pinned) $('transcript').scrollTop = $('transcript').scrollHeight;
+    }).observe($('transcript'));
   document.addEventListener('keydown', onKey);
-  setInterval(function () { Lists.tick($('side'), queueAt); }, 1000);
+  setInterval(function () {
+    Lists.tick($('side'), queueAt);
+  }, 1000);
   loadMe();
 })();

@@ -9,21 +9,52 @@
   var TYPING_MS = 5000;
 
   var TEXT = window.ChatText.TEXT;
-  var $ = function (id) { return document.getElementById(id); };
-  var log = $('log'), form = $('form'), input = $('input'), statusEl = $('status'), sugg = $('suggestions'),
-    typing = $('typing'), langBtn = $('lang'), sendBtn = $('send');
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
+  var log = $('log'),
+    form = $('form'),
+    input = $('input'),
+    statusEl = $('status'),
+    sugg = $('suggestions'),
+    typing = $('typing'),
+    langBtn = $('lang'),
+    sendBtn = $('send');
   var session = load();
   var locale = session.locale || window.ChatText.fromBrowser(navigator.languages);
   /** A language picked while offline, told to the server once connected. */
   var pickedLocale = null;
   // lastSeq is what this page has shown: a fresh page (first load or reload) starts from 0 so the
   // server replays the whole conversation; reconnects of the same page ask only for what they missed.
-  var ws = null, lastSeq = 0, retry = 0, retryTimer = null, typingTimer = null, everOnline = false;
+  var ws = null,
+    lastSeq = 0,
+    retry = 0,
+    retryTimer = null,
+    typingTimer = null,
+    everOnline = false;
 
-  function load() { try { return JSON.parse(localStorage.getItem(KEY) || '{}'); } catch (e) { return {}; } }
-  function save() { delete session.lastSeq; session.locale = locale; try { localStorage.setItem(KEY, JSON.stringify(session)); } catch (e) { /* private mode */ } }
-  function tr(k) { return TEXT[locale][k]; }
-  function when(iso) { return window.ChatText.time(iso, locale); }
+  function load() {
+    try {
+      return JSON.parse(localStorage.getItem(KEY) || '{}');
+    } catch (e) {
+      return {};
+    }
+  }
+  function save() {
+    delete session.lastSeq;
+    session.locale = locale;
+    try {
+      localStorage.setItem(KEY, JSON.stringify(session));
+    } catch (e) {
+      /* private mode */
+    }
+  }
+  function tr(k) {
+    return TEXT[locale][k];
+  }
+  function when(iso) {
+    return window.ChatText.time(iso, locale);
+  }
 
   function applyLocale() {
     var t = TEXT[locale];
@@ -39,9 +70,13 @@
     typing.textContent = t.typing;
     langBtn.textContent = t.other;
     langBtn.lang = t.otherLang;
-    statusEl.textContent = ws && ws.readyState === 1 ? t.online : (everOnline ? t.offline : t.connecting);
-    Array.prototype.forEach.call(log.querySelectorAll('time'), function (el) { el.textContent = when(el.dateTime); });
-    Array.prototype.forEach.call(log.querySelectorAll('.msg--agent .msg__who[data-default]'), function (el) { el.textContent = t.agent; });
+    statusEl.textContent = ws && ws.readyState === 1 ? t.online : everOnline ? t.offline : t.connecting;
+    Array.prototype.forEach.call(log.querySelectorAll('time'), function (el) {
+      el.textContent = when(el.dateTime);
+    });
+    Array.prototype.forEach.call(log.querySelectorAll('.msg--agent .msg__who[data-default]'), function (el) {
+      el.textContent = t.agent;
+    });
   }
 
   function setLocale(l) {
@@ -52,7 +87,9 @@
   }
 
   /** Keeps the newest line in view when the log or the buttons under it change size. */
-  function toBottom() { log.scrollTop = log.scrollHeight; }
+  function toBottom() {
+    log.scrollTop = log.scrollHeight;
+  }
 
   function addMessage(f) {
     log.appendChild(window.ChatRender.bubble(f, TEXT[locale], when));
@@ -94,7 +131,10 @@
     clearTimeout(typingTimer);
     typingTimer = setTimeout(hideTyping, TYPING_MS);
   }
-  function hideTyping() { clearTimeout(typingTimer); typing.hidden = true; }
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    typing.hidden = true;
+  }
 
   function connect() {
     clearTimeout(retryTimer);
@@ -103,7 +143,12 @@
     sendBtn.disabled = true;
     var proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     var q = session.token
-      ? '?conversationId=' + encodeURIComponent(session.conversationId) + '&token=' + encodeURIComponent(session.token) + '&after=' + lastSeq
+      ? '?conversationId=' +
+        encodeURIComponent(session.conversationId) +
+        '&token=' +
+        encodeURIComponent(session.token) +
+        '&after=' +
+        lastSeq
       : '?greet=1&locale=' + encodeURIComponent(locale);
     var sock = new WebSocket(proto + '//' + location.host + '/ws/chat' + q);
     ws = sock;
@@ -115,20 +160,38 @@
       sendBtn.disabled = false;
     };
     sock.onmessage = function (ev) {
-      var f; try { f = JSON.parse(ev.data); } catch (e) { return; }
-      if (f.type === 'session') { session.conversationId = f.conversationId; session.token = f.token; lastSeq = 0; save(); }
-      else if (f.type === 'message') { if (f.seq > lastSeq) { lastSeq = f.seq; addMessage(f); } }
-      else if (f.type === 'locale') {
-        if (pickedLocale && pickedLocale !== f.locale) { sock.send(JSON.stringify({ type: 'locale', locale: pickedLocale })); }
-        else setLocale(f.locale);
-        pickedLocale = null;
+      var f;
+      try {
+        f = JSON.parse(ev.data);
+      } catch (e) {
+        return;
       }
-      else if (f.type === 'typing' && f.from !== 'customer') showTyping();
+      if (f.type === 'session') {
+        session.conversationId = f.conversationId;
+        session.token = f.token;
+        lastSeq = 0;
+        save();
+      } else if (f.type === 'message') {
+        if (f.seq > lastSeq) {
+          lastSeq = f.seq;
+          addMessage(f);
+        }
+      } else if (f.type === 'locale') {
+        if (pickedLocale && pickedLocale !== f.locale) {
+          sock.send(JSON.stringify({ type: 'locale', locale: pickedLocale }));
+        } else setLocale(f.locale);
+        pickedLocale = null;
+      } else if (f.type === 'typing' && f.from !== 'customer') showTyping();
       else if (f.type === 'turn_end') hideTyping();
       else if (f.type === 'error') {
         // The stored conversation is gone: start a new one with a clean log (its seqs restart at 1).
-        if (f.code === 'UNAUTHORIZED' || f.code === 'CONVERSATION_NOT_FOUND') { session = {}; lastSeq = 0; save(); log.textContent = ''; showSuggestions(null); }
-        else note((TEXT[locale].errors[f.code]) || f.message);
+        if (f.code === 'UNAUTHORIZED' || f.code === 'CONVERSATION_NOT_FOUND') {
+          session = {};
+          lastSeq = 0;
+          save();
+          log.textContent = '';
+          showSuggestions(null);
+        } else note(TEXT[locale].errors[f.code] || f.message);
       }
     };
     sock.onclose = function () {
@@ -158,7 +221,11 @@
     ws.send(JSON.stringify({ type: 'typing' }));
   });
 
-  form.addEventListener('submit', function (e) { e.preventDefault(); if (sendText(input.value)) input.value = ''; input.focus(); });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (sendText(input.value)) input.value = '';
+    input.focus();
+  });
   // The button picks the conversation's language: the page changes now, the bot answers in it from the next message.
   langBtn.addEventListener('click', function () {
     var next = tr('otherLang');
@@ -167,8 +234,12 @@
     else pickedLocale = next;
   });
   // Back online or back to the tab: try at once rather than wait out the back-off.
-  window.addEventListener('online', function () { if (!ws) connect(); });
-  document.addEventListener('visibilitychange', function () { if (!document.hidden && !ws) connect(); });
+  window.addEventListener('online', function () {
+    if (!ws) connect();
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden && !ws) connect();
+  });
   if (window.ResizeObserver) new window.ResizeObserver(toBottom).observe(log);
   applyLocale();
   connect();

@@ -15,7 +15,12 @@ export interface AgentIdentity {
 }
 
 /** Starts a session for someone who just proved who they are, and answers the request. */
-export type SignIn = (req: FastifyRequest, reply: FastifyReply, who: AgentIdentity, returnTo?: string) => Promise<FastifyReply>;
+export type SignIn = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  who: AgentIdentity,
+  returnTo?: string,
+) => Promise<FastifyReply>;
 
 export interface AgentAuthProvider {
   readonly kind: 'entra' | 'dev';

@@ -18,7 +18,12 @@ export type ConversationEvent =
    * a customer newly waits for a person (queued, or a ticket left), which consoles announce;
    * `presence`: an agent went online or away.
    */
-  | { type: 'agents'; change: 'queue' | 'escalation' | 'customer_message' | 'presence' | 'wechat'; conversationId?: string; message?: string };
+  | {
+      type: 'agents';
+      change: 'queue' | 'escalation' | 'customer_message' | 'presence' | 'wechat';
+      conversationId?: string;
+      message?: string;
+    };
 
 export interface Bus {
   publish(conversationId: string, event: ConversationEvent): Promise<void>;

@@ -31,6 +31,8 @@ export interface CallbackStore {
   /** Records the outcome of a claimed push; a failed one may be claimed again when it is re-sent. */
   finish(requidId: string, ok: boolean, at: string): Promise<void>;
   /** The stored state of a push, or null when never seen. */
-  get(requidId: string): Promise<{ orderNo: string; status: 'processing' | 'done' | 'failed'; receivedAt: string } | null>;
+  get(
+    requidId: string,
+  ): Promise<{ orderNo: string; status: 'processing' | 'done' | 'failed'; receivedAt: string } | null>;
   close(): Promise<void>;
 }

@@ -39,7 +39,10 @@ export interface HandoffRecord {
   answerBy: string | null;
 }
 
-export type NewHandoff = Pick<HandoffRecord, 'conversationId' | 'status' | 'reason' | 'orderNo' | 'failureCode' | 'locale' | 'queuedAt' | 'claimDeadline'>;
+export type NewHandoff = Pick<
+  HandoffRecord,
+  'conversationId' | 'status' | 'reason' | 'orderNo' | 'failureCode' | 'locale' | 'queuedAt' | 'claimDeadline'
+>;
 
 export type HandoffPatch = Partial<Omit<HandoffRecord, 'id' | 'conversationId' | 'queuedAt'>>;
 

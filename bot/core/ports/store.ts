@@ -90,14 +90,23 @@ export interface Store {
    * stored before, stores nothing and gives the seq of the message it brought (null when that is not
    * known: an id recorded by an older version, or one from another conversation).
    */
-  appendCustomer(conversationId: string, text: string, opts: { delivery?: Delivery; owner: string; leaseMs: number }): Promise<{ message: StoredMessage } | { duplicateOf: number | null }>;
+  appendCustomer(
+    conversationId: string,
+    text: string,
+    opts: { delivery?: Delivery; owner: string; leaseMs: number },
+  ): Promise<{ message: StoredMessage } | { duplicateOf: number | null }>;
   /**
    * Stores the answer to the customer message `seq` in one transaction: the replies (in order, each
    * marked as answering it), the dialog-state entries the turn ended in, and the end of its mark.
    * `state` values are JSON text, serialised once by the engine and stored as they are. Returns the
    * stored replies; null, storing nothing, when the message was answered already.
    */
-  answer(conversationId: string, seq: number, replies: readonly NewMessage[], state?: Record<string, string>): Promise<StoredMessage[] | null>;
+  answer(
+    conversationId: string,
+    seq: number,
+    replies: readonly NewMessage[],
+    state?: Record<string, string>,
+  ): Promise<StoredMessage[] | null>;
   /** The stored answer to the customer message `seq` (possibly no replies); null while it awaits one. */
   answerOf(conversationId: string, seq: number): Promise<StoredMessage[] | null>;
   /**
@@ -106,7 +115,11 @@ export interface Store {
    */
   takeUnanswered(owner: string, leaseMs: number, one?: { conversationId: string; seq: number }): Promise<Unanswered[]>;
   /** Extends `owner`'s leases on the messages it is answering. */
-  renewUnanswered(owner: string, leaseMs: number, messages: ReadonlyArray<{ conversationId: string; seq: number }>): Promise<void>;
+  renewUnanswered(
+    owner: string,
+    leaseMs: number,
+    messages: ReadonlyArray<{ conversationId: string; seq: number }>,
+  ): Promise<void>;
   /**
    * Deletes messages sent before `beforeIso`, and dialog state not touched since then (retention);
    * returns how many messages went.
