@@ -488,7 +488,11 @@
       )
       .then(function () {
         $('reply-send').disabled = !heldByMe();
-        input.focus();
+        // Back to the reply box only if the agent is still here and has not moved focus elsewhere
+        // (Alt+↑/↓ to the next conversation while the POST was on its way took focus back, then lost it).
+        var at = document.activeElement;
+        if (current && current.id === id && (!at || at === document.body || at === input || at === $('reply-send')))
+          input.focus();
       });
   }
 
