@@ -7,7 +7,7 @@
  * the labels whose gradient is not negligible, so 8,600 phrases train in about half a second.
  * Naive Bayes counts each feature as independent evidence; a discriminative model learns which
  * features separate the intents, which is where the Bayes classifier alone went wrong in
- * cross-validation (see README, "Language understanding").
+ * cross-validation (see docs/nlu.md, "The decision rule and its bars").
  *
  * Training is deterministic (a seeded shuffle), so the same data gives the same model and figures.
  */

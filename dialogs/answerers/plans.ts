@@ -353,9 +353,9 @@ function listFor(
       listed: ids,
     });
   }
-  const young = youngest(turn);
-  const tooYoungNow = stated.age !== undefined && young !== undefined && stated.age < young;
-  if (!fresh && before.size && !tooYoungNow)
+  const ageMin = youngest(turn);
+  const tooYoung = stated.age !== undefined && ageMin !== undefined && stated.age < ageMin;
+  if (!fresh && before.size && !tooYoung)
     return stay(turn, [{ text: say(turn, 'alt_no_more'), suggestions: [humanButton(turn)] }], base);
   // Nothing at the fee or data asked for: said plainly, with the closest ones (every other condition holds).
   const closest = nearestOf(stated, find);
@@ -367,8 +367,6 @@ function listFor(
       listed: ids,
     });
   }
-  const ageMin = youngest(turn);
-  const tooYoung = stated.age !== undefined && ageMin !== undefined && stated.age < ageMin;
   const why = tooYoung ? say(turn, 'catalogue_youngest', { ageMin: ageMin! }) : '';
   // Nothing again for the same question: said differently, with a person offered in words.
   const again = !fresh && turn.vars.plansShown && !before.size;
