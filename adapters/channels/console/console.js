@@ -91,6 +91,9 @@
   function fail(e) {
     if (e && e.status === 401 && sessionEnded()) return;
     if (e && e.code === 'CSRF_TOKEN_INVALID' && me) loadMeQuiet(); // a new session elsewhere: fetch the fresh token
+    // During an outage every background request fails too: the toast already showing (say, that a reply was
+    // not sent and is kept in the box) stays, and the connection line says the rest.
+    if (e && e.code === 'NETWORK' && !$('toast').hidden) return;
     var text = (e && T.ERROR_TEXT[e.code]) || (e && e.message) || '请求失败';
     toast(text + (e && e.code && e.code !== 'NETWORK' ? '（' + e.code + '）' : ''));
   }
