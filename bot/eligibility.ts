@@ -14,7 +14,7 @@
  */
 import type { FailureCode } from './knowledge/schemas.js';
 import { describeIdNumber } from './nlu/id-number.js';
-import { OPERATORS, type Operator } from './nlu/operators.js';
+import { extractOperators, OPERATORS, type Operator } from './nlu/operators.js';
 import { CITIES, PROVINCES } from './nlu/regions.js';
 import type { OrderView } from './order-view.js';
 import type { Plan, PlanCatalogue } from './plans.js';
@@ -29,18 +29,12 @@ export interface Eligibility {
   operator?: Operator;
 }
 
-const OPERATOR_ALIASES: ReadonlyArray<readonly [RegExp, Operator]> = [
-  [/移动|china ?mobile|cmcc/i, '移动'],
-  [/联通|unicom/i, '联通'],
-  [/电信|telecom|ctcc/i, '电信'],
-  [/广电|broadnet|cbn/i, '广电'],
-];
-
+/** An operator's short name from any way of naming it ("中国移动", "China Mobile"), by the NLU's own lexicon. */
 export function normaliseOperator(raw: string | null | undefined): Operator | undefined {
   const s = raw?.trim();
   if (!s) return undefined;
   if ((OPERATORS as readonly string[]).includes(s)) return s as Operator;
-  return OPERATOR_ALIASES.find(([re]) => re.test(s))?.[1];
+  return extractOperators(s)[0]?.value as Operator | undefined;
 }
 
 /** The short province name in a province field or the start of an address (广东省深圳市… → 广东). */

@@ -3,7 +3,6 @@
  * the status and, for a failure, what happened and what to do next, with what the customer can
  * get instead. Also the ways a customer asks for an order or cannot give what is asked.
  */
-import { isAppError } from '../../bot/errors.js';
 import { ORDER_NO_FORMAT } from '../../bot/nlu/entities.js';
 import { toHalfWidth } from '../../bot/nlu/gazetteer.js';
 import { phoneTailMatches, viewOrder } from '../../bot/order-view.js';
@@ -13,7 +12,7 @@ import { explainOrder, reviewOverdue } from '../explain-order.js';
 import { factParams, orderFacts } from '../facts.js';
 import { faqHit, STRONG_FAQ } from './fallbacks.js';
 import { offersAfterFailure, withAfter } from './plans.js';
-import { humanButton, say, stay, type Outcome, type Turn } from './turn.js';
+import { fetchOrder, humanButton, say, SOURCE_DOWN, stay, type Outcome, type Turn } from './turn.js';
 
 /** Something that looks like an attempt at an order number: a run of 5+ digits or letters+digits. */
 export const LOOKS_LIKE_NUMBER = /[A-Za-z]{0,4}\d{5,}/;
@@ -111,13 +110,8 @@ export async function lookUpOrder(turn: Turn): Promise<Outcome> {
   const vars: DialogVars = { ...turn.vars, misunderstandings: 0 };
   const locked = await lockedMinutes(orderNo, turn);
   if (locked) return lockedReply(orderNo, locked, turn, vars);
-  let order;
-  try {
-    order = await turn.deps.orders.getOrder(orderNo);
-  } catch (e) {
-    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
-    return sourceDown(turn, 'ask_order_no', { ...vars, orderNo });
-  }
+  const order = await fetchOrder(turn, orderNo);
+  if (order === SOURCE_DOWN) return sourceDown(turn, 'ask_order_no', { ...vars, orderNo });
   if (!order)
     return {
       replies: [{ text: say(turn, 'order_not_found', { orderNo }) }],
@@ -160,13 +154,8 @@ export async function checkTail(turn: Turn): Promise<Outcome> {
   if (locked) return lockedReply(orderNo, locked, turn, vars);
   const tail = entity(input, 'phone_tail') ?? entity(input, 'phone')?.slice(-4);
   if (!tail) return { replies: [{ text: say(turn, 'ask_tail', { orderNo }) }], next: 'ask_tail', vars };
-  let order;
-  try {
-    order = await deps.orders.getOrder(orderNo);
-  } catch (e) {
-    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
-    return sourceDown(turn, 'ask_tail', vars);
-  }
+  const order = await fetchOrder(turn, orderNo);
+  if (order === SOURCE_DOWN) return sourceDown(turn, 'ask_tail', vars);
   if (order && phoneTailMatches(order, tail)) {
     await deps.lockout?.succeed(orderNo);
     return explain(orderNo, turn, { ...vars, misunderstandings: 0, tailAttempts: 0 });
@@ -190,13 +179,8 @@ export async function checkTail(turn: Turn): Promise<Outcome> {
 /** The whole explanation of a verified order, with the offers that follow a failure. */
 async function explain(orderNo: string, turn: Turn, vars: DialogVars): Promise<Outcome> {
   const { deps, input } = turn;
-  let order;
-  try {
-    order = await deps.orders.getOrder(orderNo);
-  } catch (e) {
-    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
-    return sourceDown(turn, 'after', vars);
-  }
+  const order = await fetchOrder(turn, orderNo);
+  if (order === SOURCE_DOWN) return sourceDown(turn, 'after', vars);
   if (!order) return { replies: [{ text: say(turn, 'order_not_found', { orderNo }) }], next: 'ask_order_no', vars };
   const view = viewOrder(order, deps.knowledge);
   const facts = orderFacts(order, view, deps.knowledge, deps.plans, input.now);

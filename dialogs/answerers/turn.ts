@@ -4,6 +4,7 @@
  */
 import { isAppError } from '../../bot/errors.js';
 import { viewOrder } from '../../bot/order-view.js';
+import type { Order } from '../../bot/core/ports/order-source.js';
 import type { DialogDeps, DialogVars, Effect, Reply, TurnInput } from '../../bot/core/dialog.js';
 import { factParams, orderFacts, type OrderFacts, type Params } from '../facts.js';
 import type { PolicyContext, PolicyStep } from '../policy.js';
@@ -53,6 +54,19 @@ export interface Verified {
   params: Params;
 }
 
+/** What fetchOrder gives when the order platform does not answer. */
+export const SOURCE_DOWN = Symbol('source down');
+
+/** The order from the order source (null when it has none), or SOURCE_DOWN when the platform does not answer. */
+export async function fetchOrder(turn: Turn, orderNo: string): Promise<Order | null | typeof SOURCE_DOWN> {
+  try {
+    return await turn.deps.orders.getOrder(orderNo);
+  } catch (e) {
+    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
+    return SOURCE_DOWN;
+  }
+}
+
 /**
  * The order the customer proved is theirs, fetched for this turn with its facts, or what to say when
  * the platform is down or no longer has it. Without a verified order: undefined.
@@ -61,13 +75,8 @@ export async function verifiedOrder(turn: Turn): Promise<Verified | Outcome | un
   const orderNo = turn.vars.verifiedOrderNo;
   if (!orderNo) return undefined;
   const { deps, input } = turn;
-  let order;
-  try {
-    order = await deps.orders.getOrder(orderNo);
-  } catch (e) {
-    if (!isAppError(e, 'ORDER_SOURCE_UNAVAILABLE')) throw e;
-    return stay(turn, [{ text: say(turn, 'source_down'), suggestions: [humanButton(turn)] }]);
-  }
+  const order = await fetchOrder(turn, orderNo);
+  if (order === SOURCE_DOWN) return stay(turn, [{ text: say(turn, 'source_down'), suggestions: [humanButton(turn)] }]);
   if (!order)
     return {
       replies: [{ text: say(turn, 'order_not_found', { orderNo }) }],
